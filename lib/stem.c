@@ -1,0 +1,84 @@
+/* stem.c - libstemmer by script; see stem.h. */
+#include "stem.h"
+
+#include <stdlib.h>
+
+#include <libstemmer.h>
+#include <utf8proc.h>
+
+struct hs_stemmer {
+    struct sb_stemmer *english;
+    struct sb_stemmer *russian;
+};
+
+hs_stemmer *hs_stemmer_new(void)
+{
+    hs_stemmer *st = calloc(1, sizeof *st);
+    if (!st)
+        return NULL;
+    st->english = sb_stemmer_new("english", "UTF_8");
+    st->russian = sb_stemmer_new("russian", "UTF_8");
+    if (!st->english || !st->russian) {
+        hs_stemmer_free(st);
+        return NULL;
+    }
+    return st;
+}
+
+void hs_stemmer_free(hs_stemmer *st)
+{
+    if (!st)
+        return;
+    if (st->english)
+        sb_stemmer_delete(st->english);
+    if (st->russian)
+        sb_stemmer_delete(st->russian);
+    free(st);
+}
+
+hs_script hs_script_of(const char *word, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)word + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return HS_SCRIPT_OTHER;
+        i += (size_t)n;
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+            (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7))
+            return HS_SCRIPT_LATIN;
+        if (cp >= 0x400 && cp < 0x530)
+            return HS_SCRIPT_CYRILLIC;
+        if (utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU &&
+            utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO)
+            return HS_SCRIPT_OTHER; /* a letter of another script */
+    }
+    return HS_SCRIPT_OTHER;
+}
+
+const char *hs_stem(hs_stemmer *st, const char *word, size_t len,
+                    size_t *out_len)
+{
+    struct sb_stemmer *sb = NULL;
+    switch (hs_script_of(word, len)) {
+    case HS_SCRIPT_LATIN:
+        sb = st->english;
+        break;
+    case HS_SCRIPT_CYRILLIC:
+        sb = st->russian;
+        break;
+    case HS_SCRIPT_OTHER:
+        break;
+    }
+    if (!sb) {
+        *out_len = len;
+        return word;
+    }
+    const sb_symbol *s = sb_stemmer_stem(sb, (const sb_symbol *)word, (int)len);
+    if (!s)
+        return NULL;
+    *out_len = (size_t)sb_stemmer_length(sb);
+    return (const char *)s;
+}
