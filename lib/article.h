@@ -1,0 +1,63 @@
+/* article.h - the in-memory model of one parsed article (internal).
+ *
+ * A reader (reader_text.c, later HTML and feed readers) turns the bytes of a
+ * file into an hs_article: metadata plus the passages that will become
+ * Xapian documents.  Everything in an article is valid UTF-8 and owned by it.
+ */
+#ifndef HUSTINGS_ARTICLE_H
+#define HUSTINGS_ARTICLE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Paragraphs longer than this many words are split at sentence ends. */
+#define HS_PASSAGE_MAX_WORDS 120
+
+typedef struct hs_passage {
+    char *text;          /* trimmed, never empty */
+    unsigned paragraph;  /* blank-line separated block of the source file
+                            that holds it, counted from 0 (0 = headline) */
+} hs_passage;
+
+typedef struct hs_article {
+    char *path;          /* the file it came from */
+    char *title;         /* headline; "" when the file has none (never NULL) */
+    char *date;          /* "YYYY-MM-DD", or NULL when unknown */
+    char *source;        /* canonical URL, or NULL */
+    hs_passage *passages;
+    size_t n_passages;
+    size_t cap_passages;
+} hs_article;
+
+/* A new empty article for `path` (copied); NULL when out of memory. */
+hs_article *hs_article_new(const char *path);
+void hs_article_free(hs_article *a);
+
+/* Replace a metadata field with a copy of s[0..len) (s may be NULL to clear).
+ * 0, or -1 when out of memory. */
+int hs_article_set_title(hs_article *a, const char *s, size_t len);
+int hs_article_set_date(hs_article *a, const char *s, size_t len);
+int hs_article_set_source(hs_article *a, const char *s, size_t len);
+
+/* Append the paragraph text[0..len) (block `paragraph` of the file) as one
+ * or more passages: surrounding white space is trimmed, an empty paragraph
+ * adds nothing, and one over HS_PASSAGE_MAX_WORDS words is split at sentence
+ * boundaries into passages of at most that many words where the sentences
+ * allow (a single longer sentence is cut between words).
+ * 0, or -1 when out of memory. */
+int hs_article_add_paragraph(hs_article *a, const char *text, size_t len,
+                             unsigned paragraph);
+
+/* Plain-text reader (reader_text.c).  Parses data[0..len), the contents of
+ * the file `path`, in the shape described in corpus/README.md: a headline
+ * line; an optional date line; paragraphs separated by blank lines; an
+ * optional last line "Source: URL".  Invalid UTF-8 is replaced by U+FFFD,
+ * CRLF line ends and a UTF-8 BOM are accepted.
+ * Returns the article (caller frees), or NULL with a one-line reason
+ * (without the path) appended to `why` — e.g. "empty file",
+ * "binary file (NUL bytes)", "no text besides the headline". */
+hs_article *hs_read_text(const char *path, const char *data, size_t len,
+                         hs_buf *why);
+
+#endif

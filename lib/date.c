@@ -1,0 +1,235 @@
+/* date.c - recognising the date line of an article; see date.h.
+ *
+ * A tiny hand-written parser over one line: a cursor walks the bytes and
+ * each form is tried from the start until one consumes the whole line.
+ */
+#include "date.h"
+
+#include <string.h>
+
+#include <utf8proc.h>
+
+typedef struct cursor {
+    const char *s;
+    size_t pos, end;
+} cursor;
+
+static const char *const month_names[12] = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december",
+};
+
+/* Length of the code point at s[0..len) if it is white space as Python's
+ * str.isspace() sees it (category Zs, or a control that separates), else 0. */
+static size_t space_len(const char *s, size_t len, int allow_line_breaks)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                          (utf8proc_ssize_t)len, &cp);
+    if (n <= 0)
+        return 0;
+    if (cp == '\t' || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS)
+        return (size_t)n;
+    if (!allow_line_breaks)
+        return 0;
+    if ((cp >= 0x0A && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F) ||
+        cp == 0x85 || cp == 0x2028 || cp == 0x2029)
+        return (size_t)n;
+    return 0;
+}
+
+/* Skip blanks inside the line (no line breaks); how many were skipped. */
+static size_t skip_blanks(cursor *c)
+{
+    size_t start = c->pos, n;
+    while (c->pos < c->end &&
+           (n = space_len(c->s + c->pos, c->end - c->pos, 0)) > 0)
+        c->pos += n;
+    return c->pos - start;
+}
+
+static int peek(const cursor *c)
+{
+    return c->pos < c->end ? (unsigned char)c->s[c->pos] : -1;
+}
+
+static int accept_char(cursor *c, char ch)
+{
+    if (peek(c) != (unsigned char)ch)
+        return 0;
+    c->pos++;
+    return 1;
+}
+
+static int is_digit(int ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+static int is_ascii_letter(int ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* Read between min and max decimal digits (and no more) into *value. */
+static int read_number(cursor *c, size_t min, size_t max, int *value)
+{
+    size_t n = 0;
+    int v = 0;
+    while (is_digit(peek(c))) {
+        if (++n > max)
+            return 0;
+        v = v * 10 + (peek(c) - '0');
+        c->pos++;
+    }
+    if (n < min)
+        return 0;
+    *value = v;
+    return 1;
+}
+
+static int read_year(cursor *c, int *year)
+{
+    return read_number(c, 4, 4, year) && *year >= 1000;
+}
+
+static int read_day(cursor *c, int *day)
+{
+    return read_number(c, 1, 2, day);
+}
+
+/* An English month name, in full or abbreviated to its first three letters
+ * (or "Sept"), any case, with an optional dot after a short form.
+ * Stores 1-12 in *month. */
+static int read_month_name(cursor *c, int *month)
+{
+    size_t start = c->pos;
+    while (is_ascii_letter(peek(c)))
+        c->pos++;
+    size_t n = c->pos - start;
+    if (n < 3)
+        return 0;
+    char word[16];
+    if (n >= sizeof word)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        word[i] = (char)(c->s[start + i] | 0x20); /* ASCII lower case */
+    word[n] = '\0';
+    for (int m = 0; m < 12; m++) {
+        const char *full = month_names[m];
+        int whole = strcmp(word, full) == 0;
+        int abbrev = (n == 3 && strncmp(word, full, 3) == 0) ||
+                     (m == 8 && strcmp(word, "sept") == 0);
+        if (!whole && !abbrev)
+            continue;
+        if (n <= 4)
+            accept_char(c, '.');
+        *month = m + 1;
+        return 1;
+    }
+    return 0;
+}
+
+static int is_leap_year(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int year, int month)
+{
+    static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (month == 2 && is_leap_year(year))
+        return 29;
+    return days[month - 1];
+}
+
+static int valid_date(int year, int month, int day)
+{
+    return year >= 1000 && year <= 9999 && month >= 1 && month <= 12 &&
+           day >= 1 && day <= days_in_month(year, month);
+}
+
+/* "2023-02-20" or "2023/02/20": one separator, used twice. */
+static int parse_year_first(cursor *c, int *y, int *m, int *d)
+{
+    if (!read_year(c, y))
+        return 0;
+    char sep = (char)peek(c);
+    if (sep != '-' && sep != '/')
+        return 0;
+    c->pos++;
+    return read_day(c, m) && accept_char(c, sep) && read_day(c, d);
+}
+
+/* "20.02.2023" */
+static int parse_dotted(cursor *c, int *y, int *m, int *d)
+{
+    return read_day(c, d) && accept_char(c, '.') && read_day(c, m) &&
+           accept_char(c, '.') && read_year(c, y);
+}
+
+/* "20 February 2023", "20 Feb 2023", "20 Feb. 2023" */
+static int parse_day_first(cursor *c, int *y, int *m, int *d)
+{
+    return read_day(c, d) && skip_blanks(c) && read_month_name(c, m) &&
+           skip_blanks(c) && read_year(c, y);
+}
+
+/* "February 20, 2023", "Feb 20, 2023", "Feb. 20 2023" */
+static int parse_month_first(cursor *c, int *y, int *m, int *d)
+{
+    if (!read_month_name(c, m) || !skip_blanks(c) || !read_day(c, d))
+        return 0;
+    int comma = accept_char(c, ',');
+    return (skip_blanks(c) || comma) && read_year(c, y);
+}
+
+typedef int (*date_form)(cursor *c, int *y, int *m, int *d);
+
+static void format_iso(int y, int m, int d, char out[11])
+{
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
+}
+
+int hs_date_parse(const char *s, size_t len, char out[11])
+{
+    static const date_form forms[] = {
+        parse_year_first, parse_dotted, parse_day_first, parse_month_first,
+    };
+    size_t start = 0, end = len, n;
+
+    if (!s)
+        return -1;
+    while (start < end && (n = space_len(s + start, end - start, 1)) > 0)
+        start += n;
+    /* Trailing white space: step back over whole code points. */
+    for (;;) {
+        size_t back = 1;
+        while (back < 4 && back < end - start &&
+               ((unsigned char)s[end - back] & 0xC0) == 0x80)
+            back++;
+        if (end - start < back ||
+            space_len(s + end - back, back, 1) != back)
+            break;
+        end -= back;
+    }
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        cursor c = { s, start, end };
+        int y = 0, m = 0, d = 0;
+        if (forms[i](&c, &y, &m, &d) && c.pos == end && valid_date(y, m, d)) {
+            format_iso(y, m, d, out);
+            return 0;
+        }
+    }
+    return -1;
+}

@@ -1,0 +1,176 @@
+/* test-date.c - hs_date_parse: the accepted forms and what it refuses. */
+#include <string.h>
+
+#include "check.h"
+#include "date.h"
+
+/* The ISO date hs_date_parse makes of s, or "-" when it refuses it. */
+static const char *parse(const char *s)
+{
+    static char out[11];
+    strcpy(out, "untouched");
+    if (hs_date_parse(s, strlen(s), out) < 0)
+        return strcmp(out, "untouched") == 0 ? "-" : "refused but wrote out";
+    return out;
+}
+
+static void test_accepted_forms(void)
+{
+    CHECK_STR(parse("February 20, 2023"), "2023-02-20");
+    CHECK_STR(parse("Feb 20, 2023"), "2023-02-20");
+    CHECK_STR(parse("Feb. 20 2023"), "2023-02-20");
+    CHECK_STR(parse("Feb. 20, 2023"), "2023-02-20");
+    CHECK_STR(parse("February 20 2023"), "2023-02-20");
+    CHECK_STR(parse("Feb 20,2023"), "2023-02-20");
+    CHECK_STR(parse("20 February 2023"), "2023-02-20");
+    CHECK_STR(parse("20 Feb 2023"), "2023-02-20");
+    CHECK_STR(parse("20 Feb. 2023"), "2023-02-20");
+    CHECK_STR(parse("2023-02-20"), "2023-02-20");
+    CHECK_STR(parse("2023/02/20"), "2023-02-20");
+    CHECK_STR(parse("20.02.2023"), "2023-02-20");
+}
+
+static void test_every_month(void)
+{
+    CHECK_STR(parse("January 1, 2024"), "2024-01-01");
+    CHECK_STR(parse("Jan. 31, 2024"), "2024-01-31");
+    CHECK_STR(parse("March 3, 2024"), "2024-03-03");
+    CHECK_STR(parse("Mar 3, 2024"), "2024-03-03");
+    CHECK_STR(parse("April 30, 2024"), "2024-04-30");
+    CHECK_STR(parse("Apr. 30 2024"), "2024-04-30");
+    CHECK_STR(parse("May 5, 2024"), "2024-05-05");
+    CHECK_STR(parse("May. 5 2024"), "2024-05-05");
+    CHECK_STR(parse("June 6 2024"), "2024-06-06");
+    CHECK_STR(parse("Jun 6 2024"), "2024-06-06");
+    CHECK_STR(parse("July 7 2024"), "2024-07-07");
+    CHECK_STR(parse("Jul. 7 2024"), "2024-07-07");
+    CHECK_STR(parse("August 8 2024"), "2024-08-08");
+    CHECK_STR(parse("Aug 8 2024"), "2024-08-08");
+    CHECK_STR(parse("September 9 2024"), "2024-09-09");
+    CHECK_STR(parse("Sep. 9 2024"), "2024-09-09");
+    CHECK_STR(parse("Sept. 9 2024"), "2024-09-09");
+    CHECK_STR(parse("October 10 2024"), "2024-10-10");
+    CHECK_STR(parse("Oct 10 2024"), "2024-10-10");
+    CHECK_STR(parse("November 11 2024"), "2024-11-11");
+    CHECK_STR(parse("11 Nov 2024"), "2024-11-11");
+    CHECK_STR(parse("December 31 2024"), "2024-12-31");
+    CHECK_STR(parse("31 Dec. 2024"), "2024-12-31");
+}
+
+static void test_case_and_white_space(void)
+{
+    CHECK_STR(parse("FEBRUARY 20, 2023"), "2023-02-20");
+    CHECK_STR(parse("february 20, 2023"), "2023-02-20");
+    CHECK_STR(parse("fEb. 20 2023"), "2023-02-20");
+    CHECK_STR(parse("20 fEBRUARY 2023"), "2023-02-20");
+    CHECK_STR(parse("  February 20, 2023  "), "2023-02-20");
+    CHECK_STR(parse("\t2023-02-20\r\n"), "2023-02-20");
+    CHECK_STR(parse("\n\n20.02.2023\n"), "2023-02-20");
+    CHECK_STR(parse("February   20,\t2023"), "2023-02-20");
+    CHECK_STR(parse("20\t Feb \t2023"), "2023-02-20");
+    CHECK_STR(parse("20\xC2\xA0" "Feb\xC2\xA0" "2023"), "2023-02-20"); /* NBSP */
+    CHECK_STR(parse("\xE2\x80\x83" "2023-02-20\xE3\x80\x80"), "2023-02-20");
+    CHECK_STR(parse("Feb\n20, 2023"), "-"); /* one line only */
+    CHECK_STR(parse("Feb20, 2023"), "-");
+    CHECK_STR(parse("20Feb 2023"), "-");
+    CHECK_STR(parse("20 Feb2023"), "-");
+    CHECK_STR(parse("2023 - 02 - 20"), "-");
+}
+
+static void test_day_must_exist(void)
+{
+    CHECK_STR(parse("Feb 29, 2023"), "-");
+    CHECK_STR(parse("Feb 29, 2024"), "2024-02-29");
+    CHECK_STR(parse("29.02.2000"), "2000-02-29");  /* divisible by 400 */
+    CHECK_STR(parse("29.02.1900"), "-");           /* by 100, not 400 */
+    CHECK_STR(parse("2023-02-28"), "2023-02-28");
+    CHECK_STR(parse("2023-02-30"), "-");
+    CHECK_STR(parse("April 31, 2023"), "-");
+    CHECK_STR(parse("31 Apr 2023"), "-");
+    CHECK_STR(parse("June 31 2023"), "-");
+    CHECK_STR(parse("Sept 31 2023"), "-");
+    CHECK_STR(parse("Nov 31 2023"), "-");
+    CHECK_STR(parse("Jan 32 2023"), "-");
+    CHECK_STR(parse("Jan 0 2023"), "-");
+    CHECK_STR(parse("2023-13-01"), "-");
+    CHECK_STR(parse("2023/00/10"), "-");
+    CHECK_STR(parse("01.13.2023"), "-");
+    CHECK_STR(parse("00.01.2023"), "-");
+    CHECK_STR(parse("2023-1-5"), "2023-01-05");
+    CHECK_STR(parse("5.1.2023"), "2023-01-05");
+    CHECK_STR(parse("Feb 05, 2023"), "2023-02-05");
+}
+
+static void test_years(void)
+{
+    CHECK_STR(parse("Jan 1, 1000"), "1000-01-01");
+    CHECK_STR(parse("9999-12-31"), "9999-12-31");
+    CHECK_STR(parse("Jan 1, 999"), "-");
+    CHECK_STR(parse("Jan 1, 0999"), "-");
+    CHECK_STR(parse("0999-01-01"), "-");
+    CHECK_STR(parse("Jan 1, 10000"), "-");
+    CHECK_STR(parse("10000-01-01"), "-");
+    CHECK_STR(parse("01.01.23"), "-");
+    CHECK_STR(parse("23-02-20"), "-");
+}
+
+static void test_garbage(void)
+{
+    CHECK_STR(parse(""), "-");
+    CHECK_STR(parse("   "), "-");
+    CHECK_STR(parse("February"), "-");
+    CHECK_STR(parse("February 2023"), "-");
+    CHECK_STR(parse("20 February"), "-");
+    CHECK_STR(parse("Febr 20, 2023"), "-");
+    CHECK_STR(parse("Fe 20, 2023"), "-");
+    CHECK_STR(parse("Smarch 20, 2023"), "-");
+    CHECK_STR(parse("February. 20, 2023"), "-"); /* a dot only after a short form */
+    CHECK_STR(parse("Feb.. 20, 2023"), "-");
+    CHECK_STR(parse("Feb 20th, 2023"), "-");
+    CHECK_STR(parse("20-02-2023"), "-");
+    CHECK_STR(parse("2023.02.20"), "-");
+    CHECK_STR(parse("2023-02/20"), "-");  /* mixed separators */
+    CHECK_STR(parse("2023-002-20"), "-");
+    CHECK_STR(parse("20230220"), "-");
+    CHECK_STR(parse("Candidates for deputies of the Mazhilis"), "-");
+    CHECK_STR(parse("\xFF\xFE"), "-");
+    CHECK_STR(parse("\xD1\x84\xD0\xB5\xD0\xB2 20, 2023"), "-"); /* "фев" */
+}
+
+static void test_trailing_and_leading_text(void)
+{
+    CHECK_STR(parse("February 20, 2023 12:00"), "-");
+    CHECK_STR(parse("February 20, 2023."), "-");
+    CHECK_STR(parse("February 20, 2023,"), "-");
+    CHECK_STR(parse("2023-02-20T10:00"), "-");
+    CHECK_STR(parse("2023-02-20 2023-02-21"), "-");
+    CHECK_STR(parse("Monday, February 20, 2023"), "-");
+    CHECK_STR(parse("On February 20, 2023"), "-");
+    CHECK_STR(parse("20 Feb 2023 x"), "-");
+}
+
+static void test_length_is_respected(void)
+{
+    char out[11];
+    const char *s = "2023-02-20 and more";
+    CHECK_INT(hs_date_parse(s, 10, out), 0);
+    CHECK_STR(out, "2023-02-20");
+    CHECK_INT(hs_date_parse(s, 9, out), 0);     /* "2023-02-2" */
+    CHECK_STR(out, "2023-02-02");
+    CHECK_INT(hs_date_parse(s, 8, out), -1);    /* "2023-02-" */
+    CHECK_INT(hs_date_parse("Feb 20, 2023", 11, out), -1); /* "Feb 20, 202" */
+    CHECK_INT(hs_date_parse(s, 0, out), -1);
+}
+
+int main(void)
+{
+    test_accepted_forms();
+    test_every_month();
+    test_case_and_white_space();
+    test_day_must_exist();
+    test_years();
+    test_garbage();
+    test_trailing_and_leading_text();
+    test_length_is_respected();
+    return check_done();
+}
