@@ -1,0 +1,169 @@
+/* highlight.c - where a query matched inside a passage's text.
+ *
+ * The passage is tokenized and stemmed exactly as at indexing time, and
+ * only what satisfied the query is marked: a phrase where all its words
+ * stand at consecutive positions, not its words one by one
+ * (docs/LESSONS.md, 1).
+ */
+#include "query.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tokenizer.h"
+
+typedef struct htoken {
+    char *stem;
+    size_t start, end;
+    unsigned pos;
+    int joined;
+} htoken;
+
+typedef struct hstate {
+    hs_stemmer *stemmer;
+    htoken *toks;
+    size_t n, cap;
+    hs_range *ranges;
+    size_t n_ranges, cap_ranges;
+} hstate;
+
+static int keep_token(void *ctx, const hs_token *tok)
+{
+    hstate *s = ctx;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        htoken *p = realloc(s->toks, cap * sizeof *p);
+        if (!p)
+            return -1;
+        s->toks = p;
+        s->cap = cap;
+    }
+    size_t len;
+    const char *stem = hs_stem(s->stemmer, tok->term, tok->term_len, &len);
+    char *copy = stem ? strndup(stem, len) : NULL;
+    if (!copy)
+        return -1;
+    s->toks[s->n++] = (htoken){ copy, tok->start, tok->end, tok->pos,
+                                (tok->flags & HS_TOKEN_JOINED) != 0 };
+    return 0;
+}
+
+static int add_range(hstate *s, size_t start, size_t end)
+{
+    if (s->n_ranges == s->cap_ranges) {
+        size_t cap = s->cap_ranges ? s->cap_ranges * 2 : 16;
+        hs_range *p = realloc(s->ranges, cap * sizeof *p);
+        if (!p)
+            return -1;
+        s->ranges = p;
+        s->cap_ranges = cap;
+    }
+    s->ranges[s->n_ranges++] = (hs_range){ start, end };
+    return 0;
+}
+
+/* The non-joined token at position pos at or after index from, or -1.
+ * Tokens come in position order, a compound's joined form after its
+ * parts. */
+static long token_at(const hstate *s, size_t from, unsigned pos)
+{
+    for (size_t i = from; i < s->n && s->toks[i].pos <= pos; i++)
+        if (s->toks[i].pos == pos && !s->toks[i].joined)
+            return (long)i;
+    return -1;
+}
+
+static int mark_group(hstate *s, const hs_qgroup *g)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        const htoken *t = &s->toks[i];
+        if (t->joined) {
+            if (g->joined.stem && strcmp(t->stem, g->joined.stem) == 0 &&
+                add_range(s, t->start, t->end) < 0)
+                return -1;
+            /* a query word written as one ("selfnomination") */
+            if (g->n_words == 1 && strcmp(t->stem, g->words[0].stem) == 0 &&
+                add_range(s, t->start, t->end) < 0)
+                return -1;
+            continue;
+        }
+        /* a compound of the query written as one word */
+        if (g->joined.stem && strcmp(t->stem, g->joined.stem) == 0) {
+            if (add_range(s, t->start, t->end) < 0)
+                return -1;
+            continue;
+        }
+        if (strcmp(t->stem, g->words[0].stem) != 0)
+            continue;
+        size_t last = i;
+        size_t w;
+        for (w = 1; w < g->n_words; w++) {
+            long j = token_at(s, last + 1, t->pos + (unsigned)w);
+            if (j < 0 || strcmp(s->toks[j].stem, g->words[w].stem) != 0)
+                break;
+            last = (size_t)j;
+        }
+        if (w == g->n_words && add_range(s, t->start, s->toks[last].end) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int compare_ranges(const void *a, const void *b)
+{
+    const hs_range *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* Sort ranges and merge those that overlap. */
+static void merge_ranges(hstate *s)
+{
+    if (s->n_ranges < 2)
+        return;
+    qsort(s->ranges, s->n_ranges, sizeof *s->ranges, compare_ranges);
+    size_t out = 0;
+    for (size_t i = 1; i < s->n_ranges; i++) {
+        if (s->ranges[i].start < s->ranges[out].end) {
+            if (s->ranges[i].end > s->ranges[out].end)
+                s->ranges[out].end = s->ranges[i].end;
+        } else {
+            s->ranges[++out] = s->ranges[i];
+        }
+    }
+    s->n_ranges = out + 1;
+}
+
+static int only_stopwords(const hs_parsed_query *pq)
+{
+    for (size_t i = 0; i < pq->n_groups; i++)
+        if (!pq->groups[i].excluded && !pq->groups[i].stopword)
+            return 0;
+    return 1;
+}
+
+int hs_highlight(const hs_parsed_query *pq, hs_stemmer *stemmer,
+                 const char *text, size_t len, hs_range **ranges,
+                 size_t *n_ranges)
+{
+    hstate s = { stemmer, NULL, 0, 0, NULL, 0, 0 };
+    int rc = hs_tokenize(text, len, 0, keep_token, &s, NULL) ? -1 : 0;
+    int stop_too = only_stopwords(pq);
+    for (size_t g = 0; g < pq->n_groups && rc == 0; g++) {
+        const hs_qgroup *grp = &pq->groups[g];
+        if (!grp->excluded && (stop_too || !grp->stopword))
+            rc = mark_group(&s, grp);
+    }
+    for (size_t i = 0; i < s.n; i++)
+        free(s.toks[i].stem);
+    free(s.toks);
+    if (rc < 0) {
+        free(s.ranges);
+        return -1;
+    }
+    merge_ranges(&s);
+    *ranges = s.ranges;
+    *n_ranges = s.n_ranges;
+    return 0;
+}

@@ -1,0 +1,253 @@
+/* hustings.h - the C API of libhustings, full-text search over election
+ * campaign coverage.
+ *
+ * libhustings reads articles (plain text today), splits them into passages
+ * (paragraphs), and keeps them in a Xapian index; queries return ranked
+ * passages with the matched words located for highlighting.
+ *
+ * Conventions (after notmuch.h):
+ *  - Objects are opaque handles, made by an open, create or read function
+ *    and released by the matching close or destroy function.
+ *  - Every fallible call returns a hustings_status_t; the results come back
+ *    through out-parameters, which are set only on success.
+ *  - Strings returned by getters belong to the object they came from and
+ *    stay valid until it is destroyed.  Strings the caller must free are
+ *    said to be so.
+ *  - A handle may be used by one thread at a time; separate handles may be
+ *    used in separate threads.
+ *
+ * Link with `pkg-config --cflags --libs hustings`.
+ */
+#ifndef HUSTINGS_H
+#define HUSTINGS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define HUSTINGS_VERSION_MAJOR 0
+#define HUSTINGS_VERSION_MINOR 1
+
+/* The version of the index format this library reads and writes. */
+#define HUSTINGS_INDEX_FORMAT 1
+
+typedef enum {
+    HUSTINGS_STATUS_SUCCESS = 0,
+    /* Memory ran out. */
+    HUSTINGS_STATUS_OUT_OF_MEMORY,
+    /* A required pointer argument was NULL. */
+    HUSTINGS_STATUS_NULL_POINTER,
+    /* A file or directory could not be read (see the error message). */
+    HUSTINGS_STATUS_FILE_ERROR,
+    /* A file was read but holds no article (empty, binary, no text). */
+    HUSTINGS_STATUS_BAD_ARTICLE,
+    /* Opening read-only: there is no index at that path. */
+    HUSTINGS_STATUS_INDEX_NOT_FOUND,
+    /* Another writer holds the index's lock. */
+    HUSTINGS_STATUS_INDEX_LOCKED,
+    /* The index was written in another format version. */
+    HUSTINGS_STATUS_INDEX_VERSION,
+    /* The index is damaged. */
+    HUSTINGS_STATUS_INDEX_CORRUPT,
+    /* A write was attempted on an index opened read-only. */
+    HUSTINGS_STATUS_READ_ONLY_INDEX,
+    /* Any other error reported by Xapian (see the error message). */
+    HUSTINGS_STATUS_XAPIAN_EXCEPTION,
+    /* The query could not be understood (see the error message). */
+    HUSTINGS_STATUS_QUERY_SYNTAX,
+    /* Not a status: the number of statuses. */
+    HUSTINGS_STATUS_LAST_STATUS
+} hustings_status_t;
+
+/* A static English description of a status; never NULL. */
+const char *hustings_status_to_string(hustings_status_t status);
+
+/* The library's version, e.g. "0.1.0"; a static string. */
+const char *hustings_version(void);
+
+/* Where an index lives when no path is given: $HUSTINGS_INDEX when set,
+ * else $XDG_DATA_HOME/hustings/index, else ~/.local/share/hustings/index.
+ * *path is the caller's to free(). */
+hustings_status_t hustings_default_index_path(char **path);
+
+/* ------------------------------------------------------------------ */
+/* Articles                                                             */
+
+typedef struct _hustings_article hustings_article_t;
+
+/* Read and parse the file at `path` into an article without touching any
+ * index.  On failure returns FILE_ERROR (unreadable), BAD_ARTICLE (read,
+ * but no article in it) or OUT_OF_MEMORY, and, when error_message is not
+ * NULL, sets *error_message to a one-line reason that the caller frees
+ * with free() (it does not repeat the path). */
+hustings_status_t hustings_article_read(const char *path,
+                                        hustings_article_t **article,
+                                        char **error_message);
+
+/* The path the article was read from. */
+const char *hustings_article_get_path(hustings_article_t *article);
+/* The headline; "" when the file has none. */
+const char *hustings_article_get_title(hustings_article_t *article);
+/* "YYYY-MM-DD", or NULL when the article carries no date. */
+const char *hustings_article_get_date(hustings_article_t *article);
+/* The source URL, or NULL. */
+const char *hustings_article_get_source(hustings_article_t *article);
+/* How many passages the article has (at least one). */
+unsigned hustings_article_count_passages(hustings_article_t *article);
+/* The text of passage i (0-based), or NULL when i is out of range. */
+const char *hustings_article_get_passage(hustings_article_t *article,
+                                         unsigned i);
+/* The paragraph (blank-line separated block of the file, 0 = headline)
+ * that passage i comes from; 0 when i is out of range. */
+unsigned hustings_article_get_paragraph(hustings_article_t *article,
+                                        unsigned i);
+void hustings_article_destroy(hustings_article_t *article);
+
+/* ------------------------------------------------------------------ */
+/* Indexes                                                              */
+
+typedef struct _hustings_index hustings_index_t;
+
+typedef enum {
+    HUSTINGS_INDEX_MODE_READ_ONLY,
+    /* Creates the index (and its directory) when it does not exist.  Only
+     * one writer may hold an index at a time. */
+    HUSTINGS_INDEX_MODE_READ_WRITE
+} hustings_index_mode_t;
+
+/* Open the index at `path`.  On failure, when error_message is not NULL,
+ * *error_message is set to a message naming the index and the problem,
+ * which the caller frees with free().  Statuses: INDEX_NOT_FOUND,
+ * INDEX_LOCKED, INDEX_VERSION, INDEX_CORRUPT, FILE_ERROR, XAPIAN_EXCEPTION,
+ * OUT_OF_MEMORY, NULL_POINTER. */
+hustings_status_t hustings_index_open(const char *path,
+                                      hustings_index_mode_t mode,
+                                      hustings_index_t **index,
+                                      char **error_message);
+
+/* Commit pending changes (writable indexes), release the lock and free the
+ * handle.  Returns the status of that last commit; the handle is freed
+ * whatever it is.  NULL is accepted and ignored. */
+hustings_status_t hustings_index_close(hustings_index_t *index);
+
+/* The path the index was opened with. */
+const char *hustings_index_get_path(hustings_index_t *index);
+
+/* A description of the last failure on this handle ("" when none); valid
+ * until the next call on the handle. */
+const char *hustings_index_get_error(hustings_index_t *index);
+
+/* Make every change so far durable and visible to readers. */
+hustings_status_t hustings_index_commit(hustings_index_t *index);
+
+/* Index one article, replacing the passages of an article of the same
+ * path (so re-indexing never duplicates).  `article` still belongs to the
+ * caller.  Changes become durable at the next commit. */
+hustings_status_t hustings_index_add_article(hustings_index_t *index,
+                                             hustings_article_t *article);
+
+/* Remove every passage of the article read from `path`.  Not an error when
+ * there is none. */
+hustings_status_t hustings_index_remove_article(hustings_index_t *index,
+                                                const char *path);
+
+/* How many articles and passages the index holds (either pointer may be
+ * NULL). */
+hustings_status_t hustings_index_count(hustings_index_t *index,
+                                       unsigned long *articles,
+                                       unsigned long *passages);
+
+/* Called for each file that cannot be indexed: its path and a one-line
+ * reason.  Indexing goes on. */
+typedef void (*hustings_problem_fn)(void *context, const char *path,
+                                    const char *reason);
+
+typedef struct {
+    unsigned long articles;  /* articles indexed */
+    unsigned long passages;  /* passages written */
+    unsigned long skipped;   /* files that could not be indexed */
+} hustings_summary_t;
+
+/* Index every article under `path`: a file, or a directory walked
+ * recursively in name order.  Hidden files and directories (names starting
+ * with '.') and symbolic links are skipped.  Each file that cannot be read
+ * or parsed is reported to `problem` (when not NULL) and counted as
+ * skipped; the walk goes on.  Counts are added to *summary (which may be
+ * NULL).  Commits every few hundred articles and at the end.  Fails only
+ * when `path` itself cannot be read or the index cannot be written. */
+hustings_status_t hustings_index_add_path(hustings_index_t *index,
+                                          const char *path,
+                                          hustings_problem_fn problem,
+                                          void *context,
+                                          hustings_summary_t *summary);
+
+/* ------------------------------------------------------------------ */
+/* Queries                                                              */
+
+typedef struct _hustings_query hustings_query_t;
+typedef struct _hustings_passages hustings_passages_t;
+typedef struct _hustings_passage hustings_passage_t;
+
+/* Parse `query_string` for searching `index`.  The syntax: words (matched
+ * by their stems, the exact word form ranking higher), "quoted phrases",
+ * hyphenated-compounds (a phrase of their parts, also matching the parts
+ * written together) and -excluded words or phrases.  Any string typed by a
+ * person parses; an empty query matches nothing.  The query holds a
+ * reference to the index: destroy it before closing the index. */
+hustings_status_t hustings_query_create(hustings_index_t *index,
+                                        const char *query_string,
+                                        hustings_query_t **query);
+
+/* The number of passages to return (default 10) and how many of the best
+ * to skip first (default 0). */
+void hustings_query_set_limit(hustings_query_t *query, unsigned limit);
+void hustings_query_set_offset(hustings_query_t *query, unsigned offset);
+
+/* Run the query.  Passages that contain every query word rank above
+ * passages whose article title supplies some of the words, which rank
+ * above passages that match only some words; within each group, by BM25.
+ * The passages are the caller's to destroy and remain valid after the
+ * query is destroyed, but not after the index is closed. */
+hustings_status_t hustings_query_search(hustings_query_t *query,
+                                        hustings_passages_t **passages);
+
+void hustings_query_destroy(hustings_query_t *query);
+
+/* Iteration over results, best first:
+ *   for (; hustings_passages_valid(ps); hustings_passages_move_to_next(ps)) {
+ *       hustings_passage_t *p = hustings_passages_get(ps); ...
+ *   }
+ */
+int hustings_passages_valid(hustings_passages_t *passages);
+hustings_passage_t *hustings_passages_get(hustings_passages_t *passages);
+void hustings_passages_move_to_next(hustings_passages_t *passages);
+/* How many passages the list holds. */
+unsigned hustings_passages_count(hustings_passages_t *passages);
+void hustings_passages_destroy(hustings_passages_t *passages);
+
+/* A passage's fields; strings belong to the passages list. */
+unsigned hustings_passage_get_rank(hustings_passage_t *p);  /* 1 = best */
+double hustings_passage_get_score(hustings_passage_t *p);
+const char *hustings_passage_get_path(hustings_passage_t *p);
+const char *hustings_passage_get_title(hustings_passage_t *p);
+const char *hustings_passage_get_date(hustings_passage_t *p);   /* or NULL */
+const char *hustings_passage_get_source(hustings_passage_t *p); /* or NULL */
+/* The passage's ordinal within its article (0 = first passage). */
+unsigned hustings_passage_get_ordinal(hustings_passage_t *p);
+/* The paragraph of the source file it comes from (0 = headline). */
+unsigned hustings_passage_get_paragraph(hustings_passage_t *p);
+const char *hustings_passage_get_text(hustings_passage_t *p);
+/* The matched words: ranges [start, end) of byte offsets into the text,
+ * sorted and not overlapping.  get_highlight returns 0 and sets both
+ * offsets for i < count, -1 otherwise. */
+unsigned hustings_passage_count_highlights(hustings_passage_t *p);
+int hustings_passage_get_highlight(hustings_passage_t *p, unsigned i,
+                                   size_t *start, size_t *end);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,183 @@
+/* index.c - opening, closing, committing and counting an index. */
+#include "index_internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "schema.h"
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define FORMAT_STRING STR(HUSTINGS_INDEX_FORMAT)
+
+hustings_status_t hs_index_fail(hustings_index_t *index, hustings_status_t st,
+                                const char *msg)
+{
+    hs_buf_reset(&index->error);
+    hs_buf_puts(&index->error, msg);
+    return st;
+}
+
+hustings_status_t hs_index_fail_db(hustings_index_t *index, hustings_status_t st)
+{
+    hs_buf_reset(&index->error);
+    hs_buf_printf(&index->error, "%s: %s", index->path, hx_db_error(index->db));
+    return st;
+}
+
+static void set_message(char **error_message, hs_buf *msg)
+{
+    if (error_message)
+        *error_message = hs_buf_detach(msg);
+    else
+        hs_buf_free(msg);
+}
+
+/* Check (or, for a new writable index, record) the format version. */
+static hustings_status_t check_format(hustings_index_t *index, hs_buf *msg)
+{
+    char *format = NULL;
+    unsigned long docs = 0;
+    hustings_status_t st = hx_db_get_metadata(index->db, HS_META_FORMAT, &format);
+    if (st == HUSTINGS_STATUS_SUCCESS && !*format)
+        st = hx_db_doc_count(index->db, &docs);
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        hs_buf_printf(msg, "%s: %s", index->path, hx_db_error(index->db));
+    } else if (*format && strcmp(format, FORMAT_STRING) != 0) {
+        hs_buf_printf(msg, "%s: index format %s, but this hustings reads format "
+                      FORMAT_STRING "; rebuild the index with hustings-index",
+                      index->path, format);
+        st = HUSTINGS_STATUS_INDEX_VERSION;
+    } else if (!*format && docs > 0) {
+        hs_buf_printf(msg, "%s: a Xapian database, but not a hustings index",
+                      index->path);
+        st = HUSTINGS_STATUS_INDEX_VERSION;
+    } else if (!*format && index->writable) {
+        st = hx_db_set_metadata(index->db, HS_META_FORMAT, FORMAT_STRING);
+        if (st == HUSTINGS_STATUS_SUCCESS)
+            st = hx_db_commit(index->db);
+        if (st != HUSTINGS_STATUS_SUCCESS)
+            hs_buf_printf(msg, "%s: %s", index->path, hx_db_error(index->db));
+    }
+    free(format);
+    return st;
+}
+
+/* mkdir -p for the directories above path (Xapian makes the last one). */
+static int make_parents(const char *path, hs_buf *msg)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return -1;
+    for (char *p = copy + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(copy, 0777) < 0 && errno != EEXIST) {
+            hs_buf_printf(msg, "%s: cannot create %s: %s", path, copy, strerror(errno));
+            free(copy);
+            return -1;
+        }
+        *p = '/';
+    }
+    free(copy);
+    return 0;
+}
+
+hustings_status_t hustings_index_open(const char *path, hustings_index_mode_t mode,
+                                      hustings_index_t **out, char **error_message)
+{
+    if (!path || !out)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    hs_buf msg = HS_BUF_INIT;
+    hustings_index_t *index = calloc(1, sizeof *index);
+    if (!index || !(index->path = strdup(path)) ||
+        !(index->stemmer = hs_stemmer_new())) {
+        hustings_index_close(index);
+        hs_buf_puts(&msg, "out of memory");
+        set_message(error_message, &msg);
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
+    index->writable = mode == HUSTINGS_INDEX_MODE_READ_WRITE;
+    if (index->writable && make_parents(path, &msg) < 0) {
+        hustings_index_close(index);
+        if (!msg.len)
+            hs_buf_puts(&msg, "out of memory");
+        set_message(error_message, &msg);
+        return HUSTINGS_STATUS_FILE_ERROR;
+    }
+
+    char *err = NULL;
+    hustings_status_t st = hx_db_open(path, index->writable, &index->db, &err);
+    if (st == HUSTINGS_STATUS_SUCCESS) {
+        st = check_format(index, &msg);
+    } else {
+        hs_buf_puts(&msg, err ? err : "out of memory");
+        free(err);
+    }
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        hustings_index_close(index);
+        set_message(error_message, &msg);
+        return st;
+    }
+    hs_buf_free(&msg);
+    *out = index;
+    return HUSTINGS_STATUS_SUCCESS;
+}
+
+hustings_status_t hustings_index_close(hustings_index_t *index)
+{
+    if (!index)
+        return HUSTINGS_STATUS_SUCCESS;
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if (index->db && index->writable)
+        st = hustings_index_commit(index);
+    hx_db_free(index->db);
+    hs_stemmer_free(index->stemmer);
+    hs_buf_free(&index->error);
+    free(index->path);
+    free(index);
+    return st;
+}
+
+const char *hustings_index_get_path(hustings_index_t *index)
+{
+    return index ? index->path : NULL;
+}
+
+const char *hustings_index_get_error(hustings_index_t *index)
+{
+    return index ? hs_buf_str(&index->error) : "";
+}
+
+hustings_status_t hustings_index_commit(hustings_index_t *index)
+{
+    if (!index)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    if (!index->writable)
+        return hs_index_fail(index, HUSTINGS_STATUS_READ_ONLY_INDEX,
+                             "the index is open read-only");
+    hustings_status_t st = hx_db_commit(index->db);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return hs_index_fail_db(index, st);
+    index->pending = 0;
+    return st;
+}
+
+hustings_status_t hustings_index_count(hustings_index_t *index,
+                                       unsigned long *articles,
+                                       unsigned long *passages)
+{
+    if (!index)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if (articles)
+        st = hx_db_count_terms(index->db, HS_PREFIX_ARTICLE, articles);
+    if (st == HUSTINGS_STATUS_SUCCESS && passages)
+        st = hx_db_doc_count(index->db, passages);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return hs_index_fail_db(index, st);
+    return st;
+}

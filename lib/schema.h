@@ -1,0 +1,29 @@
+/* schema.h - the index schema in one place (internal).
+ *
+ * Term prefixes and value slots are declared here only, and used by the
+ * indexer and the query builder alike (after notmuch's prefix table).
+ * doc/index-format.md describes the same schema for people.
+ */
+#ifndef HUSTINGS_SCHEMA_H
+#define HUSTINGS_SCHEMA_H
+
+/* Terms, all with positions except boolean ones.  Unprefixed terms are the
+ * exact normalised words of the passage text. */
+#define HS_PREFIX_STEM        "Z"   /* stem of a passage word */
+#define HS_PREFIX_TITLE       "S"   /* exact word of the article headline */
+#define HS_PREFIX_TITLE_STEM  "ZS"  /* stem of a headline word */
+#define HS_PREFIX_ARTICLE     "XA"  /* boolean: the article's key (path) */
+
+/* Value slots. */
+#define HS_SLOT_DATE     0  /* "YYYY-MM-DD", absent when undated */
+#define HS_SLOT_ARTICLE  1  /* the article key, as in the XA term */
+#define HS_SLOT_ORDINAL  2  /* passage ordinal, decimal */
+
+/* Database metadata. */
+#define HS_META_FORMAT   "hustings.format"
+
+/* Keys longer than this are cut and end in a hash of the whole path, so
+ * that the XA term stays under Xapian's term length limit. */
+#define HS_ARTICLE_KEY_MAX 180
+
+#endif

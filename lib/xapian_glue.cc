@@ -1,0 +1,311 @@
+// xapian_glue.cc - the only C++ in hustings: Xapian behind a C API.
+//
+// Every entry point catches everything, so no exception crosses into C;
+// errors become a hustings_status_t and a message kept on the handle.
+#include "xapian_glue.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+struct hx_db {
+    Xapian::Database *db;          // the handle to read through
+    Xapian::WritableDatabase *wdb; // same object when writable, else NULL
+    std::string error;
+};
+
+struct hx_doc {
+    Xapian::Document doc;
+};
+
+static char *dup_string(const std::string &s)
+{
+    char *p = static_cast<char *>(std::malloc(s.size() + 1));
+    if (p)
+        std::memcpy(p, s.c_str(), s.size() + 1);
+    return p;
+}
+
+// Map the exception in flight to a status, with a message in *msg.
+static hustings_status_t status_of_current_exception(std::string *msg)
+{
+    try {
+        throw;
+    } catch (const Xapian::DatabaseLockError &e) {
+        *msg = "index is locked by another writer (" + e.get_msg() + ")";
+        return HUSTINGS_STATUS_INDEX_LOCKED;
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        *msg = "no index found (" + e.get_msg() + ")";
+        return HUSTINGS_STATUS_INDEX_NOT_FOUND;
+    } catch (const Xapian::DatabaseVersionError &e) {
+        *msg = "index was written by an unsupported Xapian version (" + e.get_msg() + ")";
+        return HUSTINGS_STATUS_INDEX_VERSION;
+    } catch (const Xapian::DatabaseCorruptError &e) {
+        *msg = "index is corrupt (" + e.get_msg() + ")";
+        return HUSTINGS_STATUS_INDEX_CORRUPT;
+    } catch (const Xapian::InvalidOperationError &e) {
+        *msg = e.get_description();
+        return HUSTINGS_STATUS_READ_ONLY_INDEX;
+    } catch (const Xapian::Error &e) {
+        *msg = e.get_description();
+        return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
+    } catch (const std::bad_alloc &) {
+        *msg = "out of memory";
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    } catch (const std::exception &e) {
+        *msg = e.what();
+        return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
+    } catch (...) {
+        *msg = "unknown C++ exception";
+        return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
+    }
+}
+
+// Run body; on an exception record it on db and return its status.
+template <typename F>
+static hustings_status_t guarded(hx_db *db, F body)
+{
+    try {
+        db->error.clear();
+        body();
+        return HUSTINGS_STATUS_SUCCESS;
+    } catch (...) {
+        return status_of_current_exception(&db->error);
+    }
+}
+
+template <typename F>
+static int guarded_doc(F body)
+{
+    try {
+        body();
+        return 0;
+    } catch (...) {
+        return -1;
+    }
+}
+
+extern "C" {
+
+hustings_status_t hx_db_open(const char *path, int writable, hx_db **out, char **err)
+{
+    hx_db *h = new (std::nothrow) hx_db();
+    if (!h)
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    hustings_status_t st = guarded(h, [&] {
+        if (writable) {
+            h->wdb = new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+            h->db = h->wdb;
+        } else {
+            h->db = new Xapian::Database(path);
+        }
+    });
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        if (err)
+            *err = dup_string(std::string(path) + ": " + h->error);
+        delete h;
+        return st;
+    }
+    *out = h;
+    return st;
+}
+
+void hx_db_free(hx_db *db)
+{
+    if (!db)
+        return;
+    try {
+        if (db->wdb)
+            db->wdb->close(); // drops uncommitted changes and the lock
+    } catch (...) {
+    }
+    delete db->db;
+    delete db;
+}
+
+const char *hx_db_error(const hx_db *db)
+{
+    return db->error.c_str();
+}
+
+hustings_status_t hx_db_commit(hx_db *db)
+{
+    return guarded(db, [&] {
+        if (!db->wdb)
+            throw Xapian::InvalidOperationError("index is open read-only");
+        db->wdb->commit();
+    });
+}
+
+hustings_status_t hx_db_reopen(hx_db *db)
+{
+    return guarded(db, [&] { db->db->reopen(); });
+}
+
+hustings_status_t hx_db_get_metadata(hx_db *db, const char *key, char **value)
+{
+    std::string v;
+    hustings_status_t st = guarded(db, [&] { v = db->db->get_metadata(key); });
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
+    *value = dup_string(v);
+    return *value ? st : HUSTINGS_STATUS_OUT_OF_MEMORY;
+}
+
+hustings_status_t hx_db_set_metadata(hx_db *db, const char *key, const char *value)
+{
+    return guarded(db, [&] {
+        if (!db->wdb)
+            throw Xapian::InvalidOperationError("index is open read-only");
+        db->wdb->set_metadata(key, value);
+    });
+}
+
+hustings_status_t hx_db_doc_count(hx_db *db, unsigned long *n)
+{
+    return guarded(db, [&] { *n = db->db->get_doccount(); });
+}
+
+hustings_status_t hx_db_count_terms(hx_db *db, const char *prefix, unsigned long *n)
+{
+    return guarded(db, [&] {
+        unsigned long count = 0;
+        for (auto t = db->db->allterms_begin(prefix); t != db->db->allterms_end(prefix); ++t)
+            count++;
+        *n = count;
+    });
+}
+
+hustings_status_t hx_db_term_freq(hx_db *db, const char *term, unsigned long *n)
+{
+    return guarded(db, [&] { *n = db->db->get_termfreq(term); });
+}
+
+hustings_status_t hx_db_delete_term(hx_db *db, const char *term)
+{
+    return guarded(db, [&] {
+        if (!db->wdb)
+            throw Xapian::InvalidOperationError("index is open read-only");
+        db->wdb->delete_document(term);
+    });
+}
+
+hustings_status_t hx_db_add_doc(hx_db *db, hx_doc *doc)
+{
+    return guarded(db, [&] {
+        if (!db->wdb)
+            throw Xapian::InvalidOperationError("index is open read-only");
+        db->wdb->add_document(doc->doc);
+    });
+}
+
+hx_doc *hx_doc_new(void)
+{
+    return new (std::nothrow) hx_doc();
+}
+
+void hx_doc_free(hx_doc *doc)
+{
+    delete doc;
+}
+
+int hx_doc_add_posting(hx_doc *doc, const char *term, size_t len, unsigned pos)
+{
+    return guarded_doc([&] { doc->doc.add_posting(std::string(term, len), pos); });
+}
+
+int hx_doc_add_boolean(hx_doc *doc, const char *term, size_t len)
+{
+    return guarded_doc([&] { doc->doc.add_boolean_term(std::string(term, len)); });
+}
+
+int hx_doc_set_value(hx_doc *doc, unsigned slot, const char *v, size_t len)
+{
+    return guarded_doc([&] { doc->doc.add_value(slot, std::string(v, len)); });
+}
+
+int hx_doc_set_data(hx_doc *doc, const char *data, size_t len)
+{
+    return guarded_doc([&] { doc->doc.set_data(std::string(data, len)); });
+}
+
+} // extern "C"
+
+// The Xapian query for one node of the C tree.
+static Xapian::Query to_xapian(const hs_qnode *q)
+{
+    switch (q->op) {
+    case HS_Q_TERM:
+        return Xapian::Query(q->term);
+    case HS_Q_MATCH_NOTHING:
+        return Xapian::Query::MatchNothing;
+    case HS_Q_SCALE:
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, to_xapian(q->kids[0]), q->factor);
+    default:
+        break;
+    }
+    Xapian::Query::op op = Xapian::Query::OP_OR;
+    switch (q->op) {
+    case HS_Q_AND: op = Xapian::Query::OP_AND; break;
+    case HS_Q_OR: op = Xapian::Query::OP_OR; break;
+    case HS_Q_AND_NOT: op = Xapian::Query::OP_AND_NOT; break;
+    case HS_Q_AND_MAYBE: op = Xapian::Query::OP_AND_MAYBE; break;
+    case HS_Q_FILTER: op = Xapian::Query::OP_FILTER; break;
+    case HS_Q_PHRASE: op = Xapian::Query::OP_PHRASE; break;
+    default: break;
+    }
+    std::vector<Xapian::Query> kids;
+    kids.reserve(q->n_kids);
+    for (size_t i = 0; i < q->n_kids; i++)
+        kids.push_back(to_xapian(q->kids[i]));
+    if ((op == Xapian::Query::OP_AND_NOT || op == Xapian::Query::OP_AND_MAYBE ||
+         op == Xapian::Query::OP_FILTER) && kids.size() > 2) {
+        // Xapian reads these left-associatively: A op (B OR C ...)
+        Xapian::Query rest(Xapian::Query::OP_OR, kids.begin() + 1, kids.end());
+        if (op == Xapian::Query::OP_FILTER)
+            rest = Xapian::Query(Xapian::Query::OP_AND, kids.begin() + 1, kids.end());
+        return Xapian::Query(op, kids[0], rest);
+    }
+    Xapian::termcount window = op == Xapian::Query::OP_PHRASE ? q->window : 0;
+    return Xapian::Query(op, kids.begin(), kids.end(), window);
+}
+
+extern "C" hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, unsigned offset,
+                                          unsigned limit, hx_match_fn fn, void *ctx,
+                                          unsigned long *estimate)
+{
+    return guarded(db, [&] {
+        Xapian::Query query = to_xapian(q);
+        // Read every match before calling back, so that a retry after a
+        // concurrent commit never hands the caller a result twice.
+        std::vector<std::pair<double, std::string>> found;
+        unsigned long estimated = 0;
+        for (int attempt = 0;; attempt++) {
+            try {
+                Xapian::Enquire enquire(*db->db);
+                enquire.set_query(query);
+                enquire.set_weighting_scheme(Xapian::BM25Weight());
+                Xapian::MSet mset = enquire.get_mset(offset, limit);
+                found.clear();
+                for (auto m = mset.begin(); m != mset.end(); ++m)
+                    found.emplace_back(m.get_weight(), m.get_document().get_data());
+                estimated = mset.get_matches_estimated();
+                break;
+            } catch (const Xapian::DatabaseModifiedError &) {
+                if (attempt > 0 || db->wdb)
+                    throw;
+                db->db->reopen(); // a writer committed under us: retry once
+            }
+        }
+        for (const auto &f : found)
+            if (fn(ctx, f.first, f.second.data(), f.second.size()))
+                break;
+        if (estimate)
+            *estimate = estimated;
+    });
+}

@@ -1,0 +1,74 @@
+/* xapian_glue.h - the thin C face of libxapian (internal).
+ *
+ * xapian_glue.cc is the only C++ in hustings.  It catches every exception
+ * and maps it to a hustings_status_t plus a message; no logic that C could
+ * hold lives there.
+ */
+#ifndef HUSTINGS_XAPIAN_GLUE_H
+#define HUSTINGS_XAPIAN_GLUE_H
+
+#include <stddef.h>
+
+#include "hustings.h"
+#include "qnode.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct hx_db hx_db;
+typedef struct hx_doc hx_doc;
+
+/* Open (writable: create if missing) the database at path.  On failure
+ * *err receives a malloc'd message naming the path. */
+hustings_status_t hx_db_open(const char *path, int writable, hx_db **out,
+                             char **err);
+/* Close without committing what is pending (a writable database keeps only
+ * what was committed). */
+void hx_db_free(hx_db *db);
+/* Message of the last failure on db, "" when none. */
+const char *hx_db_error(const hx_db *db);
+
+hustings_status_t hx_db_commit(hx_db *db);
+/* Reload a read-only database to its latest commit. */
+hustings_status_t hx_db_reopen(hx_db *db);
+
+/* *value is malloc'd ("" when the key is unset). */
+hustings_status_t hx_db_get_metadata(hx_db *db, const char *key, char **value);
+hustings_status_t hx_db_set_metadata(hx_db *db, const char *key, const char *value);
+
+hustings_status_t hx_db_doc_count(hx_db *db, unsigned long *n);
+/* How many distinct terms start with prefix. */
+hustings_status_t hx_db_count_terms(hx_db *db, const char *prefix, unsigned long *n);
+/* How many documents index the term. */
+hustings_status_t hx_db_term_freq(hx_db *db, const char *term, unsigned long *n);
+
+/* Delete every document indexed by the (boolean) term. */
+hustings_status_t hx_db_delete_term(hx_db *db, const char *term);
+hustings_status_t hx_db_add_doc(hx_db *db, hx_doc *doc);
+
+hx_doc *hx_doc_new(void);
+void hx_doc_free(hx_doc *doc);
+/* 0, or -1 when out of memory. */
+int hx_doc_add_posting(hx_doc *doc, const char *term, size_t len, unsigned pos);
+int hx_doc_add_boolean(hx_doc *doc, const char *term, size_t len);
+int hx_doc_set_value(hx_doc *doc, unsigned slot, const char *v, size_t len);
+int hx_doc_set_data(hx_doc *doc, const char *data, size_t len);
+
+/* Called for each match, best first; non-zero stops. */
+typedef int (*hx_match_fn)(void *ctx, double weight, const char *data,
+                           size_t len);
+
+/* Run q (BM25) and hand matches offset .. offset+limit-1 to fn.  *estimate
+ * (when not NULL) receives Xapian's estimate of all matches.  A read-only
+ * database that a writer changed under the search is reopened and the
+ * search retried once. */
+hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, unsigned offset,
+                               unsigned limit, hx_match_fn fn, void *ctx,
+                               unsigned long *estimate);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,24 @@
+#!/bin/sh
+# The BBC news corpus: 2,095 real articles.
+. "${top_srcdir:-.}/tests/lib.sh"
+need_shared
+
+run "$INDEX" -d "$tmp/idx" "$SHARED/corpora/bbc-news"
+check "indexing bbc-news succeeds" test "$rc" -eq 0
+check "every article is indexed, in 12467 passages" \
+    grep -q "2095 articles, 12467 passages, 0 skipped" "$tmp/err"
+
+run "$QUERY" -d "$tmp/idx" --json --limit 10 '"general election" Blair'
+check "the query succeeds" test "$rc" -eq 0
+check "10 passages, each with the phrase and the name" \
+    json_true 'len(rows) == 10 and all(__import__("re").search(r"general\s+election", r["text"], __import__("re").I) and "blair" in r["text"].lower() for r in rows)'
+check "they come from politics articles of the corpus" \
+    json_true 'all("/bbc-news/" in r["path"] for r in rows)'
+check "scores never rise" \
+    json_true 'all(a["score"] >= b["score"] for a, b in zip(rows, rows[1:]))'
+
+# the phrase, excluded, leaves no passage with it
+run "$QUERY" -d "$tmp/idx" --json --limit 20 'Blair -"general election"'
+check "an excluded phrase is absent from every result" \
+    json_true 'len(rows) == 20 and not any(__import__("re").search(r"general\s+election", r["text"], __import__("re").I) for r in rows)'
+finish

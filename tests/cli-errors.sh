@@ -1,0 +1,59 @@
+#!/bin/sh
+# hustings-index and bad input: each problem file is named with its reason,
+# and the run goes on.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+mkdir -p "$tmp/in/sub" "$tmp/in/.hidden"
+cp "$CORPUS/en-01-self-nomination-returns.txt" "$tmp/in/good.txt"
+cp "$CORPUS/ru-01-samovydvizhentsy.txt" "$tmp/in/sub/good-ru.txt"
+: >"$tmp/in/empty.txt"
+printf 'Title\n\nbody \000 with NUL\n' >"$tmp/in/binary.txt"
+printf 'Only a headline\n' >"$tmp/in/headline.txt"
+printf 'Bad \377\376 bytes\n\nText with \303 invalid UTF-8 stays.\n' >"$tmp/in/invalid.txt"
+mkfifo "$tmp/in/fifo.txt"
+cp "$CORPUS/en-02-signatures-and-deposits.txt" "$tmp/in/.hidden/secret.txt"
+cp "$CORPUS/en-03-cec-registration.txt" "$tmp/in/notes.md"
+ln -s "$tmp/in/good.txt" "$tmp/in/link.txt"
+
+run "$INDEX" -d "$tmp/idx" "$tmp/in"
+check "exit 1 when files were skipped" test "$rc" -eq 1
+check "an empty file is named with its reason" grep -qx "hustings-index: $tmp/in/empty.txt: empty file" "$tmp/err"
+check "a binary file is named with its reason" \
+    grep -qx "hustings-index: $tmp/in/binary.txt: binary file (NUL bytes)" "$tmp/err"
+check "a headline-only file is named with its reason" \
+    grep -qx "hustings-index: $tmp/in/headline.txt: no text besides the headline" "$tmp/err"
+check "a FIFO is named, and does not hang the run" \
+    grep -qx "hustings-index: $tmp/in/fifo.txt: not a regular file" "$tmp/err"
+check "the summary counts 3 articles and 4 skipped" grep -q " 3 articles, .* 4 skipped" "$tmp/err"
+
+run "$QUERY" -d "$tmp/idx" --json --limit 100 'invalid OR text OR self-nomination OR выборы OR bytes'
+check "invalid UTF-8 is replaced, and the article indexed" \
+    json_true 'any("Text with \ufffd invalid" in r["text"] for r in rows)'
+run "$QUERY" -d "$tmp/idx" --json --limit 100 signatures
+check "hidden folders are skipped" json_true 'not any(".hidden" in r["path"] for r in rows)'
+run "$QUERY" -d "$tmp/idx" --json --limit 100 registration
+check "files that are not .txt are skipped in folders" json_true 'not any(r["path"].endswith(".md") for r in rows)'
+run "$QUERY" -d "$tmp/idx" --json --limit 100 self-nomination
+check "symbolic links are not followed" json_true 'not any(r["path"].endswith("link.txt") for r in rows)'
+
+# re-running replaces articles instead of duplicating them
+run "$QUERY" -d "$tmp/idx" --json --limit 1000 the
+before=$(wc -l <"$tmp/out")
+run "$INDEX" -d "$tmp/idx" "$tmp/in"
+run "$QUERY" -d "$tmp/idx" --json --limit 1000 the
+check "a second run leaves the same passages" test "$(wc -l <"$tmp/out")" -eq "$before"
+
+# a missing folder is a problem, not the end of the run
+run "$INDEX" -d "$tmp/idx2" "$tmp/absent" "$tmp/in/good.txt"
+check "exit 1 with a missing folder" test "$rc" -eq 1
+check "the missing folder is named" grep -q "$tmp/absent: No such file or directory" "$tmp/err"
+check "the other path is still indexed" grep -q " 1 articles, " "$tmp/err"
+
+# an index path that cannot be created is an error
+: >"$tmp/plainfile"
+run "$INDEX" -d "$tmp/plainfile/idx" "$tmp/in/good.txt"
+check "exit 2 when the index cannot be created" test "$rc" -eq 2
+check "naming the index" grep -q "$tmp/plainfile/idx" "$tmp/err"
+run "$INDEX" -d "$tmp/idx3"
+check "exit 2 without a path to index" test "$rc" -eq 2
+finish

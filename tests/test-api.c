@@ -1,0 +1,306 @@
+/* test-api.c - every public function of libhustings, on real indexes in
+ * temporary folders, with corpus/ and ../shared/seeds. */
+#include "hustings.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "check.h"
+#include "config.h"
+#include "tmpdir.h"
+#include "xapian_glue.h"
+
+static char corpus_dir[4096];
+
+static char *corpus_file(const char *name)
+{
+    char *p = malloc(strlen(corpus_dir) + strlen(name) + 2);
+    sprintf(p, "%s/%s", corpus_dir, name);
+    return p;
+}
+
+static void test_status_and_version(void)
+{
+    for (int s = 0; s < HUSTINGS_STATUS_LAST_STATUS; s++) {
+        const char *m = hustings_status_to_string((hustings_status_t)s);
+        CHECK(m && *m && strcmp(m, "unknown status") != 0);
+        for (int t = 0; t < s; t++)
+            CHECK(strcmp(m, hustings_status_to_string((hustings_status_t)t)) != 0);
+    }
+    CHECK_STR(hustings_status_to_string(HUSTINGS_STATUS_INDEX_LOCKED),
+              "the index is locked by another writer");
+    CHECK_STR(hustings_status_to_string(HUSTINGS_STATUS_LAST_STATUS), "unknown status");
+    CHECK_STR(hustings_version(), PACKAGE_VERSION);
+}
+
+static void test_default_index_path(void)
+{
+    char *p = NULL;
+    setenv("HUSTINGS_INDEX", "/srv/news.idx", 1);
+    CHECK_INT(hustings_default_index_path(&p), HUSTINGS_STATUS_SUCCESS);
+    CHECK_STR(p, "/srv/news.idx");
+    free(p);
+    unsetenv("HUSTINGS_INDEX");
+    setenv("XDG_DATA_HOME", "/data", 1);
+    CHECK_INT(hustings_default_index_path(&p), HUSTINGS_STATUS_SUCCESS);
+    CHECK_STR(p, "/data/hustings/index");
+    free(p);
+    unsetenv("XDG_DATA_HOME");
+    setenv("HOME", "/home/reporter", 1);
+    CHECK_INT(hustings_default_index_path(&p), HUSTINGS_STATUS_SUCCESS);
+    CHECK_STR(p, "/home/reporter/.local/share/hustings/index");
+    free(p);
+    CHECK_INT(hustings_default_index_path(NULL), HUSTINGS_STATUS_NULL_POINTER);
+}
+
+static void test_article_read(const char *shared, const char *tmp)
+{
+    hustings_article_t *a = NULL;
+    char *msg = NULL;
+    char *path = corpus_file("en-01-self-nomination-returns.txt");
+    CHECK_INT(hustings_article_read(path, &a, &msg), HUSTINGS_STATUS_SUCCESS);
+    CHECK_STR(hustings_article_get_title(a),
+              "Independents Back on the Ballot as Kazakhstan Reopens Self-Nomination for the Mazhilis");
+    CHECK_STR(hustings_article_get_date(a), "2023-01-21");
+    CHECK_STR(hustings_article_get_source(a),
+              "https://example.kz/elections-2023/self-nomination-returns");
+    CHECK_INT(hustings_article_count_passages(a), 8);
+    CHECK(strncmp(hustings_article_get_passage(a, 0), "Voters in Kazakhstan will see", 29) == 0);
+    CHECK_INT(hustings_article_get_paragraph(a, 0), 2);
+    CHECK_INT(hustings_article_get_paragraph(a, 7), 9);
+    CHECK(hustings_article_get_passage(a, 8) == NULL);
+    CHECK_INT(hustings_article_get_paragraph(a, 8), 0);
+    /* the stored path is canonical */
+    CHECK(hustings_article_get_path(a)[0] == '/');
+    CHECK(strstr(hustings_article_get_path(a), "/corpus/en-01-self-nomination-returns.txt") != NULL);
+    hustings_article_destroy(a);
+    free(path);
+
+    if (shared) {
+        char seed[4096];
+        snprintf(seed, sizeof seed, "%s/seeds/000_df1ff6165ce25406.txt", shared);
+        CHECK_INT(hustings_article_read(seed, &a, NULL), HUSTINGS_STATUS_SUCCESS);
+        CHECK_STR(hustings_article_get_date(a), "2023-02-20");
+        CHECK_INT(hustings_article_count_passages(a), 14);
+        hustings_article_destroy(a);
+    }
+
+    /* failures say why, without the path */
+    a = NULL;
+    CHECK_INT(hustings_article_read("/nonexistent/x.txt", &a, &msg), HUSTINGS_STATUS_FILE_ERROR);
+    CHECK_STR(msg, "No such file or directory");
+    CHECK(a == NULL);
+    free(msg);
+    char *empty = tmpdir_write(tmp, "empty.txt", "", 0);
+    CHECK_INT(hustings_article_read(empty, &a, &msg), HUSTINGS_STATUS_BAD_ARTICLE);
+    CHECK_STR(msg, "empty file");
+    free(msg);
+    free(empty);
+    CHECK_INT(hustings_article_read(tmp, &a, &msg), HUSTINGS_STATUS_FILE_ERROR);
+    CHECK_STR(msg, "not a regular file");
+    free(msg);
+    CHECK_INT(hustings_article_read(NULL, &a, NULL), HUSTINGS_STATUS_NULL_POINTER);
+    /* getters accept NULL */
+    CHECK(hustings_article_get_title(NULL) == NULL);
+    CHECK_INT(hustings_article_count_passages(NULL), 0);
+    hustings_article_destroy(NULL);
+}
+
+static void problem_counter(void *ctx, const char *path, const char *reason)
+{
+    (void)path;
+    (void)reason;
+    ++*(int *)ctx;
+}
+
+/* The passages of query q, as "rank:ordinal" of each, and the first text. */
+static unsigned search(hustings_index_t *idx, const char *q, unsigned limit, unsigned offset,
+                       hustings_passages_t **out)
+{
+    hustings_query_t *query = NULL;
+    CHECK_INT(hustings_query_create(idx, q, &query), HUSTINGS_STATUS_SUCCESS);
+    hustings_query_set_limit(query, limit);
+    hustings_query_set_offset(query, offset);
+    CHECK_INT(hustings_query_search(query, out), HUSTINGS_STATUS_SUCCESS);
+    hustings_query_destroy(query); /* the passages outlive the query */
+    return hustings_passages_count(*out);
+}
+
+static void test_index(const char *shared, const char *tmp)
+{
+    char idxpath[4096];
+    snprintf(idxpath, sizeof idxpath, "%s/sub/dir/idx", tmp);
+    hustings_index_t *idx = NULL, *other = NULL;
+    char *msg = NULL;
+
+    /* a read-only open of nothing fails with a message naming the path */
+    CHECK_INT(hustings_index_open(idxpath, HUSTINGS_INDEX_MODE_READ_ONLY, &idx, &msg),
+              HUSTINGS_STATUS_INDEX_NOT_FOUND);
+    CHECK(msg && strncmp(msg, idxpath, strlen(idxpath)) == 0);
+    free(msg);
+    msg = NULL;
+
+    /* writable: created with its parent folders */
+    CHECK_INT(hustings_index_open(idxpath, HUSTINGS_INDEX_MODE_READ_WRITE, &idx, &msg),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK_STR(hustings_index_get_path(idx), idxpath);
+    CHECK_STR(hustings_index_get_error(idx), "");
+
+    /* a second writer is refused */
+    CHECK_INT(hustings_index_open(idxpath, HUSTINGS_INDEX_MODE_READ_WRITE, &other, &msg),
+              HUSTINGS_STATUS_INDEX_LOCKED);
+    CHECK(msg && strstr(msg, "locked") != NULL);
+    free(msg);
+    msg = NULL;
+
+    /* a walk over corpus/ plus a broken file */
+    char *broken = tmpdir_write(tmp, "broken.txt", "Title\n\n\0\0binary", 15);
+    hustings_summary_t sum = { 0, 0, 0 };
+    int problems = 0;
+    CHECK_INT(hustings_index_add_path(idx, corpus_dir, problem_counter, &problems, &sum),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_index_add_path(idx, broken, problem_counter, &problems, &sum),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(sum.articles, 17);
+    CHECK_INT(sum.skipped, 1);
+    CHECK_INT(problems, 1);
+    unsigned long articles = 0, passages = 0;
+    CHECK_INT(hustings_index_count(idx, &articles, &passages), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(articles, 17);
+    CHECK_INT(passages, sum.passages);
+    CHECK(passages > 17 * 5);
+    /* a missing path fails, naming it */
+    CHECK_INT(hustings_index_add_path(idx, "/nonexistent", NULL, NULL, NULL),
+              HUSTINGS_STATUS_FILE_ERROR);
+    CHECK(strstr(hustings_index_get_error(idx), "/nonexistent") != NULL);
+
+    /* re-indexing replaces, never duplicates */
+    CHECK_INT(hustings_index_add_path(idx, corpus_dir, NULL, NULL, NULL), HUSTINGS_STATUS_SUCCESS);
+    unsigned long again = 0;
+    CHECK_INT(hustings_index_count(idx, &articles, &again), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(articles, 17);
+    CHECK_INT(again, passages);
+
+    /* one article added, then removed by path */
+    if (shared) {
+        char seed[4096];
+        snprintf(seed, sizeof seed, "%s/seeds/000_df1ff6165ce25406.txt", shared);
+        hustings_article_t *a = NULL;
+        CHECK_INT(hustings_article_read(seed, &a, NULL), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(hustings_index_add_article(idx, a), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(hustings_index_commit(idx), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(hustings_index_count(idx, &articles, &again), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(articles, 18);
+        CHECK_INT(again, passages + 14);
+        hustings_article_destroy(a);
+        CHECK_INT(hustings_index_remove_article(idx, seed), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(hustings_index_count(idx, &articles, &again), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(articles, 17);
+        CHECK_INT(again, passages);
+    }
+    CHECK_INT(hustings_index_remove_article(idx, "/not/indexed.txt"), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_index_add_article(idx, NULL), HUSTINGS_STATUS_NULL_POINTER);
+    CHECK_INT(hustings_index_close(idx), HUSTINGS_STATUS_SUCCESS);
+
+    /* read-only: searching; writes are refused */
+    CHECK_INT(hustings_index_open(idxpath, HUSTINGS_INDEX_MODE_READ_ONLY, &idx, NULL),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_index_commit(idx), HUSTINGS_STATUS_READ_ONLY_INDEX);
+    CHECK_INT(hustings_index_remove_article(idx, broken), HUSTINGS_STATUS_READ_ONLY_INDEX);
+    CHECK_INT(hustings_index_add_path(idx, corpus_dir, NULL, NULL, NULL),
+              HUSTINGS_STATUS_READ_ONLY_INDEX);
+    CHECK_STR(hustings_index_get_error(idx), "the index is open read-only");
+
+    hustings_passages_t *ps = NULL;
+    CHECK(search(idx, "self-nomination", 5, 0, &ps) == 5);
+    hustings_passage_t *p = hustings_passages_get(ps);
+    CHECK_INT(hustings_passage_get_rank(p), 1);
+    CHECK(hustings_passage_get_score(p) > 0);
+    CHECK(strstr(hustings_passage_get_path(p), "/corpus/en-") != NULL);
+    CHECK(hustings_passage_get_title(p) && *hustings_passage_get_title(p));
+    CHECK(hustings_passage_get_date(p) && strlen(hustings_passage_get_date(p)) == 10);
+    CHECK(hustings_passage_get_source(p) &&
+          strncmp(hustings_passage_get_source(p), "https://example.kz/", 19) == 0);
+    CHECK(hustings_passage_get_paragraph(p) >= 2);
+    CHECK(hustings_passage_get_ordinal(p) + 2 <= hustings_passage_get_paragraph(p));
+    const char *text = hustings_passage_get_text(p);
+    CHECK(hustings_passage_count_highlights(p) >= 1);
+    size_t s = 0, e = 0;
+    CHECK_INT(hustings_passage_get_highlight(p, 0, &s, &e), 0);
+    CHECK(e > s && e <= strlen(text));
+    CHECK(strncasecmp(text + s, "self", 4) == 0);
+    CHECK_INT(hustings_passage_get_highlight(p, 999, &s, &e), -1);
+    /* best first; ranks count up */
+    double last = 1e300;
+    unsigned rank = 0;
+    for (; hustings_passages_valid(ps); hustings_passages_move_to_next(ps)) {
+        p = hustings_passages_get(ps);
+        CHECK_INT(hustings_passage_get_rank(p), ++rank);
+        CHECK(hustings_passage_get_score(p) <= last);
+        last = hustings_passage_get_score(p);
+    }
+    CHECK(hustings_passages_get(ps) == NULL);
+    hustings_passages_destroy(ps);
+
+    /* paging: offset 2 starts at the third passage */
+    hustings_passages_t *all = NULL, *page = NULL;
+    CHECK_INT(search(idx, "election", 6, 0, &all), 6);
+    CHECK_INT(search(idx, "election", 3, 2, &page), 3);
+    hustings_passages_move_to_next(all);
+    hustings_passages_move_to_next(all);
+    for (unsigned i = 0; i < 3; i++) {
+        hustings_passage_t *a = hustings_passages_get(all), *b = hustings_passages_get(page);
+        CHECK_STR(hustings_passage_get_text(b), hustings_passage_get_text(a));
+        CHECK_INT(hustings_passage_get_rank(b), hustings_passage_get_rank(a));
+        hustings_passages_move_to_next(all);
+        hustings_passages_move_to_next(page);
+    }
+    hustings_passages_destroy(all);
+    hustings_passages_destroy(page);
+
+    /* nothing found is an empty list, not an error */
+    CHECK_INT(search(idx, "zzyzx", 10, 0, &ps), 0);
+    CHECK(!hustings_passages_valid(ps));
+    hustings_passages_destroy(ps);
+    CHECK_INT(hustings_query_create(idx, NULL, NULL), HUSTINGS_STATUS_NULL_POINTER);
+    CHECK_INT(hustings_index_close(idx), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_index_close(NULL), HUSTINGS_STATUS_SUCCESS);
+    free(broken);
+}
+
+/* An index of another format version is refused with a clear message. */
+static void test_format_version(const char *tmp)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/old", tmp);
+    hx_db *db = NULL;
+    CHECK_INT(hx_db_open(path, 1, &db, NULL), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hx_db_set_metadata(db, "hustings.format", "99"), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hx_db_commit(db), HUSTINGS_STATUS_SUCCESS);
+    hx_db_free(db);
+    hustings_index_t *idx = NULL;
+    char *msg = NULL;
+    CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_ONLY, &idx, &msg),
+              HUSTINGS_STATUS_INDEX_VERSION);
+    CHECK(msg && strstr(msg, "index format 99, but this hustings reads format 1") != NULL);
+    CHECK(idx == NULL);
+    free(msg);
+}
+
+int main(void)
+{
+    const char *src = getenv("top_srcdir");
+    snprintf(corpus_dir, sizeof corpus_dir, "%s/corpus", src ? src : ".");
+    const char *shared = check_shared_dir(); /* NULL: those parts are skipped */
+    char *tmp = tmpdir_make();
+    test_status_and_version();
+    test_default_index_path();
+    test_article_read(shared, tmp);
+    test_index(shared, tmp);
+    test_format_version(tmp);
+    tmpdir_remove(tmp);
+    return check_done();
+}
