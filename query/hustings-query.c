@@ -1,0 +1,206 @@
+/* hustings-query - print the passages of an index that answer a query.
+ *
+ * Only parses options, calls libhustings and prints (through output.c).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "hustings.h"
+#include "output.h"
+
+enum { EXIT_FOUND = 0, EXIT_NONE = 1, EXIT_ERROR = 2 };
+
+static void usage(FILE *out)
+{
+    fputs("Usage: hustings-query [OPTION]... QUERY...\n"
+          "Print the passages of a hustings index that best answer QUERY, best first.\n"
+          "\n"
+          "  -d, --index=INDEX  the index to search (default: $HUSTINGS_INDEX, else\n"
+          "                     $XDG_DATA_HOME/hustings/index, else\n"
+          "                     ~/.local/share/hustings/index)\n"
+          "  -n, --limit=N      print at most N passages (default 10)\n"
+          "      --offset=N     skip the N best passages first (default 0)\n"
+          "  -j, --json         print JSON Lines, one object per passage\n"
+          "      --color=WHEN   bold matched words: auto (default: on a terminal,\n"
+          "                     unless NO_COLOR is set), always or never\n"
+          "  -h, --help         show this help and exit\n"
+          "  -V, --version      show the version and exit\n"
+          "\n"
+          "Query syntax: words (any form of a word matches, the form typed ranks\n"
+          "higher); \"a quoted phrase\"; hyphenated-words (a phrase, also matching the\n"
+          "words written together); -word or -\"a phrase\" to exclude.  Passages with\n"
+          "every word rank first.\n"
+          "\n"
+          "JSON fields: rank, score, path, title, date (YYYY-MM-DD or null), source\n"
+          "(URL or null), passage (ordinal in the article, from 0), paragraph (block\n"
+          "of the file, 0 = headline), text, highlights ([start, end) byte offsets\n"
+          "into text).\n"
+          "\n"
+          "Exit status: 0 passages found; 1 none; 2 error.\n",
+          out);
+}
+
+/* Parse a count option; -1 when it is not a whole number in range. */
+static long parse_count(const char *s)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < 0 || v > 1000000)
+        return -1;
+    return v;
+}
+
+static int terminal_width(void)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 80;
+}
+
+/* The query words joined by spaces, as the shell split them. */
+static char *join_args(int argc, char **argv)
+{
+    size_t len = 1;
+    for (int i = 0; i < argc; i++)
+        len += strlen(argv[i]) + 1;
+    char *q = malloc(len);
+    if (!q)
+        return NULL;
+    q[0] = '\0';
+    for (int i = 0; i < argc; i++) {
+        if (i)
+            strcat(q, " ");
+        strcat(q, argv[i]);
+    }
+    return q;
+}
+
+int main(int argc, char **argv)
+{
+    enum { OPT_OFFSET = 256, OPT_COLOR };
+    static const struct option options[] = {
+        { "index", required_argument, NULL, 'd' },
+        { "limit", required_argument, NULL, 'n' },
+        { "offset", required_argument, NULL, OPT_OFFSET },
+        { "json", no_argument, NULL, 'j' },
+        { "color", required_argument, NULL, OPT_COLOR },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, 'V' },
+        { NULL, 0, NULL, 0 },
+    };
+    char *index_path = NULL;
+    long limit = 10, offset = 0;
+    const char *color = "auto";
+    output_options opt = { OUTPUT_TEXT, 0, 80 };
+    int c;
+
+    while ((c = getopt_long(argc, argv, "d:n:jhV", options, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            free(index_path);
+            index_path = strdup(optarg);
+            break;
+        case 'n':
+        case OPT_OFFSET: {
+            long v = parse_count(optarg);
+            if (v < 0) {
+                fprintf(stderr, "hustings-query: invalid %s '%s': a whole number from 0 is needed\n",
+                        c == 'n' ? "limit" : "offset", optarg);
+                return EXIT_ERROR;
+            }
+            *(c == 'n' ? &limit : &offset) = v;
+            break;
+        }
+        case 'j':
+            opt.format = OUTPUT_JSON;
+            break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never")) {
+                fprintf(stderr, "hustings-query: invalid --color '%s': auto, always or never\n",
+                        optarg);
+                return EXIT_ERROR;
+            }
+            color = optarg;
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        case 'V':
+            printf("hustings-query (hustings) %s\n", hustings_version());
+            return 0;
+        default:
+            fputs("Try 'hustings-query --help' for more information.\n", stderr);
+            return EXIT_ERROR;
+        }
+    }
+    if (optind == argc) {
+        fputs("hustings-query: no query given\n"
+              "Try 'hustings-query --help' for more information.\n", stderr);
+        return EXIT_ERROR;
+    }
+    const char *no_color = getenv("NO_COLOR");
+    int tty = isatty(STDOUT_FILENO);
+    opt.bold = strcmp(color, "always") == 0 ||
+               (strcmp(color, "auto") == 0 && tty && !(no_color && *no_color));
+    if (tty)
+        opt.width = terminal_width();
+    if (!index_path && hustings_default_index_path(&index_path) != HUSTINGS_STATUS_SUCCESS) {
+        fputs("hustings-query: out of memory\n", stderr);
+        return EXIT_ERROR;
+    }
+
+    int status = EXIT_ERROR;
+    hustings_index_t *index = NULL;
+    hustings_query_t *query = NULL;
+    hustings_passages_t *passages = NULL;
+    char *message = NULL;
+    char *query_string = join_args(argc - optind, argv + optind);
+    hustings_status_t st = query_string ? hustings_index_open(index_path,
+                                                              HUSTINGS_INDEX_MODE_READ_ONLY,
+                                                              &index, &message)
+                                        : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        fprintf(stderr, "hustings-query: %s\n", message ? message : hustings_status_to_string(st));
+        if (st == HUSTINGS_STATUS_INDEX_NOT_FOUND)
+            fputs("hustings-query: build it first with: hustings-index -d INDEX FOLDER\n", stderr);
+        goto done;
+    }
+    st = hustings_query_create(index, query_string, &query);
+    if (st == HUSTINGS_STATUS_SUCCESS) {
+        hustings_query_set_limit(query, (unsigned)limit);
+        hustings_query_set_offset(query, (unsigned)offset);
+        st = hustings_query_search(query, &passages);
+    }
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        const char *why = hustings_index_get_error(index);
+        fprintf(stderr, "hustings-query: %s\n", *why ? why : hustings_status_to_string(st));
+        goto done;
+    }
+    status = hustings_passages_count(passages) ? EXIT_FOUND : EXIT_NONE;
+    for (; hustings_passages_valid(passages); hustings_passages_move_to_next(passages)) {
+        if (output_passage(stdout, &opt, hustings_passages_get(passages)) < 0) {
+            fprintf(stderr, "hustings-query: cannot write the results: %s\n", strerror(errno));
+            status = EXIT_ERROR;
+            break;
+        }
+    }
+    if (fflush(stdout) != 0 && status != EXIT_ERROR) {
+        fprintf(stderr, "hustings-query: cannot write the results: %s\n", strerror(errno));
+        status = EXIT_ERROR;
+    }
+done:
+    hustings_passages_destroy(passages);
+    hustings_query_destroy(query);
+    hustings_index_close(index);
+    free(message);
+    free(query_string);
+    free(index_path);
+    return status;
+}

@@ -1,0 +1,168 @@
+/* output.c - text and JSON Lines renderings of a passage. */
+#include "output.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
+#define INDENT "   "
+
+/* The path as the user would type it: relative to the current folder when
+ * it lies below it. */
+static const char *display_path(const char *path, char *cwd, size_t size)
+{
+    if (!getcwd(cwd, size))
+        return path;
+    size_t n = strlen(cwd);
+    if (n > 1 && strncmp(path, cwd, n) == 0 && path[n] == '/')
+        return path + n + 1;
+    return path;
+}
+
+/* Columns taken by s[0..len): one per character, near enough for text. */
+static int columns(const char *s, size_t len)
+{
+    int cols = 0;
+    for (size_t i = 0; i < len; i++)
+        cols += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return cols;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* Print text[from..to) marking the parts that lie in highlights. */
+static void print_marked(FILE *out, const char *text, size_t from, size_t to,
+                         hustings_passage_t *p, int bold)
+{
+    unsigned n = hustings_passage_count_highlights(p);
+    size_t i = from;
+    while (i < to) {
+        size_t next = to;
+        int inside = 0;
+        for (unsigned h = 0; h < n; h++) {
+            size_t s, e;
+            hustings_passage_get_highlight(p, h, &s, &e);
+            if (s <= i && i < e) {
+                inside = 1;
+                next = e < to ? e : to;
+                break;
+            }
+            if (s > i && s < next)
+                next = s;
+        }
+        if (inside && bold)
+            fputs(BOLD, out);
+        fwrite(text + i, 1, next - i, out);
+        if (inside && bold)
+            fputs(RESET, out);
+        i = next;
+    }
+}
+
+/* The passage, word-wrapped under INDENT; white space runs become one
+ * space, so lines of the source do not break the layout. */
+static void print_wrapped(FILE *out, const output_options *opt, hustings_passage_t *p)
+{
+    const char *text = hustings_passage_get_text(p);
+    size_t len = strlen(text), i = 0;
+    int width = opt->width - (int)strlen(INDENT), col = 0;
+    if (width < 20)
+        width = 20;
+    fputs(INDENT, out);
+    while (i < len) {
+        while (i < len && is_space(text[i]))
+            i++;
+        size_t start = i;
+        while (i < len && !is_space(text[i]))
+            i++;
+        if (start == i)
+            break;
+        int w = columns(text + start, i - start);
+        if (col > 0 && col + 1 + w > width) {
+            fputs("\n" INDENT, out);
+            col = 0;
+        } else if (col > 0) {
+            /* a space inside a highlighted phrase stays highlighted */
+            print_marked(out, text, start - 1, start, p, opt->bold);
+            col++;
+        }
+        print_marked(out, text, start, i, p, opt->bold);
+        col += w;
+    }
+    fputc('\n', out);
+}
+
+static int output_text(FILE *out, const output_options *opt, hustings_passage_t *p)
+{
+    char cwd[PATH_MAX];
+    const char *date = hustings_passage_get_date(p);
+    const char *source = hustings_passage_get_source(p);
+    const char *title = hustings_passage_get_title(p);
+
+    fprintf(out, "%u. %s%s%s\n", hustings_passage_get_rank(p), opt->bold ? BOLD : "",
+            *title ? title : "(untitled)", opt->bold ? RESET : "");
+    fputs(INDENT, out);
+    if (date)
+        fprintf(out, "%s · ", date);
+    fprintf(out, "%s · passage %u · score %.3f\n",
+            display_path(hustings_passage_get_path(p), cwd, sizeof cwd),
+            hustings_passage_get_ordinal(p), hustings_passage_get_score(p));
+    if (source)
+        fprintf(out, INDENT "%s\n", source);
+    print_wrapped(out, opt, p);
+    fputc('\n', out);
+    return ferror(out) ? -1 : 0;
+}
+
+static json_object *string_or_null(const char *s)
+{
+    return s ? json_object_new_string(s) : NULL;
+}
+
+static int output_json(FILE *out, hustings_passage_t *p)
+{
+    json_object *o = json_object_new_object();
+    json_object *hl = json_object_new_array();
+    if (!o || !hl) {
+        json_object_put(o);
+        json_object_put(hl);
+        return -1;
+    }
+    json_object_object_add(o, "rank", json_object_new_int64(hustings_passage_get_rank(p)));
+    json_object_object_add(o, "score", json_object_new_double(hustings_passage_get_score(p)));
+    json_object_object_add(o, "path", json_object_new_string(hustings_passage_get_path(p)));
+    json_object_object_add(o, "title", json_object_new_string(hustings_passage_get_title(p)));
+    json_object_object_add(o, "date", string_or_null(hustings_passage_get_date(p)));
+    json_object_object_add(o, "source", string_or_null(hustings_passage_get_source(p)));
+    json_object_object_add(o, "passage", json_object_new_int64(hustings_passage_get_ordinal(p)));
+    json_object_object_add(o, "paragraph",
+                           json_object_new_int64(hustings_passage_get_paragraph(p)));
+    json_object_object_add(o, "text", json_object_new_string(hustings_passage_get_text(p)));
+    for (unsigned i = 0; i < hustings_passage_count_highlights(p); i++) {
+        size_t s, e;
+        hustings_passage_get_highlight(p, i, &s, &e);
+        json_object *pair = json_object_new_array();
+        json_object_array_add(pair, json_object_new_int64((int64_t)s));
+        json_object_array_add(pair, json_object_new_int64((int64_t)e));
+        json_object_array_add(hl, pair);
+    }
+    json_object_object_add(o, "highlights", hl);
+    const char *line = json_object_to_json_string_ext(
+        o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+    int rc = line ? (fputs(line, out) < 0 || fputc('\n', out) < 0 ? -1 : 0) : -1;
+    json_object_put(o);
+    return rc;
+}
+
+int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p)
+{
+    return opt->format == OUTPUT_JSON ? output_json(out, p) : output_text(out, opt, p);
+}
