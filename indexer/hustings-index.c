@@ -57,14 +57,14 @@ int main(int argc, char **argv)
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
-    char *index_path = NULL;
+    const char *index_opt = NULL; /* -d, as given */
+    char *index_path = NULL;      /* the index used, allocated */
     int quiet = 0, c;
 
     while ((c = getopt_long(argc, argv, "d:qhV", options, NULL)) != -1) {
         switch (c) {
         case 'd':
-            free(index_path);
-            index_path = strdup(optarg);
+            index_opt = optarg;
             break;
         case 'q':
             quiet = 1;
@@ -85,7 +85,8 @@ int main(int argc, char **argv)
               "Try 'hustings-index --help' for more information.\n", stderr);
         return EXIT_ERROR;
     }
-    if (!index_path && hustings_default_index_path(&index_path) != HUSTINGS_STATUS_SUCCESS) {
+    if (index_opt ? !(index_path = strdup(index_opt))
+                  : hustings_default_index_path(&index_path) != HUSTINGS_STATUS_SUCCESS) {
         fputs("hustings-index: out of memory\n", stderr);
         return EXIT_ERROR;
     }

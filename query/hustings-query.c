@@ -95,7 +95,8 @@ int main(int argc, char **argv)
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
-    char *index_path = NULL;
+    const char *index_opt = NULL; /* -d, as given */
+    char *index_path = NULL;      /* the index used, allocated */
     long limit = 10, offset = 0;
     const char *color = "auto";
     output_options opt = { OUTPUT_TEXT, 0, 80 };
@@ -104,8 +105,7 @@ int main(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "d:n:jhV", options, NULL)) != -1) {
         switch (c) {
         case 'd':
-            free(index_path);
-            index_path = strdup(optarg);
+            index_opt = optarg;
             break;
         case 'n':
         case OPT_OFFSET: {
@@ -151,7 +151,8 @@ int main(int argc, char **argv)
                (strcmp(color, "auto") == 0 && tty && !(no_color && *no_color));
     if (tty)
         opt.width = terminal_width();
-    if (!index_path && hustings_default_index_path(&index_path) != HUSTINGS_STATUS_SUCCESS) {
+    if (index_opt ? !(index_path = strdup(index_opt))
+                  : hustings_default_index_path(&index_path) != HUSTINGS_STATUS_SUCCESS) {
         fputs("hustings-query: out of memory\n", stderr);
         return EXIT_ERROR;
     }
