@@ -293,6 +293,7 @@ hs_article *hs_article_new(const char *path)
         return NULL;
     a->path = copy_text(path ? path : "", path ? strlen(path) : 0);
     a->title = calloc(1, 1);
+    a->format = "text";
     if (!a->path || !a->title) {
         hs_article_free(a);
         return NULL;
@@ -311,6 +312,10 @@ void hs_article_free(hs_article *a)
     free(a->title);
     free(a->date);
     free(a->source);
+    free(a->byline);
+    free(a->lang);
+    free(a->site);
+    free(a->id);
     free(a);
 }
 
@@ -342,6 +347,26 @@ int hs_article_set_date(hs_article *a, const char *s, size_t len)
 int hs_article_set_source(hs_article *a, const char *s, size_t len)
 {
     return set_field(&a->source, s, len, 0);
+}
+
+int hs_article_set_byline(hs_article *a, const char *s, size_t len)
+{
+    return set_field(&a->byline, s, len, 0);
+}
+
+int hs_article_set_lang(hs_article *a, const char *s, size_t len)
+{
+    return set_field(&a->lang, s, len, 0);
+}
+
+int hs_article_set_site(hs_article *a, const char *s, size_t len)
+{
+    return set_field(&a->site, s, len, 0);
+}
+
+int hs_article_set_id(hs_article *a, const char *s, size_t len)
+{
+    return set_field(&a->id, s, len, 0);
 }
 
 static int add_passage(hs_article *a, const char *s, span r, unsigned paragraph)

@@ -25,12 +25,19 @@ typedef struct hs_article {
     char *title;         /* headline; "" when the file has none (never NULL) */
     char *date;          /* "YYYY-MM-DD", or NULL when unknown */
     char *source;        /* canonical URL, or NULL */
+    char *byline;        /* author(s), or NULL */
+    char *lang;          /* language code ("en", "ru", "kk"), or NULL */
+    char *site;          /* publication name, or NULL */
+    char *id;            /* identity inside a file holding several articles
+                            (a feed item's guid or link), or NULL */
+    const char *format;  /* static: "text", "html", "rss", "atom", "xml" */
     hs_passage *passages;
     size_t n_passages;
     size_t cap_passages;
 } hs_article;
 
-/* A new empty article for `path` (copied); NULL when out of memory. */
+/* A new empty article for `path` (copied), of format "text"; NULL when out
+ * of memory. */
 hs_article *hs_article_new(const char *path);
 void hs_article_free(hs_article *a);
 
@@ -39,6 +46,10 @@ void hs_article_free(hs_article *a);
 int hs_article_set_title(hs_article *a, const char *s, size_t len);
 int hs_article_set_date(hs_article *a, const char *s, size_t len);
 int hs_article_set_source(hs_article *a, const char *s, size_t len);
+int hs_article_set_byline(hs_article *a, const char *s, size_t len);
+int hs_article_set_lang(hs_article *a, const char *s, size_t len);
+int hs_article_set_site(hs_article *a, const char *s, size_t len);
+int hs_article_set_id(hs_article *a, const char *s, size_t len);
 
 /* Append the paragraph text[0..len) (block `paragraph` of the file) as one
  * or more passages: surrounding white space is trimmed, an empty paragraph
