@@ -1,44 +1,93 @@
-/* hustings-index - index the articles of a corpus folder.
+/* hustings-index - bring an index up to date with folders of articles.
  *
  * Only parses options, calls libhustings and prints; the work is in lib/.
  */
+#include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "hustings.h"
+#include "progress.h"
 
 enum { EXIT_SKIPPED = 1, EXIT_ERROR = 2 };
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+    stop_signal = sig;
+}
 
 static void usage(FILE *out)
 {
     fputs("Usage: hustings-index [OPTION]... PATH...\n"
-          "Index the articles in each PATH (a folder, walked recursively, or a file)\n"
-          "into a hustings index, replacing what an earlier run indexed from the\n"
-          "same files.\n"
+          "  or:  hustings-index --stats [-d INDEX]\n"
+          "Bring a hustings index up to date with the articles in each PATH (a folder,\n"
+          "walked recursively, or a file): new and changed files are indexed, renamed\n"
+          "files re-keyed, files that are gone removed; the rest is not even opened.\n"
           "\n"
-          "  -d, --index=INDEX  the index to write (default: $HUSTINGS_INDEX, else\n"
-          "                     $XDG_DATA_HOME/hustings/index, else\n"
-          "                     ~/.local/share/hustings/index)\n"
-          "  -q, --quiet        print problems only, no summary\n"
-          "  -h, --help         show this help and exit\n"
-          "  -V, --version      show the version and exit\n"
+          "  -d, --index=INDEX    the index (default: $HUSTINGS_INDEX, else\n"
+          "                       $XDG_DATA_HOME/hustings/index, else\n"
+          "                       ~/.local/share/hustings/index)\n"
+          "  -n, --dry-run        print what would change, change nothing\n"
+          "  -x, --exclude=GLOB   skip files and folders matching GLOB (by name or by\n"
+          "                       path below PATH); may be repeated\n"
+          "  -L, --follow         follow symbolic links (default: skip them)\n"
+          "      --max-size=BYTES skip files larger than this (default 67108864)\n"
+          "      --stats          print what the index holds and exit\n"
+          "  -q, --quiet          print problems only\n"
+          "  -v, --verbose        print one line per file\n"
+          "      --progress       show progress even when stderr is not a terminal\n"
+          "  -h, --help           show this help and exit\n"
+          "  -V, --version        show the version and exit\n"
           "\n"
-          "In folders, files ending in .txt or .text are read; hidden files and\n"
-          "symbolic links are skipped.  Each file that cannot be indexed is named on\n"
-          "stderr with the reason, and the run goes on.\n"
+          "Files read in folders: .txt .text .html .htm .xhtml .xml .rss .atom .rdf;\n"
+          "hidden files and folders are skipped.  Each file that cannot be indexed is\n"
+          "named on stderr with the reason, and the run goes on.  SIGINT and SIGTERM\n"
+          "finish the file in hand and commit before exiting.\n"
           "\n"
-          "Exit status: 0 every article indexed; 1 some files skipped;\n"
-          "2 error (bad options, index unusable).\n",
+          "Exit status: 0 all indexed; 1 some files skipped; 2 error (bad options,\n"
+          "index unusable or locked); 130/143 stopped by SIGINT/SIGTERM.\n",
           out);
 }
 
-static void report_problem(void *context, const char *path, const char *reason)
+typedef struct reporter {
+    int verbose;
+    int dry_run;
+    progress *bar;
+} reporter;
+
+static void report_file(void *ctx, const char *path, hustings_file_action_t action,
+                        const char *detail)
 {
-    (void)context;
-    fprintf(stderr, "hustings-index: %s: %s\n", path, reason);
+    reporter *r = ctx;
+    static const char *const names[] = { "new", "changed", "renamed", "removed",
+                                         "unchanged", "skipped" };
+    if (action == HUSTINGS_FILE_SKIPPED) {
+        progress_clear(r->bar);
+        fprintf(stderr, "hustings-index: %s: %s\n", path, detail);
+        return;
+    }
+    if (!r->verbose && !(r->dry_run && action != HUSTINGS_FILE_UNCHANGED))
+        return;
+    progress_clear(r->bar);
+    if (action == HUSTINGS_FILE_RENAMED)
+        printf("%s %s -> %s\n", names[action], detail, path);
+    else
+        printf("%s %s\n", names[action], path);
+    fflush(stdout);
+}
+
+static void report_progress(void *ctx, unsigned long done, unsigned long total,
+                            unsigned long long bytes_done, unsigned long long bytes_total)
+{
+    reporter *r = ctx;
+    progress_update(r->bar, done, total, bytes_done, bytes_total);
 }
 
 static double now(void)
@@ -48,86 +97,213 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static int print_stats(const char *index_path)
+{
+    hustings_index_t *index = NULL;
+    char *message = NULL;
+    hustings_stats_t s;
+    hustings_status_t st = hustings_index_open(index_path, HUSTINGS_INDEX_MODE_READ_ONLY,
+                                               &index, &message);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hustings_index_get_stats(index, &s);
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        fprintf(stderr, "hustings-index: %s\n",
+                message ? message : hustings_index_get_error(index));
+        free(message);
+        hustings_index_close(index);
+        return EXIT_ERROR;
+    }
+    printf("index       %s\n", index_path);
+    printf("format      %d\n", s.format);
+    printf("articles    %lu\n", s.articles);
+    printf("passages    %lu\n", s.passages);
+    printf("files       %lu\n", s.files);
+    printf("terms       %lu\n", s.terms);
+    printf("size        %.1f MB\n", (double)s.disk_bytes / 1e6);
+    printf("updated     %s\n", *s.last_update ? s.last_update : "never");
+    if (*s.first_date)
+        printf("dates       %s .. %s\n", s.first_date, s.last_date);
+    else
+        printf("dates       none\n");
+    hustings_index_close(index);
+    return 0;
+}
+
+/* Parse a byte count; 0 when invalid. */
+static unsigned long long parse_size(const char *s)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    return errno || end == s || *end || s[0] == '-' ? 0 : v;
+}
+
 int main(int argc, char **argv)
 {
+    enum { OPT_MAX_SIZE = 256, OPT_STATS, OPT_PROGRESS };
     static const struct option options[] = {
         { "index", required_argument, NULL, 'd' },
+        { "dry-run", no_argument, NULL, 'n' },
+        { "exclude", required_argument, NULL, 'x' },
+        { "follow", no_argument, NULL, 'L' },
+        { "max-size", required_argument, NULL, OPT_MAX_SIZE },
+        { "stats", no_argument, NULL, OPT_STATS },
         { "quiet", no_argument, NULL, 'q' },
+        { "verbose", no_argument, NULL, 'v' },
+        { "progress", no_argument, NULL, OPT_PROGRESS },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
     const char *index_opt = NULL; /* -d, as given */
     char *index_path = NULL;      /* the index used, allocated */
-    int quiet = 0, c;
+    const char **excludes = calloc((size_t)argc, sizeof *excludes);
+    size_t n_excludes = 0;
+    int quiet = 0, verbose = 0, dry_run = 0, follow = 0, stats = 0, force_progress = 0, c;
+    unsigned long long max_size = 0;
 
-    while ((c = getopt_long(argc, argv, "d:qhV", options, NULL)) != -1) {
+    if (!excludes) {
+        fputs("hustings-index: out of memory\n", stderr);
+        return EXIT_ERROR;
+    }
+    while ((c = getopt_long(argc, argv, "d:nx:LqvhV", options, NULL)) != -1) {
         switch (c) {
         case 'd':
             index_opt = optarg;
             break;
+        case 'n':
+            dry_run = 1;
+            break;
+        case 'x':
+            excludes[n_excludes++] = optarg;
+            break;
+        case 'L':
+            follow = 1;
+            break;
+        case OPT_MAX_SIZE:
+            if (!(max_size = parse_size(optarg))) {
+                fprintf(stderr, "hustings-index: invalid --max-size '%s': a number of bytes is needed\n",
+                        optarg);
+                free(excludes);
+                return EXIT_ERROR;
+            }
+            break;
+        case OPT_STATS:
+            stats = 1;
+            break;
         case 'q':
             quiet = 1;
             break;
+        case 'v':
+            verbose = 1;
+            break;
+        case OPT_PROGRESS:
+            force_progress = 1;
+            break;
         case 'h':
             usage(stdout);
+            free(excludes);
             return 0;
         case 'V':
             printf("hustings-index (hustings) %s\n", hustings_version());
+            free(excludes);
             return 0;
         default:
             fputs("Try 'hustings-index --help' for more information.\n", stderr);
+            free(excludes);
             return EXIT_ERROR;
         }
-    }
-    if (optind == argc) {
-        fputs("hustings-index: no folder or file to index\n"
-              "Try 'hustings-index --help' for more information.\n", stderr);
-        return EXIT_ERROR;
     }
     if (index_opt ? !(index_path = strdup(index_opt))
                   : hustings_default_index_path(&index_path) != HUSTINGS_STATUS_SUCCESS) {
         fputs("hustings-index: out of memory\n", stderr);
+        free(excludes);
+        return EXIT_ERROR;
+    }
+    if (stats) {
+        int rc = print_stats(index_path);
+        free(index_path);
+        free(excludes);
+        return rc;
+    }
+    if (optind == argc) {
+        fputs("hustings-index: no folder or file to index\n"
+              "Try 'hustings-index --help' for more information.\n", stderr);
+        free(index_path);
+        free(excludes);
         return EXIT_ERROR;
     }
 
     hustings_index_t *index = NULL;
+    hustings_indexer_t *indexer = NULL;
     char *message = NULL;
     hustings_status_t st = hustings_index_open(index_path, HUSTINGS_INDEX_MODE_READ_WRITE,
                                                &index, &message);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hustings_indexer_create(index, &indexer);
+    for (size_t i = 0; i < n_excludes && st == HUSTINGS_STATUS_SUCCESS; i++)
+        st = hustings_indexer_add_exclude(indexer, excludes[i]);
     if (st != HUSTINGS_STATUS_SUCCESS) {
         fprintf(stderr, "hustings-index: %s\n",
                 message ? message : hustings_status_to_string(st));
         free(message);
+        hustings_indexer_destroy(indexer);
+        hustings_index_close(index);
         free(index_path);
+        free(excludes);
         return EXIT_ERROR;
     }
 
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+
+    int tty = isatty(STDERR_FILENO);
+    reporter rep = { verbose, dry_run,
+                     progress_new(stderr, tty, !quiet && (tty || force_progress)) };
+    hustings_indexer_set_dry_run(indexer, dry_run);
+    hustings_indexer_set_follow_links(indexer, follow);
+    if (max_size)
+        hustings_indexer_set_max_file_size(indexer, max_size);
+    hustings_indexer_set_file_callback(indexer, report_file, &rep);
+    hustings_indexer_set_progress_callback(indexer, report_progress, &rep);
+    hustings_indexer_set_cancel_flag(indexer, &stop_signal);
+
     double start = now();
-    hustings_summary_t summary = { 0, 0, 0 };
-    int failed = 0;
-    for (int i = optind; i < argc && !failed; i++) {
-        st = hustings_index_add_path(index, argv[i], report_problem, NULL, &summary);
-        if (st == HUSTINGS_STATUS_FILE_ERROR) {
-            /* a missing folder is one more problem, not the end of the run */
-            fprintf(stderr, "hustings-index: %s\n", hustings_index_get_error(index));
-            summary.skipped++;
-        } else if (st != HUSTINGS_STATUS_SUCCESS) {
-            fprintf(stderr, "hustings-index: %s\n", hustings_index_get_error(index));
-            failed = 1;
-        }
+    hustings_summary_t sum;
+    memset(&sum, 0, sizeof sum);
+    st = hustings_indexer_run(indexer, (const char *const *)argv + optind,
+                              (size_t)(argc - optind), &sum);
+    progress_clear(rep.bar);
+    int status = sum.skipped ? EXIT_SKIPPED : 0;
+    if (st == HUSTINGS_STATUS_INTERRUPTED) {
+        fprintf(stderr, "hustings-index: stopped by %s; the work done so far is committed\n",
+                stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
+        status = 128 + stop_signal;
+    } else if (st != HUSTINGS_STATUS_SUCCESS) {
+        fprintf(stderr, "hustings-index: %s\n", hustings_index_get_error(index));
+        status = EXIT_ERROR;
     }
-    st = hustings_index_close(index);
-    if (st != HUSTINGS_STATUS_SUCCESS && !failed) {
-        fprintf(stderr, "hustings-index: %s: %s\n", index_path, hustings_status_to_string(st));
-        failed = 1;
+    hustings_indexer_destroy(indexer);
+    hustings_status_t cst = hustings_index_close(index);
+    if (cst != HUSTINGS_STATUS_SUCCESS && status != EXIT_ERROR) {
+        fprintf(stderr, "hustings-index: %s: %s\n", index_path, hustings_status_to_string(cst));
+        status = EXIT_ERROR;
     }
-    if (!quiet)
-        fprintf(stderr, "hustings-index: %lu articles, %lu passages, %lu skipped, %.2f s -> %s\n",
-                summary.articles, summary.passages, summary.skipped, now() - start,
-                index_path);
+    if (!quiet) {
+        fprintf(stderr, "hustings-index: %lu new, %lu changed, %lu removed, %lu unchanged, "
+                        "%lu skipped",
+                sum.new_files, sum.changed, sum.removed, sum.unchanged, sum.skipped);
+        if (sum.renamed)
+            fprintf(stderr, ", %lu renamed", sum.renamed);
+        fprintf(stderr, "; %lu articles, %lu passages %s in %.2f s -> %s\n", sum.articles,
+                sum.passages, dry_run ? "would be written (dry run)" : "written",
+                now() - start, index_path);
+    }
+    progress_free(rep.bar);
     free(index_path);
-    if (failed)
-        return EXIT_ERROR;
-    return summary.skipped ? EXIT_SKIPPED : 0;
+    free(excludes);
+    return status;
 }

@@ -21,6 +21,7 @@
 #ifndef HUSTINGS_H
 #define HUSTINGS_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -57,6 +58,8 @@ typedef enum {
     HUSTINGS_STATUS_XAPIAN_EXCEPTION,
     /* The query could not be understood (see the error message). */
     HUSTINGS_STATUS_QUERY_SYNTAX,
+    /* A run was stopped by its cancel flag (after committing its work). */
+    HUSTINGS_STATUS_INTERRUPTED,
     /* Not a status: the number of statuses. */
     HUSTINGS_STATUS_LAST_STATUS
 } hustings_status_t;
@@ -148,8 +151,8 @@ hustings_status_t hustings_index_commit(hustings_index_t *index);
 hustings_status_t hustings_index_add_article(hustings_index_t *index,
                                              hustings_article_t *article);
 
-/* Remove every passage of the article read from `path`.  Not an error when
- * there is none. */
+/* Remove every passage read from the file at `path` (made absolute as when
+ * it was indexed) and forget the file.  Not an error when there is none. */
 hustings_status_t hustings_index_remove_article(hustings_index_t *index,
                                                 const char *path);
 
@@ -159,29 +162,92 @@ hustings_status_t hustings_index_count(hustings_index_t *index,
                                        unsigned long *articles,
                                        unsigned long *passages);
 
-/* Called for each file that cannot be indexed: its path and a one-line
- * reason.  Indexing goes on. */
-typedef void (*hustings_problem_fn)(void *context, const char *path,
-                                    const char *reason);
+/* Index statistics (hustings_index_get_stats). */
+typedef struct {
+    unsigned long articles;
+    unsigned long passages;
+    unsigned long files;          /* files the incremental indexer tracks */
+    unsigned long terms;          /* distinct terms */
+    unsigned long long disk_bytes;
+    int format;                   /* HUSTINGS_INDEX_FORMAT */
+    char last_update[32];         /* "2026-11-25T13:00:00Z", or "" */
+    char first_date[11];          /* earliest article date, or "" */
+    char last_date[11];           /* latest article date, or "" */
+} hustings_stats_t;
+
+hustings_status_t hustings_index_get_stats(hustings_index_t *index,
+                                           hustings_stats_t *stats);
+
+/* ------------------------------------------------------------------ */
+/* Indexing folders, incrementally                                      */
+
+typedef struct _hustings_indexer hustings_indexer_t;
+
+/* What a run did, or would do, with one file. */
+typedef enum {
+    HUSTINGS_FILE_NEW,       /* indexed for the first time */
+    HUSTINGS_FILE_CHANGED,   /* its content changed: indexed again */
+    HUSTINGS_FILE_RENAMED,   /* same content at a new path: re-keyed, not read */
+    HUSTINGS_FILE_REMOVED,   /* gone: its passages were deleted */
+    HUSTINGS_FILE_UNCHANGED, /* left alone (touched but equal files too) */
+    HUSTINGS_FILE_SKIPPED    /* cannot be indexed; `detail` says why */
+} hustings_file_action_t;
+
+/* Called for each file the run looks at.  detail: the reason for SKIPPED,
+ * the old path for RENAMED, else NULL. */
+typedef void (*hustings_file_fn)(void *context, const char *path,
+                                 hustings_file_action_t action, const char *detail);
+
+/* Called after each file read, with the work done so far and in all. */
+typedef void (*hustings_progress_fn)(void *context, unsigned long files_done,
+                                     unsigned long files_total,
+                                     unsigned long long bytes_done,
+                                     unsigned long long bytes_total);
 
 typedef struct {
-    unsigned long articles;  /* articles indexed */
-    unsigned long passages;  /* passages written */
-    unsigned long skipped;   /* files that could not be indexed */
+    unsigned long new_files, changed, renamed, removed, unchanged, skipped;
+    unsigned long articles;  /* articles written by this run */
+    unsigned long passages;  /* passages written by this run */
 } hustings_summary_t;
 
-/* Index every article under `path`: a file, or a directory walked
- * recursively in name order.  Hidden files and directories (names starting
- * with '.') and symbolic links are skipped.  Each file that cannot be read
- * or parsed is reported to `problem` (when not NULL) and counted as
- * skipped; the walk goes on.  Counts are added to *summary (which may be
- * NULL).  Commits every few hundred articles and at the end.  Fails only
- * when `path` itself cannot be read or the index cannot be written. */
-hustings_status_t hustings_index_add_path(hustings_index_t *index,
-                                          const char *path,
-                                          hustings_problem_fn problem,
-                                          void *context,
-                                          hustings_summary_t *summary);
+/* An indexer brings a writable index up to date with folders of articles:
+ * new and changed files are indexed, renamed files re-keyed, the passages of
+ * files that are gone deleted, and the rest left untouched.  A file whose
+ * size and modification time are unchanged is not opened; one whose
+ * content hash is unchanged is not parsed.  The index must outlive it. */
+hustings_status_t hustings_indexer_create(hustings_index_t *index,
+                                          hustings_indexer_t **indexer);
+void hustings_indexer_destroy(hustings_indexer_t *indexer);
+
+/* Only report what would change (default off). */
+void hustings_indexer_set_dry_run(hustings_indexer_t *indexer, int dry_run);
+/* Follow symbolic links (default off; loops are detected). */
+void hustings_indexer_set_follow_links(hustings_indexer_t *indexer, int follow);
+/* Skip files and folders whose name, or path below the folder given,
+ * matches the fnmatch(3) pattern. */
+hustings_status_t hustings_indexer_add_exclude(hustings_indexer_t *indexer,
+                                               const char *glob);
+/* Files larger than this are skipped (default 64 MiB). */
+void hustings_indexer_set_max_file_size(hustings_indexer_t *indexer,
+                                        unsigned long long bytes);
+void hustings_indexer_set_file_callback(hustings_indexer_t *indexer,
+                                        hustings_file_fn fn, void *context);
+void hustings_indexer_set_progress_callback(hustings_indexer_t *indexer,
+                                            hustings_progress_fn fn, void *context);
+/* When *flag becomes non-zero (e.g. from a signal handler), the run
+ * finishes the file in hand, commits and returns INTERRUPTED. */
+void hustings_indexer_set_cancel_flag(hustings_indexer_t *indexer,
+                                      volatile sig_atomic_t *flag);
+
+/* Bring the index up to date with the n paths (folders or files).  Files
+ * that were indexed from below these paths and are gone are removed; files
+ * indexed from elsewhere are left alone, and so is everything below a path
+ * that cannot be read (an unmounted share empties nothing).  Commits in
+ * batches and at the end.  Counts are added to *summary (may be NULL).
+ * Fails only when the index cannot be written (or with INTERRUPTED). */
+hustings_status_t hustings_indexer_run(hustings_indexer_t *indexer,
+                                       const char *const *paths, size_t n,
+                                       hustings_summary_t *summary);
 
 /* ------------------------------------------------------------------ */
 /* Queries                                                              */
@@ -245,6 +311,19 @@ const char *hustings_passage_get_text(hustings_passage_t *p);
 unsigned hustings_passage_count_highlights(hustings_passage_t *p);
 int hustings_passage_get_highlight(hustings_passage_t *p, unsigned i,
                                    size_t *start, size_t *end);
+
+/* ------------------------------------------------------------------ */
+/* Dump                                                                 */
+
+/* Called for each passage of a dump; non-zero stops it.  The passage is
+ * valid during the call only; its rank and score are 0. */
+typedef int (*hustings_passage_fn)(void *context, hustings_passage_t *passage);
+
+/* Every passage of the index in a canonical order: by article key (its
+ * path, and id within a feed), then by ordinal.  Two indexes of the same
+ * files give the same dump, however they were built. */
+hustings_status_t hustings_index_dump(hustings_index_t *index, hustings_passage_fn fn,
+                                      void *context);
 
 #ifdef __cplusplus
 }

@@ -1,10 +1,13 @@
 /* index.c - opening, closing, committing and counting an index. */
 #include "index_internal.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "schema.h"
 
@@ -159,11 +162,79 @@ hustings_status_t hustings_index_commit(hustings_index_t *index)
     if (!index->writable)
         return hs_index_fail(index, HUSTINGS_STATUS_READ_ONLY_INDEX,
                              "the index is open read-only");
-    hustings_status_t st = hx_db_commit(index->db);
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if (index->pending) {
+        char stamp[32];
+        time_t now = time(NULL);
+        struct tm tm;
+        strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+        st = hx_db_set_metadata(index->db, HS_META_UPDATED, stamp);
+    }
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hx_db_commit(index->db);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return hs_index_fail_db(index, st);
     index->pending = 0;
     return st;
+}
+
+/* Bytes the files under dir take on disk. */
+static unsigned long long disk_usage(const char *dir)
+{
+    unsigned long long total = 0;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    if (!d)
+        return 0;
+    hs_buf path = HS_BUF_INIT;
+    while ((e = readdir(d))) {
+        struct stat st;
+        hs_buf_reset(&path);
+        hs_buf_printf(&path, "%s/%s", dir, e->d_name);
+        if (e->d_name[0] != '.' && path.data && stat(path.data, &st) == 0 && S_ISREG(st.st_mode))
+            total += (unsigned long long)st.st_blocks * 512;
+    }
+    hs_buf_free(&path);
+    closedir(d);
+    return total;
+}
+
+static int count_file(void *ctx, const char *key, const char *value, size_t len)
+{
+    (void)key;
+    (void)value;
+    (void)len;
+    ++*(unsigned long *)ctx;
+    return 0;
+}
+
+hustings_status_t hustings_index_get_stats(hustings_index_t *index, hustings_stats_t *stats)
+{
+    if (!index || !stats)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    memset(stats, 0, sizeof *stats);
+    stats->format = HUSTINGS_INDEX_FORMAT;
+    char *updated = NULL, *lo = NULL, *hi = NULL;
+    hustings_status_t st = hustings_index_count(index, &stats->articles, &stats->passages);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
+    st = hx_db_count_terms(index->db, "", &stats->terms);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hx_db_each_metadata(index->db, HS_META_FILE, count_file, &stats->files);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hx_db_get_metadata(index->db, HS_META_UPDATED, &updated);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hx_db_value_bounds(index->db, HS_SLOT_DATE, &lo, &hi);
+    if (st == HUSTINGS_STATUS_SUCCESS) {
+        snprintf(stats->last_update, sizeof stats->last_update, "%s", updated);
+        snprintf(stats->first_date, sizeof stats->first_date, "%s", lo);
+        snprintf(stats->last_date, sizeof stats->last_date, "%s", hi);
+        stats->disk_bytes = disk_usage(index->path);
+    }
+    free(updated);
+    free(lo);
+    free(hi);
+    return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(index, st);
 }
 
 hustings_status_t hustings_index_count(hustings_index_t *index,

@@ -33,6 +33,26 @@ hustings_status_t hs_index_fail_db(hustings_index_t *index, hustings_status_t st
  * Appended to out; 0 or -1 when out of memory. */
 int hs_article_key(const char *path, hs_buf *out);
 
+/* The boolean terms of an article (XA: path, or path#id) and of the file
+ * it came from (XF: path), appended to the two buffers.  0 or -1. */
+int hs_article_terms(const char *path, const char *id, hs_buf *article_term,
+                     hs_buf *file_term);
+
+/* Replace every passage indexed from the file at path by those of the n
+ * articles (all read from that file).  *passages (when not NULL) receives
+ * how many were written. */
+hustings_status_t hs_index_replace_file(hustings_index_t *index, const char *path,
+                                        hs_article *const *articles, size_t n,
+                                        unsigned long *passages);
+/* Remove every passage indexed from the file at path. */
+hustings_status_t hs_index_remove_file(hustings_index_t *index, const char *path);
+/* Re-key the passages of the file `from` as coming from `to`, without
+ * reading either file. */
+hustings_status_t hs_index_rename_file(hustings_index_t *index, const char *from,
+                                       const char *to);
+/* path made absolute (symbolic links resolved when it exists); malloc'd. */
+char *hs_absolute_path(const char *path);
+
 /* Read the file at path and parse it into *out, with the path made
  * absolute.  `scratch` holds the file's bytes (reused between calls to
  * spare allocations).  On failure returns FILE_ERROR, BAD_ARTICLE or

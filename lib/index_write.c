@@ -11,6 +11,7 @@
 #include <json-c/json.h>
 #include <xxhash.h>
 
+#include "filestate.h"
 #include "schema.h"
 #include "tokenizer.h"
 
@@ -69,18 +70,28 @@ static int index_field(term_sink *s, const char *exact_prefix,
     return hs_tokenize(text, strlen(text), 1, sink_token, s, NULL) ? -1 : 0;
 }
 
-/* The document data: everything needed to print the passage as a result. */
+/* The document data: everything needed to print the passage as a result
+ * (and to re-key it when its file is renamed). */
 static char *passage_data(const hs_article *a, size_t i)
 {
     json_object *o = json_object_new_object();
     if (!o)
         return NULL;
     json_object_object_add(o, "path", json_object_new_string(a->path));
+    if (a->id)
+        json_object_object_add(o, "id", json_object_new_string(a->id));
     json_object_object_add(o, "title", json_object_new_string(a->title));
     if (a->date)
         json_object_object_add(o, "date", json_object_new_string(a->date));
     if (a->source)
         json_object_object_add(o, "source", json_object_new_string(a->source));
+    if (a->byline)
+        json_object_object_add(o, "byline", json_object_new_string(a->byline));
+    if (a->lang)
+        json_object_object_add(o, "lang", json_object_new_string(a->lang));
+    if (a->site)
+        json_object_object_add(o, "site", json_object_new_string(a->site));
+    json_object_object_add(o, "format", json_object_new_string(a->format));
     json_object_object_add(o, "ordinal", json_object_new_int64((int64_t)i));
     json_object_object_add(o, "paragraph",
                            json_object_new_int64(a->passages[i].paragraph));
@@ -92,19 +103,40 @@ static char *passage_data(const hs_article *a, size_t i)
     return copy;
 }
 
+int hs_article_terms(const char *path, const char *id, hs_buf *article_term,
+                     hs_buf *file_term)
+{
+    hs_buf key = HS_BUF_INIT;
+    int rc = 0;
+    if (id) {
+        rc = hs_buf_puts(&key, path) < 0 || hs_buf_putc(&key, '#') < 0 ||
+             hs_buf_puts(&key, id) < 0;
+    } else {
+        rc = hs_buf_puts(&key, path);
+    }
+    rc = rc || hs_buf_puts(article_term, HS_PREFIX_ARTICLE) < 0 ||
+         hs_article_key(hs_buf_str(&key), article_term) < 0 ||
+         hs_buf_puts(file_term, HS_PREFIX_FILE) < 0 || hs_article_key(path, file_term) < 0;
+    hs_buf_free(&key);
+    return rc ? -1 : 0;
+}
+
+/* One Xapian document for passage i of article a. */
 static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
-                           const hs_buf *key, const hs_buf *key_term)
+                           const hs_buf *article_term, const hs_buf *file_term)
 {
     hx_doc *doc = hx_doc_new();
     term_sink s = { doc, stemmer, "", "", HS_BUF_INIT };
     char ordinal[24];
     int n = snprintf(ordinal, sizeof ordinal, "%zu", i);
+    const char *key = article_term->data + strlen(HS_PREFIX_ARTICLE);
     char *data = doc ? passage_data(a, i) : NULL;
     int ok = data &&
              index_field(&s, "", HS_PREFIX_STEM, a->passages[i].text) == 0 &&
              index_field(&s, HS_PREFIX_TITLE, HS_PREFIX_TITLE_STEM, a->title) == 0 &&
-             hx_doc_add_boolean(doc, key_term->data, key_term->len) == 0 &&
-             hx_doc_set_value(doc, HS_SLOT_ARTICLE, key->data, key->len) == 0 &&
+             hx_doc_add_boolean(doc, article_term->data, article_term->len) == 0 &&
+             hx_doc_add_boolean(doc, file_term->data, file_term->len) == 0 &&
+             hx_doc_set_value(doc, HS_SLOT_ARTICLE, key, strlen(key)) == 0 &&
              hx_doc_set_value(doc, HS_SLOT_ORDINAL, ordinal, (size_t)n) == 0 &&
              (!a->date || hx_doc_set_value(doc, HS_SLOT_DATE, a->date,
                                            strlen(a->date)) == 0) &&
@@ -118,20 +150,87 @@ static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
     return doc;
 }
 
-/* The boolean term naming the article read from path, in out. */
-static int article_term(const char *path, hs_buf *key, hs_buf *term)
+/* The documents of every passage of the articles, all built before the
+ * index is touched, so that a failure leaves the old passages in place.
+ * NULL when out of memory; *n_docs receives their number. */
+static hx_doc **build_docs(hs_stemmer *stemmer, hs_article *const *articles, size_t n,
+                           size_t *n_docs)
 {
-    return hs_article_key(path, key) < 0 ||
-                   hs_buf_puts(term, HS_PREFIX_ARTICLE) < 0 ||
-                   hs_buf_append(term, key->data, key->len) < 0
-               ? -1
-               : 0;
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += articles[i]->n_passages;
+    hx_doc **docs = calloc(total ? total : 1, sizeof *docs);
+    if (!docs)
+        return NULL;
+    size_t k = 0;
+    hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        const hs_article *a = articles[i];
+        hs_buf_reset(&aterm);
+        hs_buf_reset(&fterm);
+        if (hs_article_terms(a->path, a->id, &aterm, &fterm) < 0)
+            goto oom;
+        for (size_t p = 0; p < a->n_passages; p++, k++)
+            if (!(docs[k] = passage_doc(stemmer, a, p, &aterm, &fterm)))
+                goto oom;
+    }
+    hs_buf_free(&aterm);
+    hs_buf_free(&fterm);
+    *n_docs = total;
+    return docs;
+oom:
+    hs_buf_free(&aterm);
+    hs_buf_free(&fterm);
+    for (size_t i = 0; i < k; i++)
+        hx_doc_free(docs[i]);
+    free(docs);
+    return NULL;
 }
 
-static hustings_status_t delete_term(hustings_index_t *index, const hs_buf *term)
+static void free_docs(hx_doc **docs, size_t n)
 {
-    hustings_status_t st = hx_db_delete_term(index->db, term->data);
+    for (size_t i = 0; i < n; i++)
+        hx_doc_free(docs[i]);
+    free(docs);
+}
+
+/* Delete by term, then add docs. */
+static hustings_status_t replace_docs(hustings_index_t *index, const char *term,
+                                      hx_doc **docs, size_t n)
+{
+    hustings_status_t st = hx_db_delete_term(index->db, term);
+    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < n; i++)
+        st = hx_db_add_doc(index->db, docs[i]);
     return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(index, st);
+}
+
+static hustings_status_t out_of_memory(hustings_index_t *index)
+{
+    return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
+}
+
+hustings_status_t hs_index_replace_file(hustings_index_t *index, const char *path,
+                                        hs_article *const *articles, size_t n,
+                                        unsigned long *passages)
+{
+    size_t n_docs = 0;
+    hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
+    hx_doc **docs = build_docs(index->stemmer, articles, n, &n_docs);
+    hustings_status_t st;
+    if (!docs || hs_article_terms(path, NULL, &aterm, &fterm) < 0)
+        st = out_of_memory(index);
+    else
+        st = replace_docs(index, fterm.data, docs, n_docs);
+    if (docs)
+        free_docs(docs, n_docs);
+    hs_buf_free(&aterm);
+    hs_buf_free(&fterm);
+    if (st == HUSTINGS_STATUS_SUCCESS) {
+        index->pending++;
+        if (passages)
+            *passages = n_docs;
+    }
+    return st;
 }
 
 hustings_status_t hustings_index_add_article(hustings_index_t *index,
@@ -142,41 +241,99 @@ hustings_status_t hustings_index_add_article(hustings_index_t *index,
     if (!index->writable)
         return hs_index_fail(index, HUSTINGS_STATUS_READ_ONLY_INDEX,
                              "the index is open read-only");
-    const hs_article *a = article->a;
-    hs_buf key = HS_BUF_INIT, term = HS_BUF_INIT;
-    if (article_term(a->path, &key, &term) < 0) {
-        hs_buf_free(&key);
-        hs_buf_free(&term);
-        return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
-    }
-    /* Build every document before touching the index, so that a failure
-     * leaves the article's old passages in place. */
-    hx_doc **docs = calloc(a->n_passages ? a->n_passages : 1, sizeof *docs);
-    hustings_status_t st = docs ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
-    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < a->n_passages; i++)
-        if (!(docs[i] = passage_doc(index->stemmer, a, i, &key, &term)))
-            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (st != HUSTINGS_STATUS_SUCCESS)
-        hs_index_fail(index, st, "out of memory");
+    size_t n_docs = 0;
+    hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
+    hx_doc **docs = build_docs(index->stemmer, &article->a, 1, &n_docs);
+    hustings_status_t st;
+    if (!docs || hs_article_terms(article->a->path, article->a->id, &aterm, &fterm) < 0)
+        st = out_of_memory(index);
     else
-        st = delete_term(index, &term);
-    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < a->n_passages; i++) {
-        st = hx_db_add_doc(index->db, docs[i]);
-        if (st != HUSTINGS_STATUS_SUCCESS)
-            hs_index_fail_db(index, st);
-    }
-    for (size_t i = 0; docs && i < a->n_passages; i++)
-        hx_doc_free(docs[i]);
-    free(docs);
-    hs_buf_free(&key);
-    hs_buf_free(&term);
+        st = replace_docs(index, aterm.data, docs, n_docs);
+    if (docs)
+        free_docs(docs, n_docs);
+    hs_buf_free(&aterm);
+    hs_buf_free(&fterm);
     if (st == HUSTINGS_STATUS_SUCCESS)
         index->pending++;
     return st;
 }
 
+hustings_status_t hs_index_remove_file(hustings_index_t *index, const char *path)
+{
+    hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
+    hustings_status_t st;
+    if (hs_article_terms(path, NULL, &aterm, &fterm) < 0) {
+        st = out_of_memory(index);
+    } else {
+        st = hx_db_delete_term(index->db, fterm.data);
+        if (st != HUSTINGS_STATUS_SUCCESS)
+            hs_index_fail_db(index, st);
+    }
+    hs_buf_free(&aterm);
+    hs_buf_free(&fterm);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        index->pending++;
+    return st;
+}
+
+typedef struct renamer {
+    hustings_index_t *index;
+    const char *to;
+    hustings_status_t st;
+} renamer;
+
+/* Re-key one passage of a renamed file: its path, XA and XF terms. */
+static int rename_doc(void *ctx, unsigned docid, const char *data, size_t len)
+{
+    renamer *r = ctx;
+    json_tokener *tok = json_tokener_new();
+    json_object *o = tok ? json_tokener_parse_ex(tok, data, (int)len) : NULL;
+    json_tokener_free(tok);
+    json_object *idv = NULL;
+    const char *id = o && json_object_object_get_ex(o, "id", &idv) ? json_object_get_string(idv)
+                                                                  : NULL;
+    hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
+    r->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (o && hs_article_terms(r->to, id, &aterm, &fterm) == 0) {
+        json_object_object_add(o, "path", json_object_new_string(r->to));
+        const char *s = json_object_to_json_string_ext(
+            o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+        static const char *const drop[] = { HS_PREFIX_ARTICLE, HS_PREFIX_FILE, NULL };
+        const char *add[] = { aterm.data, fterm.data, NULL };
+        if (s)
+            r->st = hx_db_update_doc(r->index->db, docid, drop, add, HS_SLOT_ARTICLE,
+                                     aterm.data + strlen(HS_PREFIX_ARTICLE), s, strlen(s));
+    }
+    json_object_put(o);
+    hs_buf_free(&aterm);
+    hs_buf_free(&fterm);
+    return r->st != HUSTINGS_STATUS_SUCCESS;
+}
+
+hustings_status_t hs_index_rename_file(hustings_index_t *index, const char *from,
+                                       const char *to)
+{
+    hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
+    renamer r = { index, to, HUSTINGS_STATUS_SUCCESS };
+    hustings_status_t st;
+    if (hs_article_terms(from, NULL, &aterm, &fterm) < 0)
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    else
+        st = hx_db_each_doc(index->db, fterm.data, rename_doc, &r);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = r.st;
+    hs_buf_free(&aterm);
+    hs_buf_free(&fterm);
+    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
+        return out_of_memory(index);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return hs_index_fail_db(index, st);
+    index->pending++;
+    return st;
+}
+
 /* An absolute form of path without requiring the file to exist. */
-static char *absolute_path(const char *path)
+char *hs_absolute_path(const char *path)
 {
     char *real = realpath(path, NULL);
     if (real || path[0] == '/')
@@ -197,17 +354,12 @@ hustings_status_t hustings_index_remove_article(hustings_index_t *index,
     if (!index->writable)
         return hs_index_fail(index, HUSTINGS_STATUS_READ_ONLY_INDEX,
                              "the index is open read-only");
-    char *abs = absolute_path(path);
-    hs_buf key = HS_BUF_INIT, term = HS_BUF_INIT;
-    hustings_status_t st;
-    if (!abs || article_term(abs, &key, &term) < 0)
-        st = hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
-    else
-        st = delete_term(index, &term);
-    free(abs);
-    hs_buf_free(&key);
-    hs_buf_free(&term);
+    char *abs = hs_absolute_path(path);
+    if (!abs)
+        return out_of_memory(index);
+    hustings_status_t st = hs_index_remove_file(index, abs);
     if (st == HUSTINGS_STATUS_SUCCESS)
-        index->pending++;
+        st = hs_filestate_store(index->db, abs, NULL);
+    free(abs);
     return st;
 }

@@ -12,7 +12,10 @@
 #define HS_PREFIX_STEM        "Z"   /* stem of a passage word */
 #define HS_PREFIX_TITLE       "S"   /* exact word of the article headline */
 #define HS_PREFIX_TITLE_STEM  "ZS"  /* stem of a headline word */
-#define HS_PREFIX_ARTICLE     "XA"  /* boolean: the article's key (path) */
+#define HS_PREFIX_ARTICLE     "XA"  /* boolean: the article's key (path, or
+                                       path#id for an item of a feed) */
+#define HS_PREFIX_FILE        "XF"  /* boolean: the key of the file it came
+                                       from */
 
 /* Value slots. */
 #define HS_SLOT_DATE     0  /* "YYYY-MM-DD", absent when undated */
@@ -21,6 +24,8 @@
 
 /* Database metadata. */
 #define HS_META_FORMAT   "hustings.format"
+#define HS_META_UPDATED  "hustings.updated"  /* ISO 8601 UTC of the last commit */
+#define HS_META_FILE     "F"                 /* + file key: see filestate.h */
 
 /* Keys longer than this are cut and end in a hash of the whole path, so
  * that the XA term stays under Xapian's term length limit. */

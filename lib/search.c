@@ -7,6 +7,7 @@
 #include <json-c/json.h>
 
 #include "query.h"
+#include "schema.h"
 
 struct _hustings_query {
     hustings_index_t *index;
@@ -267,4 +268,61 @@ int hustings_passage_get_highlight(hustings_passage_t *p, unsigned i,
     *start = p->highlights[i].start;
     *end = p->highlights[i].end;
     return 0;
+}
+
+/* ---- dump ---------------------------------------------------------------- */
+
+typedef struct dumper {
+    hustings_index_t *index;
+    hustings_passage_fn fn;
+    void *ctx;
+    hustings_status_t st;
+    int stopped;
+} dumper;
+
+static int compare_ordinals(const void *a, const void *b)
+{
+    const hustings_passage_t *x = a, *y = b;
+    return (x->ordinal > y->ordinal) - (x->ordinal < y->ordinal);
+}
+
+/* hx_doc_fn: collect_match without a weight. */
+static int collect_doc(void *ctx, unsigned docid, const char *data, size_t len)
+{
+    (void)docid;
+    return collect_match(ctx, 0.0, data, len);
+}
+
+/* hx_term_fn: every passage of one article, in order. */
+static int dump_article(void *ctx, const char *term, unsigned long freq)
+{
+    (void)freq;
+    dumper *d = ctx;
+    hustings_passages_t list = { 0 };
+    collector c = { &list, 0 };
+    d->st = hx_db_each_doc(d->index->db, term, collect_doc, &c);
+    if (d->st == HUSTINGS_STATUS_SUCCESS && c.failed)
+        d->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (d->st == HUSTINGS_STATUS_SUCCESS && list.n)
+        qsort(list.items, list.n, sizeof *list.items, compare_ordinals);
+    for (size_t i = 0; i < list.n; i++) {
+        if (d->st == HUSTINGS_STATUS_SUCCESS && !d->stopped && d->fn(d->ctx, &list.items[i]))
+            d->stopped = 1;
+        passage_free(&list.items[i]);
+    }
+    free(list.items);
+    return d->st != HUSTINGS_STATUS_SUCCESS || d->stopped;
+}
+
+hustings_status_t hustings_index_dump(hustings_index_t *index, hustings_passage_fn fn, void *ctx)
+{
+    if (!index || !fn)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    dumper d = { index, fn, ctx, HUSTINGS_STATUS_SUCCESS, 0 };
+    hustings_status_t st = hx_db_each_term(index->db, HS_PREFIX_ARTICLE, dump_article, &d);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = d.st;
+    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
+        return hs_index_fail(index, st, "out of memory");
+    return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(index, st);
 }

@@ -20,6 +20,7 @@ static const char *const messages[HUSTINGS_STATUS_LAST_STATUS] = {
     [HUSTINGS_STATUS_READ_ONLY_INDEX] = "the index is open read-only",
     [HUSTINGS_STATUS_XAPIAN_EXCEPTION] = "Xapian reported an error",
     [HUSTINGS_STATUS_QUERY_SYNTAX] = "the query could not be understood",
+    [HUSTINGS_STATUS_INTERRUPTED] = "interrupted (work done so far was committed)",
 };
 
 const char *hustings_status_to_string(hustings_status_t status)

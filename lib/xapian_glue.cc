@@ -204,6 +204,87 @@ hustings_status_t hx_db_add_doc(hx_db *db, hx_doc *doc)
     });
 }
 
+hustings_status_t hx_db_each_metadata(hx_db *db, const char *prefix, hx_metadata_fn fn,
+                                      void *ctx)
+{
+    return guarded(db, [&] {
+        for (auto k = db->db->metadata_keys_begin(prefix); k != db->db->metadata_keys_end(prefix);
+             ++k) {
+            std::string value = db->db->get_metadata(*k);
+            if (fn(ctx, (*k).c_str(), value.data(), value.size()))
+                break;
+        }
+    });
+}
+
+hustings_status_t hx_db_each_term(hx_db *db, const char *prefix, hx_term_fn fn, void *ctx)
+{
+    return guarded(db, [&] {
+        for (auto t = db->db->allterms_begin(prefix); t != db->db->allterms_end(prefix); ++t)
+            if (fn(ctx, (*t).c_str(), t.get_termfreq()))
+                break;
+    });
+}
+
+hustings_status_t hx_db_each_doc(hx_db *db, const char *term, hx_doc_fn fn, void *ctx)
+{
+    return guarded(db, [&] {
+        // docids first: fn may change the documents it is given
+        std::vector<Xapian::docid> ids;
+        for (auto p = db->db->postlist_begin(term); p != db->db->postlist_end(term); ++p)
+            ids.push_back(*p);
+        for (Xapian::docid id : ids) {
+            std::string data = db->db->get_document(id).get_data();
+            if (fn(ctx, id, data.data(), data.size()))
+                break;
+        }
+    });
+}
+
+hustings_status_t hx_db_update_doc(hx_db *db, unsigned docid,
+                                   const char *const *drop_prefixes,
+                                   const char *const *add_terms, unsigned slot,
+                                   const char *value, const char *data, size_t len)
+{
+    return guarded(db, [&] {
+        if (!db->wdb)
+            throw Xapian::InvalidOperationError("index is open read-only");
+        Xapian::Document doc = db->wdb->get_document(docid);
+        for (const char *const *p = drop_prefixes; *p; p++) {
+            std::vector<std::string> drop;
+            for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+                if ((*t).compare(0, std::strlen(*p), *p) == 0)
+                    drop.push_back(*t);
+            for (const auto &t : drop)
+                doc.remove_term(t);
+        }
+        for (const char *const *t = add_terms; *t; t++)
+            doc.add_boolean_term(*t);
+        doc.add_value(slot, value);
+        doc.set_data(std::string(data, len));
+        db->wdb->replace_document(docid, doc);
+    });
+}
+
+hustings_status_t hx_db_value_bounds(hx_db *db, unsigned slot, char **lo, char **hi)
+{
+    std::string l, h;
+    hustings_status_t st = guarded(db, [&] {
+        l = db->db->get_value_lower_bound(slot);
+        h = db->db->get_value_upper_bound(slot);
+    });
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
+    *lo = dup_string(l);
+    *hi = dup_string(h);
+    if (!*lo || !*hi) {
+        std::free(*lo);
+        std::free(*hi);
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
+    return st;
+}
+
 hx_doc *hx_doc_new(void)
 {
     return new (std::nothrow) hx_doc();

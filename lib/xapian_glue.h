@@ -47,6 +47,31 @@ hustings_status_t hx_db_term_freq(hx_db *db, const char *term, unsigned long *n)
 hustings_status_t hx_db_delete_term(hx_db *db, const char *term);
 hustings_status_t hx_db_add_doc(hx_db *db, hx_doc *doc);
 
+/* Visit metadata entries whose key starts with prefix, in key order. */
+typedef int (*hx_metadata_fn)(void *ctx, const char *key, const char *value, size_t len);
+hustings_status_t hx_db_each_metadata(hx_db *db, const char *prefix, hx_metadata_fn fn,
+                                      void *ctx);
+
+/* Visit the terms that start with prefix, in byte order. */
+typedef int (*hx_term_fn)(void *ctx, const char *term, unsigned long termfreq);
+hustings_status_t hx_db_each_term(hx_db *db, const char *prefix, hx_term_fn fn, void *ctx);
+
+/* Visit the documents indexed by term, in docid order, with their data. */
+typedef int (*hx_doc_fn)(void *ctx, unsigned docid, const char *data, size_t len);
+hustings_status_t hx_db_each_doc(hx_db *db, const char *term, hx_doc_fn fn, void *ctx);
+
+/* Rewrite document docid in place: drop its terms that start with any of
+ * drop_prefixes (NULL-terminated), add the boolean terms add_terms
+ * (NULL-terminated), set value `slot` to value and the data to data. */
+hustings_status_t hx_db_update_doc(hx_db *db, unsigned docid,
+                                   const char *const *drop_prefixes,
+                                   const char *const *add_terms, unsigned slot,
+                                   const char *value, const char *data, size_t len);
+
+/* Lowest and highest value in slot over all documents; malloc'd, "" when
+ * no document has one. */
+hustings_status_t hx_db_value_bounds(hx_db *db, unsigned slot, char **lo, char **hi);
+
 hx_doc *hx_doc_new(void);
 void hx_doc_free(hx_doc *doc);
 /* 0, or -1 when out of memory. */

@@ -26,6 +26,9 @@ static void usage(FILE *out)
           "  -n, --limit=N      print at most N passages (default 10)\n"
           "      --offset=N     skip the N best passages first (default 0)\n"
           "  -j, --json         print JSON Lines, one object per passage\n"
+          "      --dump         print every passage of the index, one JSON object per\n"
+          "                     line (path, passage, title, date, text), in a\n"
+          "                     canonical order; no QUERY\n"
           "      --color=WHEN   bold matched words: auto (default: on a terminal,\n"
           "                     unless NO_COLOR is set), always or never\n"
           "  -h, --help         show this help and exit\n"
@@ -84,13 +87,14 @@ static char *join_args(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_OFFSET = 256, OPT_COLOR };
+    enum { OPT_OFFSET = 256, OPT_COLOR, OPT_DUMP };
     static const struct option options[] = {
         { "index", required_argument, NULL, 'd' },
         { "limit", required_argument, NULL, 'n' },
         { "offset", required_argument, NULL, OPT_OFFSET },
         { "json", no_argument, NULL, 'j' },
         { "color", required_argument, NULL, OPT_COLOR },
+        { "dump", no_argument, NULL, OPT_DUMP },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -100,7 +104,7 @@ int main(int argc, char **argv)
     long limit = 10, offset = 0;
     const char *color = "auto";
     output_options opt = { OUTPUT_TEXT, 0, 80 };
-    int c;
+    int c, dump = 0;
 
     while ((c = getopt_long(argc, argv, "d:n:jhV", options, NULL)) != -1) {
         switch (c) {
@@ -121,6 +125,9 @@ int main(int argc, char **argv)
         case 'j':
             opt.format = OUTPUT_JSON;
             break;
+        case OPT_DUMP:
+            dump = 1;
+            break;
         case OPT_COLOR:
             if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never")) {
                 fprintf(stderr, "hustings-query: invalid --color '%s': auto, always or never\n",
@@ -140,7 +147,7 @@ int main(int argc, char **argv)
             return EXIT_ERROR;
         }
     }
-    if (optind == argc) {
+    if (optind == argc && !dump) {
         fputs("hustings-query: no query given\n"
               "Try 'hustings-query --help' for more information.\n", stderr);
         return EXIT_ERROR;
@@ -171,6 +178,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "hustings-query: %s\n", message ? message : hustings_status_to_string(st));
         if (st == HUSTINGS_STATUS_INDEX_NOT_FOUND)
             fputs("hustings-query: build it first with: hustings-index -d INDEX FOLDER\n", stderr);
+        goto done;
+    }
+    if (dump) {
+        st = hustings_index_dump(index, output_dump_passage, stdout);
+        if (st != HUSTINGS_STATUS_SUCCESS)
+            fprintf(stderr, "hustings-query: %s\n", hustings_index_get_error(index));
+        status = st == HUSTINGS_STATUS_SUCCESS && !ferror(stdout) ? EXIT_FOUND : EXIT_ERROR;
         goto done;
     }
     st = hustings_query_create(index, query_string, &query);

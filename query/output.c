@@ -166,3 +166,21 @@ int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p)
 {
     return opt->format == OUTPUT_JSON ? output_json(out, p) : output_text(out, opt, p);
 }
+
+int output_dump_passage(void *context, hustings_passage_t *p)
+{
+    FILE *out = context;
+    json_object *o = json_object_new_object();
+    if (!o)
+        return 1;
+    json_object_object_add(o, "path", json_object_new_string(hustings_passage_get_path(p)));
+    json_object_object_add(o, "passage", json_object_new_int64(hustings_passage_get_ordinal(p)));
+    json_object_object_add(o, "title", json_object_new_string(hustings_passage_get_title(p)));
+    json_object_object_add(o, "date", string_or_null(hustings_passage_get_date(p)));
+    json_object_object_add(o, "text", json_object_new_string(hustings_passage_get_text(p)));
+    const char *line = json_object_to_json_string_ext(
+        o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+    int rc = !line || fputs(line, out) < 0 || fputc('\n', out) < 0;
+    json_object_put(o);
+    return rc;
+}

@@ -18,4 +18,8 @@ typedef struct output_options {
 /* Print one passage to out.  0, or -1 on a write or memory error. */
 int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p);
 
+/* hustings_passage_fn for --dump: one JSON object (path, passage, title,
+ * date, text) per line on the FILE given as context. */
+int output_dump_passage(void *context, hustings_passage_t *p);
+
 #endif

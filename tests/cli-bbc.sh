@@ -6,7 +6,7 @@ need_shared
 run "$INDEX" -d "$tmp/idx" "$SHARED/corpora/bbc-news"
 check "indexing bbc-news succeeds" test "$rc" -eq 0
 check "every article is indexed, in 12467 passages" \
-    grep -q "2095 articles, 12467 passages, 0 skipped" "$tmp/err"
+    grep -q "2095 new, 0 changed, 0 removed, 0 unchanged, 0 skipped; 2095 articles, 12467 passages written" "$tmp/err"
 
 run "$QUERY" -d "$tmp/idx" --json --limit 10 '"general election" Blair'
 check "the query succeeds" test "$rc" -eq 0

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include "check.h"
@@ -109,11 +110,33 @@ static void test_article_read(const char *shared, const char *tmp)
     hustings_article_destroy(NULL);
 }
 
-static void problem_counter(void *ctx, const char *path, const char *reason)
+typedef struct seen_files {
+    int skipped, renamed;
+} seen_files;
+
+static void count_actions(void *ctx, const char *path, hustings_file_action_t action,
+                          const char *detail)
 {
+    seen_files *s = ctx;
     (void)path;
-    (void)reason;
-    ++*(int *)ctx;
+    if (action == HUSTINGS_FILE_SKIPPED && detail && *detail)
+        s->skipped++;
+    if (action == HUSTINGS_FILE_RENAMED && detail && *detail)
+        s->renamed++;
+}
+
+/* Run an indexer over paths with the options given. */
+static hustings_status_t index_paths(hustings_index_t *idx, const char *const *paths, size_t n,
+                                     int dry_run, hustings_summary_t *sum, seen_files *seen)
+{
+    hustings_indexer_t *ix = NULL;
+    CHECK_INT(hustings_indexer_create(idx, &ix), HUSTINGS_STATUS_SUCCESS);
+    hustings_indexer_set_dry_run(ix, dry_run);
+    hustings_indexer_set_file_callback(ix, count_actions, seen);
+    memset(sum, 0, sizeof *sum);
+    hustings_status_t st = hustings_indexer_run(ix, paths, n, sum);
+    hustings_indexer_destroy(ix);
+    return st;
 }
 
 /* The passages of query q, as "rank:ordinal" of each, and the first text. */
@@ -127,6 +150,28 @@ static unsigned search(hustings_index_t *idx, const char *q, unsigned limit, uns
     CHECK_INT(hustings_query_search(query, out), HUSTINGS_STATUS_SUCCESS);
     hustings_query_destroy(query); /* the passages outlive the query */
     return hustings_passages_count(*out);
+}
+
+typedef struct dump_state {
+    unsigned long count;
+    char last_path[4096];
+    unsigned last_ordinal;
+    int ordered;
+} dump_state;
+
+static int check_dump(void *ctx, hustings_passage_t *p)
+{
+    dump_state *d = ctx;
+    const char *path = hustings_passage_get_path(p);
+    int cmp = strcmp(path, d->last_path);
+    if (d->count && (cmp < 0 || (cmp == 0 && hustings_passage_get_ordinal(p) != d->last_ordinal + 1)))
+        d->ordered = 0;
+    if (cmp != 0 && hustings_passage_get_ordinal(p) != 0)
+        d->ordered = 0;
+    snprintf(d->last_path, sizeof d->last_path, "%s", path);
+    d->last_ordinal = hustings_passage_get_ordinal(p);
+    d->count++;
+    return 0;
 }
 
 static void test_index(const char *shared, const char *tmp)
@@ -158,31 +203,129 @@ static void test_index(const char *shared, const char *tmp)
 
     /* a walk over corpus/ plus a broken file */
     char *broken = tmpdir_write(tmp, "broken.txt", "Title\n\n\0\0binary", 15);
-    hustings_summary_t sum = { 0, 0, 0 };
-    int problems = 0;
-    CHECK_INT(hustings_index_add_path(idx, corpus_dir, problem_counter, &problems, &sum),
-              HUSTINGS_STATUS_SUCCESS);
-    CHECK_INT(hustings_index_add_path(idx, broken, problem_counter, &problems, &sum),
-              HUSTINGS_STATUS_SUCCESS);
-    CHECK_INT(sum.articles, 17);
+    hustings_summary_t sum;
+    seen_files seen = { 0, 0 };
+    const char *both[] = { corpus_dir, broken };
+    CHECK_INT(index_paths(idx, both, 2, 0, &sum, &seen), HUSTINGS_STATUS_SUCCESS);
+    unsigned long n_corpus = sum.new_files;
+    CHECK(n_corpus >= 17);
+    CHECK_INT(sum.articles, n_corpus);
     CHECK_INT(sum.skipped, 1);
-    CHECK_INT(problems, 1);
+    CHECK_INT(seen.skipped, 1);
     unsigned long articles = 0, passages = 0;
     CHECK_INT(hustings_index_count(idx, &articles, &passages), HUSTINGS_STATUS_SUCCESS);
-    CHECK_INT(articles, 17);
+    CHECK_INT(articles, n_corpus);
     CHECK_INT(passages, sum.passages);
     CHECK(passages > 17 * 5);
-    /* a missing path fails, naming it */
-    CHECK_INT(hustings_index_add_path(idx, "/nonexistent", NULL, NULL, NULL),
-              HUSTINGS_STATUS_FILE_ERROR);
-    CHECK(strstr(hustings_index_get_error(idx), "/nonexistent") != NULL);
+    /* a missing path is skipped and named; nothing is removed for it */
+    const char *missing[] = { "/nonexistent" };
+    CHECK_INT(index_paths(idx, missing, 1, 0, &sum, &seen), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(sum.skipped, 1);
+    CHECK_INT(sum.removed, 0);
 
-    /* re-indexing replaces, never duplicates */
-    CHECK_INT(hustings_index_add_path(idx, corpus_dir, NULL, NULL, NULL), HUSTINGS_STATUS_SUCCESS);
+    /* re-indexing leaves everything as it was */
+    CHECK_INT(index_paths(idx, both, 2, 0, &sum, &seen), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(sum.unchanged, n_corpus);
+    CHECK_INT(sum.new_files + sum.changed + sum.removed, 0);
     unsigned long again = 0;
     CHECK_INT(hustings_index_count(idx, &articles, &again), HUSTINGS_STATUS_SUCCESS);
-    CHECK_INT(articles, 17);
+    CHECK_INT(articles, n_corpus);
     CHECK_INT(again, passages);
+
+    /* the incremental cases, on a folder of copies */
+    {
+        char dir[2048], from[4096], to[4096];
+        snprintf(dir, sizeof dir, "%s/inc", tmp);
+        mkdir(dir, 0777);
+        char *a = corpus_file("en-01-self-nomination-returns.txt");
+        char *b = corpus_file("en-02-signatures-and-deposits.txt");
+        hustings_article_t *art = NULL;
+        CHECK_INT(hustings_article_read(a, &art, NULL), HUSTINGS_STATUS_SUCCESS);
+        hustings_article_destroy(art);
+        FILE *in = fopen(a, "rb");
+        char buf[65536];
+        size_t len = fread(buf, 1, sizeof buf, in);
+        fclose(in);
+        free(tmpdir_write(dir, "a.txt", buf, len));
+        in = fopen(b, "rb");
+        size_t blen = fread(buf, 1, sizeof buf, in);
+        fclose(in);
+        free(tmpdir_write(dir, "b.txt", buf, blen));
+        const char *paths[] = { dir };
+        CHECK_INT(index_paths(idx, paths, 1, 0, &sum, &seen), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(sum.new_files, 2);
+        /* dry run: reports, changes nothing */
+        snprintf(from, sizeof from, "%s/a.txt", dir);
+        snprintf(to, sizeof to, "%s/renamed.txt", dir);
+        CHECK_INT(rename(from, to), 0);
+        unsigned long before = 0, after = 0;
+        hustings_index_count(idx, NULL, &before);
+        seen.renamed = 0;
+        CHECK_INT(index_paths(idx, paths, 1, 1, &sum, &seen), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(sum.renamed, 1);
+        hustings_index_count(idx, NULL, &after);
+        CHECK_INT(after, before);
+        /* rename, then removal */
+        CHECK_INT(index_paths(idx, paths, 1, 0, &sum, &seen), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(sum.renamed, 1);
+        CHECK_INT(sum.unchanged, 1);
+        CHECK_INT(sum.new_files + sum.changed + sum.removed, 0);
+        snprintf(from, sizeof from, "%s/b.txt", dir);
+        CHECK_INT(remove(from), 0);
+        CHECK_INT(index_paths(idx, paths, 1, 0, &sum, &seen), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(sum.removed, 1);
+        hustings_index_count(idx, NULL, &after);
+        CHECK(after < before);
+        /* a touched but equal file is not indexed again */
+        CHECK_INT(utimensat(AT_FDCWD, to, NULL, 0), 0);
+        CHECK_INT(index_paths(idx, paths, 1, 0, &sum, &seen), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(sum.unchanged, 1);
+        CHECK_INT(sum.articles, 0);
+        /* gone from the folder: the whole folder's passages removed */
+        CHECK_INT(remove(to), 0);
+        CHECK_INT(index_paths(idx, paths, 1, 0, &sum, &seen), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(sum.removed, 1);
+        hustings_index_count(idx, &articles, &after);
+        CHECK_INT(after, passages);
+        CHECK_INT(articles, n_corpus);
+        free(a);
+        free(b);
+    }
+
+    /* a cancel flag already set: nothing is done, INTERRUPTED */
+    {
+        hustings_indexer_t *ix = NULL;
+        volatile sig_atomic_t flag = 1;
+        char dir2[4096];
+        snprintf(dir2, sizeof dir2, "%s/sub", tmp);
+        const char *paths[] = { corpus_dir };
+        CHECK_INT(hustings_indexer_create(idx, &ix), HUSTINGS_STATUS_SUCCESS);
+        hustings_indexer_set_cancel_flag(ix, &flag);
+        CHECK_INT(hustings_indexer_add_exclude(ix, "*.txt"), HUSTINGS_STATUS_SUCCESS);
+        hustings_indexer_set_follow_links(ix, 1);
+        hustings_indexer_set_max_file_size(ix, 10);
+        hustings_indexer_set_progress_callback(ix, NULL, NULL);
+        /* everything excluded: the corpus looks gone, but removal is cancelled */
+        CHECK_INT(hustings_indexer_run(ix, paths, 1, &sum), HUSTINGS_STATUS_INTERRUPTED);
+        hustings_indexer_destroy(ix);
+        hustings_index_count(idx, &articles, NULL);
+        CHECK_INT(articles, n_corpus);
+    }
+
+    /* statistics */
+    {
+        hustings_stats_t s;
+        CHECK_INT(hustings_index_get_stats(idx, &s), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(s.articles, n_corpus);
+        CHECK_INT(s.passages, passages);
+        CHECK_INT(s.files, n_corpus);
+        CHECK(s.terms > 1000);
+        CHECK(s.disk_bytes > 10000);
+        CHECK_INT(s.format, HUSTINGS_INDEX_FORMAT);
+        CHECK_INT(strlen(s.last_update), 20);
+        CHECK_STR(s.first_date, "2023-01-21");
+        CHECK(strcmp(s.last_date, "2023-03-23") >= 0);
+    }
 
     /* one article added, then removed by path */
     if (shared) {
@@ -193,12 +336,12 @@ static void test_index(const char *shared, const char *tmp)
         CHECK_INT(hustings_index_add_article(idx, a), HUSTINGS_STATUS_SUCCESS);
         CHECK_INT(hustings_index_commit(idx), HUSTINGS_STATUS_SUCCESS);
         CHECK_INT(hustings_index_count(idx, &articles, &again), HUSTINGS_STATUS_SUCCESS);
-        CHECK_INT(articles, 18);
+        CHECK_INT(articles, n_corpus + 1);
         CHECK_INT(again, passages + 14);
         hustings_article_destroy(a);
         CHECK_INT(hustings_index_remove_article(idx, seed), HUSTINGS_STATUS_SUCCESS);
         CHECK_INT(hustings_index_count(idx, &articles, &again), HUSTINGS_STATUS_SUCCESS);
-        CHECK_INT(articles, 17);
+        CHECK_INT(articles, n_corpus);
         CHECK_INT(again, passages);
     }
     CHECK_INT(hustings_index_remove_article(idx, "/not/indexed.txt"), HUSTINGS_STATUS_SUCCESS);
@@ -210,8 +353,13 @@ static void test_index(const char *shared, const char *tmp)
               HUSTINGS_STATUS_SUCCESS);
     CHECK_INT(hustings_index_commit(idx), HUSTINGS_STATUS_READ_ONLY_INDEX);
     CHECK_INT(hustings_index_remove_article(idx, broken), HUSTINGS_STATUS_READ_ONLY_INDEX);
-    CHECK_INT(hustings_index_add_path(idx, corpus_dir, NULL, NULL, NULL),
-              HUSTINGS_STATUS_READ_ONLY_INDEX);
+    {
+        hustings_indexer_t *ix = NULL;
+        const char *paths[] = { corpus_dir };
+        CHECK_INT(hustings_indexer_create(idx, &ix), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(hustings_indexer_run(ix, paths, 1, NULL), HUSTINGS_STATUS_READ_ONLY_INDEX);
+        hustings_indexer_destroy(ix);
+    }
     CHECK_STR(hustings_index_get_error(idx), "the index is open read-only");
 
     hustings_passages_t *ps = NULL;
@@ -260,6 +408,14 @@ static void test_index(const char *shared, const char *tmp)
     }
     hustings_passages_destroy(all);
     hustings_passages_destroy(page);
+
+    /* the dump: every passage, in article then ordinal order */
+    {
+        dump_state d = { 0, "", 0, 1 };
+        CHECK_INT(hustings_index_dump(idx, check_dump, &d), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(d.count, passages);
+        CHECK(d.ordered);
+    }
 
     /* nothing found is an empty list, not an error */
     CHECK_INT(search(idx, "zzyzx", 10, 0, &ps), 0);

@@ -1,0 +1,114 @@
+/* filestate.c - per-file state in the index metadata; see filestate.h. */
+#include "filestate.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <xxhash.h>
+
+#include "index_internal.h"
+#include "schema.h"
+
+void hs_hash_content(const char *data, size_t len, char out[HS_HASH_HEX + 1])
+{
+    XXH128_hash_t h = XXH3_128bits(data, len);
+    snprintf(out, HS_HASH_HEX + 1, "%016" PRIx64 "%016" PRIx64, (uint64_t)h.high64,
+             (uint64_t)h.low64);
+}
+
+int hs_filestate_format(const hs_filestate *fs, hs_buf *out)
+{
+    return hs_buf_printf(out, "%llu %lld %s %s", fs->size, fs->mtime_ns, fs->hash, fs->path);
+}
+
+hs_filestate *hs_filestate_new(const char *path, unsigned long long size, long long mtime_ns,
+                               const char *hash)
+{
+    hs_filestate *fs = calloc(1, sizeof *fs);
+    if (!fs || !(fs->path = strdup(path))) {
+        free(fs);
+        return NULL;
+    }
+    fs->size = size;
+    fs->mtime_ns = mtime_ns;
+    snprintf(fs->hash, sizeof fs->hash, "%s", hash);
+    return fs;
+}
+
+hs_filestate *hs_filestate_parse(const char *value, size_t len)
+{
+    char *copy = strndup(value, len);
+    if (!copy)
+        return NULL;
+    unsigned long long size;
+    long long mtime;
+    char hash[HS_HASH_HEX + 1];
+    int at = 0;
+    hs_filestate *fs = NULL;
+    if (sscanf(copy, "%llu %lld %32s %n", &size, &mtime, hash, &at) == 3 && at > 0 &&
+        strlen(hash) == HS_HASH_HEX && copy[at])
+        fs = hs_filestate_new(copy + at, size, mtime, hash);
+    free(copy);
+    return fs;
+}
+
+void hs_filestate_free(void *p)
+{
+    hs_filestate *fs = p;
+    if (fs) {
+        free(fs->path);
+        free(fs);
+    }
+}
+
+typedef struct loader {
+    hs_strmap *map;
+    int failed;
+} loader;
+
+static int load_one(void *ctx, const char *key, const char *value, size_t len)
+{
+    (void)key;
+    loader *l = ctx;
+    hs_filestate *fs = hs_filestate_parse(value, len);
+    if (!fs)
+        return 0; /* a malformed entry: the file will be indexed again */
+    void *old = NULL;
+    if (hs_strmap_put(l->map, fs->path, fs, &old) < 0) {
+        hs_filestate_free(fs);
+        l->failed = 1;
+        return 1;
+    }
+    hs_filestate_free(old);
+    return 0;
+}
+
+hustings_status_t hs_filestates_load(hx_db *db, hs_strmap **out)
+{
+    loader l = { hs_strmap_new(), 0 };
+    if (!l.map)
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    hustings_status_t st = hx_db_each_metadata(db, HS_META_FILE, load_one, &l);
+    if (st == HUSTINGS_STATUS_SUCCESS && l.failed)
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        hs_strmap_free(l.map, hs_filestate_free);
+        return st;
+    }
+    *out = l.map;
+    return st;
+}
+
+hustings_status_t hs_filestate_store(hx_db *db, const char *path, const hs_filestate *fs)
+{
+    hs_buf key = HS_BUF_INIT, value = HS_BUF_INIT;
+    hustings_status_t st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (hs_buf_puts(&key, HS_META_FILE) == 0 && hs_article_key(path, &key) == 0 &&
+        (!fs || hs_filestate_format(fs, &value) == 0))
+        st = hx_db_set_metadata(db, key.data, hs_buf_str(&value)); /* "" deletes */
+    hs_buf_free(&key);
+    hs_buf_free(&value);
+    return st;
+}

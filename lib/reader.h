@@ -1,0 +1,62 @@
+/* reader.h - from a file's bytes to the articles it holds (internal).
+ *
+ * hs_read_articles() detects the format from the content (the file name is
+ * only a hint) and hands the bytes to the reader of that format.  One file
+ * may hold several articles (the items of a feed).  Readers keep no global
+ * or static mutable state: they will run in worker threads.
+ */
+#ifndef HUSTINGS_READER_H
+#define HUSTINGS_READER_H
+
+#include <stddef.h>
+
+#include "article.h"
+#include "buf.h"
+
+typedef struct hs_article_list {
+    hs_article **items;
+    size_t n, cap;
+} hs_article_list;
+
+#define HS_ARTICLE_LIST_INIT { NULL, 0, 0 }
+
+/* Append a (the list takes it; on failure it is freed). 0 or -1. */
+int hs_article_list_add(hs_article_list *list, hs_article *a);
+/* Free every article and empty the list (it can be reused). */
+void hs_article_list_clear(hs_article_list *list);
+
+typedef enum hs_format {
+    HS_FORMAT_TEXT,
+    HS_FORMAT_HTML,
+    HS_FORMAT_RSS,
+    HS_FORMAT_ATOM,
+    HS_FORMAT_XML,
+    HS_FORMAT_BINARY, /* not an article: NUL bytes, mostly control bytes */
+} hs_format;
+
+/* The format of data[0..len), read from its content; the extension of
+ * path only breaks ties (a .txt file that starts with "<" is still HTML if
+ * it has HTML elements; five BBC articles that file(1) calls binary are
+ * text). */
+hs_format hs_detect_format(const char *path, const char *data, size_t len);
+
+/* "text", "html", "rss", "atom", "xml" or "binary"; static. */
+const char *hs_format_name(hs_format f);
+
+/* Parse data[0..len), the contents of the file `path`, and append the
+ * articles found to out (their path is `path`).  Returns 0, or -1 with a
+ * one-line reason (without the path) appended to why: "binary file (NUL
+ * bytes)", "empty file", "no article text found", "out of memory", or a
+ * parser's message.  A file that yields no article is an error. */
+int hs_read_articles(const char *path, const char *data, size_t len,
+                     hs_article_list *out, hs_buf *why);
+
+/* The readers behind hs_read_articles, same contract. */
+int hs_read_html(const char *path, const char *data, size_t len,
+                 hs_article_list *out, hs_buf *why);
+int hs_read_feed(const char *path, const char *data, size_t len,
+                 hs_article_list *out, hs_buf *why);   /* RSS 2.0 and Atom */
+int hs_read_xml(const char *path, const char *data, size_t len,
+                hs_article_list *out, hs_buf *why);    /* any other XML */
+
+#endif

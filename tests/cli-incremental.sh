@@ -1,0 +1,89 @@
+#!/bin/sh
+# hustings-index re-runs: only what changed is touched, and it says so.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+c="$tmp/c"
+mkdir -p "$c/sub"
+cp "$CORPUS/en-01-self-nomination-returns.txt" "$c/a.txt"
+cp "$CORPUS/en-02-signatures-and-deposits.txt" "$c/b.txt"
+cp "$CORPUS/en-03-cec-registration.txt" "$c/sub/c.txt"
+cp "$CORPUS/ru-01-samovydvizhentsy.txt" "$c/sub/d.txt"
+
+run "$INDEX" -d "$tmp/idx" "$c"
+check "first run: 4 new" grep -q ": 4 new, 0 changed, 0 removed, 0 unchanged, 0 skipped;" "$tmp/err"
+run "$INDEX" -d "$tmp/idx" "$c"
+check "second run: 4 unchanged" grep -q ": 0 new, 0 changed, 0 removed, 4 unchanged, 0 skipped;" "$tmp/err"
+check "and nothing written" grep -q "; 0 articles, 0 passages written" "$tmp/err"
+"$QUERY" -d "$tmp/idx" --dump >"$tmp/dump0"
+
+# a touch is not a change
+touch "$c/a.txt"
+run "$INDEX" -d "$tmp/idx" "$c"
+check "a touched file is unchanged" grep -q ": 0 new, 0 changed, 0 removed, 4 unchanged, 0 skipped;" "$tmp/err"
+
+# a change, a new file, a removal and a rename, seen first by --dry-run
+printf '\nA new closing paragraph about turnout.\n' >>"$c/b.txt"
+cp "$CORPUS/en-04-party-lists-threshold.txt" "$c/e.txt"
+rm "$c/sub/c.txt"
+mv "$c/sub/d.txt" "$c/sub/moved.txt"
+run "$INDEX" -d "$tmp/idx" --dry-run "$c"
+check "--dry-run lists the changed file" grep -qx "changed $c/b.txt" "$tmp/out"
+check "--dry-run lists the new file" grep -qx "new $c/e.txt" "$tmp/out"
+check "--dry-run lists the removed file" grep -qx "removed $c/sub/c.txt" "$tmp/out"
+check "--dry-run lists the rename" grep -qx "renamed $c/sub/d.txt -> $c/sub/moved.txt" "$tmp/out"
+check "--dry-run's summary" grep -q ": 1 new, 1 changed, 1 removed, 1 unchanged, 0 skipped, 1 renamed;" "$tmp/err"
+"$QUERY" -d "$tmp/idx" --dump >"$tmp/dump1"
+check "--dry-run changes nothing" cmp -s "$tmp/dump0" "$tmp/dump1"
+
+run "$INDEX" -d "$tmp/idx" --verbose "$c"
+check "the run does what --dry-run said" grep -q ": 1 new, 1 changed, 1 removed, 1 unchanged, 0 skipped, 1 renamed;" "$tmp/err"
+check "--verbose prints one line per file" test "$(wc -l <"$tmp/out")" -eq 5
+check "--verbose names unchanged files" grep -qx "unchanged $c/a.txt" "$tmp/out"
+
+# the result equals a clean build of the same files
+"$QUERY" -d "$tmp/idx" --dump >"$tmp/dump2"
+run "$INDEX" -d "$tmp/clean" "$c"
+"$QUERY" -d "$tmp/clean" --dump >"$tmp/dump3"
+check "incremental and clean builds dump the same" cmp -s "$tmp/dump2" "$tmp/dump3"
+check "the renamed file is found under its new path" grep -q "\"path\":\"$c/sub/moved.txt\"" "$tmp/dump2"
+check "the new paragraph is in" grep -q "A new closing paragraph about turnout" "$tmp/dump2"
+
+# --exclude, by name and by path below the folder
+run "$INDEX" -d "$tmp/ex" --exclude 'e.*' -x 'sub/*' "$c"
+check "--exclude skips what matches" grep -q ": 2 new, " "$tmp/err"
+run "$INDEX" -d "$tmp/ex" "$c"
+check "without --exclude they are indexed" grep -q ": 2 new, 0 changed, 0 removed, 2 unchanged" "$tmp/err"
+
+# symbolic links: skipped, or followed with --follow, loops caught
+mkdir "$tmp/links"
+ln -s "$c/a.txt" "$tmp/links/a.txt"
+ln -s "$tmp/links" "$tmp/links/loop"
+run "$INDEX" -d "$tmp/ln1" "$tmp/links"
+check "links are not followed by default" grep -q ": 0 new, .* 0 skipped;" "$tmp/err"
+run "$INDEX" -d "$tmp/ln2" --follow "$tmp/links"
+check "--follow indexes the linked file" grep -q ": 1 new, " "$tmp/err"
+check "--follow reports the loop" grep -q "$tmp/links/loop: symbolic link loop" "$tmp/err"
+
+# a folder that cannot be read keeps its passages
+run "$INDEX" -d "$tmp/idx" "$c" "$tmp/absent"
+check "an absent folder is named" grep -q "$tmp/absent: No such file or directory" "$tmp/err"
+check "an absent folder removes nothing" grep -q ", 0 removed, " "$tmp/err"
+
+# progress: none when stderr is not a terminal, unless --progress
+touch -d '2001-01-01' "$c/a.txt"
+run "$INDEX" -d "$tmp/idx" "$c"
+check "no progress line when not a terminal" sh -c "! grep -q ' files  ' '$tmp/err'"
+touch -d '2002-01-01' "$c/a.txt"
+run "$INDEX" -d "$tmp/idx" --progress "$c"
+check "--progress shows files done, MB/s and ETA" grep -q "^1/1 files  .* MB/s  ETA " "$tmp/err"
+
+# --stats
+run "$INDEX" --stats -d "$tmp/clean"
+check "--stats exits 0" test "$rc" -eq 0
+check "--stats counts articles" grep -qx "articles    4" "$tmp/out"
+check "--stats gives the format" grep -qx "format      1" "$tmp/out"
+check "--stats gives the date range" grep -q "^dates       2023-01-21 \.\. 2023-02-14" "$tmp/out"
+check "--stats gives the last update" grep -q "^updated     20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]T" "$tmp/out"
+run "$INDEX" --stats -d "$tmp/none"
+check "--stats of a missing index fails" test "$rc" -eq 2
+finish
