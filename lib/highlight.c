@@ -13,6 +13,7 @@
 #include "tokenizer.h"
 
 typedef struct htoken {
+    char *exact;
     char *stem;
     size_t start, end;
     unsigned pos;
@@ -41,9 +42,12 @@ static int keep_token(void *ctx, const hs_token *tok)
     size_t len;
     const char *stem = hs_stem(s->stemmer, tok->term, tok->term_len, &len);
     char *copy = stem ? strndup(stem, len) : NULL;
-    if (!copy)
+    char *exact = copy ? strndup(tok->term, tok->term_len) : NULL;
+    if (!exact) {
+        free(copy);
         return -1;
-    s->toks[s->n++] = (htoken){ copy, tok->start, tok->end, tok->pos,
+    }
+    s->toks[s->n++] = (htoken){ exact, copy, tok->start, tok->end, tok->pos,
                                 (tok->flags & HS_TOKEN_JOINED) != 0 };
     return 0;
 }
@@ -73,33 +77,46 @@ static long token_at(const hstate *s, size_t from, unsigned pos)
     return -1;
 }
 
+/* Whether token t is the query word w: by stem, or by exact form for
+ * groups written with '='. */
+static int same_word(const htoken *t, const hs_qword *w, const hs_qgroup *g)
+{
+    return g->exact_only ? strcmp(t->exact, w->exact) == 0 : strcmp(t->stem, w->stem) == 0;
+}
+
 static int mark_group(hstate *s, const hs_qgroup *g)
 {
+    size_t plen = g->prefix ? strlen(g->words[0].exact) : 0;
     for (size_t i = 0; i < s->n; i++) {
         const htoken *t = &s->toks[i];
-        if (t->joined) {
-            if (g->joined.stem && strcmp(t->stem, g->joined.stem) == 0 &&
+        if (g->prefix) {
+            if (!t->joined && strncmp(t->exact, g->words[0].exact, plen) == 0 &&
                 add_range(s, t->start, t->end) < 0)
                 return -1;
+            continue;
+        }
+        if (t->joined) {
+            if (g->joined.stem && same_word(t, &g->joined, g) && add_range(s, t->start, t->end) < 0)
+                return -1;
             /* a query word written as one ("selfnomination") */
-            if (g->n_words == 1 && strcmp(t->stem, g->words[0].stem) == 0 &&
+            if (g->n_words == 1 && same_word(t, &g->words[0], g) &&
                 add_range(s, t->start, t->end) < 0)
                 return -1;
             continue;
         }
         /* a compound of the query written as one word */
-        if (g->joined.stem && strcmp(t->stem, g->joined.stem) == 0) {
+        if (g->joined.stem && same_word(t, &g->joined, g)) {
             if (add_range(s, t->start, t->end) < 0)
                 return -1;
             continue;
         }
-        if (strcmp(t->stem, g->words[0].stem) != 0)
+        if (!same_word(t, &g->words[0], g))
             continue;
         size_t last = i;
         size_t w;
         for (w = 1; w < g->n_words; w++) {
             long j = token_at(s, last + 1, t->pos + (unsigned)w);
-            if (j < 0 || strcmp(s->toks[j].stem, g->words[w].stem) != 0)
+            if (j < 0 || !same_word(&s->toks[j], &g->words[w], g))
                 break;
             last = (size_t)j;
         }
@@ -138,7 +155,7 @@ static void merge_ranges(hstate *s)
 static int only_stopwords(const hs_parsed_query *pq)
 {
     for (size_t i = 0; i < pq->n_groups; i++)
-        if (!pq->groups[i].excluded && !pq->groups[i].stopword)
+        if (!pq->groups[i]->stopword)
             return 0;
     return 1;
 }
@@ -151,12 +168,14 @@ int hs_highlight(const hs_parsed_query *pq, hs_stemmer *stemmer,
     int rc = hs_tokenize(text, len, 0, keep_token, &s, NULL) ? -1 : 0;
     int stop_too = only_stopwords(pq);
     for (size_t g = 0; g < pq->n_groups && rc == 0; g++) {
-        const hs_qgroup *grp = &pq->groups[g];
-        if (!grp->excluded && (stop_too || !grp->stopword))
+        const hs_qgroup *grp = pq->groups[g];
+        if (stop_too || !grp->stopword)
             rc = mark_group(&s, grp);
     }
-    for (size_t i = 0; i < s.n; i++)
+    for (size_t i = 0; i < s.n; i++) {
         free(s.toks[i].stem);
+        free(s.toks[i].exact);
+    }
     free(s.toks);
     if (rc < 0) {
         free(s.ranges);

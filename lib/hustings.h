@@ -256,12 +256,18 @@ typedef struct _hustings_query hustings_query_t;
 typedef struct _hustings_passages hustings_passages_t;
 typedef struct _hustings_passage hustings_passage_t;
 
-/* Parse `query_string` for searching `index`.  The syntax: words (matched
- * by their stems, the exact word form ranking higher), "quoted phrases",
- * hyphenated-compounds (a phrase of their parts, also matching the parts
- * written together) and -excluded words or phrases.  Any string typed by a
- * person parses; an empty query matches nothing.  The query holds a
- * reference to the index: destroy it before closing the index. */
+/* Parse `query_string` for searching `index`.  The syntax (README.md and
+ * hustings-query(1) give it in full): words (matched by their stems, the
+ * exact word form ranking higher); "quoted phrases"; hyphenated-compounds
+ * (a phrase of their parts, also matching the parts written together);
+ * =word and ="phrase" for exact word forms only; -word or NOT word to
+ * exclude; AND, OR and (brackets); a NEAR/n b; prefix*; the fields title:,
+ * source:, site:, author:, lang:, path:; date:2005, date:2005-04,
+ * date:2005-04-01..2005-05-05.  A query of plain words always parses; one
+ * using operators or fields that has a mistake gives QUERY_SYNTAX, with a
+ * message pointing at the mistake in hustings_index_get_error().  An empty
+ * query matches nothing.  The query holds a reference to the index:
+ * destroy it before closing the index. */
 hustings_status_t hustings_query_create(hustings_index_t *index,
                                         const char *query_string,
                                         hustings_query_t **query);
@@ -271,6 +277,27 @@ hustings_status_t hustings_query_create(hustings_index_t *index,
 void hustings_query_set_limit(hustings_query_t *query, unsigned limit);
 void hustings_query_set_offset(hustings_query_t *query, unsigned offset);
 
+typedef enum {
+    HUSTINGS_SORT_RELEVANCE,  /* best first (default) */
+    HUSTINGS_SORT_DATE,       /* oldest first, then best */
+    HUSTINGS_SORT_DATE_DESC   /* newest first, then best */
+} hustings_sort_t;
+void hustings_query_set_sort(hustings_query_t *query, hustings_sort_t sort);
+
+/* At most n passages per article (default 3; 0 = no limit). */
+void hustings_query_set_per_article(hustings_query_t *query, unsigned n);
+
+/* Collapse near-duplicate articles (the same story republished) into one
+ * result whose copies count says how many there are (default on). */
+void hustings_query_set_collapse(hustings_query_t *query, int collapse);
+
+/* Only articles dated from `since` to `until` (inclusive; "YYYY",
+ * "YYYY-MM" or "YYYY-MM-DD"; either may be NULL).  QUERY_SYNTAX for a
+ * malformed date. */
+hustings_status_t hustings_query_set_date_range(hustings_query_t *query,
+                                                const char *since,
+                                                const char *until);
+
 /* Run the query.  Passages that contain every query word rank above
  * passages whose article title supplies some of the words, which rank
  * above passages that match only some words; within each group, by BM25.
@@ -278,6 +305,18 @@ void hustings_query_set_offset(hustings_query_t *query, unsigned offset);
  * query is destroyed, but not after the index is closed. */
 hustings_status_t hustings_query_search(hustings_query_t *query,
                                         hustings_passages_t **passages);
+
+/* How many passages match, all of them (not limited, not collapsed). */
+hustings_status_t hustings_query_count(hustings_query_t *query,
+                                       unsigned long *count);
+
+/* Counts over every match, by facet: "year", "month", "source" (site name
+ * or host) or "lang".  fn is called once per value, most frequent first;
+ * a non-zero return stops.  QUERY_SYNTAX for an unknown facet. */
+typedef int (*hustings_facet_fn)(void *context, const char *value,
+                                 unsigned long count);
+hustings_status_t hustings_query_facets(hustings_query_t *query, const char *facet,
+                                        hustings_facet_fn fn, void *context);
 
 void hustings_query_destroy(hustings_query_t *query);
 
@@ -291,6 +330,9 @@ hustings_passage_t *hustings_passages_get(hustings_passages_t *passages);
 void hustings_passages_move_to_next(hustings_passages_t *passages);
 /* How many passages the list holds. */
 unsigned hustings_passages_count(hustings_passages_t *passages);
+/* A respelling of the query that the index knows better ("did you mean"),
+ * offered when few passages matched; NULL when none. */
+const char *hustings_passages_get_suggestion(hustings_passages_t *passages);
 void hustings_passages_destroy(hustings_passages_t *passages);
 
 /* A passage's fields; strings belong to the passages list. */
@@ -300,6 +342,11 @@ const char *hustings_passage_get_path(hustings_passage_t *p);
 const char *hustings_passage_get_title(hustings_passage_t *p);
 const char *hustings_passage_get_date(hustings_passage_t *p);   /* or NULL */
 const char *hustings_passage_get_source(hustings_passage_t *p); /* or NULL */
+const char *hustings_passage_get_byline(hustings_passage_t *p); /* or NULL */
+const char *hustings_passage_get_lang(hustings_passage_t *p);   /* or NULL */
+const char *hustings_passage_get_site(hustings_passage_t *p);   /* or NULL */
+/* How many near-duplicate articles this result stands for (1: unique). */
+unsigned long hustings_passage_get_copies(hustings_passage_t *p);
 /* The passage's ordinal within its article (0 = first passage). */
 unsigned hustings_passage_get_ordinal(hustings_passage_t *p);
 /* The paragraph of the source file it comes from (0 = headline). */

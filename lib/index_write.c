@@ -121,6 +121,117 @@ int hs_article_terms(const char *path, const char *id, hs_buf *article_term,
     return rc ? -1 : 0;
 }
 
+/* Add prefix + the normalised form of s[0..len) as a boolean term. */
+static int add_normalized(hx_doc *doc, hs_buf *term, const char *prefix, const char *s,
+                          size_t len)
+{
+    hs_buf_reset(term);
+    if (hs_buf_puts(term, prefix) < 0 || hs_normalize_word(s, len, term) < 0)
+        return -1;
+    return term->len > strlen(prefix) ? hx_doc_add_boolean(doc, term->data, term->len) : 0;
+}
+
+/* The host of a URL, without "www.", in out (empty when none). */
+static int url_host(const char *url, hs_buf *out)
+{
+    const char *p = strstr(url, "://");
+    p = p ? p + 3 : url;
+    const char *at = p;
+    while (*at && *at != '/' && *at != '?' && *at != '#')
+        at++;
+    const char *user = memchr(p, '@', (size_t)(at - p));
+    if (user)
+        p = user + 1;
+    const char *end = p;
+    while (end < at && *end != ':')
+        end++;
+    if (end - p > 4 && strncmp(p, "www.", 4) == 0)
+        p += 4;
+    return hs_normalize_word(p, (size_t)(end - p), out);
+}
+
+/* A site name: words normalised and joined by single spaces. */
+static int site_key(const char *site, hs_buf *out)
+{
+    const char *s = site;
+    while (*s) {
+        while (*s == ' ' || *s == '\t' || *s == '\n')
+            s++;
+        const char *w = s;
+        while (*s && *s != ' ' && *s != '\t' && *s != '\n')
+            s++;
+        if (w == s)
+            break;
+        if ((out->len && hs_buf_putc(out, ' ') < 0) || hs_normalize_word(w, (size_t)(s - w), out) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+typedef struct byline_sink {
+    hx_doc *doc;
+    hs_buf term;
+} byline_sink;
+
+static int byline_token(void *ctx, const hs_token *tok)
+{
+    byline_sink *b = ctx;
+    hs_buf_reset(&b->term);
+    if (hs_buf_puts(&b->term, HS_PREFIX_AUTHOR) < 0 ||
+        hs_buf_append(&b->term, tok->term, tok->term_len) < 0)
+        return -1;
+    return hx_doc_add_boolean(b->doc, b->term.data, b->term.len);
+}
+
+/* The terms and values that fields of the query language look for:
+ * lang:, source:, site:, author:, path:, and the facet values. */
+static int add_field_terms(hx_doc *doc, const hs_article *a)
+{
+    hs_buf term = HS_BUF_INIT, host = HS_BUF_INIT, site = HS_BUF_INIT;
+    int rc = 0;
+    if (a->lang)
+        rc = add_normalized(doc, &term, HS_PREFIX_LANG, a->lang, strlen(a->lang)) < 0 ||
+             hx_doc_set_value(doc, HS_SLOT_LANG, a->lang, strlen(a->lang)) < 0;
+    if (!rc && a->source && url_host(a->source, &host) == 0 && host.len) {
+        /* the host and each parent domain: source:bbc.co.uk finds news.bbc.co.uk */
+        for (const char *d = host.data; d && strchr(d, '.') && !rc; d = strchr(d, '.'), d = d ? d + 1 : d)
+            rc = add_normalized(doc, &term, HS_PREFIX_HOST, d, strlen(d)) < 0;
+    }
+    if (!rc && a->site && site_key(a->site, &site) == 0 && site.len) {
+        hs_buf_reset(&term);
+        rc = hs_buf_puts(&term, HS_PREFIX_SITE) < 0 || hs_buf_append(&term, site.data, site.len) < 0 ||
+             hx_doc_add_boolean(doc, term.data, term.len) < 0;
+    }
+    const hs_buf *facet = site.len ? &site : &host;
+    if (!rc && facet->len)
+        rc = hx_doc_set_value(doc, HS_SLOT_SOURCE, a->site ? a->site : facet->data,
+                              a->site ? strlen(a->site) : facet->len) < 0;
+    if (!rc && a->byline) {
+        byline_sink b = { doc, HS_BUF_INIT };
+        rc = hs_tokenize(a->byline, strlen(a->byline), 0, byline_token, &b, NULL) != 0;
+        hs_buf_free(&b.term);
+    }
+    /* every folder and the file name, with and without its extension */
+    for (const char *p = a->path; !rc && *p;) {
+        while (*p == '/')
+            p++;
+        const char *e = p;
+        while (*e && *e != '/')
+            e++;
+        if (e > p) {
+            rc = add_normalized(doc, &term, HS_PREFIX_PATH, p, (size_t)(e - p)) < 0;
+            const char *dot = memchr(p, '.', (size_t)(e - p));
+            if (!rc && !*e && dot && dot > p)
+                rc = add_normalized(doc, &term, HS_PREFIX_PATH, p, (size_t)(dot - p)) < 0;
+        }
+        p = e;
+    }
+    hs_buf_free(&term);
+    hs_buf_free(&host);
+    hs_buf_free(&site);
+    return rc ? -1 : 0;
+}
+
 /* One Xapian document for passage i of article a. */
 static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
                            const hs_buf *article_term, const hs_buf *file_term)
@@ -136,6 +247,7 @@ static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
              index_field(&s, HS_PREFIX_TITLE, HS_PREFIX_TITLE_STEM, a->title) == 0 &&
              hx_doc_add_boolean(doc, article_term->data, article_term->len) == 0 &&
              hx_doc_add_boolean(doc, file_term->data, file_term->len) == 0 &&
+             add_field_terms(doc, a) == 0 &&
              hx_doc_set_value(doc, HS_SLOT_ARTICLE, key, strlen(key)) == 0 &&
              hx_doc_set_value(doc, HS_SLOT_ORDINAL, ordinal, (size_t)n) == 0 &&
              (!a->date || hx_doc_set_value(doc, HS_SLOT_DATE, a->date,

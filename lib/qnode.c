@@ -59,13 +59,38 @@ hs_qnode *hs_qnode_scale(hs_qnode *q, double factor)
     return s;
 }
 
+hs_qnode *hs_qnode_wildcard(const char *prefix, const char *word)
+{
+    hs_qnode *q = hs_qnode_term(prefix, word, strlen(word));
+    if (q)
+        q->op = HS_Q_WILDCARD;
+    return q;
+}
+
+hs_qnode *hs_qnode_value_range(unsigned slot, const char *lo, const char *hi)
+{
+    hs_qnode *q = hs_qnode_new(HS_Q_VALUE_RANGE);
+    if (!q)
+        return NULL;
+    q->slot = slot;
+    q->lo = strdup(lo);
+    q->hi = strdup(hi);
+    if (!q->lo || !q->hi) {
+        hs_qnode_free(q);
+        return NULL;
+    }
+    return q;
+}
+
 hs_qnode *hs_qnode_copy(const hs_qnode *q)
 {
-    hs_qnode *c = q->op == HS_Q_TERM
-                      ? hs_qnode_term("", q->term, strlen(q->term))
-                      : hs_qnode_new(q->op);
+    hs_qnode *c;
+    if (q->op == HS_Q_VALUE_RANGE)
+        return hs_qnode_value_range(q->slot, q->lo, q->hi);
+    c = q->term ? hs_qnode_term("", q->term, strlen(q->term)) : hs_qnode_new(q->op);
     if (!c)
         return NULL;
+    c->op = q->op;
     c->window = q->window;
     c->factor = q->factor;
     for (size_t i = 0; i < q->n_kids && c; i++)
@@ -81,6 +106,8 @@ void hs_qnode_free(hs_qnode *q)
         hs_qnode_free(q->kids[i]);
     free(q->kids);
     free(q->term);
+    free(q->lo);
+    free(q->hi);
     free(q);
 }
 
@@ -93,6 +120,7 @@ static const char *op_name(const hs_qnode *q)
     case HS_Q_AND_MAYBE: return "AND_MAYBE";
     case HS_Q_FILTER: return "FILTER";
     case HS_Q_PHRASE: return "PHRASE";
+    case HS_Q_NEAR: return "NEAR";
     default: return "?";
     }
 }
@@ -106,6 +134,15 @@ static void describe(const hs_qnode *q, hs_buf *out)
     case HS_Q_MATCH_NOTHING:
         hs_buf_puts(out, "<nothing>");
         return;
+    case HS_Q_MATCH_ALL:
+        hs_buf_puts(out, "<all>");
+        return;
+    case HS_Q_WILDCARD:
+        hs_buf_printf(out, "%s*", q->term);
+        return;
+    case HS_Q_VALUE_RANGE:
+        hs_buf_printf(out, "VALUE_RANGE %u %s %s", q->slot, q->lo, q->hi);
+        return;
     case HS_Q_SCALE:
         hs_buf_printf(out, "%g * ", q->factor);
         describe(q->kids[0], out);
@@ -117,7 +154,7 @@ static void describe(const hs_qnode *q, hs_buf *out)
     for (size_t i = 0; i < q->n_kids; i++) {
         if (i) {
             hs_buf_printf(out, " %s ", op_name(q));
-            if (q->op == HS_Q_PHRASE)
+            if (q->op == HS_Q_PHRASE || q->op == HS_Q_NEAR)
                 hs_buf_printf(out, "%u ", q->window ? q->window : (unsigned)q->n_kids);
         }
         describe(q->kids[i], out);

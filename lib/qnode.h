@@ -17,14 +17,20 @@ typedef enum hs_qop {
     HS_Q_FILTER,      /* kids[0], restricted to matches of the others
                          (which add no weight) */
     HS_Q_PHRASE,      /* kids (terms) in order within `window` positions */
+    HS_Q_NEAR,        /* kids (terms) in any order within `window` */
     HS_Q_SCALE,       /* kids[0] with its weight times `factor` */
+    HS_Q_WILDCARD,    /* every term starting with `term` */
+    HS_Q_VALUE_RANGE, /* documents whose value in `slot` is in [lo, hi] */
+    HS_Q_MATCH_ALL,
     HS_Q_MATCH_NOTHING,
 } hs_qop;
 
 typedef struct hs_qnode {
     hs_qop op;
-    char *term;              /* HS_Q_TERM */
-    unsigned window;         /* HS_Q_PHRASE: 0 = number of kids */
+    char *term;              /* HS_Q_TERM, HS_Q_WILDCARD */
+    unsigned window;         /* HS_Q_PHRASE, HS_Q_NEAR: 0 = number of kids */
+    unsigned slot;           /* HS_Q_VALUE_RANGE */
+    char *lo, *hi;           /* HS_Q_VALUE_RANGE (inclusive) */
     double factor;           /* HS_Q_SCALE */
     struct hs_qnode **kids;
     size_t n_kids;
@@ -39,6 +45,8 @@ hs_qnode *hs_qnode_new(hs_qop op);
 hs_qnode *hs_qnode_add(hs_qnode *node, hs_qnode *kid);
 hs_qnode *hs_qnode_pair(hs_qop op, hs_qnode *a, hs_qnode *b);
 hs_qnode *hs_qnode_scale(hs_qnode *q, double factor);
+hs_qnode *hs_qnode_wildcard(const char *prefix, const char *word);
+hs_qnode *hs_qnode_value_range(unsigned slot, const char *lo, const char *hi);
 /* A deep copy, or NULL when out of memory. */
 hs_qnode *hs_qnode_copy(const hs_qnode *q);
 void hs_qnode_free(hs_qnode *q);

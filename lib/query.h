@@ -1,10 +1,17 @@
 /* query.h - parsed queries, their Xapian trees and highlighting
- * (internal). */
+ * (internal).
+ *
+ * A query string is parsed (query_parse.c) into a tree of hs_qexpr; the
+ * builder (query_build.c) turns the tree into one Xapian query per ranking
+ * tier; the highlighter (highlight.c) marks the tree's positive word groups
+ * in result passages.
+ */
 #ifndef HUSTINGS_QUERY_H
 #define HUSTINGS_QUERY_H
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "qnode.h"
 #include "stem.h"
 
@@ -20,20 +27,52 @@ typedef struct hs_qgroup {
     size_t n_words;
     hs_qword joined;     /* a compound's parts written together
                             ("selfnomination"); exact NULL when none */
-    int excluded;        /* written with a leading '-' */
+    int excluded;        /* written with '-' or NOT: not highlighted */
     int stopword;        /* a single very common word ("the", "и") */
+    int exact_only;      /* written with '=': exact word forms only */
+    int prefix;          /* written as word*: words[0].exact is a prefix */
 } hs_qgroup;
 
+typedef enum hs_qkind {
+    HS_QK_GROUP,    /* a word or phrase, in the passage or the headline */
+    HS_QK_TITLE,    /* title:..., in the headline only */
+    HS_QK_NEAR,     /* kids[0] NEAR/window kids[1] (both single words) */
+    HS_QK_FILTER,   /* a boolean constraint (field or date): `filter` */
+    HS_QK_DEFAULT,  /* items side by side: all wanted, best when all match */
+    HS_QK_AND,      /* every kid required */
+    HS_QK_OR,
+} hs_qkind;
+
+typedef struct hs_qexpr {
+    hs_qkind kind;
+    hs_qgroup group;          /* GROUP, TITLE */
+    unsigned window;          /* NEAR */
+    hs_qnode *filter;         /* FILTER */
+    struct hs_qexpr **kids;
+    size_t n_kids;
+    int excluded;             /* written with '-' or NOT: must not match */
+} hs_qexpr;
+
 typedef struct hs_parsed_query {
-    hs_qgroup *groups;
+    hs_qexpr *root;           /* NULL when there is nothing to look for */
+    const hs_qgroup **groups; /* the positive groups, for highlighting */
     size_t n_groups;
 } hs_parsed_query;
 
-/* Parse a query string.  Never fails on syntax: unbalanced quotes end at
- * the end of the string, stray operators are ignored.  NULL only when out
- * of memory. */
-hs_parsed_query *hs_query_parse(const char *q, hs_stemmer *stemmer);
+/* Parse a query string.  A query written as plain words never fails: an
+ * unclosed quote ends at the end, stray brackets and dashes are ignored.
+ * One that uses operators (AND OR NOT NEAR/n), fields (title: date: ...) or
+ * brackets is parsed strictly: on a mistake it returns NULL and, in
+ * `error`, a message that names the column and shows it with a caret.
+ * NULL with an empty error means out of memory. */
+hs_parsed_query *hs_query_parse(const char *q, hs_stemmer *stemmer, hs_buf *error);
 void hs_parsed_query_free(hs_parsed_query *pq);
+
+/* Extra constraints from options (--since, --until): dates "YYYY",
+ * "YYYY-MM" or "YYYY-MM-DD", either may be NULL.  0, or -1 with a reason
+ * in error. */
+int hs_query_add_date_range(hs_parsed_query *pq, const char *since, const char *until,
+                            hs_buf *error);
 
 /* True for a stop word of English or Russian (normalised form). */
 int hs_is_stopword(const char *word);
@@ -53,16 +92,20 @@ enum {
  * nothing to match gives HS_Q_MATCH_NOTHING. */
 hs_qnode *hs_query_build_tier(const hs_parsed_query *pq, int tier);
 
+/* Everything the query matches, all tiers together (for counts and
+ * facets). */
+hs_qnode *hs_query_build_all(const hs_parsed_query *pq);
+
 /* Byte ranges in a passage's text that match the query. */
 typedef struct hs_range {
     size_t start, end;
 } hs_range;
 
-/* Find the query's matches in text[0..len): words by stem, phrases only
- * where all their words stand in order, and compounds written together.
- * Excluded words are not marked; stop words only when the query has
- * nothing else.  *ranges (caller frees) is sorted and merged.
- * 0, or -1 when out of memory. */
+/* Find the query's matches in text[0..len): words by stem (or exact form
+ * when asked), prefixes, phrases only where all their words stand in
+ * order, and compounds written together.  Excluded words are not marked;
+ * stop words only when the query has nothing else.  *ranges (caller frees)
+ * is sorted and merged.  0, or -1 when out of memory. */
 int hs_highlight(const hs_parsed_query *pq, hs_stemmer *stemmer,
                  const char *text, size_t len, hs_range **ranges,
                  size_t *n_ranges);

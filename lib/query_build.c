@@ -1,12 +1,14 @@
-/* query_build.c - from parsed groups to the Xapian query of each tier.
+/* query_build.c - from the parsed tree to the Xapian query of each tier.
  *
- * Every group is matched through its stems (so "nominated" finds
- * "nomination"), with two extra sources of weight:
- *  - the exact word forms, scaled by EXACT_BOOST, so that a passage with
- *    the very word typed ranks above one with only a relative of it;
- *  - the article headline (ZS terms, present in every passage of the
- *    article), scaled by TITLE_WEIGHT: article-level evidence that the
- *    passage's story is about the query.
+ * Two halves are built separately:
+ *  - the weight: every positive word group, matched through its stems (so
+ *    "nominated" finds "nomination"), plus its exact word forms scaled by
+ *    EXACT_BOOST (the form typed ranks above its relatives) and the article
+ *    headline (ZS terms, in every passage of the article) scaled by
+ *    TITLE_WEIGHT: article-level evidence that the story is about the query;
+ *  - the match of each tier: which passages qualify, without weights.
+ * A tier's query is the weight FILTERed by the tier's match, less the
+ * earlier tiers.
  */
 #include "query.h"
 
@@ -15,13 +17,15 @@
 #include "schema.h"
 
 #define EXACT_BOOST 0.5
-#define TITLE_WEIGHT 0.5
+#define TITLE_WEIGHT 0.25
 
 /* One group's words under a prefix: a term, or a phrase of terms, or'ed
- * with the joined form of a compound. */
+ * with the joined form of a compound; a prefix* group is a wildcard. */
 static hs_qnode *group_terms(const hs_qgroup *g, const char *prefix, int exact)
 {
     hs_qnode *q;
+    if (g->prefix)
+        return hs_qnode_wildcard(prefix, g->words[0].exact);
     if (g->n_words == 1) {
         const char *w = exact ? g->words[0].exact : g->words[0].stem;
         q = hs_qnode_term(prefix, w, strlen(w));
@@ -39,88 +43,210 @@ static hs_qnode *group_terms(const hs_qgroup *g, const char *prefix, int exact)
     return q;
 }
 
+/* Exact-only and prefix groups are matched on exact terms. */
+static int on_exact(const hs_qgroup *g)
+{
+    return g->exact_only || g->prefix;
+}
+
 static hs_qnode *in_passage(const hs_qgroup *g)
 {
-    return group_terms(g, HS_PREFIX_STEM, 0);
+    return on_exact(g) ? group_terms(g, "", 1) : group_terms(g, HS_PREFIX_STEM, 0);
 }
 
-static hs_qnode *in_passage_or_title(const hs_qgroup *g)
+static hs_qnode *in_title(const hs_qgroup *g)
 {
-    return hs_qnode_pair(HS_Q_OR, group_terms(g, HS_PREFIX_STEM, 0),
-                         group_terms(g, HS_PREFIX_TITLE_STEM, 0));
+    return on_exact(g) ? group_terms(g, HS_PREFIX_TITLE, 1)
+                       : group_terms(g, HS_PREFIX_TITLE_STEM, 0);
 }
 
-static hs_qnode *weighted(const hs_qgroup *g)
+static hs_qnode *weighted_group(const hs_qgroup *g)
 {
     hs_qnode *q = hs_qnode_add(hs_qnode_new(HS_Q_OR), in_passage(g));
-    q = hs_qnode_add(q, hs_qnode_scale(group_terms(g, "", 1), EXACT_BOOST));
-    return hs_qnode_add(q, hs_qnode_scale(group_terms(g, HS_PREFIX_TITLE_STEM, 0),
-                                          TITLE_WEIGHT));
+    if (!on_exact(g))
+        q = hs_qnode_add(q, hs_qnode_scale(group_terms(g, "", 1), EXACT_BOOST));
+    return hs_qnode_add(q, hs_qnode_scale(in_title(g), TITLE_WEIGHT));
 }
 
-/* Whether a group must match in the tiers that require every word: all
- * groups but excluded ones and stop words (unless only stop words). */
-static int required(const hs_parsed_query *pq, const hs_qgroup *g)
+/* The two words of a NEAR under a prefix. */
+static hs_qnode *near_terms(const hs_qexpr *e, const char *prefix, int exact)
 {
-    if (g->excluded)
-        return 0;
-    if (!g->stopword)
+    hs_qnode *q = hs_qnode_new(HS_Q_NEAR);
+    for (size_t i = 0; i < 2 && q; i++) {
+        const hs_qword *w = &e->kids[i]->group.words[0];
+        const char *t = exact ? w->exact : w->stem;
+        q = hs_qnode_add(q, hs_qnode_term(prefix, t, strlen(t)));
+    }
+    if (q)
+        q->window = e->window;
+    return q;
+}
+
+/* Append the weights of e's positive groups to the OR node `or`. */
+static hs_qnode *add_weights(hs_qnode *or, const hs_qexpr *e)
+{
+    if (!or || e->excluded)
+        return or;
+    switch (e->kind) {
+    case HS_QK_GROUP:
+        return hs_qnode_add(or, weighted_group(&e->group));
+    case HS_QK_TITLE:
+        return hs_qnode_add(or, in_title(&e->group));
+    case HS_QK_NEAR:
+        or = hs_qnode_add(or, near_terms(e, HS_PREFIX_STEM, 0));
+        return hs_qnode_add(or, hs_qnode_scale(near_terms(e, "", 1), EXACT_BOOST));
+    case HS_QK_FILTER:
+        return or;
+    default:
+        for (size_t i = 0; i < e->n_kids && or; i++)
+            or = add_weights(or, e->kids[i]);
+        return or;
+    }
+}
+
+static hs_qnode *weight(const hs_parsed_query *pq)
+{
+    hs_qnode *or = add_weights(hs_qnode_new(HS_Q_OR), pq->root);
+    if (or && or->n_kids == 0) { /* filters only: every match weighs the same */
+        hs_qnode_free(or);
+        return hs_qnode_new(HS_Q_MATCH_ALL);
+    }
+    return or;
+}
+
+/* Whether a kid of a side-by-side list must match in the tiers that want
+ * every word: all but stop words (unless the list has nothing else). */
+static int required(const hs_qexpr *list, const hs_qexpr *kid)
+{
+    if (kid->kind != HS_QK_GROUP || !kid->group.stopword)
         return 1;
-    for (size_t i = 0; i < pq->n_groups; i++)
-        if (!pq->groups[i].excluded && !pq->groups[i].stopword)
+    for (size_t i = 0; i < list->n_kids; i++) {
+        const hs_qexpr *k = list->kids[i];
+        if (!k->excluded && (k->kind != HS_QK_GROUP || !k->group.stopword))
             return 0;
+    }
     return 1;
 }
 
-/* The set of passages of one tier, without weights; NULL_OK when the tier
- * is everything that the weighted query matches. */
-static hs_qnode *tier_filter(const hs_parsed_query *pq, int tier)
+static hs_qnode *match(const hs_qexpr *e, int tier);
+
+/* Remove from q what any excluded kid of e matches. */
+static hs_qnode *without_excluded(hs_qnode *q, const hs_qexpr *e)
 {
-    hs_qnode *q = hs_qnode_new(tier == HS_TIER_ANY ? HS_Q_OR : HS_Q_AND);
-    for (size_t i = 0; i < pq->n_groups && q; i++) {
-        const hs_qgroup *g = &pq->groups[i];
-        if (tier == HS_TIER_ANY ? g->excluded : !required(pq, g))
-            continue;
-        q = hs_qnode_add(q, tier == HS_TIER_ALL_IN_PASSAGE ? in_passage(g)
-                                                           : in_passage_or_title(g));
-    }
-    return q;
-}
-
-static hs_qnode *excluded_words(const hs_parsed_query *pq)
-{
-    hs_qnode *q = hs_qnode_new(HS_Q_OR);
-    for (size_t i = 0; i < pq->n_groups && q; i++)
-        if (pq->groups[i].excluded)
-            q = hs_qnode_add(q, in_passage_or_title(&pq->groups[i]));
-    return q;
-}
-
-hs_qnode *hs_query_build_tier(const hs_parsed_query *pq, int tier)
-{
-    size_t positive = 0;
-    for (size_t i = 0; i < pq->n_groups; i++)
-        positive += !pq->groups[i].excluded;
-    if (positive == 0)
-        return hs_qnode_new(HS_Q_MATCH_NOTHING);
-
-    hs_qnode *all = hs_qnode_new(HS_Q_OR);
-    for (size_t i = 0; i < pq->n_groups && all; i++)
-        if (!pq->groups[i].excluded)
-            all = hs_qnode_add(all, weighted(&pq->groups[i]));
-
-    hs_qnode *q = hs_qnode_pair(HS_Q_FILTER, all, tier_filter(pq, tier));
-    hs_qnode *not = excluded_words(pq);
-    for (int earlier = 0; earlier < tier && not; earlier++)
-        not = hs_qnode_add(not, tier_filter(pq, earlier));
-    if (!q || !not) {
-        hs_qnode_free(q);
-        hs_qnode_free(not);
-        return NULL;
-    }
-    if (not->n_kids == 0) {
+    hs_qnode *not = hs_qnode_new(HS_Q_OR);
+    for (size_t i = 0; i < e->n_kids && not; i++)
+        if (e->kids[i]->excluded)
+            not = hs_qnode_add(not, match(e->kids[i], HS_TIER_ALL_WITH_TITLE));
+    if (!q || !not || not->n_kids == 0) {
         hs_qnode_free(not);
         return q;
     }
     return hs_qnode_pair(HS_Q_AND_NOT, q, not);
+}
+
+static hs_qnode *match_list(const hs_qexpr *e, int tier)
+{
+    size_t positive = 0;
+    for (size_t i = 0; i < e->n_kids; i++)
+        positive += !e->kids[i]->excluded;
+    if (positive == 0)
+        return hs_qnode_new(HS_Q_MATCH_NOTHING);
+    hs_qnode *all = hs_qnode_new(HS_Q_AND);
+    hs_qnode *any = tier == HS_TIER_ANY ? hs_qnode_new(HS_Q_OR) : NULL;
+    for (size_t i = 0; i < e->n_kids && all; i++) {
+        const hs_qexpr *k = e->kids[i];
+        if (k->excluded)
+            continue;
+        int constraint = k->kind == HS_QK_FILTER || k->kind == HS_QK_TITLE;
+        if (!required(e, k))
+            continue; /* a stop word among other words matches nothing alone */
+        if (tier == HS_TIER_ANY && !constraint) {
+            if (!(any = hs_qnode_add(any, match(k, tier)))) {
+                hs_qnode_free(all);
+                return NULL;
+            }
+        } else {
+            all = hs_qnode_add(all, match(k, tier));
+        }
+    }
+    if (any && any->n_kids)
+        all = hs_qnode_add(all, any);
+    else
+        hs_qnode_free(any);
+    return without_excluded(all, e);
+}
+
+/* The passages that e matches in a tier, without weights. */
+static hs_qnode *match(const hs_qexpr *e, int tier)
+{
+    switch (e->kind) {
+    case HS_QK_GROUP:
+        if (tier == HS_TIER_ALL_IN_PASSAGE)
+            return in_passage(&e->group);
+        return hs_qnode_pair(HS_Q_OR, in_passage(&e->group), in_title(&e->group));
+    case HS_QK_TITLE:
+        return in_title(&e->group);
+    case HS_QK_NEAR:
+        if (tier == HS_TIER_ALL_IN_PASSAGE)
+            return near_terms(e, HS_PREFIX_STEM, 0);
+        return hs_qnode_pair(HS_Q_OR, near_terms(e, HS_PREFIX_STEM, 0),
+                             near_terms(e, HS_PREFIX_TITLE_STEM, 0));
+    case HS_QK_FILTER:
+        return hs_qnode_copy(e->filter);
+    case HS_QK_DEFAULT:
+        return match_list(e, tier);
+    case HS_QK_AND: {
+        /* explicit AND: every kid, in every tier */
+        int kid_tier = tier == HS_TIER_ANY ? HS_TIER_ALL_WITH_TITLE : tier;
+        hs_qnode *q = hs_qnode_new(HS_Q_AND);
+        for (size_t i = 0; i < e->n_kids && q; i++)
+            if (!e->kids[i]->excluded)
+                q = hs_qnode_add(q, match(e->kids[i], kid_tier));
+        if (q && q->n_kids == 0) {
+            hs_qnode_free(q);
+            return hs_qnode_new(HS_Q_MATCH_NOTHING);
+        }
+        return without_excluded(q, e);
+    }
+    case HS_QK_OR: {
+        hs_qnode *q = hs_qnode_new(HS_Q_OR);
+        for (size_t i = 0; i < e->n_kids && q; i++)
+            if (!e->kids[i]->excluded)
+                q = hs_qnode_add(q, match(e->kids[i], tier));
+        if (q && q->n_kids == 0) {
+            hs_qnode_free(q);
+            return hs_qnode_new(HS_Q_MATCH_NOTHING);
+        }
+        return q;
+    }
+    }
+    return NULL;
+}
+
+/* The root, as a list when it is excluded on its own ("NOT x"). */
+static hs_qnode *root_match(const hs_parsed_query *pq, int tier)
+{
+    if (pq->root->excluded)
+        return hs_qnode_new(HS_Q_MATCH_NOTHING);
+    return match(pq->root, tier);
+}
+
+hs_qnode *hs_query_build_tier(const hs_parsed_query *pq, int tier)
+{
+    if (!pq->root)
+        return hs_qnode_new(HS_Q_MATCH_NOTHING);
+    hs_qnode *q = hs_qnode_pair(HS_Q_FILTER, weight(pq), root_match(pq, tier));
+    if (!q || tier == 0)
+        return q;
+    hs_qnode *earlier = hs_qnode_new(HS_Q_OR);
+    for (int t = 0; t < tier && earlier; t++)
+        earlier = hs_qnode_add(earlier, root_match(pq, t));
+    return hs_qnode_pair(HS_Q_AND_NOT, q, earlier);
+}
+
+hs_qnode *hs_query_build_all(const hs_parsed_query *pq)
+{
+    if (!pq->root)
+        return hs_qnode_new(HS_Q_MATCH_NOTHING);
+    return hs_qnode_pair(HS_Q_FILTER, weight(pq), root_match(pq, HS_TIER_ANY));
 }

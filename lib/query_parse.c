@@ -1,17 +1,174 @@
-/* query_parse.c - from a query string to groups of words.
+/* query_parse.c - from a query string to a tree of word groups and
+ * operators.
  *
- * The string is cut into chunks at white space and double quotes; each
- * chunk (or quoted span) goes through the same tokenizer as the articles.
- * A chunk that yields one word is a word; one that yields several (a
- * hyphenated compound, "U.S.") is a phrase, and a compound also offers its
- * parts written together.  A leading '-' excludes the chunk.
+ *   query   := or
+ *   or      := and ("OR" and)*
+ *   and     := unary (["AND"] unary)*      side by side: soft; with AND: hard
+ *   unary   := "NOT" unary | "-" primary | primary
+ *   primary := "(" query ")" | field | "=" (word | phrase) | phrase
+ *            | word ["NEAR/n" word] | prefix*
+ *   field   := title: | source: | site: | author: | lang: | path: | date:
+ *
+ * Words and phrases go through the same tokenizer as the articles: a chunk
+ * that yields several words ("self-nomination", "U.S.") is a phrase, and a
+ * compound also offers its parts written together.  A query written as
+ * plain words (no operator, field or '=') is parsed leniently and never
+ * fails; others get a message pointing at the mistake.
  */
 #include "query.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "date.h"
+#include "schema.h"
 #include "tokenizer.h"
+
+/* ---- tokens -------------------------------------------------------------- */
+
+typedef enum {
+    T_END, T_WORD, T_PHRASE, T_LPAREN, T_RPAREN, T_AND, T_OR, T_NOT, T_MINUS,
+    T_EQUALS, T_NEAR, T_FIELD,
+} tkind;
+
+typedef struct token {
+    tkind kind;
+    size_t pos;          /* byte offset in the query */
+    const char *text;    /* WORD, PHRASE, FIELD value */
+    size_t len;
+    const char *field;   /* FIELD: its name */
+    unsigned near;       /* NEAR/n */
+    int quoted_value;    /* FIELD: the value was a "phrase" */
+} token;
+
+static const char *const field_names[] = { "title", "source", "site", "author",
+                                           "lang", "path", "date" };
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* The end of a plain chunk starting at i. */
+static size_t chunk_end(const char *q, size_t i, size_t len, int lenient)
+{
+    while (i < len && !is_space(q[i]) && q[i] != '"' &&
+           (lenient || (q[i] != '(' && q[i] != ')')))
+        i++;
+    return i;
+}
+
+/* A "phrase" starting at the quote q[i]; sets its text and the index after. */
+static size_t lex_phrase(const char *q, size_t i, size_t len, token *t)
+{
+    size_t start = ++i;
+    while (i < len && q[i] != '"')
+        i++;
+    t->text = q + start;
+    t->len = i - start;
+    return i < len ? i + 1 : i;
+}
+
+static const char *known_field(const char *s, size_t n)
+{
+    for (size_t f = 0; f < sizeof field_names / sizeof *field_names; f++)
+        if (strlen(field_names[f]) == n && strncmp(s, field_names[f], n) == 0)
+            return field_names[f];
+    return NULL;
+}
+
+/* Cut q into tokens.  Lenient mode knows no operators, fields or brackets. */
+static token *lex(const char *q, int lenient, size_t *count)
+{
+    size_t len = strlen(q), n = 0, cap = 8, i = 0;
+    token *toks = malloc(cap * sizeof *toks);
+    while (toks) {
+        while (i < len && (is_space(q[i]) || (lenient && (q[i] == '(' || q[i] == ')'))))
+            i++;
+        if (n + 1 >= cap) {
+            token *p = realloc(toks, (cap *= 2) * sizeof *p);
+            if (!p) {
+                free(toks);
+                return NULL;
+            }
+            toks = p;
+        }
+        token *t = &toks[n++];
+        memset(t, 0, sizeof *t);
+        t->pos = i;
+        if (i >= len) {
+            t->kind = T_END;
+            break;
+        }
+        char c = q[i];
+        if (c == '"') {
+            t->kind = T_PHRASE;
+            i = lex_phrase(q, i, len, t);
+        } else if (c == '(' || c == ')') {
+            t->kind = c == '(' ? T_LPAREN : T_RPAREN;
+            i++;
+        } else if ((c == '-' || (c == '=' && !lenient)) && i + 1 < len && !is_space(q[i + 1]) &&
+                   q[i + 1] != ')') {
+            t->kind = c == '-' ? T_MINUS : T_EQUALS;
+            i++;
+        } else {
+            size_t end = chunk_end(q, i, len, lenient);
+            const char *colon = memchr(q + i, ':', end - i);
+            t->text = q + i;
+            t->len = end - i;
+            t->kind = T_WORD;
+            if (end == i) { /* a lone '-' or '=' */
+                t->kind = T_WORD;
+                t->len = 1;
+                end = i + 1;
+            } else if (!lenient && t->len == 3 && strncmp(t->text, "AND", 3) == 0) {
+                t->kind = T_AND;
+            } else if (!lenient && t->len == 2 && strncmp(t->text, "OR", 2) == 0) {
+                t->kind = T_OR;
+            } else if (!lenient && t->len == 3 && strncmp(t->text, "NOT", 3) == 0) {
+                t->kind = T_NOT;
+            } else if (!lenient && t->len > 5 && strncmp(t->text, "NEAR/", 5) == 0) {
+                t->kind = T_NEAR;
+                t->near = 0;
+                for (size_t k = 5; k < t->len; k++) {
+                    if (t->text[k] < '0' || t->text[k] > '9' || t->near > 1000) {
+                        t->near = 0;
+                        break;
+                    }
+                    t->near = t->near * 10 + (unsigned)(t->text[k] - '0');
+                }
+            } else if (!lenient && colon && (t->field = known_field(t->text, (size_t)(colon - t->text)))) {
+                t->kind = T_FIELD;
+                t->text = colon + 1;
+                t->len = end - (size_t)(colon + 1 - q);
+                if (t->len == 0 && end < len && q[end] == '"') {
+                    t->quoted_value = 1;
+                    end = lex_phrase(q, end, len, t);
+                }
+            }
+            i = end;
+        }
+    }
+    *count = n;
+    return toks;
+}
+
+/* True when the query uses any advanced syntax (then it is parsed
+ * strictly). */
+static int is_advanced(const token *toks, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        switch (toks[i].kind) {
+        case T_AND: case T_OR: case T_NOT: case T_NEAR: case T_FIELD: case T_EQUALS:
+            return 1;
+        default:
+            break;
+        }
+    return 0;
+}
+
+/* ---- groups ------------------------------------------------------------- */
 
 typedef struct collected {
     hs_qword *words;
@@ -43,6 +200,14 @@ static void free_word(hs_qword *w)
     free(w->stem);
 }
 
+static void free_group(hs_qgroup *g)
+{
+    for (size_t i = 0; i < g->n_words; i++)
+        free_word(&g->words[i]);
+    free(g->words);
+    free_word(&g->joined);
+}
+
 static int collect_token(void *ctx, const hs_token *tok)
 {
     collected *c = ctx;
@@ -67,85 +232,525 @@ static int collect_token(void *ctx, const hs_token *tok)
     return 0;
 }
 
-static int add_group(hs_parsed_query *pq, hs_qgroup *g)
-{
-    hs_qgroup *p = realloc(pq->groups, (pq->n_groups + 1) * sizeof *p);
-    if (!p)
-        return -1;
-    pq->groups = p;
-    pq->groups[pq->n_groups++] = *g;
-    return 0;
-}
-
-/* Turn text[0..len) into one group of pq (none when it has no words). */
-static int parse_chunk(hs_parsed_query *pq, hs_stemmer *stemmer, const char *text,
-                       size_t len, int excluded, int quoted)
+/* The words of text[0..len) as a group; 1 when made, 0 when the text has
+ * no words, -1 when out of memory. */
+static int make_group(hs_qgroup *g, hs_stemmer *stemmer, const char *text, size_t len,
+                      int quoted)
 {
     collected c = { NULL, 0, 0, { NULL, NULL }, 0, 0, stemmer };
-    int rc = hs_tokenize(text, len, 0, collect_token, &c, NULL);
-    /* a joined form stands for the chunk only when the chunk is that one
-     * compound (not "U.S.-backed", not inside quotes) */
-    int whole_compound = !quoted && c.n_joined == 1 && c.n_parts == c.n;
+    memset(g, 0, sizeof *g);
+    int rc = hs_tokenize(text, len, 0, collect_token, &c, NULL) ? -1 : 0;
     if (rc == 0 && c.n > 0) {
-        hs_qgroup g = { c.words, c.n, { NULL, NULL }, excluded, 0 };
-        if (whole_compound) {
-            g.joined = c.joined;
+        g->words = c.words;
+        g->n_words = c.n;
+        /* a joined form stands for the chunk only when the chunk is that
+         * one compound (not "U.S.-backed", not inside quotes) */
+        if (!quoted && c.n_joined == 1 && c.n_parts == c.n) {
+            g->joined = c.joined;
             c.joined.exact = c.joined.stem = NULL;
         }
-        g.stopword = c.n == 1 && hs_is_stopword(c.words[0].exact);
-        if (add_group(pq, &g) == 0) {
-            free_word(&c.joined);
-            return 0;
-        }
-        rc = -1;
+        g->stopword = c.n == 1 && hs_is_stopword(c.words[0].exact);
+        free_word(&c.joined);
+        return 1;
     }
     for (size_t i = 0; i < c.n; i++)
         free_word(&c.words[i]);
     free(c.words);
     free_word(&c.joined);
-    return rc ? -1 : 0;
+    return rc;
 }
 
-static int is_space(char c)
+/* ---- the tree ------------------------------------------------------------ */
+
+static void free_expr(hs_qexpr *e)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (!e)
+        return;
+    for (size_t i = 0; i < e->n_kids; i++)
+        free_expr(e->kids[i]);
+    free(e->kids);
+    free_group(&e->group);
+    hs_qnode_free(e->filter);
+    free(e);
 }
 
-hs_parsed_query *hs_query_parse(const char *q, hs_stemmer *stemmer)
+static int add_kid(hs_qexpr *e, hs_qexpr *kid)
 {
-    hs_parsed_query *pq = calloc(1, sizeof *pq);
-    if (!pq)
+    hs_qexpr **p = realloc(e->kids, (e->n_kids + 1) * sizeof *p);
+    if (!p)
+        return -1;
+    e->kids = p;
+    e->kids[e->n_kids++] = kid;
+    return 0;
+}
+
+typedef struct parser {
+    const char *q;
+    token *toks;
+    size_t n, at;
+    hs_stemmer *stemmer;
+    hs_buf *error;
+    int oom;
+    int failed;
+} parser;
+
+static const token *peek(parser *p)
+{
+    return &p->toks[p->at];
+}
+
+/* Record a mistake at byte `pos` (the first one wins). */
+static void fail(parser *p, size_t pos, const char *what)
+{
+    if (p->failed)
+        return;
+    p->failed = 1;
+    size_t col = 1;
+    for (size_t i = 0; i < pos && p->q[i]; i++)
+        col += ((unsigned char)p->q[i] & 0xC0) != 0x80;
+    hs_buf_reset(p->error);
+    hs_buf_printf(p->error, "query error at column %zu: %s\n  %s\n  %*s^", col, what, p->q,
+                  (int)(col - 1), "");
+}
+
+static hs_qexpr *expr_of_kind(parser *p, hs_qkind kind)
+{
+    hs_qexpr *e = calloc(1, sizeof *e);
+    if (!e)
+        p->oom = 1;
+    else
+        e->kind = kind;
+    return e;
+}
+
+/* A group expression of the words of text (NULL when it has none). */
+static hs_qexpr *group_expr(parser *p, hs_qkind kind, const char *text, size_t len, int quoted)
+{
+    hs_qgroup g;
+    int rc = make_group(&g, p->stemmer, text, len, quoted);
+    if (rc <= 0) {
+        if (rc < 0)
+            p->oom = 1;
         return NULL;
-    size_t i = 0, len = strlen(q);
-    while (i < len) {
-        if (is_space(q[i])) {
-            i++;
-            continue;
-        }
-        int excluded = 0;
-        if (q[i] == '-' && i + 1 < len && !is_space(q[i + 1])) {
-            excluded = 1;
-            i++;
-        }
-        size_t start = i, end;
-        int quoted = q[i] == '"';
-        if (quoted) {
-            start = ++i;
-            while (i < len && q[i] != '"')
+    }
+    hs_qexpr *e = expr_of_kind(p, kind);
+    if (!e) {
+        free_group(&g);
+        return NULL;
+    }
+    e->group = g;
+    return e;
+}
+
+static hs_qexpr *filter_expr(parser *p, hs_qnode *q)
+{
+    if (!q) {
+        p->oom = 1;
+        return NULL;
+    }
+    hs_qexpr *e = expr_of_kind(p, HS_QK_FILTER);
+    if (!e)
+        hs_qnode_free(q);
+    else
+        e->filter = q;
+    return e;
+}
+
+/* "2005", "2005-04" or "2005-04-01" as the bounds of a value range: lo is
+ * the text itself, hi the text followed by 0xFF for partial dates.  An empty
+ * text is an open end.  0, or -1 when it is not a date. */
+static int date_bound(const char *s, size_t n, hs_buf *lo, hs_buf *hi)
+{
+    if (n == 0)
+        return hs_buf_puts(hi, "\xff");
+    char full[11];
+    if (n == 4 || n == 7) {
+        char probe[11];
+        memcpy(probe, s, n);
+        memcpy(probe + n, n == 4 ? "-01-01" : "-01", n == 4 ? 6 : 3);
+        probe[10] = '\0';
+        if (hs_date_parse(probe, 10, full) < 0)
+            return -1;
+    } else if (n != 10 || hs_date_parse(s, n, full) < 0 || strncmp(full, s, 10) != 0) {
+        return -1;
+    }
+    if (hs_buf_append(lo, s, n) < 0 || hs_buf_append(hi, s, n) < 0)
+        return -1;
+    return n < 10 ? hs_buf_puts(hi, "\xff") : 0;
+}
+
+static hs_qexpr *date_filter(parser *p, const token *t)
+{
+    const char *dots = NULL;
+    for (size_t i = 0; i + 1 < t->len; i++)
+        if (t->text[i] == '.' && t->text[i + 1] == '.')
+            dots = t->text + i;
+    hs_buf lo = HS_BUF_INIT, hi = HS_BUF_INIT, junk = HS_BUF_INIT;
+    int ok;
+    if (dots) {
+        size_t a = (size_t)(dots - t->text), b = t->len - a - 2;
+        ok = (a > 0 || b > 0) && date_bound(t->text, a, &lo, &junk) == 0 &&
+             date_bound(dots + 2, b, &junk, &hi) == 0;
+    } else {
+        ok = t->len > 0 && date_bound(t->text, t->len, &lo, &hi) == 0;
+    }
+    hs_qexpr *e = NULL;
+    if (!ok)
+        fail(p, t->pos, "a date is YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO");
+    else
+        e = filter_expr(p, hs_qnode_value_range(HS_SLOT_DATE, hs_buf_str(&lo), hs_buf_str(&hi)));
+    hs_buf_free(&lo);
+    hs_buf_free(&hi);
+    hs_buf_free(&junk);
+    return e;
+}
+
+/* The boolean terms prefix+word for each normalised word of text, AND-ed
+ * (lang:, author:, path:, site names). */
+static hs_qnode *word_terms(const char *prefix, const char *text, size_t len, int whole)
+{
+    hs_buf norm = HS_BUF_INIT;
+    hs_qnode *q = hs_qnode_new(HS_Q_AND);
+    if (whole) { /* the whole value, lower-cased, spaces folded */
+        size_t i = 0;
+        while (i < len && q) {
+            while (i < len && is_space(text[i]))
                 i++;
-            end = i;
-            if (i < len)
-                i++; /* the closing quote */
-        } else {
-            while (i < len && !is_space(q[i]) && q[i] != '"')
+            size_t s = i;
+            while (i < len && !is_space(text[i]))
                 i++;
-            end = i;
+            if (s == i)
+                break;
+            if (norm.len)
+                hs_buf_putc(&norm, ' ');
+            if (hs_normalize_word(text + s, i - s, &norm) < 0) {
+                hs_qnode_free(q);
+                q = NULL;
+            }
         }
-        if (parse_chunk(pq, stemmer, q + start, end - start, excluded, quoted) < 0) {
-            hs_parsed_query_free(pq);
-            return NULL;
+        if (q)
+            q = hs_qnode_add(q, hs_qnode_term(prefix, hs_buf_str(&norm), norm.len));
+    } else {
+        for (size_t i = 0; i < len && q;) {
+            while (i < len && (text[i] == '/' || is_space(text[i])))
+                i++;
+            size_t s = i;
+            while (i < len && text[i] != '/' && !is_space(text[i]))
+                i++;
+            if (s == i)
+                break;
+            hs_buf_reset(&norm);
+            if (hs_normalize_word(text + s, i - s, &norm) < 0) {
+                hs_qnode_free(q);
+                q = NULL;
+                break;
+            }
+            q = hs_qnode_add(q, hs_qnode_term(prefix, norm.data, norm.len));
         }
     }
+    hs_buf_free(&norm);
+    return q;
+}
+
+static hs_qexpr *field_expr(parser *p, const token *t)
+{
+    const char *f = t->field;
+    if (t->len == 0) {
+        hs_buf msg = HS_BUF_INIT;
+        hs_buf_printf(&msg, "%s: needs a value, e.g. %s:word or %s:\"two words\"", f, f, f);
+        fail(p, t->pos, hs_buf_str(&msg));
+        hs_buf_free(&msg);
+        return NULL;
+    }
+    if (strcmp(f, "date") == 0)
+        return date_filter(p, t);
+    if (strcmp(f, "title") == 0) {
+        hs_qexpr *e = group_expr(p, HS_QK_TITLE, t->text, t->len, t->quoted_value);
+        if (!e && !p->oom)
+            fail(p, t->pos, "title: needs a word");
+        return e;
+    }
+    if (strcmp(f, "lang") == 0)
+        return filter_expr(p, word_terms(HS_PREFIX_LANG, t->text, t->len, 0));
+    if (strcmp(f, "author") == 0)
+        return filter_expr(p, word_terms(HS_PREFIX_AUTHOR, t->text, t->len, 0));
+    if (strcmp(f, "path") == 0)
+        return filter_expr(p, word_terms(HS_PREFIX_PATH, t->text, t->len, 0));
+    /* source: and site: take a host ("bbc.co.uk") or a site name */
+    int host = !t->quoted_value && memchr(t->text, '.', t->len) != NULL;
+    const char *text = t->text;
+    size_t len = t->len;
+    if (host && len > 4 && strncmp(text, "www.", 4) == 0) {
+        text += 4;
+        len -= 4;
+    }
+    return filter_expr(p, word_terms(host ? HS_PREFIX_HOST : HS_PREFIX_SITE, text, len, 1));
+}
+
+static hs_qexpr *parse_or(parser *p);
+
+/* A word, possibly word* or word NEAR/n word. */
+static hs_qexpr *parse_word(parser *p, int exact_only)
+{
+    const token *t = &p->toks[p->at++];
+    if (t->kind == T_WORD && t->len > 1 && t->text[t->len - 1] == '*' && !exact_only) {
+        hs_qexpr *e = group_expr(p, HS_QK_GROUP, t->text, t->len - 1, 0);
+        if (e && (e->group.n_words != 1 || strlen(e->group.words[0].exact) < 2)) {
+            free_expr(e);
+            fail(p, t->pos, "a prefix* needs one word of at least two letters");
+            return NULL;
+        }
+        if (e)
+            e->group.prefix = 1;
+        return e;
+    }
+    hs_qexpr *e = group_expr(p, HS_QK_GROUP, t->text, t->len, t->kind == T_PHRASE);
+    if (e)
+        e->group.exact_only = exact_only;
+    if (peek(p)->kind != T_NEAR)
+        return e;
+    const token *near = &p->toks[p->at++];
+    const token *right = peek(p);
+    if (!near->near || right->kind != T_WORD || !e || e->group.n_words != 1) {
+        free_expr(e);
+        fail(p, near->pos, "NEAR/n needs a number and one word on each side, e.g. tax NEAR/5 rise");
+        return NULL;
+    }
+    p->at++;
+    hs_qexpr *r = group_expr(p, HS_QK_GROUP, right->text, right->len, 0);
+    hs_qexpr *n = r && r->group.n_words == 1 ? expr_of_kind(p, HS_QK_NEAR) : NULL;
+    if (!n || add_kid(n, e) < 0) {
+        if (n && !p->oom)
+            p->oom = 1;
+        if (r && r->group.n_words != 1)
+            fail(p, right->pos, "NEAR/n needs one word on each side");
+        free_expr(n);
+        free_expr(e);
+        free_expr(r);
+        return NULL;
+    }
+    if (add_kid(n, r) < 0) {
+        p->oom = 1;
+        free_expr(n);
+        free_expr(r);
+        return NULL;
+    }
+    n->window = near->near + 1; /* n words apart: a window of n + 1 */
+    return n;
+}
+
+static hs_qexpr *parse_primary(parser *p)
+{
+    const token *t = peek(p);
+    switch (t->kind) {
+    case T_LPAREN: {
+        p->at++;
+        hs_qexpr *e = parse_or(p);
+        if (peek(p)->kind != T_RPAREN) {
+            free_expr(e);
+            fail(p, t->pos, "this '(' has no matching ')'");
+            return NULL;
+        }
+        p->at++;
+        return e;
+    }
+    case T_FIELD:
+        p->at++;
+        return field_expr(p, t);
+    case T_EQUALS:
+        p->at++;
+        if (peek(p)->kind != T_WORD && peek(p)->kind != T_PHRASE) {
+            fail(p, t->pos, "'=' asks for exact word forms: =word or =\"a phrase\"");
+            return NULL;
+        }
+        return parse_word(p, 1);
+    case T_WORD:
+    case T_PHRASE:
+        return parse_word(p, 0);
+    case T_END:
+        fail(p, t->pos, "a word is missing at the end");
+        return NULL;
+    case T_RPAREN:
+        fail(p, t->pos, "this ')' has no matching '('");
+        return NULL;
+    default:
+        fail(p, t->pos, "an operator needs a word or a (group) after it");
+        return NULL;
+    }
+}
+
+static hs_qexpr *parse_unary(parser *p)
+{
+    const token *t = peek(p);
+    if (t->kind == T_NOT || t->kind == T_MINUS) {
+        p->at++;
+        hs_qexpr *e = t->kind == T_NOT ? parse_unary(p) : parse_primary(p);
+        if (e)
+            e->excluded = !e->excluded;
+        return e;
+    }
+    return parse_primary(p);
+}
+
+static int starts_unary(tkind k)
+{
+    return k == T_WORD || k == T_PHRASE || k == T_LPAREN || k == T_NOT || k == T_MINUS ||
+           k == T_EQUALS || k == T_FIELD;
+}
+
+static hs_qexpr *parse_and(parser *p)
+{
+    hs_qexpr *list = expr_of_kind(p, HS_QK_DEFAULT);
+    while (list && !p->failed && !p->oom) {
+        const token *t = peek(p);
+        if (t->kind == T_AND) {
+            if (list->n_kids == 0) {
+                fail(p, t->pos, "AND needs a word before it");
+                break;
+            }
+            list->kind = HS_QK_AND;
+            p->at++;
+            if (!starts_unary(peek(p)->kind)) {
+                fail(p, t->pos, "AND needs a word after it");
+                break;
+            }
+            continue;
+        }
+        if (!starts_unary(t->kind))
+            break;
+        hs_qexpr *e = parse_unary(p);
+        if (e && add_kid(list, e) < 0) {
+            p->oom = 1;
+            free_expr(e);
+        }
+    }
+    if (list && list->n_kids == 0 && !p->failed && !p->oom) {
+        const token *t = peek(p);
+        fail(p, t->pos, t->kind == T_OR ? "OR needs a word before it"
+                                        : "a word is missing here");
+    }
+    if (p->failed || p->oom) {
+        free_expr(list);
+        return NULL;
+    }
+    if (list->n_kids == 1 && !list->kids[0]->excluded) { /* no list of one */
+        hs_qexpr *only = list->kids[0];
+        list->n_kids = 0;
+        free_expr(list);
+        return only;
+    }
+    return list;
+}
+
+static hs_qexpr *parse_or(parser *p)
+{
+    hs_qexpr *left = parse_and(p);
+    if (!left || peek(p)->kind != T_OR)
+        return left;
+    hs_qexpr *or = expr_of_kind(p, HS_QK_OR);
+    if (!or || add_kid(or, left) < 0) {
+        p->oom = 1;
+        free_expr(or);
+        free_expr(left);
+        return NULL;
+    }
+    while (peek(p)->kind == T_OR) {
+        const token *t = &p->toks[p->at++];
+        if (!starts_unary(peek(p)->kind)) {
+            fail(p, t->pos, "OR needs a word after it");
+            break;
+        }
+        hs_qexpr *e = parse_and(p);
+        if (!e || add_kid(or, e) < 0) {
+            if (e)
+                p->oom = 1;
+            free_expr(e);
+            break;
+        }
+    }
+    if (p->failed || p->oom) {
+        free_expr(or);
+        return NULL;
+    }
+    return or;
+}
+
+/* ---- the parsed query ---------------------------------------------------- */
+
+static int collect_groups(hs_parsed_query *pq, hs_qexpr *e, int excluded)
+{
+    excluded ^= e->excluded;
+    if (e->kind == HS_QK_GROUP || e->kind == HS_QK_TITLE) {
+        e->group.excluded = excluded;
+        if (excluded || e->kind == HS_QK_TITLE)
+            return 0;
+        const hs_qgroup **p = realloc(pq->groups, (pq->n_groups + 1) * sizeof *p);
+        if (!p)
+            return -1;
+        pq->groups = p;
+        pq->groups[pq->n_groups++] = &e->group;
+        return 0;
+    }
+    for (size_t i = 0; i < e->n_kids; i++)
+        if (collect_groups(pq, e->kids[i], excluded) < 0)
+            return -1;
+    return 0;
+}
+
+static hs_qexpr *parse_tokens(const char *q, hs_stemmer *stemmer, int lenient, hs_buf *error,
+                              int *oom, int *advanced)
+{
+    size_t n = 0;
+    token *toks = lex(q, lenient, &n);
+    if (!toks) {
+        *oom = 1;
+        return NULL;
+    }
+    *advanced = is_advanced(toks, n);
+    parser p = { q, toks, n, 0, stemmer, error, 0, 0 };
+    hs_qexpr *root = NULL;
+    if (toks[0].kind != T_END) {
+        root = parse_or(&p);
+        if (root && peek(&p)->kind != T_END)
+            fail(&p, peek(&p)->pos, peek(&p)->kind == T_RPAREN
+                                        ? "this ')' has no matching '('"
+                                        : "unexpected text here");
+        if (p.failed || p.oom) {
+            free_expr(root);
+            root = NULL;
+        }
+    }
+    *oom = p.oom;
+    free(toks);
+    return p.failed ? NULL : root;
+}
+
+hs_parsed_query *hs_query_parse(const char *q, hs_stemmer *stemmer, hs_buf *error)
+{
+    hs_parsed_query *pq = calloc(1, sizeof *pq);
+    hs_buf scratch = HS_BUF_INIT;
+    if (!error)
+        error = &scratch;
+    if (!pq)
+        return NULL;
+    int oom = 0, advanced = 0;
+    hs_buf_reset(error);
+    pq->root = parse_tokens(q, stemmer, 0, error, &oom, &advanced);
+    if (!pq->root && !oom && error->len && !advanced) {
+        /* plain words never fail: brackets and the like are ignored, and
+         * what still does not parse has no words to look for */
+        hs_buf_reset(error);
+        pq->root = parse_tokens(q, stemmer, 1, error, &oom, &advanced);
+        hs_buf_reset(error);
+    }
+    if (oom || error->len || (pq->root && collect_groups(pq, pq->root, 0) < 0)) {
+        if (oom)
+            hs_buf_reset(error);
+        hs_parsed_query_free(pq);
+        hs_buf_free(&scratch);
+        return NULL;
+    }
+    hs_buf_free(&scratch);
     return pq;
 }
 
@@ -153,12 +758,49 @@ void hs_parsed_query_free(hs_parsed_query *pq)
 {
     if (!pq)
         return;
-    for (size_t g = 0; g < pq->n_groups; g++) {
-        for (size_t w = 0; w < pq->groups[g].n_words; w++)
-            free_word(&pq->groups[g].words[w]);
-        free(pq->groups[g].words);
-        free_word(&pq->groups[g].joined);
-    }
+    free_expr(pq->root);
     free(pq->groups);
     free(pq);
+}
+
+int hs_query_add_date_range(hs_parsed_query *pq, const char *since, const char *until,
+                            hs_buf *error)
+{
+    if (!since && !until)
+        return 0;
+    hs_buf lo = HS_BUF_INIT, hi = HS_BUF_INIT, junk = HS_BUF_INIT;
+    int rc = 0;
+    if ((since && date_bound(since, strlen(since), &lo, &junk) < 0) ||
+        (!until && hs_buf_puts(&hi, "\xff") < 0)) {
+        hs_buf_printf(error, "invalid --since '%s': YYYY, YYYY-MM or YYYY-MM-DD", since);
+        rc = -1;
+    } else if (until && date_bound(until, strlen(until), &junk, &hi) < 0) {
+        hs_buf_printf(error, "invalid --until '%s': YYYY, YYYY-MM or YYYY-MM-DD", until);
+        rc = -1;
+    }
+    hs_qexpr *f = NULL, *and = NULL;
+    if (rc == 0) {
+        hs_qnode *range = hs_qnode_value_range(HS_SLOT_DATE, hs_buf_str(&lo), hs_buf_str(&hi));
+        f = range ? calloc(1, sizeof *f) : NULL;
+        and = f ? calloc(1, sizeof *and) : NULL;
+        if (!and) {
+            hs_qnode_free(range);
+            free(f);
+            rc = -1;
+        } else {
+            f->kind = HS_QK_FILTER;
+            f->filter = range;
+            and->kind = HS_QK_AND;
+            if (add_kid(and, f) < 0 || (pq->root && add_kid(and, pq->root) < 0)) {
+                free_expr(and);
+                rc = -1;
+            } else {
+                pq->root = and;
+            }
+        }
+    }
+    hs_buf_free(&lo);
+    hs_buf_free(&hi);
+    hs_buf_free(&junk);
+    return rc;
 }

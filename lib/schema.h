@@ -16,11 +16,22 @@
                                        path#id for an item of a feed) */
 #define HS_PREFIX_FILE        "XF"  /* boolean: the key of the file it came
                                        from */
+#define HS_PREFIX_LANG        "L"   /* boolean: language code ("en") */
+#define HS_PREFIX_HOST        "XS"  /* boolean: host of the source URL, and
+                                       each parent domain ("bbc.co.uk") */
+#define HS_PREFIX_SITE        "XSN" /* boolean: site name, normalised */
+#define HS_PREFIX_AUTHOR      "A"   /* exact word of the byline */
+#define HS_PREFIX_PATH        "XP"  /* boolean: a folder or file name of the
+                                       path, lower-cased */
+#define HS_PREFIX_CLUSTER     "XC"  /* boolean: near-duplicate cluster */
 
 /* Value slots. */
 #define HS_SLOT_DATE     0  /* "YYYY-MM-DD", absent when undated */
 #define HS_SLOT_ARTICLE  1  /* the article key, as in the XA term */
 #define HS_SLOT_ORDINAL  2  /* passage ordinal, decimal */
+#define HS_SLOT_CLUSTER  3  /* near-duplicate cluster key */
+#define HS_SLOT_SOURCE   4  /* site name, else source host: for facets */
+#define HS_SLOT_LANG     5  /* language code: for facets */
 
 /* Database metadata. */
 #define HS_META_FORMAT   "hustings.format"

@@ -1,50 +1,53 @@
-/* search.c - running a query tier by tier and collecting the passages. */
+/* search.c - running a query: tier by tier (or by date), then at most a
+ * few passages per article and one result per near-duplicate cluster. */
 #include "index_internal.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <json-c/json.h>
-
+#include "passage_internal.h"
 #include "query.h"
 #include "schema.h"
+#include "strmap.h"
+
+/* How many candidates to fetch per result wanted: room for the passages
+ * that the per-article limit and collapsing set aside. */
+#define CANDIDATES_PER_RESULT 8
+#define MIN_CANDIDATES 100
 
 struct _hustings_query {
     hustings_index_t *index;
     hs_stemmer *stemmer;
     hs_parsed_query *parsed;
     unsigned limit, offset;
+    hustings_sort_t sort;
+    unsigned per_article;
+    int collapse;
 };
 
-struct _hustings_passage {
-    unsigned rank;
-    double score;
-    char *path, *title, *date, *source, *text;
-    unsigned ordinal, paragraph;
-    hs_range *highlights;
-    size_t n_highlights;
-};
-
-struct _hustings_passages {
-    hustings_passage_t *items;
-    size_t n, cap;
-    size_t current;
-};
-
-hustings_status_t hustings_query_create(hustings_index_t *index,
-                                        const char *query_string,
+hustings_status_t hustings_query_create(hustings_index_t *index, const char *query_string,
                                         hustings_query_t **query)
 {
     if (!index || !query_string || !query)
         return HUSTINGS_STATUS_NULL_POINTER;
     hustings_query_t *q = calloc(1, sizeof *q);
+    hs_buf error = HS_BUF_INIT;
     if (!q || !(q->stemmer = hs_stemmer_new()) ||
-        !(q->parsed = hs_query_parse(query_string, q->stemmer))) {
+        !(q->parsed = hs_query_parse(query_string, q->stemmer, &error))) {
+        hustings_status_t st = error.len ? HUSTINGS_STATUS_QUERY_SYNTAX
+                                         : HUSTINGS_STATUS_OUT_OF_MEMORY;
+        hs_index_fail(index, st, error.len ? error.data : "out of memory");
+        hs_buf_free(&error);
         hustings_query_destroy(q);
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+        return st;
     }
+    hs_buf_free(&error);
     q->index = index;
     q->limit = 10;
+    q->per_article = 3;
+    q->collapse = 1;
     *query = q;
     return HUSTINGS_STATUS_SUCCESS;
 }
@@ -61,6 +64,39 @@ void hustings_query_set_offset(hustings_query_t *query, unsigned offset)
         query->offset = offset;
 }
 
+void hustings_query_set_sort(hustings_query_t *query, hustings_sort_t sort)
+{
+    if (query)
+        query->sort = sort;
+}
+
+void hustings_query_set_per_article(hustings_query_t *query, unsigned n)
+{
+    if (query)
+        query->per_article = n;
+}
+
+void hustings_query_set_collapse(hustings_query_t *query, int collapse)
+{
+    if (query)
+        query->collapse = collapse;
+}
+
+hustings_status_t hustings_query_set_date_range(hustings_query_t *query, const char *since,
+                                                const char *until)
+{
+    if (!query)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    hs_buf error = HS_BUF_INIT;
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if (hs_query_add_date_range(query->parsed, since, until, &error) < 0)
+        st = hs_index_fail(query->index,
+                           error.len ? HUSTINGS_STATUS_QUERY_SYNTAX : HUSTINGS_STATUS_OUT_OF_MEMORY,
+                           error.len ? error.data : "out of memory");
+    hs_buf_free(&error);
+    return st;
+}
+
 void hustings_query_destroy(hustings_query_t *query)
 {
     if (!query)
@@ -70,148 +106,158 @@ void hustings_query_destroy(hustings_query_t *query)
     free(query);
 }
 
-static void passage_free(hustings_passage_t *p)
-{
-    free(p->path);
-    free(p->title);
-    free(p->date);
-    free(p->source);
-    free(p->text);
-    free(p->highlights);
-}
-
-void hustings_passages_destroy(hustings_passages_t *passages)
-{
-    if (!passages)
-        return;
-    for (size_t i = 0; i < passages->n; i++)
-        passage_free(&passages->items[i]);
-    free(passages->items);
-    free(passages);
-}
-
-/* A copy of the string member `key` of o, or NULL when absent. */
-static char *member(json_object *o, const char *key)
-{
-    json_object *v;
-    if (!json_object_object_get_ex(o, key, &v) || !json_object_is_type(v, json_type_string))
-        return NULL;
-    return strdup(json_object_get_string(v));
-}
-
-static unsigned member_uint(json_object *o, const char *key)
-{
-    json_object *v;
-    return json_object_object_get_ex(o, key, &v) ? (unsigned)json_object_get_int64(v) : 0;
-}
-
-/* Append an empty slot to list; NULL when out of memory. */
-static hustings_passage_t *append_slot(hustings_passages_t *list)
-{
-    if (list->n == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 16;
-        hustings_passage_t *p = realloc(list->items, cap * sizeof *p);
-        if (!p)
-            return NULL;
-        list->items = p;
-        list->cap = cap;
-    }
-    hustings_passage_t *p = &list->items[list->n++];
-    memset(p, 0, sizeof *p);
-    return p;
-}
+/* ---- candidates ------------------------------------------------------------ */
 
 typedef struct collector {
     hustings_passages_t *list;
     int failed;
 } collector;
 
-/* hx_match_fn: decode one match's document data into a passage. */
 static int collect_match(void *ctx, double weight, const char *data, size_t len)
 {
     collector *c = ctx;
-    hustings_passages_t *list = c->list;
-    json_tokener *tok = json_tokener_new();
-    json_object *o = tok ? json_tokener_parse_ex(tok, data, (int)len) : NULL;
-    json_tokener_free(tok);
-    hustings_passage_t *p = o ? append_slot(list) : NULL;
-    if (!p) {
-        json_object_put(o);
-        c->failed = 1; /* documents are written by us: only memory can fail */
-        return 1;
-    }
-    p->score = weight;
-    p->path = member(o, "path");
-    p->title = member(o, "title");
-    p->date = member(o, "date");
-    p->source = member(o, "source");
-    p->text = member(o, "text");
-    p->ordinal = member_uint(o, "ordinal");
-    p->paragraph = member_uint(o, "paragraph");
-    json_object_put(o);
-    if (!p->path || !p->title || !p->text)
-        c->failed = 1;
+    c->failed = hs_passage_decode(c->list, weight, data, len) < 0;
     return c->failed;
 }
 
-/* Search one tier for its best `ask` passages into *list. */
-static hustings_status_t search_tier(hustings_query_t *query, int tier,
-                                     unsigned long ask, hustings_passages_t *list)
+static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsigned long n,
+                               hustings_passages_t *list)
 {
-    hs_qnode *q = hs_query_build_tier(query->parsed, tier);
-    if (!q)
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
     collector c = { list, 0 };
-    hustings_status_t st = hx_db_search(query->index->db, q, 0, (unsigned)ask,
-                                        collect_match, &c, NULL);
-    hs_qnode_free(q);
+    hustings_status_t st;
+    if (query->sort == HUSTINGS_SORT_RELEVANCE)
+        st = hx_db_search(query->index->db, q, 0, (unsigned)n, collect_match, &c, NULL);
+    else
+        st = hx_db_search_sorted(query->index->db, q, HS_SLOT_DATE,
+                                 query->sort == HUSTINGS_SORT_DATE_DESC, 0, (unsigned)n,
+                                 collect_match, &c);
     if (st == HUSTINGS_STATUS_SUCCESS && c.failed)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     return st;
 }
 
-/* Move passage p to the end of out as the next result, with highlights. */
-static hustings_status_t take(hustings_query_t *query, hustings_passages_t *out,
+/* ---- choosing results ------------------------------------------------------ */
+
+/* Counts of what has been shown so far, to apply the per-article limit and
+ * to collapse clusters. */
+typedef struct shown {
+    hs_strmap *per_article;  /* article key -> count (as a pointer) */
+    hs_strmap *clusters;     /* cluster key -> first result's index + 1 */
+} shown;
+
+/* Whether candidate p may be shown; 0 no, 1 yes, -1 out of memory. */
+static int admit(hustings_query_t *query, shown *s, hustings_passages_t *out,
+                 const hustings_passage_t *p)
+{
+    if (query->collapse && p->cluster) {
+        size_t at = (size_t)(uintptr_t)hs_strmap_get(s->clusters, p->cluster);
+        if (at && strcmp(out->items[at - 1].article, p->article) != 0)
+            return 0; /* another article of a cluster already shown */
+    }
+    size_t n = (size_t)(uintptr_t)hs_strmap_get(s->per_article, p->article);
+    if (query->per_article && n >= query->per_article)
+        return 0;
+    if (hs_strmap_put(s->per_article, p->article, (void *)(uintptr_t)(n + 1), NULL) < 0)
+        return -1;
+    return 1;
+}
+
+static hustings_status_t copies_of(hustings_query_t *query, hustings_passage_t *p)
+{
+    if (!query->collapse || !p->cluster)
+        return HUSTINGS_STATUS_SUCCESS;
+    hs_buf term = HS_BUF_INIT;
+    hustings_status_t st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (hs_buf_puts(&term, HS_PREFIX_CLUSTER "A") == 0 && hs_buf_puts(&term, p->cluster) == 0)
+        st = hx_db_term_freq(query->index->db, term.data, &p->copies);
+    if (p->copies == 0)
+        p->copies = 1;
+    hs_buf_free(&term);
+    return st;
+}
+
+/* Move candidate p to out as the next result, with highlights. */
+static hustings_status_t take(hustings_query_t *query, shown *s, hustings_passages_t *out,
                               hustings_passage_t *p)
 {
-    if (hs_highlight(query->parsed, query->stemmer, p->text, strlen(p->text),
-                     &p->highlights, &p->n_highlights) < 0)
+    if (hs_highlight(query->parsed, query->stemmer, p->text, strlen(p->text), &p->highlights,
+                     &p->n_highlights) < 0)
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
-    hustings_passage_t *slot = append_slot(out);
+    hustings_status_t st = copies_of(query, p);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
+    hustings_passage_t *slot = hs_passages_append(out);
     if (!slot)
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
     *slot = *p;
     slot->rank = query->offset + (unsigned)out->n;
     memset(p, 0, sizeof *p);
+    if (slot->cluster && !hs_strmap_get(s->clusters, slot->cluster) &&
+        hs_strmap_put(s->clusters, slot->cluster, (void *)(uintptr_t)out->n, NULL) < 0)
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
     return HUSTINGS_STATUS_SUCCESS;
 }
 
-hustings_status_t hustings_query_search(hustings_query_t *query,
-                                        hustings_passages_t **passages)
+/* Go through candidates in order, skipping what the limits exclude and the
+ * first `*skip` admitted ones, until `*want` are taken. */
+static hustings_status_t choose(hustings_query_t *query, shown *s, hustings_passages_t *found,
+                                hustings_passages_t *out, unsigned long *skip,
+                                unsigned long *want)
+{
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    for (size_t i = 0; i < found->n && *want > 0 && st == HUSTINGS_STATUS_SUCCESS; i++) {
+        int ok = admit(query, s, out, &found->items[i]);
+        if (ok < 0)
+            return HUSTINGS_STATUS_OUT_OF_MEMORY;
+        if (!ok)
+            continue;
+        if (*skip > 0) {
+            --*skip;
+            continue;
+        }
+        st = take(query, s, out, &found->items[i]);
+        --*want;
+    }
+    return st;
+}
+
+static void free_list_items(hustings_passages_t *list)
+{
+    for (size_t i = 0; i < list->n; i++)
+        hs_passage_free(&list->items[i]);
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passages_t **passages)
 {
     if (!query || !passages)
         return HUSTINGS_STATUS_NULL_POINTER;
     hustings_passages_t *out = calloc(1, sizeof *out);
-    if (!out)
-        return hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
-    /* Tiers are searched in turn: all of a tier's passages rank above the
-     * next tier's.  `skip` is what is left of the offset, `want` the
-     * passages still wanted. */
+    shown s = { hs_strmap_new(), hs_strmap_new() };
+    hustings_status_t st = out && s.per_article && s.clusters ? HUSTINGS_STATUS_SUCCESS
+                                                              : HUSTINGS_STATUS_OUT_OF_MEMORY;
     unsigned long skip = query->offset, want = query->limit;
-    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
-    for (int tier = 0; tier < HS_N_TIERS && want > 0 && st == HUSTINGS_STATUS_SUCCESS; tier++) {
-        hustings_passages_t found = { 0 };
-        st = search_tier(query, tier, skip + want, &found);
-        for (size_t i = 0; i < found.n; i++) {
-            if (st == HUSTINGS_STATUS_SUCCESS && i >= skip && want > 0) {
-                st = take(query, out, &found.items[i]);
-                want--;
-            }
-            passage_free(&found.items[i]);
-        }
-        skip = skip > found.n ? skip - found.n : 0;
-        free(found.items);
+    unsigned long n = (skip + want) * CANDIDATES_PER_RESULT;
+    if (n < MIN_CANDIDATES)
+        n = MIN_CANDIDATES;
+    /* Relevance: tier by tier, all of a tier's passages above the next
+     * tier's.  By date: every match in one go. */
+    int tiers = query->sort == HUSTINGS_SORT_RELEVANCE ? HS_N_TIERS : 1;
+    for (int tier = 0; tier < tiers && want > 0 && st == HUSTINGS_STATUS_SUCCESS; tier++) {
+        hs_qnode *q = query->sort == HUSTINGS_SORT_RELEVANCE
+                          ? hs_query_build_tier(query->parsed, tier)
+                          : hs_query_build_all(query->parsed);
+        hustings_passages_t found;
+        memset(&found, 0, sizeof found);
+        st = q ? fetch(query, q, n, &found) : HUSTINGS_STATUS_OUT_OF_MEMORY;
+        hs_qnode_free(q);
+        if (st == HUSTINGS_STATUS_SUCCESS)
+            st = choose(query, &s, &found, out, &skip, &want);
+        free_list_items(&found);
     }
+    hs_strmap_free(s.per_article, NULL);
+    hs_strmap_free(s.clusters, NULL);
     if (st != HUSTINGS_STATUS_SUCCESS) {
         if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
             hs_index_fail(query->index, st, "out of memory");
@@ -224,105 +270,103 @@ hustings_status_t hustings_query_search(hustings_query_t *query,
     return st;
 }
 
-int hustings_passages_valid(hustings_passages_t *passages)
+hustings_status_t hustings_query_count(hustings_query_t *query, unsigned long *count)
 {
-    return passages && passages->current < passages->n;
+    if (!query || !count)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    hs_qnode *q = hs_query_build_all(query->parsed);
+    hustings_status_t st = q ? hx_db_count(query->index->db, q, count)
+                             : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    hs_qnode_free(q);
+    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
+        return hs_index_fail(query->index, st, "out of memory");
+    return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(query->index, st);
 }
 
-hustings_passage_t *hustings_passages_get(hustings_passages_t *passages)
-{
-    return hustings_passages_valid(passages) ? &passages->items[passages->current] : NULL;
-}
+/* ---- facets ----------------------------------------------------------------- */
 
-void hustings_passages_move_to_next(hustings_passages_t *passages)
-{
-    if (hustings_passages_valid(passages))
-        passages->current++;
-}
+typedef struct facet_sum {
+    size_t cut;            /* date facets: keep this many characters */
+    char **values;
+    unsigned long *counts;
+    size_t n;
+    int failed;
+} facet_sum;
 
-unsigned hustings_passages_count(hustings_passages_t *passages)
+static int add_value(void *ctx, const char *value, size_t len, unsigned long count)
 {
-    return passages ? (unsigned)passages->n : 0;
-}
-
-unsigned hustings_passage_get_rank(hustings_passage_t *p) { return p ? p->rank : 0; }
-double hustings_passage_get_score(hustings_passage_t *p) { return p ? p->score : 0.0; }
-const char *hustings_passage_get_path(hustings_passage_t *p) { return p ? p->path : NULL; }
-const char *hustings_passage_get_title(hustings_passage_t *p) { return p ? p->title : NULL; }
-const char *hustings_passage_get_date(hustings_passage_t *p) { return p ? p->date : NULL; }
-const char *hustings_passage_get_source(hustings_passage_t *p) { return p ? p->source : NULL; }
-unsigned hustings_passage_get_ordinal(hustings_passage_t *p) { return p ? p->ordinal : 0; }
-unsigned hustings_passage_get_paragraph(hustings_passage_t *p) { return p ? p->paragraph : 0; }
-const char *hustings_passage_get_text(hustings_passage_t *p) { return p ? p->text : NULL; }
-
-unsigned hustings_passage_count_highlights(hustings_passage_t *p)
-{
-    return p ? (unsigned)p->n_highlights : 0;
-}
-
-int hustings_passage_get_highlight(hustings_passage_t *p, unsigned i,
-                                   size_t *start, size_t *end)
-{
-    if (!p || i >= p->n_highlights || !start || !end)
-        return -1;
-    *start = p->highlights[i].start;
-    *end = p->highlights[i].end;
+    facet_sum *f = ctx;
+    if (f->cut)
+        len = len < f->cut ? len : f->cut;
+    for (size_t i = 0; i < f->n; i++)
+        if (strlen(f->values[i]) == len && strncmp(f->values[i], value, len) == 0) {
+            f->counts[i] += count;
+            return 0;
+        }
+    char **v = realloc(f->values, (f->n + 1) * sizeof *v);
+    if (v)
+        f->values = v;
+    unsigned long *c = v ? realloc(f->counts, (f->n + 1) * sizeof *c) : NULL;
+    if (c)
+        f->counts = c;
+    if (!v || !c || !(f->values[f->n] = strndup(value, len))) {
+        f->failed = 1;
+        return 1;
+    }
+    f->counts[f->n++] = count;
     return 0;
 }
 
-/* ---- dump ---------------------------------------------------------------- */
-
-typedef struct dumper {
-    hustings_index_t *index;
-    hustings_passage_fn fn;
-    void *ctx;
-    hustings_status_t st;
-    int stopped;
-} dumper;
-
-static int compare_ordinals(const void *a, const void *b)
+hustings_status_t hustings_query_facets(hustings_query_t *query, const char *facet,
+                                        hustings_facet_fn fn, void *context)
 {
-    const hustings_passage_t *x = a, *y = b;
-    return (x->ordinal > y->ordinal) - (x->ordinal < y->ordinal);
-}
-
-/* hx_doc_fn: collect_match without a weight. */
-static int collect_doc(void *ctx, unsigned docid, const char *data, size_t len)
-{
-    (void)docid;
-    return collect_match(ctx, 0.0, data, len);
-}
-
-/* hx_term_fn: every passage of one article, in order. */
-static int dump_article(void *ctx, const char *term, unsigned long freq)
-{
-    (void)freq;
-    dumper *d = ctx;
-    hustings_passages_t list = { 0 };
-    collector c = { &list, 0 };
-    d->st = hx_db_each_doc(d->index->db, term, collect_doc, &c);
-    if (d->st == HUSTINGS_STATUS_SUCCESS && c.failed)
-        d->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (d->st == HUSTINGS_STATUS_SUCCESS && list.n)
-        qsort(list.items, list.n, sizeof *list.items, compare_ordinals);
-    for (size_t i = 0; i < list.n; i++) {
-        if (d->st == HUSTINGS_STATUS_SUCCESS && !d->stopped && d->fn(d->ctx, &list.items[i]))
-            d->stopped = 1;
-        passage_free(&list.items[i]);
-    }
-    free(list.items);
-    return d->st != HUSTINGS_STATUS_SUCCESS || d->stopped;
-}
-
-hustings_status_t hustings_index_dump(hustings_index_t *index, hustings_passage_fn fn, void *ctx)
-{
-    if (!index || !fn)
+    if (!query || !facet || !fn)
         return HUSTINGS_STATUS_NULL_POINTER;
-    dumper d = { index, fn, ctx, HUSTINGS_STATUS_SUCCESS, 0 };
-    hustings_status_t st = hx_db_each_term(index->db, HS_PREFIX_ARTICLE, dump_article, &d);
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        st = d.st;
+    unsigned slot;
+    size_t cut = 0;
+    if (strcmp(facet, "year") == 0 || strcmp(facet, "month") == 0) {
+        slot = HS_SLOT_DATE;
+        cut = facet[0] == 'y' ? 4 : 7;
+    } else if (strcmp(facet, "source") == 0) {
+        slot = HS_SLOT_SOURCE;
+    } else if (strcmp(facet, "lang") == 0) {
+        slot = HS_SLOT_LANG;
+    } else {
+        hs_buf msg = HS_BUF_INIT;
+        hs_buf_printf(&msg, "unknown facet '%s': year, month, source or lang", facet);
+        hs_index_fail(query->index, HUSTINGS_STATUS_QUERY_SYNTAX, hs_buf_str(&msg));
+        hs_buf_free(&msg);
+        return HUSTINGS_STATUS_QUERY_SYNTAX;
+    }
+    facet_sum f = { cut, NULL, NULL, 0, 0 };
+    hs_qnode *q = hs_query_build_all(query->parsed);
+    hustings_status_t st = q ? hx_db_value_counts(query->index->db, q, slot, add_value, &f)
+                             : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    hs_qnode_free(q);
+    if (st == HUSTINGS_STATUS_SUCCESS && f.failed)
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    /* most frequent first, then by value (dates: in order) */
+    for (size_t i = 1; st == HUSTINGS_STATUS_SUCCESS && i < f.n; i++)
+        for (size_t j = i; j > 0; j--) {
+            int before = f.counts[j] > f.counts[j - 1] ||
+                         (f.counts[j] == f.counts[j - 1] && strcmp(f.values[j], f.values[j - 1]) < 0);
+            if (!before)
+                break;
+            char *v = f.values[j];
+            f.values[j] = f.values[j - 1];
+            f.values[j - 1] = v;
+            unsigned long c = f.counts[j];
+            f.counts[j] = f.counts[j - 1];
+            f.counts[j - 1] = c;
+        }
+    for (size_t i = 0; i < f.n && st == HUSTINGS_STATUS_SUCCESS; i++)
+        if (fn(context, f.values[i], f.counts[i]))
+            break;
+    for (size_t i = 0; i < f.n; i++)
+        free(f.values[i]);
+    free(f.values);
+    free(f.counts);
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
-        return hs_index_fail(index, st, "out of memory");
-    return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(index, st);
+        return hs_index_fail(query->index, st, "out of memory");
+    return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(query->index, st);
 }

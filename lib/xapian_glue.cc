@@ -325,6 +325,14 @@ static Xapian::Query to_xapian(const hs_qnode *q)
         return Xapian::Query(q->term);
     case HS_Q_MATCH_NOTHING:
         return Xapian::Query::MatchNothing;
+    case HS_Q_MATCH_ALL:
+        return Xapian::Query::MatchAll;
+    case HS_Q_WILDCARD:
+        // at most 1000 expansions: a one-letter prefix must not explode
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, q->term, 1000,
+                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    case HS_Q_VALUE_RANGE:
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, q->slot, q->lo, q->hi);
     case HS_Q_SCALE:
         return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, to_xapian(q->kids[0]), q->factor);
     default:
@@ -338,6 +346,7 @@ static Xapian::Query to_xapian(const hs_qnode *q)
     case HS_Q_AND_MAYBE: op = Xapian::Query::OP_AND_MAYBE; break;
     case HS_Q_FILTER: op = Xapian::Query::OP_FILTER; break;
     case HS_Q_PHRASE: op = Xapian::Query::OP_PHRASE; break;
+    case HS_Q_NEAR: op = Xapian::Query::OP_NEAR; break;
     default: break;
     }
     std::vector<Xapian::Query> kids;
@@ -352,8 +361,48 @@ static Xapian::Query to_xapian(const hs_qnode *q)
             rest = Xapian::Query(Xapian::Query::OP_AND, kids.begin() + 1, kids.end());
         return Xapian::Query(op, kids[0], rest);
     }
-    Xapian::termcount window = op == Xapian::Query::OP_PHRASE ? q->window : 0;
+    Xapian::termcount window =
+        op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR ? q->window : 0;
     return Xapian::Query(op, kids.begin(), kids.end(), window);
+}
+
+// Run a search, retrying once when a writer commits under a reader;
+// `setup` configures the Enquire, `use` reads the MSet.  Everything is read
+// before any callback runs, so a retry never hands a result twice.
+template <typename Setup, typename Use>
+static void search_with_retry(hx_db *db, const hs_qnode *q, Setup setup, Use use)
+{
+    Xapian::Query query = to_xapian(q);
+    for (int attempt = 0;; attempt++) {
+        try {
+            Xapian::Enquire enquire(*db->db);
+            enquire.set_query(query);
+            enquire.set_weighting_scheme(Xapian::BM25Weight());
+            setup(enquire);
+            use(enquire);
+            return;
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (attempt > 0 || db->wdb)
+                throw;
+            db->db->reopen();
+        }
+    }
+}
+
+typedef std::vector<std::pair<double, std::string>> found_list;
+
+static void read_mset(const Xapian::MSet &mset, found_list *found)
+{
+    found->clear();
+    for (auto m = mset.begin(); m != mset.end(); ++m)
+        found->emplace_back(m.get_weight(), m.get_document().get_data());
+}
+
+static void hand_over(const found_list &found, hx_match_fn fn, void *ctx)
+{
+    for (const auto &f : found)
+        if (fn(ctx, f.first, f.second.data(), f.second.size()))
+            break;
 }
 
 extern "C" hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, unsigned offset,
@@ -361,32 +410,58 @@ extern "C" hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, unsigned
                                           unsigned long *estimate)
 {
     return guarded(db, [&] {
-        Xapian::Query query = to_xapian(q);
-        // Read every match before calling back, so that a retry after a
-        // concurrent commit never hands the caller a result twice.
-        std::vector<std::pair<double, std::string>> found;
+        found_list found;
         unsigned long estimated = 0;
-        for (int attempt = 0;; attempt++) {
-            try {
-                Xapian::Enquire enquire(*db->db);
-                enquire.set_query(query);
-                enquire.set_weighting_scheme(Xapian::BM25Weight());
-                Xapian::MSet mset = enquire.get_mset(offset, limit);
-                found.clear();
-                for (auto m = mset.begin(); m != mset.end(); ++m)
-                    found.emplace_back(m.get_weight(), m.get_document().get_data());
-                estimated = mset.get_matches_estimated();
-                break;
-            } catch (const Xapian::DatabaseModifiedError &) {
-                if (attempt > 0 || db->wdb)
-                    throw;
-                db->db->reopen(); // a writer committed under us: retry once
-            }
-        }
-        for (const auto &f : found)
-            if (fn(ctx, f.first, f.second.data(), f.second.size()))
-                break;
+        search_with_retry(db, q, [](Xapian::Enquire &) {}, [&](Xapian::Enquire &e) {
+            Xapian::MSet mset = e.get_mset(offset, limit);
+            read_mset(mset, &found);
+            estimated = mset.get_matches_estimated();
+        });
+        hand_over(found, fn, ctx);
         if (estimate)
             *estimate = estimated;
+    });
+}
+
+extern "C" hustings_status_t hx_db_search_sorted(hx_db *db, const hs_qnode *q, unsigned slot,
+                                                 int descending, unsigned offset,
+                                                 unsigned limit, hx_match_fn fn, void *ctx)
+{
+    return guarded(db, [&] {
+        found_list found;
+        search_with_retry(
+            db, q,
+            [&](Xapian::Enquire &e) { e.set_sort_by_value_then_relevance(slot, descending != 0); },
+            [&](Xapian::Enquire &e) { read_mset(e.get_mset(offset, limit), &found); });
+        hand_over(found, fn, ctx);
+    });
+}
+
+extern "C" hustings_status_t hx_db_count(hx_db *db, const hs_qnode *q, unsigned long *count)
+{
+    return guarded(db, [&] {
+        search_with_retry(db, q, [](Xapian::Enquire &) {}, [&](Xapian::Enquire &e) {
+            Xapian::doccount all = db->db->get_doccount();
+            *count = e.get_mset(0, 0, all).get_matches_estimated();
+        });
+    });
+}
+
+extern "C" hustings_status_t hx_db_value_counts(hx_db *db, const hs_qnode *q, unsigned slot,
+                                                hx_value_count_fn fn, void *ctx)
+{
+    return guarded(db, [&] {
+        std::vector<std::pair<std::string, Xapian::doccount>> counts;
+        search_with_retry(db, q, [](Xapian::Enquire &) {}, [&](Xapian::Enquire &e) {
+            Xapian::ValueCountMatchSpy spy(slot);
+            e.add_matchspy(&spy);
+            e.get_mset(0, 0, db->db->get_doccount());
+            counts.clear();
+            for (auto v = spy.top_values_begin(1000); v != spy.top_values_end(1000); ++v)
+                counts.emplace_back(*v, v.get_termfreq());
+        });
+        for (const auto &c : counts)
+            if (fn(ctx, c.first.data(), c.first.size(), c.second))
+                break;
     });
 }

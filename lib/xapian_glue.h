@@ -92,6 +92,22 @@ hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, unsigned offset,
                                unsigned limit, hx_match_fn fn, void *ctx,
                                unsigned long *estimate);
 
+/* The same, ordered by the value in slot (ascending, or descending when
+ * `descending`), then by weight. */
+hustings_status_t hx_db_search_sorted(hx_db *db, const hs_qnode *q, unsigned slot,
+                                      int descending, unsigned offset, unsigned limit,
+                                      hx_match_fn fn, void *ctx);
+
+/* The exact number of documents q matches. */
+hustings_status_t hx_db_count(hx_db *db, const hs_qnode *q, unsigned long *count);
+
+/* Count the values in slot over every document q matches; fn gets each
+ * value with its count, most frequent first. */
+typedef int (*hx_value_count_fn)(void *ctx, const char *value, size_t len,
+                                 unsigned long count);
+hustings_status_t hx_db_value_counts(hx_db *db, const hs_qnode *q, unsigned slot,
+                                     hx_value_count_fn fn, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

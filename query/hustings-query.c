@@ -25,7 +25,19 @@ static void usage(FILE *out)
           "                     ~/.local/share/hustings/index)\n"
           "  -n, --limit=N      print at most N passages (default 10)\n"
           "      --offset=N     skip the N best passages first (default 0)\n"
-          "  -j, --json         print JSON Lines, one object per passage\n"
+          "  -j, --json         print JSON Lines, one object per passage (same as\n"
+          "                     --format json)\n"
+          "      --format=FMT   text (default), json or tsv\n"
+          "      --count        print only how many passages match\n"
+          "      --sort=ORDER   relevance (default), date (oldest first) or -date\n"
+          "      --per-article=N  at most N passages per article (default 3; 0: no\n"
+          "                     limit)\n"
+          "      --no-collapse  show every copy of a story republished with small\n"
+          "                     changes (by default one result says how many exist)\n"
+          "      --since=DATE   only articles dated DATE or later (YYYY[-MM[-DD]])\n"
+          "      --until=DATE   only articles dated DATE or earlier\n"
+          "      --facets=LIST  after the passages, counts over every match by year,\n"
+          "                     month, source and/or lang (comma-separated)\n"
           "      --dump         print every passage of the index, one JSON object per\n"
           "                     line (path, passage, title, date, text), in a\n"
           "                     canonical order; no QUERY\n"
@@ -35,9 +47,12 @@ static void usage(FILE *out)
           "  -V, --version      show the version and exit\n"
           "\n"
           "Query syntax: words (any form of a word matches, the form typed ranks\n"
-          "higher); \"a quoted phrase\"; hyphenated-words (a phrase, also matching the\n"
-          "words written together); -word or -\"a phrase\" to exclude.  Passages with\n"
-          "every word rank first.\n"
+          "higher); \"a quoted phrase\" (any forms); =word or =\"a phrase\" (exactly\n"
+          "these forms); hyphenated-words (a phrase, also matching the words written\n"
+          "together); -word or NOT word to exclude; AND, OR, (brackets); a NEAR/n b;\n"
+          "prefix*; title: source: site: author: lang: path: fields; date:2005,\n"
+          "date:2005-04, date:2005-04-01..2005-05-05.  Passages with every word rank\n"
+          "first.\n"
           "\n"
           "JSON fields: rank, score, path, title, date (YYYY-MM-DD or null), source\n"
           "(URL or null), passage (ordinal in the article, from 0), paragraph (block\n"
@@ -85,9 +100,37 @@ static char *join_args(int argc, char **argv)
     return q;
 }
 
+/* The facets named in the comma-separated list, after the passages.  0, or
+ * -1 after printing why. */
+static int print_facets(hustings_query_t *query, hustings_index_t *index,
+                        const output_options *opt, const char *list)
+{
+    char *copy = strdup(list), *save = NULL;
+    int rc = copy ? 0 : -1;
+    if (opt->format == OUTPUT_TEXT)
+        putchar('\n');
+    for (char *name = copy ? strtok_r(copy, ",", &save) : NULL; name && rc == 0;
+         name = strtok_r(NULL, ",", &save)) {
+        output_facet *f = output_facet_begin(opt, name);
+        hustings_status_t st = f ? hustings_query_facets(query, name, output_facet_value, f)
+                                 : HUSTINGS_STATUS_OUT_OF_MEMORY;
+        if (st != HUSTINGS_STATUS_SUCCESS) {
+            fprintf(stderr, "hustings-query: %s\n", st == HUSTINGS_STATUS_OUT_OF_MEMORY
+                                                       ? "out of memory"
+                                                       : hustings_index_get_error(index));
+            rc = -1;
+        }
+        if (output_facet_end(stdout, f) < 0)
+            rc = -1;
+    }
+    free(copy);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
-    enum { OPT_OFFSET = 256, OPT_COLOR, OPT_DUMP };
+    enum { OPT_OFFSET = 256, OPT_COLOR, OPT_DUMP, OPT_FORMAT, OPT_COUNT, OPT_SORT,
+           OPT_PER_ARTICLE, OPT_NO_COLLAPSE, OPT_SINCE, OPT_UNTIL, OPT_FACETS };
     static const struct option options[] = {
         { "index", required_argument, NULL, 'd' },
         { "limit", required_argument, NULL, 'n' },
@@ -95,6 +138,14 @@ int main(int argc, char **argv)
         { "json", no_argument, NULL, 'j' },
         { "color", required_argument, NULL, OPT_COLOR },
         { "dump", no_argument, NULL, OPT_DUMP },
+        { "format", required_argument, NULL, OPT_FORMAT },
+        { "count", no_argument, NULL, OPT_COUNT },
+        { "sort", required_argument, NULL, OPT_SORT },
+        { "per-article", required_argument, NULL, OPT_PER_ARTICLE },
+        { "no-collapse", no_argument, NULL, OPT_NO_COLLAPSE },
+        { "since", required_argument, NULL, OPT_SINCE },
+        { "until", required_argument, NULL, OPT_UNTIL },
+        { "facets", required_argument, NULL, OPT_FACETS },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -104,7 +155,10 @@ int main(int argc, char **argv)
     long limit = 10, offset = 0;
     const char *color = "auto";
     output_options opt = { OUTPUT_TEXT, 0, 80 };
-    int c, dump = 0;
+    int c, dump = 0, count_only = 0, collapse = 1;
+    long per_article = 3;
+    hustings_sort_t sort = HUSTINGS_SORT_RELEVANCE;
+    const char *since = NULL, *until = NULL, *facets = NULL;
 
     while ((c = getopt_long(argc, argv, "d:n:jhV", options, NULL)) != -1) {
         switch (c) {
@@ -112,16 +166,57 @@ int main(int argc, char **argv)
             index_opt = optarg;
             break;
         case 'n':
-        case OPT_OFFSET: {
+        case OPT_OFFSET:
+        case OPT_PER_ARTICLE: {
             long v = parse_count(optarg);
             if (v < 0) {
                 fprintf(stderr, "hustings-query: invalid %s '%s': a whole number from 0 is needed\n",
-                        c == 'n' ? "limit" : "offset", optarg);
+                        c == 'n' ? "limit" : c == OPT_OFFSET ? "offset" : "per-article", optarg);
                 return EXIT_ERROR;
             }
-            *(c == 'n' ? &limit : &offset) = v;
+            *(c == 'n' ? &limit : c == OPT_OFFSET ? &offset : &per_article) = v;
             break;
         }
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") == 0)
+                opt.format = OUTPUT_TEXT;
+            else if (strcmp(optarg, "json") == 0)
+                opt.format = OUTPUT_JSON;
+            else if (strcmp(optarg, "tsv") == 0)
+                opt.format = OUTPUT_TSV;
+            else {
+                fprintf(stderr, "hustings-query: invalid --format '%s': text, json or tsv\n", optarg);
+                return EXIT_ERROR;
+            }
+            break;
+        case OPT_SORT:
+            if (strcmp(optarg, "relevance") == 0)
+                sort = HUSTINGS_SORT_RELEVANCE;
+            else if (strcmp(optarg, "date") == 0)
+                sort = HUSTINGS_SORT_DATE;
+            else if (strcmp(optarg, "-date") == 0)
+                sort = HUSTINGS_SORT_DATE_DESC;
+            else {
+                fprintf(stderr, "hustings-query: invalid --sort '%s': relevance, date or -date\n",
+                        optarg);
+                return EXIT_ERROR;
+            }
+            break;
+        case OPT_COUNT:
+            count_only = 1;
+            break;
+        case OPT_NO_COLLAPSE:
+            collapse = 0;
+            break;
+        case OPT_SINCE:
+            since = optarg;
+            break;
+        case OPT_UNTIL:
+            until = optarg;
+            break;
+        case OPT_FACETS:
+            facets = optarg;
+            break;
         case 'j':
             opt.format = OUTPUT_JSON;
             break;
@@ -191,21 +286,43 @@ int main(int argc, char **argv)
     if (st == HUSTINGS_STATUS_SUCCESS) {
         hustings_query_set_limit(query, (unsigned)limit);
         hustings_query_set_offset(query, (unsigned)offset);
-        st = hustings_query_search(query, &passages);
+        hustings_query_set_sort(query, sort);
+        hustings_query_set_per_article(query, (unsigned)per_article);
+        hustings_query_set_collapse(query, collapse);
+        st = hustings_query_set_date_range(query, since, until);
     }
+    if (st == HUSTINGS_STATUS_SUCCESS && count_only) {
+        unsigned long n = 0;
+        st = hustings_query_count(query, &n);
+        if (st == HUSTINGS_STATUS_SUCCESS) {
+            printf("%lu\n", n);
+            status = n ? EXIT_FOUND : EXIT_NONE;
+            goto done;
+        }
+    }
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hustings_query_search(query, &passages);
     if (st != HUSTINGS_STATUS_SUCCESS) {
         const char *why = hustings_index_get_error(index);
         fprintf(stderr, "hustings-query: %s\n", *why ? why : hustings_status_to_string(st));
         goto done;
     }
     status = hustings_passages_count(passages) ? EXIT_FOUND : EXIT_NONE;
+    const char *suggestion = hustings_passages_get_suggestion(passages);
+    if (suggestion && opt.format != OUTPUT_JSON)
+        fprintf(stderr, "hustings-query: did you mean: %s\n", suggestion);
+    if (suggestion && opt.format == OUTPUT_JSON && !hustings_passages_count(passages) &&
+        output_suggestion(stdout, suggestion) < 0)
+        status = EXIT_ERROR;
     for (; hustings_passages_valid(passages); hustings_passages_move_to_next(passages)) {
-        if (output_passage(stdout, &opt, hustings_passages_get(passages)) < 0) {
+        if (output_passage(stdout, &opt, hustings_passages_get(passages), suggestion) < 0) {
             fprintf(stderr, "hustings-query: cannot write the results: %s\n", strerror(errno));
             status = EXIT_ERROR;
             break;
         }
     }
+    if (facets && status != EXIT_ERROR && print_facets(query, index, &opt, facets) < 0)
+        status = EXIT_ERROR;
     if (fflush(stdout) != 0 && status != EXIT_ERROR) {
         fprintf(stderr, "hustings-query: cannot write the results: %s\n", strerror(errno));
         status = EXIT_ERROR;

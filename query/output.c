@@ -117,6 +117,9 @@ static int output_text(FILE *out, const output_options *opt, hustings_passage_t 
             hustings_passage_get_ordinal(p), hustings_passage_get_score(p));
     if (source)
         fprintf(out, INDENT "%s\n", source);
+    if (hustings_passage_get_copies(p) > 1)
+        fprintf(out, INDENT "(%lu copies of this story; --no-collapse shows them all)\n",
+                hustings_passage_get_copies(p));
     print_wrapped(out, opt, p);
     fputc('\n', out);
     return ferror(out) ? -1 : 0;
@@ -127,7 +130,7 @@ static json_object *string_or_null(const char *s)
     return s ? json_object_new_string(s) : NULL;
 }
 
-static int output_json(FILE *out, hustings_passage_t *p)
+static int output_json(FILE *out, hustings_passage_t *p, const char *suggestion)
 {
     json_object *o = json_object_new_object();
     json_object *hl = json_object_new_array();
@@ -142,6 +145,9 @@ static int output_json(FILE *out, hustings_passage_t *p)
     json_object_object_add(o, "title", json_object_new_string(hustings_passage_get_title(p)));
     json_object_object_add(o, "date", string_or_null(hustings_passage_get_date(p)));
     json_object_object_add(o, "source", string_or_null(hustings_passage_get_source(p)));
+    json_object_object_add(o, "byline", string_or_null(hustings_passage_get_byline(p)));
+    json_object_object_add(o, "lang", string_or_null(hustings_passage_get_lang(p)));
+    json_object_object_add(o, "site", string_or_null(hustings_passage_get_site(p)));
     json_object_object_add(o, "passage", json_object_new_int64(hustings_passage_get_ordinal(p)));
     json_object_object_add(o, "paragraph",
                            json_object_new_int64(hustings_passage_get_paragraph(p)));
@@ -155,6 +161,8 @@ static int output_json(FILE *out, hustings_passage_t *p)
         json_object_array_add(hl, pair);
     }
     json_object_object_add(o, "highlights", hl);
+    json_object_object_add(o, "copies", json_object_new_int64((int64_t)hustings_passage_get_copies(p)));
+    json_object_object_add(o, "suggestion", string_or_null(suggestion));
     const char *line = json_object_to_json_string_ext(
         o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
     int rc = line ? (fputs(line, out) < 0 || fputc('\n', out) < 0 ? -1 : 0) : -1;
@@ -162,9 +170,98 @@ static int output_json(FILE *out, hustings_passage_t *p)
     return rc;
 }
 
-int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p)
+/* A TSV field: tabs and line breaks become spaces. */
+static void put_field(FILE *out, const char *s)
 {
-    return opt->format == OUTPUT_JSON ? output_json(out, p) : output_text(out, opt, p);
+    for (; s && *s; s++)
+        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+static int output_tsv(FILE *out, hustings_passage_t *p)
+{
+    fprintf(out, "%u\t%.6f\t", hustings_passage_get_rank(p), hustings_passage_get_score(p));
+    put_field(out, hustings_passage_get_path(p));
+    fprintf(out, "\t%u\t", hustings_passage_get_ordinal(p));
+    put_field(out, hustings_passage_get_date(p));
+    fputc('\t', out);
+    put_field(out, hustings_passage_get_title(p));
+    fputc('\t', out);
+    put_field(out, hustings_passage_get_text(p));
+    fputc('\n', out);
+    return ferror(out) ? -1 : 0;
+}
+
+int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p,
+                   const char *suggestion)
+{
+    switch (opt->format) {
+    case OUTPUT_JSON:
+        return output_json(out, p, suggestion);
+    case OUTPUT_TSV:
+        return output_tsv(out, p);
+    default:
+        return output_text(out, opt, p);
+    }
+}
+
+struct output_facet {
+    output_format format;
+    json_object *json;    /* JSON: {"facet": name, "counts": {...}} */
+    json_object *counts;
+    char *name;           /* text and TSV: printed as the values come */
+    FILE *pending;        /* text: the line so far */
+    char *line;
+    size_t line_len;
+    unsigned n;
+};
+
+output_facet *output_facet_begin(const output_options *opt, const char *name)
+{
+    output_facet *f = calloc(1, sizeof *f);
+    if (!f)
+        return NULL;
+    f->format = opt->format;
+    if (f->format == OUTPUT_JSON) {
+        f->json = json_object_new_object();
+        f->counts = json_object_new_object();
+        json_object_object_add(f->json, "facet", json_object_new_string(name));
+        json_object_object_add(f->json, "counts", f->counts);
+    } else {
+        f->pending = open_memstream(&f->line, &f->line_len);
+        if (f->pending)
+            fprintf(f->pending, "%s:", name);
+    }
+    return f;
+}
+
+int output_facet_value(void *ctx, const char *value, unsigned long count)
+{
+    output_facet *f = ctx;
+    if (f->format == OUTPUT_JSON)
+        json_object_object_add(f->counts, value, json_object_new_int64((int64_t)count));
+    else if (f->pending)
+        fprintf(f->pending, "%s %s (%lu)", f->n ? "," : "", value, count);
+    f->n++;
+    return 0;
+}
+
+int output_facet_end(FILE *out, output_facet *f)
+{
+    int rc = 0;
+    if (!f)
+        return -1;
+    if (f->format == OUTPUT_JSON) {
+        const char *line = json_object_to_json_string_ext(
+            f->json, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+        rc = !line || fputs(line, out) < 0 || fputc('\n', out) < 0 ? -1 : 0;
+        json_object_put(f->json);
+    } else {
+        if (f->pending && fclose(f->pending) == 0 && f->line)
+            fprintf(out, "%s%s\n", f->line, f->n ? "" : " none");
+        free(f->line);
+    }
+    free(f);
+    return rc;
 }
 
 int output_dump_passage(void *context, hustings_passage_t *p)
@@ -181,6 +278,19 @@ int output_dump_passage(void *context, hustings_passage_t *p)
     const char *line = json_object_to_json_string_ext(
         o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
     int rc = !line || fputs(line, out) < 0 || fputc('\n', out) < 0;
+    json_object_put(o);
+    return rc;
+}
+
+int output_suggestion(FILE *out, const char *suggestion)
+{
+    json_object *o = json_object_new_object();
+    if (!o)
+        return -1;
+    json_object_object_add(o, "suggestion", json_object_new_string(suggestion));
+    const char *line = json_object_to_json_string_ext(
+        o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+    int rc = !line || fputs(line, out) < 0 || fputc('\n', out) < 0 ? -1 : 0;
     json_object_put(o);
     return rc;
 }

@@ -7,7 +7,7 @@
 
 #include "hustings.h"
 
-typedef enum { OUTPUT_TEXT, OUTPUT_JSON } output_format;
+typedef enum { OUTPUT_TEXT, OUTPUT_JSON, OUTPUT_TSV } output_format;
 
 typedef struct output_options {
     output_format format;
@@ -15,8 +15,21 @@ typedef struct output_options {
     int width;  /* text: wrap passages to this many columns */
 } output_options;
 
-/* Print one passage to out.  0, or -1 on a write or memory error. */
-int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p);
+/* Print one passage to out.  `suggestion` (may be NULL) is the "did you
+ * mean" of the query, carried in JSON.  0, or -1 on a write or memory
+ * error. */
+int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p,
+                   const char *suggestion);
+
+/* JSON only, when nothing matched: {"suggestion": "..."}. */
+int output_suggestion(FILE *out, const char *suggestion);
+
+/* The facet counts of one facet: text "facet: value (n), ..." or JSON
+ * {"facet": name, "counts": {value: n, ...}}. */
+typedef struct output_facet output_facet;
+output_facet *output_facet_begin(const output_options *opt, const char *name);
+int output_facet_value(void *facet, const char *value, unsigned long count);
+int output_facet_end(FILE *out, output_facet *f);
 
 /* hustings_passage_fn for --dump: one JSON object (path, passage, title,
  * date, text) per line on the FILE given as context. */

@@ -12,7 +12,9 @@ run "$QUERY" -d "$tmp/idx" --json --limit 5 self-nomination
 check "exit 0 with results" test "$rc" -eq 0
 check "five JSON objects" json_true 'len(rows) == 5'
 check "every field is there with its type" json_true '
-all(set(r) == {"rank", "score", "path", "title", "date", "source", "passage", "paragraph", "text", "highlights"}
+all(set(r) == {"rank", "score", "path", "title", "date", "source", "byline", "lang", "site",
+               "passage", "paragraph", "text", "highlights", "copies", "suggestion"}
+    and r["copies"] == 1 and r["suggestion"] is None
     and isinstance(r["rank"], int) and isinstance(r["score"], float)
     and isinstance(r["passage"], int) and isinstance(r["paragraph"], int)
     and r["path"].endswith(".txt") and r["title"] and r["text"]

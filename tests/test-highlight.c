@@ -12,7 +12,7 @@ static hs_stemmer *st;
 /* The text with each highlight in [brackets]. */
 static char *marked(const char *query, const char *text)
 {
-    hs_parsed_query *pq = hs_query_parse(query, st);
+    hs_parsed_query *pq = hs_query_parse(query, st, NULL);
     hs_range *r = NULL;
     size_t n = 0, at = 0;
     CHECK_INT(hs_highlight(pq, st, text, strlen(text), &r, &n), 0);

@@ -1,4 +1,4 @@
-/* test-query-parse.c - query strings to groups, and groups to the Xapian
+/* test-query-parse.c - query strings to trees, and trees to the Xapian
  * query of each tier. */
 #include "query.h"
 
@@ -10,7 +10,9 @@ static hs_stemmer *st;
 
 static char *tier(const char *q, int t)
 {
-    hs_parsed_query *pq = hs_query_parse(q, st);
+    hs_parsed_query *pq = hs_query_parse(q, st, NULL);
+    if (!pq)
+        return strdup("(parse failed)");
     hs_qnode *n = hs_query_build_tier(pq, t);
     char *d = hs_qnode_describe(n);
     hs_qnode_free(n);
@@ -25,98 +27,198 @@ static char *tier(const char *q, int t)
         free(got_);                     \
     } while (0)
 
+/* The parse error of q ("" when it parses). */
+static char *error_of(const char *q)
+{
+    hs_buf err = HS_BUF_INIT;
+    hs_parsed_query *pq = hs_query_parse(q, st, &err);
+    hs_parsed_query_free(pq);
+    if (pq)
+        hs_buf_reset(&err);
+    return hs_buf_detach(&err);
+}
+
+#define CHECK_ERROR(q, want)            \
+    do {                                \
+        char *got_ = error_of(q);       \
+        CHECK_STR(got_, want);          \
+        free(got_);                     \
+    } while (0)
+
 int main(void)
 {
     st = hs_stemmer_new();
     hs_parsed_query *pq;
 
     /* words, a quoted phrase, an excluded word */
-    pq = hs_query_parse("Postal \"general election\" -Blair", st);
-    CHECK_INT(pq->n_groups, 3);
-    CHECK_INT(pq->groups[0].n_words, 1);
-    CHECK_STR(pq->groups[0].words[0].exact, "postal");
-    CHECK_STR(pq->groups[0].words[0].stem, "postal");
-    CHECK_INT(pq->groups[1].n_words, 2);
-    CHECK_STR(pq->groups[1].words[1].exact, "election");
-    CHECK_STR(pq->groups[1].words[1].stem, "elect");
-    CHECK(pq->groups[1].joined.exact == NULL);
-    CHECK_INT(pq->groups[2].excluded, 1);
-    CHECK_STR(pq->groups[2].words[0].exact, "blair");
+    pq = hs_query_parse("Postal \"general election\" -Blair", st, NULL);
+    CHECK_INT(pq->root->kind, HS_QK_DEFAULT);
+    CHECK_INT(pq->root->n_kids, 3);
+    CHECK_INT(pq->n_groups, 2); /* the excluded one is not highlighted */
+    CHECK_STR(pq->groups[0]->words[0].exact, "postal");
+    CHECK_INT(pq->groups[1]->n_words, 2);
+    CHECK_STR(pq->groups[1]->words[1].exact, "election");
+    CHECK_STR(pq->groups[1]->words[1].stem, "elect");
+    CHECK(pq->groups[1]->joined.exact == NULL);
+    CHECK_INT(pq->root->kids[2]->excluded, 1);
+    CHECK_STR(pq->root->kids[2]->group.words[0].exact, "blair");
     hs_parsed_query_free(pq);
 
     /* a compound is a phrase that also offers its joined form */
-    pq = hs_query_parse("self-nomination", st);
-    CHECK_INT(pq->n_groups, 1);
-    CHECK_INT(pq->groups[0].n_words, 2);
-    CHECK_STR(pq->groups[0].joined.exact, "selfnomination");
-    CHECK_STR(pq->groups[0].joined.stem, "selfnomin");
+    pq = hs_query_parse("self-nomination", st, NULL);
+    CHECK_INT(pq->root->kind, HS_QK_GROUP);
+    CHECK_INT(pq->groups[0]->n_words, 2);
+    CHECK_STR(pq->groups[0]->joined.exact, "selfnomination");
+    CHECK_STR(pq->groups[0]->joined.stem, "selfnomin");
     hs_parsed_query_free(pq);
 
     /* inside quotes, and when the chunk is more than the compound, there is
      * no joined form */
-    pq = hs_query_parse("\"self-nomination rules\" U.S.-backed", st);
+    pq = hs_query_parse("\"self-nomination rules\" U.S.-backed", st, NULL);
     CHECK_INT(pq->n_groups, 2);
-    CHECK_INT(pq->groups[0].n_words, 3);
-    CHECK(pq->groups[0].joined.exact == NULL);
-    CHECK_INT(pq->groups[1].n_words, 3);
-    CHECK(pq->groups[1].joined.exact == NULL);
+    CHECK_INT(pq->groups[0]->n_words, 3);
+    CHECK(pq->groups[0]->joined.exact == NULL);
+    CHECK_INT(pq->groups[1]->n_words, 3);
+    CHECK(pq->groups[1]->joined.exact == NULL);
     hs_parsed_query_free(pq);
 
-    /* what a person may type never fails: stray quotes, dashes, symbols */
-    pq = hs_query_parse("\"unclosed phrase", st);
+    /* =exact, prefix*, NOT, operators */
+    pq = hs_query_parse("=nominated elect* NOT fox", st, NULL);
+    CHECK_INT(pq->n_groups, 2);
+    CHECK_INT(pq->groups[0]->exact_only, 1);
+    CHECK_INT(pq->groups[1]->prefix, 1);
+    CHECK_STR(pq->groups[1]->words[0].exact, "elect");
+    CHECK_INT(pq->root->kids[2]->excluded, 1);
+    hs_parsed_query_free(pq);
+
+    /* what a person may type never fails: stray quotes, brackets, dashes */
+    pq = hs_query_parse("\"unclosed phrase", st, NULL);
     CHECK_INT(pq->n_groups, 1);
-    CHECK_INT(pq->groups[0].n_words, 2);
+    CHECK_INT(pq->groups[0]->n_words, 2);
     hs_parsed_query_free(pq);
-    pq = hs_query_parse(" - -- \"\" !!! ( ) ", st);
-    CHECK_INT(pq->n_groups, 0);
+    pq = hs_query_parse("Blair (Labour", st, NULL);
+    CHECK(pq != NULL);
+    CHECK_INT(pq ? pq->n_groups : 0, 2);
     hs_parsed_query_free(pq);
-    pq = hs_query_parse("", st);
-    CHECK_INT(pq->n_groups, 0);
+    pq = hs_query_parse(" - -- \"\" !!! ( ) ", st, NULL);
+    CHECK(pq != NULL && pq->n_groups == 0);
     hs_parsed_query_free(pq);
+    pq = hs_query_parse("", st, NULL);
+    CHECK(pq != NULL && pq->root == NULL);
+    hs_parsed_query_free(pq);
+    /* lower-case and/or/not are words; unknown fields are words */
+    pq = hs_query_parse("rock and roll note:this", st, NULL);
+    CHECK_INT(pq->n_groups, 4); /* note:this is a phrase, as U.S. is */
+    CHECK_INT(pq->groups[1]->stopword, 1);
+    CHECK_INT(pq->groups[3]->n_words, 2);
+    hs_parsed_query_free(pq);
+
+    /* advanced queries get messages that point at the mistake */
+    CHECK_ERROR("tax AND (rise", "query error at column 9: this '(' has no matching ')'\n"
+                                 "  tax AND (rise\n"
+                                 "          ^");
+    CHECK_ERROR("tax OR", "query error at column 5: OR needs a word after it\n"
+                          "  tax OR\n"
+                          "      ^");
+    CHECK_ERROR("date:2005-13", "query error at column 1: a date is YYYY, YYYY-MM or "
+                                "YYYY-MM-DD, or a range FROM..TO\n"
+                                "  date:2005-13\n"
+                                "  ^");
+    CHECK_ERROR("title: vote", "query error at column 1: title: needs a value, e.g. "
+                               "title:word or title:\"two words\"\n"
+                               "  title: vote\n"
+                               "  ^");
+    CHECK_ERROR("tax NEAR/x rise", "query error at column 5: NEAR/n needs a number and one "
+                                   "word on each side, e.g. tax NEAR/5 rise\n"
+                                   "  tax NEAR/x rise\n"
+                                   "      ^");
+    CHECK_ERROR("AND tax", "query error at column 1: AND needs a word before it\n"
+                           "  AND tax\n"
+                           "  ^");
+    CHECK_ERROR("a* OR b", "query error at column 1: a prefix* needs one word of at least "
+                           "two letters\n"
+                           "  a* OR b\n"
+                           "  ^");
+    CHECK_ERROR("\xD0\xB2\xD1\x8B OR", "query error at column 4: OR needs a word after it\n"
+                                       "  \xD0\xB2\xD1\x8B OR\n"
+                                       "     ^");
 
     /* stop words are marked */
-    pq = hs_query_parse("date of the election", st);
-    CHECK_INT(pq->n_groups, 4);
-    CHECK_INT(pq->groups[0].stopword, 0);
-    CHECK_INT(pq->groups[1].stopword, 1);
-    CHECK_INT(pq->groups[2].stopword, 1);
-    hs_parsed_query_free(pq);
     CHECK(hs_is_stopword("the"));
     CHECK(hs_is_stopword("и"));
     CHECK(!hs_is_stopword("election"));
 
     /* Cyrillic words are stemmed in Russian */
-    pq = hs_query_parse("Выборы", st);
-    CHECK_STR(pq->groups[0].words[0].exact, "выборы");
-    CHECK_STR(pq->groups[0].words[0].stem, "выбор");
+    pq = hs_query_parse("Выборы", st, NULL);
+    CHECK_STR(pq->groups[0]->words[0].exact, "выборы");
+    CHECK_STR(pq->groups[0]->words[0].stem, "выбор");
     hs_parsed_query_free(pq);
 
     /* the tiers: all words in the passage; with the headline; any word */
     CHECK_TIER("hunting ban", HS_TIER_ALL_IN_PASSAGE,
-               "(((Zhunt OR 0.5 * hunting OR 0.5 * ZShunt) OR (Zban OR 0.5 * ban OR 0.5 * ZSban)) "
+               "(((Zhunt OR 0.5 * hunting OR 0.25 * ZShunt) OR (Zban OR 0.5 * ban OR 0.25 * ZSban)) "
                "FILTER (Zhunt AND Zban))");
     CHECK_TIER("hunting ban", HS_TIER_ALL_WITH_TITLE,
-               "((((Zhunt OR 0.5 * hunting OR 0.5 * ZShunt) OR (Zban OR 0.5 * ban OR 0.5 * ZSban)) "
+               "((((Zhunt OR 0.5 * hunting OR 0.25 * ZShunt) OR (Zban OR 0.5 * ban OR 0.25 * ZSban)) "
                "FILTER ((Zhunt OR ZShunt) AND (Zban OR ZSban))) AND_NOT ((Zhunt AND Zban)))");
     CHECK_TIER("hunting ban", HS_TIER_ANY,
-               "((((Zhunt OR 0.5 * hunting OR 0.5 * ZShunt) OR (Zban OR 0.5 * ban OR 0.5 * ZSban)) "
-               "FILTER ((Zhunt OR ZShunt) OR (Zban OR ZSban))) AND_NOT ((Zhunt AND Zban) OR "
+               "((((Zhunt OR 0.5 * hunting OR 0.25 * ZShunt) OR (Zban OR 0.5 * ban OR 0.25 * ZSban)) "
+               "FILTER (((Zhunt OR ZShunt) OR (Zban OR ZSban)))) AND_NOT ((Zhunt AND Zban) OR "
                "((Zhunt OR ZShunt) AND (Zban OR ZSban))))");
     /* compounds match as a stem phrase or written together */
     CHECK_TIER("self-nomination", HS_TIER_ALL_IN_PASSAGE,
                "(((((Zself PHRASE 2 Znomin) OR Zselfnomin) OR 0.5 * ((self PHRASE 2 nomination) OR "
-               "selfnomination) OR 0.5 * ((ZSself PHRASE 2 ZSnomin) OR ZSselfnomin))) FILTER "
-               "(((Zself PHRASE 2 Znomin) OR Zselfnomin)))");
-    /* stop words are not required; excluded words are removed */
+               "selfnomination) OR 0.25 * ((ZSself PHRASE 2 ZSnomin) OR ZSselfnomin))) FILTER "
+               "((Zself PHRASE 2 Znomin) OR Zselfnomin))");
+    /* stop words are not required, not even alone; excluded words go */
     CHECK_TIER("the ban -fox", HS_TIER_ALL_IN_PASSAGE,
-               "((((Zthe OR 0.5 * the OR 0.5 * ZSthe) OR (Zban OR 0.5 * ban OR 0.5 * ZSban)) "
-               "FILTER (Zban)) AND_NOT ((Zfox OR ZSfox)))");
+               "(((Zthe OR 0.5 * the OR 0.25 * ZSthe) OR (Zban OR 0.5 * ban OR 0.25 * ZSban)) "
+               "FILTER ((Zban) AND_NOT ((Zfox OR ZSfox))))");
     /* a query of stop words only requires them */
-    CHECK_TIER("the", HS_TIER_ALL_IN_PASSAGE,
-               "(((Zthe OR 0.5 * the OR 0.5 * ZSthe)) FILTER (Zthe))");
+    CHECK_TIER("the", HS_TIER_ALL_IN_PASSAGE, "(((Zthe OR 0.5 * the OR 0.25 * ZSthe)) FILTER Zthe)");
+    /* exact forms, prefixes, NEAR, title: */
+    CHECK_TIER("=nominated", HS_TIER_ALL_IN_PASSAGE,
+               "(((nominated OR 0.25 * Snominated)) FILTER nominated)");
+    CHECK_TIER("elect*", HS_TIER_ALL_IN_PASSAGE, "(((elect* OR 0.25 * Select*)) FILTER elect*)");
+    CHECK_TIER("tax NEAR/3 rise", HS_TIER_ALL_IN_PASSAGE,
+               "(((Ztax NEAR 4 Zrise) OR 0.5 * (tax NEAR 4 rise)) FILTER (Ztax NEAR 4 Zrise))");
+    CHECK_TIER("title:vote", HS_TIER_ANY, "(((ZSvote) FILTER ZSvote) AND_NOT (ZSvote OR ZSvote))");
+    /* explicit AND and OR */
+    CHECK_TIER("tax AND rise", HS_TIER_ANY,
+               "((((Ztax OR 0.5 * tax OR 0.25 * ZStax) OR (Zrise OR 0.5 * rise OR 0.25 * ZSrise)) "
+               "FILTER ((Ztax OR ZStax) AND (Zrise OR ZSrise))) AND_NOT ((Ztax AND Zrise) OR "
+               "((Ztax OR ZStax) AND (Zrise OR ZSrise))))");
+    CHECK_TIER("tax OR rise", HS_TIER_ALL_IN_PASSAGE,
+               "(((Ztax OR 0.5 * tax OR 0.25 * ZStax) OR (Zrise OR 0.5 * rise OR 0.25 * ZSrise)) "
+               "FILTER (Ztax OR Zrise))");
+    /* fields are filters, in every tier */
+    CHECK_TIER("lang:ru path:bbc-news/politics", HS_TIER_ALL_IN_PASSAGE,
+               "(<all> FILTER ((Lru) AND (XPbbc-news AND XPpolitics)))");
+    CHECK_TIER("source:www.BBC.co.uk site:\"BBC News\" author:Smith", HS_TIER_ALL_IN_PASSAGE,
+               "(<all> FILTER ((XSbbc.co.uk) AND (XSNbbc news) AND (Asmith)))");
+    CHECK_TIER("date:2005-04", HS_TIER_ALL_IN_PASSAGE,
+               "(<all> FILTER VALUE_RANGE 0 2005-04 2005-04\xff)");
+    CHECK_TIER("date:2005-04-01..2005-05-05", HS_TIER_ALL_IN_PASSAGE,
+               "(<all> FILTER VALUE_RANGE 0 2005-04-01 2005-05-05)");
+    CHECK_TIER("date:..2005", HS_TIER_ALL_IN_PASSAGE,
+               "(<all> FILTER VALUE_RANGE 0  2005\xff)");
     /* nothing positive to look for matches nothing */
-    CHECK_TIER("-fox", HS_TIER_ALL_IN_PASSAGE, "<nothing>");
+    CHECK_TIER("-fox", HS_TIER_ALL_IN_PASSAGE, "(<all> FILTER <nothing>)");
     CHECK_TIER("", HS_TIER_ANY, "<nothing>");
+
+    /* --since and --until */
+    pq = hs_query_parse("tax", st, NULL);
+    hs_buf err = HS_BUF_INIT;
+    CHECK_INT(hs_query_add_date_range(pq, "2005", "2005-06", &err), 0);
+    hs_qnode *n = hs_query_build_tier(pq, HS_TIER_ALL_IN_PASSAGE);
+    char *d = hs_qnode_describe(n);
+    CHECK_STR(d, "(((Ztax OR 0.5 * tax OR 0.25 * ZStax)) FILTER (VALUE_RANGE 0 2005 2005-06\xff AND Ztax))");
+    free(d);
+    hs_qnode_free(n);
+    CHECK_INT(hs_query_add_date_range(pq, "May 2005", NULL, &err), -1);
+    CHECK_STR(err.data, "invalid --since 'May 2005': YYYY, YYYY-MM or YYYY-MM-DD");
+    hs_buf_free(&err);
+    hs_parsed_query_free(pq);
 
     hs_stemmer_free(st);
     return check_done();

@@ -1,0 +1,234 @@
+/* passages.c - result passages: decoding stored data, the list and its
+ * getters, and the dump of a whole index. */
+#include "index_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "passage_internal.h"
+#include "schema.h"
+
+hustings_passage_t *hs_passages_append(hustings_passages_t *list)
+{
+    if (list->n == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 16;
+        hustings_passage_t *p = realloc(list->items, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        list->items = p;
+        list->cap = cap;
+    }
+    hustings_passage_t *p = &list->items[list->n++];
+    memset(p, 0, sizeof *p);
+    return p;
+}
+
+void hs_passage_free(hustings_passage_t *p)
+{
+    free(p->path);
+    free(p->title);
+    free(p->date);
+    free(p->source);
+    free(p->byline);
+    free(p->lang);
+    free(p->site);
+    free(p->text);
+    free(p->article);
+    free(p->cluster);
+    free(p->highlights);
+    memset(p, 0, sizeof *p);
+}
+
+void hustings_passages_destroy(hustings_passages_t *passages)
+{
+    if (!passages)
+        return;
+    for (size_t i = 0; i < passages->n; i++)
+        hs_passage_free(&passages->items[i]);
+    free(passages->items);
+    free(passages->suggestion);
+    free(passages);
+}
+
+/* A copy of the string member `key` of o; NULL when absent.  *failed is
+ * set when it is present but cannot be copied. */
+static char *member(json_object *o, const char *key, int *failed)
+{
+    json_object *v;
+    if (!json_object_object_get_ex(o, key, &v) || !json_object_is_type(v, json_type_string))
+        return NULL;
+    char *s = strdup(json_object_get_string(v));
+    if (!s)
+        *failed = 1;
+    return s;
+}
+
+static unsigned member_uint(json_object *o, const char *key)
+{
+    json_object *v;
+    return json_object_object_get_ex(o, key, &v) ? (unsigned)json_object_get_int64(v) : 0;
+}
+
+int hs_passage_decode(hustings_passages_t *list, double weight, const char *data, size_t len)
+{
+    json_tokener *tok = json_tokener_new();
+    json_object *o = tok ? json_tokener_parse_ex(tok, data, (int)len) : NULL;
+    json_tokener_free(tok);
+    hustings_passage_t *p = o ? hs_passages_append(list) : NULL;
+    if (!p) {
+        json_object_put(o);
+        return -1;
+    }
+    int failed = 0;
+    p->score = weight;
+    p->path = member(o, "path", &failed);
+    p->title = member(o, "title", &failed);
+    p->date = member(o, "date", &failed);
+    p->source = member(o, "source", &failed);
+    p->byline = member(o, "byline", &failed);
+    p->lang = member(o, "lang", &failed);
+    p->site = member(o, "site", &failed);
+    p->text = member(o, "text", &failed);
+    p->cluster = member(o, "cluster", &failed);
+    p->ordinal = member_uint(o, "ordinal");
+    p->paragraph = member_uint(o, "paragraph");
+    p->copies = 1;
+    char *id = member(o, "id", &failed);
+    json_object_put(o);
+    if (!failed && p->path) {
+        hs_buf key = HS_BUF_INIT;
+        if (hs_buf_puts(&key, p->path) == 0 && (!id || (hs_buf_putc(&key, '#') == 0 &&
+                                                       hs_buf_puts(&key, id) == 0)))
+            p->article = hs_buf_detach(&key);
+        hs_buf_free(&key);
+    }
+    free(id);
+    if (failed || !p->path || !p->title || !p->text || !p->article) {
+        hs_passage_free(p);
+        list->n--;
+        return -1;
+    }
+    return 0;
+}
+
+int hustings_passages_valid(hustings_passages_t *passages)
+{
+    return passages && passages->current < passages->n;
+}
+
+hustings_passage_t *hustings_passages_get(hustings_passages_t *passages)
+{
+    return hustings_passages_valid(passages) ? &passages->items[passages->current] : NULL;
+}
+
+void hustings_passages_move_to_next(hustings_passages_t *passages)
+{
+    if (hustings_passages_valid(passages))
+        passages->current++;
+}
+
+unsigned hustings_passages_count(hustings_passages_t *passages)
+{
+    return passages ? (unsigned)passages->n : 0;
+}
+
+const char *hustings_passages_get_suggestion(hustings_passages_t *passages)
+{
+    return passages ? passages->suggestion : NULL;
+}
+
+unsigned hustings_passage_get_rank(hustings_passage_t *p) { return p ? p->rank : 0; }
+double hustings_passage_get_score(hustings_passage_t *p) { return p ? p->score : 0.0; }
+const char *hustings_passage_get_path(hustings_passage_t *p) { return p ? p->path : NULL; }
+const char *hustings_passage_get_title(hustings_passage_t *p) { return p ? p->title : NULL; }
+const char *hustings_passage_get_date(hustings_passage_t *p) { return p ? p->date : NULL; }
+const char *hustings_passage_get_source(hustings_passage_t *p) { return p ? p->source : NULL; }
+const char *hustings_passage_get_byline(hustings_passage_t *p) { return p ? p->byline : NULL; }
+const char *hustings_passage_get_lang(hustings_passage_t *p) { return p ? p->lang : NULL; }
+const char *hustings_passage_get_site(hustings_passage_t *p) { return p ? p->site : NULL; }
+unsigned long hustings_passage_get_copies(hustings_passage_t *p) { return p ? p->copies : 0; }
+unsigned hustings_passage_get_ordinal(hustings_passage_t *p) { return p ? p->ordinal : 0; }
+unsigned hustings_passage_get_paragraph(hustings_passage_t *p) { return p ? p->paragraph : 0; }
+const char *hustings_passage_get_text(hustings_passage_t *p) { return p ? p->text : NULL; }
+
+unsigned hustings_passage_count_highlights(hustings_passage_t *p)
+{
+    return p ? (unsigned)p->n_highlights : 0;
+}
+
+int hustings_passage_get_highlight(hustings_passage_t *p, unsigned i,
+                                   size_t *start, size_t *end)
+{
+    if (!p || i >= p->n_highlights || !start || !end)
+        return -1;
+    *start = p->highlights[i].start;
+    *end = p->highlights[i].end;
+    return 0;
+}
+
+/* ---- dump ---------------------------------------------------------------- */
+
+typedef struct dumper {
+    hustings_index_t *index;
+    hustings_passage_fn fn;
+    void *ctx;
+    hustings_status_t st;
+    int stopped;
+} dumper;
+
+static int compare_ordinals(const void *a, const void *b)
+{
+    const hustings_passage_t *x = a, *y = b;
+    return (x->ordinal > y->ordinal) - (x->ordinal < y->ordinal);
+}
+
+typedef struct decoder {
+    hustings_passages_t *list;
+    int failed;
+} decoder;
+
+/* hx_doc_fn: decode without a weight. */
+static int decode_doc(void *ctx, unsigned docid, const char *data, size_t len)
+{
+    (void)docid;
+    decoder *d = ctx;
+    d->failed = hs_passage_decode(d->list, 0.0, data, len) < 0;
+    return d->failed;
+}
+
+/* hx_term_fn: every passage of one article, in order. */
+static int dump_article(void *ctx, const char *term, unsigned long freq)
+{
+    (void)freq;
+    dumper *d = ctx;
+    hustings_passages_t list;
+    memset(&list, 0, sizeof list);
+    decoder dec = { &list, 0 };
+    d->st = hx_db_each_doc(d->index->db, term, decode_doc, &dec);
+    if (d->st == HUSTINGS_STATUS_SUCCESS && dec.failed)
+        d->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (d->st == HUSTINGS_STATUS_SUCCESS && list.n)
+        qsort(list.items, list.n, sizeof *list.items, compare_ordinals);
+    for (size_t i = 0; i < list.n; i++) {
+        if (d->st == HUSTINGS_STATUS_SUCCESS && !d->stopped && d->fn(d->ctx, &list.items[i]))
+            d->stopped = 1;
+        hs_passage_free(&list.items[i]);
+    }
+    free(list.items);
+    return d->st != HUSTINGS_STATUS_SUCCESS || d->stopped;
+}
+
+hustings_status_t hustings_index_dump(hustings_index_t *index, hustings_passage_fn fn, void *ctx)
+{
+    if (!index || !fn)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    dumper d = { index, fn, ctx, HUSTINGS_STATUS_SUCCESS, 0 };
+    hustings_status_t st = hx_db_each_term(index->db, HS_PREFIX_ARTICLE, dump_article, &d);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = d.st;
+    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
+        return hs_index_fail(index, st, "out of memory");
+    return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(index, st);
+}

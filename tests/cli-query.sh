@@ -1,0 +1,87 @@
+#!/bin/sh
+# The query language and the output options of hustings-query, on corpus/.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+run "$INDEX" -d "$tmp/idx" "$CORPUS"
+check "indexing corpus/ succeeds" test "$rc" -eq 0
+q() { run "$QUERY" -d "$tmp/idx" --json --limit 50 --per-article 0 "$@"; }
+# true when every row satisfies the expression; `t` is the passage text
+# and the headline (which also answers for the passage), lower-cased
+has() { json_true "len(rows) > 0 and all((lambda t: $1)((r['text'] + ' || ' + r['title']).lower()) for r in rows)"; }
+
+q 'deposit AND signatures'
+check "AND: every passage (or its headline) has both words" has '"deposit" in t and "signature" in t'
+q 'deposit OR observers'
+check "OR: every passage has one of them" has '"deposit" in t or "observer" in t'
+check "OR: both kinds are found" json_true 'any("deposit" in r["text"].lower() for r in rows) and any("observer" in r["text"].lower() for r in rows)'
+q 'signatures NOT deposit'
+check "NOT: the excluded word is absent" has '"signature" in t and "deposit" not in t'
+q '(deposit OR signatures) -party'
+check "brackets and -word" has '("deposit" in t or "signature" in t) and "party" not in t and "parties" not in t'
+q 'election NEAR/2 commission'
+check "NEAR/2: the words at most two apart" has '__import__("re").search(r"election\w*\W+(\w+\W+){0,2}commission|commission\w*\W+(\w+\W+){0,2}election", t)'
+q 'deposi*'
+check "prefix*: words starting with it" has '"deposi" in t'
+check "prefix*: whole words are highlighted" json_true 'all(r["text"].encode()[s:e].decode().lower().startswith("deposi") for r in rows for s, e in r["highlights"])'
+q '=nominated'
+check "=word: only that form" has '__import__("re").search(r"\bnominated\b", t)'
+q 'nominated'
+check "without =, other forms too" json_true 'any("nomination" in r["text"].lower() and not __import__("re").search(r"\bnominated\b", r["text"].lower()) for r in rows)'
+q '"party lists"'
+check "a phrase is stem-aware" json_true 'any("party list" in r["text"].lower() and "party lists" not in r["text"].lower() for r in rows)'
+q 'title:observers'
+check "title: the headline has the word" has '"observer" in r["title"].lower()'
+q 'source:example.kz turnout'
+check "source: a host" has 'r["source"] and "example.kz" in r["source"]'
+q 'source:other.org turnout'
+check "source: another host finds nothing" test "$rc" -eq 1
+q 'path:corpus self-nomination'
+check "path: a folder name" has '"/corpus/" in r["path"]'
+q 'date:2023-03 turnout'
+check "date:YYYY-MM" has 'r["date"].startswith("2023-03")'
+q 'date:2023-02-01..2023-02-28 candidates'
+check "date:FROM..TO" has '"2023-02-01" <= r["date"] <= "2023-02-28"'
+q 'date:..2023-01-31 candidates'
+check "date:..TO" has 'r["date"] <= "2023-01-31"'
+q --since 2023-03-15 --until 2023-03 candidates
+check "--since and --until" has '"2023-03-15" <= r["date"] <= "2023-03-31"'
+run "$QUERY" -d "$tmp/idx" --since 'March 2023' candidates
+check "a bad --since is an error" test "$rc" -eq 2
+
+# plain queries never fail; advanced ones point at the mistake
+run "$QUERY" -d "$tmp/idx" 'Blair (Labour'
+check "a stray bracket in plain words is no error" test "$rc" -le 1
+run "$QUERY" -d "$tmp/idx" 'turnout AND (Almaty'
+check "an unclosed bracket with AND is an error" test "$rc" -eq 2
+check "the message points at the bracket" grep -q "query error at column 13: this '(' has no matching ')'" "$tmp/err"
+check "and shows where" grep -q "^              \\^" "$tmp/err"
+run "$QUERY" -d "$tmp/idx" 'date:2023-13'
+check "a bad date is an error" test "$rc" -eq 2
+
+# sorting, limits per article, counts, formats, facets
+q --sort date candidates
+check "--sort date: oldest first" json_true '[r["date"] or "" for r in rows] == sorted(r["date"] or "" for r in rows)'
+q --sort -date candidates
+check "--sort -date: newest first" json_true '[r["date"] or "" for r in rows] == sorted((r["date"] or "" for r in rows), reverse=True)'
+run "$QUERY" -d "$tmp/idx" --json --limit 50 --per-article 1 candidates
+check "--per-article 1: one passage per article" json_true 'len(rows) == len({r["path"] for r in rows})'
+run "$QUERY" -d "$tmp/idx" --json --limit 50 candidates
+check "by default at most 3 per article" json_true 'max(__import__("collections").Counter(r["path"] for r in rows).values()) <= 3'
+run "$QUERY" -d "$tmp/idx" --count candidates
+n=$(cat "$tmp/out")
+run "$QUERY" -d "$tmp/idx" --json --limit 1000 --per-article 0 candidates
+check "--count counts every matching passage" test "$(wc -l <"$tmp/out")" -eq "$n"
+run "$QUERY" -d "$tmp/idx" --count zzyzxqwv
+check "--count of nothing prints 0 and exits 1" sh -c "[ $rc -eq 1 ] && [ \"\$(cat '$tmp/out')\" = 0 ]"
+run "$QUERY" -d "$tmp/idx" --format tsv --limit 3 turnout
+check "--format tsv: 7 tab-separated fields" sh -c "awk -F'\t' 'NF != 7 { bad = 1 } END { exit bad }' '$tmp/out' && [ \$(wc -l <'$tmp/out') -eq 3 ]"
+run "$QUERY" -d "$tmp/idx" --limit 1 --facets year,month,source turnout
+check "--facets in text" grep -q "^month: 2023-03 (" "$tmp/out"
+check "--facets source" grep -q "^source: example.kz (" "$tmp/out"
+run "$QUERY" -d "$tmp/idx" --json --limit 1 --facets month turnout
+check "--facets in JSON: a last line" json_true 'rows[-1]["facet"] == "month" and sum(rows[-1]["counts"].values()) > 0'
+run "$QUERY" -d "$tmp/idx" --facets colour turnout
+check "an unknown facet is an error" test "$rc" -eq 2
+run "$QUERY" -d "$tmp/idx" --format xml turnout
+check "an unknown format is an error" test "$rc" -eq 2
+finish
