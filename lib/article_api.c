@@ -7,6 +7,21 @@
 
 #include "readfile.h"
 
+void hs_article_detect_lang(hs_article *a, const hs_langid *lid)
+{
+    /* the headline and the first passages, up to the identifier's sample */
+    hs_buf sample = HS_BUF_INIT;
+    hs_buf_puts(&sample, a->title);
+    for (size_t i = 0; i < a->n_passages && sample.len < HS_LANG_SAMPLE; i++) {
+        hs_buf_putc(&sample, '\n');
+        hs_buf_puts(&sample, a->passages[i].text);
+    }
+    const char *lang = hs_lang_detect(lid, hs_buf_str(&sample), sample.len, a->lang);
+    if (lang)
+        hs_article_set_lang(a, lang, strlen(lang));
+    hs_buf_free(&sample);
+}
+
 hustings_status_t hs_article_load(const char *path, hs_buf *scratch,
                                   hs_article **out, hs_buf *why)
 {
@@ -37,6 +52,9 @@ hustings_status_t hustings_article_read(const char *path,
     hustings_status_t st = hs_article_load(path, &data, &a, &why);
     hs_buf_free(&data);
     if (st == HUSTINGS_STATUS_SUCCESS) {
+        hs_langid *lid = hs_langid_new(NULL);
+        hs_article_detect_lang(a, lid);
+        hs_langid_free(lid);
         hustings_article_t *h = malloc(sizeof *h);
         if (h) {
             h->a = a;
@@ -74,6 +92,11 @@ const char *hustings_article_get_date(hustings_article_t *article)
 const char *hustings_article_get_source(hustings_article_t *article)
 {
     return article ? article->a->source : NULL;
+}
+
+const char *hustings_article_get_lang(hustings_article_t *article)
+{
+    return article ? article->a->lang : NULL;
 }
 
 unsigned hustings_article_count_passages(hustings_article_t *article)

@@ -161,11 +161,163 @@ static int parse_year_first(cursor *c, int *y, int *m, int *d)
     return read_day(c, m) && accept_char(c, sep) && read_day(c, d);
 }
 
-/* "20.02.2023" */
+
+/* Month names in Cyrillic: Russian (genitive, nominative and the usual
+ * abbreviations) and Kazakh. */
+enum { RUSSIAN = 1, KAZAKH = 2 };
+
+typedef struct cyrillic_month {
+    const char *name;
+    int month;
+    int lang;
+    int abbreviation; /* may take a dot */
+} cyrillic_month;
+
+static const cyrillic_month cyrillic_months[] = {
+    { "января", 1, RUSSIAN, 0 },   { "февраля", 2, RUSSIAN, 0 },
+    { "марта", 3, RUSSIAN, 0 },    { "апреля", 4, RUSSIAN, 0 },
+    { "мая", 5, RUSSIAN, 0 },      { "июня", 6, RUSSIAN, 0 },
+    { "июля", 7, RUSSIAN, 0 },     { "августа", 8, RUSSIAN, 0 },
+    { "сентября", 9, RUSSIAN, 0 }, { "октября", 10, RUSSIAN, 0 },
+    { "ноября", 11, RUSSIAN, 0 },  { "декабря", 12, RUSSIAN, 0 },
+    { "январь", 1, RUSSIAN, 0 },   { "февраль", 2, RUSSIAN, 0 },
+    { "март", 3, RUSSIAN, 0 },     { "апрель", 4, RUSSIAN, 0 },
+    { "май", 5, RUSSIAN, 0 },      { "июнь", 6, RUSSIAN, 0 },
+    { "июль", 7, RUSSIAN, 0 },     { "август", 8, RUSSIAN, 0 },
+    { "сентябрь", 9, RUSSIAN, 0 }, { "октябрь", 10, RUSSIAN, 0 },
+    { "ноябрь", 11, RUSSIAN, 0 },  { "декабрь", 12, RUSSIAN, 0 },
+    { "янв", 1, RUSSIAN, 1 },      { "фев", 2, RUSSIAN, 1 },
+    { "февр", 2, RUSSIAN, 1 },     { "мар", 3, RUSSIAN, 1 },
+    { "апр", 4, RUSSIAN, 1 },      { "июн", 6, RUSSIAN, 1 },
+    { "июл", 7, RUSSIAN, 1 },      { "авг", 8, RUSSIAN, 1 },
+    { "сен", 9, RUSSIAN, 1 },      { "сент", 9, RUSSIAN, 1 },
+    { "окт", 10, RUSSIAN, 1 },     { "ноя", 11, RUSSIAN, 1 },
+    { "нояб", 11, RUSSIAN, 1 },    { "дек", 12, RUSSIAN, 1 },
+    { "қаңтар", 1, KAZAKH, 0 },    { "ақпан", 2, KAZAKH, 0 },
+    { "наурыз", 3, KAZAKH, 0 },    { "сәуір", 4, KAZAKH, 0 },
+    { "мамыр", 5, KAZAKH, 0 },     { "маусым", 6, KAZAKH, 0 },
+    { "шілде", 7, KAZAKH, 0 },     { "тамыз", 8, KAZAKH, 0 },
+    { "қыркүйек", 9, KAZAKH, 0 },  { "қазан", 10, KAZAKH, 0 },
+    { "қараша", 11, KAZAKH, 0 },   { "желтоқсан", 12, KAZAKH, 0 },
+};
+
+/* Words that may follow or precede the year: "года", "г.", "жылғы", "ж.". */
+typedef struct year_word {
+    const char *word;
+    int lang;
+    int abbreviation;
+} year_word;
+
+static const year_word years_after[] = {
+    { "года", RUSSIAN, 0 }, { "год", RUSSIAN, 0 }, { "г", RUSSIAN, 1 },
+    { "жыл", KAZAKH, 0 },   { "ж", KAZAKH, 1 },
+};
+
+static const year_word years_before[] = {
+    { "жылғы", KAZAKH, 0 }, { "жылы", KAZAKH, 0 }, { "ж", KAZAKH, 1 },
+};
+
+/* Read a run of letters (any script) as lower case into word; 0 when
+ * there is none or it is too long for any name we know. */
+static int read_word(cursor *c, char word[32])
+{
+    size_t n = 0;
+    while (c->pos < c->end) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t step = utf8proc_iterate((const utf8proc_uint8_t *)c->s + c->pos,
+                                                 (utf8proc_ssize_t)(c->end - c->pos), &cp);
+        if (step <= 0)
+            break;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_LO)
+            break;
+        utf8proc_uint8_t lower[4];
+        utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), lower);
+        if (m <= 0 || n + (size_t)m >= 32)
+            return 0;
+        memcpy(word + n, lower, (size_t)m);
+        n += (size_t)m;
+        c->pos += (size_t)step;
+    }
+    word[n] = '\0';
+    return n > 0;
+}
+
+/* A Cyrillic month name: 1-12 in *month, its language in *lang. */
+static int read_cyrillic_month(cursor *c, int *month, int *lang)
+{
+    char word[32];
+    if (!read_word(c, word))
+        return 0;
+    for (size_t i = 0; i < sizeof cyrillic_months / sizeof cyrillic_months[0]; i++) {
+        const cyrillic_month *m = &cyrillic_months[i];
+        if (strcmp(word, m->name) != 0)
+            continue;
+        if (m->abbreviation)
+            accept_char(c, '.');
+        *month = m->month;
+        *lang = m->lang;
+        return 1;
+    }
+    return 0;
+}
+
+/* One of the words of list in language lang (any when 0), with its dot
+ * when it is an abbreviation. */
+static int read_year_word(cursor *c, const year_word *list, size_t n, int lang)
+{
+    char word[32];
+    if (!read_word(c, word))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(word, list[i].word) != 0 || (lang && list[i].lang != lang))
+            continue;
+        if (list[i].abbreviation)
+            accept_char(c, '.'); /* "2023 г" is seen without it too */
+        return 1;
+    }
+    return 0;
+}
+
+/* After the year, optionally: "года", "г.", "жыл", "ж." (the year may be
+ * glued to it: "2023г."). */
+static int year_suffix(cursor *c, int lang)
+{
+    size_t back = c->pos;
+    skip_blanks(c);
+    if (c->pos == c->end) {
+        c->pos = back;
+        return 1;
+    }
+    return read_year_word(c, years_after, sizeof years_after / sizeof years_after[0],
+                          lang);
+}
+
+/* "20 февраля 2023 года", "20 февраля 2023 г.", "20 ФЕВ. 2023",
+ * "20 ақпан 2023 ж." */
+static int parse_day_first_cyrillic(cursor *c, int *y, int *m, int *d)
+{
+    int lang;
+    return read_day(c, d) && skip_blanks(c) && read_cyrillic_month(c, m, &lang) &&
+           skip_blanks(c) && read_year(c, y) && year_suffix(c, lang);
+}
+
+/* "2023 жылғы 20 ақпан", "2023 ж. 20 ақпан" */
+static int parse_year_first_kazakh(cursor *c, int *y, int *m, int *d)
+{
+    int lang;
+    return read_year(c, y) && skip_blanks(c) &&
+           read_year_word(c, years_before, sizeof years_before / sizeof years_before[0],
+                          KAZAKH) &&
+           skip_blanks(c) && read_day(c, d) && skip_blanks(c) &&
+           read_cyrillic_month(c, m, &lang) && lang == KAZAKH;
+}
+
+/* "20.02.2023", "20.02.2023 г.", "20.02.2023 ж." */
 static int parse_dotted(cursor *c, int *y, int *m, int *d)
 {
     return read_day(c, d) && accept_char(c, '.') && read_day(c, m) &&
-           accept_char(c, '.') && read_year(c, y);
+           accept_char(c, '.') && read_year(c, y) && year_suffix(c, 0);
 }
 
 /* "20 February 2023", "20 Feb 2023", "20 Feb. 2023" */
@@ -205,6 +357,7 @@ int hs_date_parse(const char *s, size_t len, char out[11])
 {
     static const date_form forms[] = {
         parse_year_first, parse_dotted, parse_day_first, parse_month_first,
+        parse_day_first_cyrillic, parse_year_first_kazakh,
     };
     size_t start = 0, end = len, n;
 

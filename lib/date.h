@@ -10,7 +10,17 @@
  *   February 20, 2023   Feb 20, 2023   Feb. 20 2023
  *   20 February 2023    20 Feb 2023    20 Feb. 2023
  *   2023-02-20          2023/02/20     20.02.2023
- * Month names in English, any case.  The day must exist in that month
+ * and in Russian and Kazakh:
+ *   20 февраля 2023 года   20 февраля 2023 г.   20 февраля 2023   20 фев. 2023
+ *   20 ақпан 2023 ж.       2023 жылғы 20 ақпан  2023 ж. 20 ақпан
+ *   20.02.2023 г.          20.02.2023 ж.        20.02.2023 года
+ * Month names in any case: English in full or abbreviated; Russian in the
+ * genitive (февраля), the nominative (февраль) or abbreviated (янв фев
+ * февр мар апр июн июл авг сен сент окт ноя нояб дек, with or without a
+ * dot); Kazakh in full (қаңтар ақпан наурыз сәуір мамыр маусым шілде
+ * тамыз қыркүйек қазан қараша желтоқсан).  After the year a Russian month
+ * may take года, год or г. and a Kazakh one жыл or ж.; before the day,
+ * a Kazakh year takes жылғы, жылы or ж.  The day must exist in that month
  * (leap years included); years 1000-9999. */
 int hs_date_parse(const char *s, size_t len, char out[11]);
 

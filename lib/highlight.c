@@ -10,11 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "tokenizer.h"
+#include "translit.h"
 
 typedef struct htoken {
     char *exact;
     char *stem;
+    char *key;     /* transliteration key of a capitalised word, or NULL */
     size_t start, end;
     unsigned pos;
     int joined;
@@ -22,11 +26,31 @@ typedef struct htoken {
 
 typedef struct hstate {
     hs_stemmer *stemmer;
+    const char *lang;
+    const char *text;
     htoken *toks;
     size_t n, cap;
     hs_range *ranges;
     size_t n_ranges, cap_ranges;
 } hstate;
+
+static int capitalised(const char *text, size_t at)
+{
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)text + at, -1, &cp) <= 0)
+        return 0;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+/* Words that get a transliteration key: capitalised ones (names) in any
+ * script, and every Cyrillic word, since Russian and Kazakh write names
+ * of institutions in lower case (мажилис) that English capitalises. */
+static int may_be_name(const char *text, const hs_token *tok)
+{
+    return capitalised(text, tok->start) ||
+           hs_script_of(tok->term, tok->term_len) == HS_SCRIPT_CYRILLIC;
+}
 
 static int keep_token(void *ctx, const hs_token *tok)
 {
@@ -40,14 +64,22 @@ static int keep_token(void *ctx, const hs_token *tok)
         s->cap = cap;
     }
     size_t len;
-    const char *stem = hs_stem(s->stemmer, tok->term, tok->term_len, &len);
+    const char *stem = hs_stem_lang(s->stemmer, s->lang, tok->term, tok->term_len, &len);
     char *copy = stem ? strndup(stem, len) : NULL;
     char *exact = copy ? strndup(tok->term, tok->term_len) : NULL;
-    if (!exact) {
+    hs_buf key = HS_BUF_INIT;
+    int k = 0;
+    if (exact && !(tok->flags & HS_TOKEN_JOINED) && may_be_name(s->text, tok))
+        k = hs_translit_key(tok->term, tok->term_len, &key);
+    char *keyp = k > 0 ? hs_buf_detach(&key) : NULL;
+    hs_buf_free(&key);
+    if (!exact || k < 0 || (k > 0 && !keyp)) {
         free(copy);
+        free(exact);
+        free(keyp);
         return -1;
     }
-    s->toks[s->n++] = (htoken){ exact, copy, tok->start, tok->end, tok->pos,
+    s->toks[s->n++] = (htoken){ exact, copy, keyp, tok->start, tok->end, tok->pos,
                                 (tok->flags & HS_TOKEN_JOINED) != 0 };
     return 0;
 }
@@ -81,7 +113,10 @@ static long token_at(const hstate *s, size_t from, unsigned pos)
  * groups written with '='. */
 static int same_word(const htoken *t, const hs_qword *w, const hs_qgroup *g)
 {
-    return g->exact_only ? strcmp(t->exact, w->exact) == 0 : strcmp(t->stem, w->stem) == 0;
+    if (g->exact_only)
+        return strcmp(t->exact, w->exact) == 0;
+    return strcmp(t->stem, w->stem) == 0 || (w->stem2 && strcmp(t->stem, w->stem2) == 0) ||
+           (t->key && w->key && strcmp(t->key, w->key) == 0);
 }
 
 static int mark_group(hstate *s, const hs_qgroup *g)
@@ -160,11 +195,11 @@ static int only_stopwords(const hs_parsed_query *pq)
     return 1;
 }
 
-int hs_highlight(const hs_parsed_query *pq, hs_stemmer *stemmer,
+int hs_highlight(const hs_parsed_query *pq, hs_stemmer *stemmer, const char *lang,
                  const char *text, size_t len, hs_range **ranges,
                  size_t *n_ranges)
 {
-    hstate s = { stemmer, NULL, 0, 0, NULL, 0, 0 };
+    hstate s = { stemmer, lang, text, NULL, 0, 0, NULL, 0, 0 };
     int rc = hs_tokenize(text, len, 0, keep_token, &s, NULL) ? -1 : 0;
     int stop_too = only_stopwords(pq);
     for (size_t g = 0; g < pq->n_groups && rc == 0; g++) {
@@ -175,6 +210,7 @@ int hs_highlight(const hs_parsed_query *pq, hs_stemmer *stemmer,
     for (size_t i = 0; i < s.n; i++) {
         free(s.toks[i].stem);
         free(s.toks[i].exact);
+        free(s.toks[i].key);
     }
     free(s.toks);
     if (rc < 0) {

@@ -32,7 +32,7 @@ extern "C" {
 #define HUSTINGS_VERSION_MINOR 1
 
 /* The version of the index format this library reads and writes. */
-#define HUSTINGS_INDEX_FORMAT 1
+#define HUSTINGS_INDEX_FORMAT 2
 
 typedef enum {
     HUSTINGS_STATUS_SUCCESS = 0,
@@ -97,6 +97,9 @@ const char *hustings_article_get_title(hustings_article_t *article);
 const char *hustings_article_get_date(hustings_article_t *article);
 /* The source URL, or NULL. */
 const char *hustings_article_get_source(hustings_article_t *article);
+/* The language ("en", "ru", "kk", ...), declared or identified; NULL when
+ * unsure. */
+const char *hustings_article_get_lang(hustings_article_t *article);
 /* How many passages the article has (at least one). */
 unsigned hustings_article_count_passages(hustings_article_t *article);
 /* The text of passage i (0-based), or NULL when i is out of range. */

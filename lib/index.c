@@ -139,6 +139,7 @@ hustings_status_t hustings_index_close(hustings_index_t *index)
         st = hustings_index_commit(index);
     hx_db_free(index->db);
     hs_stemmer_free(index->stemmer);
+    hs_langid_free(index->langid);
     hs_buf_free(&index->error);
     free(index->path);
     free(index);
@@ -251,4 +252,13 @@ hustings_status_t hustings_index_count(hustings_index_t *index,
     if (st != HUSTINGS_STATUS_SUCCESS)
         return hs_index_fail_db(index, st);
     return st;
+}
+
+const hs_langid *hs_index_langid(hustings_index_t *index)
+{
+    if (!index->langid_tried) {
+        index->langid_tried = 1;
+        index->langid = hs_langid_new(NULL);
+    }
+    return index->langid;
 }

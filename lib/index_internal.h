@@ -6,6 +6,7 @@
 #include "article.h"
 #include "buf.h"
 #include "hustings.h"
+#include "lang.h"
 #include "stem.h"
 #include "xapian_glue.h"
 
@@ -14,6 +15,8 @@ struct _hustings_index {
     hx_db *db;
     int writable;
     hs_stemmer *stemmer;   /* for indexing; queries have their own */
+    hs_langid *langid;     /* loaded on first use; NULL when it cannot be */
+    int langid_tried;
     hs_buf error;          /* hustings_index_get_error() */
     unsigned pending;      /* articles added since the last commit */
 };
@@ -52,6 +55,11 @@ hustings_status_t hs_index_rename_file(hustings_index_t *index, const char *from
                                        const char *to);
 /* path made absolute (symbolic links resolved when it exists); malloc'd. */
 char *hs_absolute_path(const char *path);
+
+/* Set a->lang from its text (and the language it declares, if any). */
+void hs_article_detect_lang(hs_article *a, const hs_langid *lid);
+/* The index's language identifier, loaded on first use (may be NULL). */
+const hs_langid *hs_index_langid(hustings_index_t *index);
 
 /* Read the file at path and parse it into *out, with the path made
  * absolute.  `scratch` holds the file's bytes (reused between calls to

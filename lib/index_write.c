@@ -11,9 +11,12 @@
 #include <json-c/json.h>
 #include <xxhash.h>
 
+#include <utf8proc.h>
+
 #include "filestate.h"
 #include "schema.h"
 #include "tokenizer.h"
+#include "translit.h"
 
 int hs_article_key(const char *path, hs_buf *out)
 {
@@ -32,8 +35,11 @@ int hs_article_key(const char *path, hs_buf *out)
 typedef struct term_sink {
     hx_doc *doc;
     hs_stemmer *stemmer;
+    const char *lang;         /* the article's, for stemming */
+    const char *text;         /* the field's text, to see capitals */
     const char *exact_prefix;
     const char *stem_prefix;
+    const char *name_prefix;  /* transliteration keys of names, or NULL */
     hs_buf term;
 } term_sink;
 
@@ -46,27 +52,58 @@ static int add_prefixed(term_sink *s, const char *prefix, const char *t,
     return hx_doc_add_posting(s->doc, s->term.data, s->term.len, pos);
 }
 
+/* A word written with a capital first letter. */
+static int capitalised(const char *text, size_t at)
+{
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)text + at, -1, &cp) <= 0)
+        return 0;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+/* Words that get a transliteration key: capitalised ones (names) in any
+ * script, and every Cyrillic word, since Russian and Kazakh write names
+ * of institutions in lower case (мажилис) that English capitalises. */
+static int may_be_name(const char *text, const hs_token *tok)
+{
+    return capitalised(text, tok->start) ||
+           hs_script_of(tok->term, tok->term_len) == HS_SCRIPT_CYRILLIC;
+}
+
 /* Each token gives its exact form and its stem, both with positions, so
- * that phrases can be matched on either. */
+ * that phrases can be matched on either; a name also gives its
+ * transliteration key, so that Tokayev, Токаев and Тоқаев meet. */
 static int sink_token(void *ctx, const hs_token *tok)
 {
     term_sink *s = ctx;
     size_t stem_len;
-    const char *stem = hs_stem(s->stemmer, tok->term, tok->term_len, &stem_len);
+    const char *stem = hs_stem_lang(s->stemmer, s->lang, tok->term, tok->term_len, &stem_len);
     if (!stem)
         return -1;
     /* the stem lives in the stemmer: add it before the exact form is
      * copied into s->term (which does not touch the stemmer) */
-    if (add_prefixed(s, s->stem_prefix, stem, stem_len, tok->pos) < 0)
+    if (add_prefixed(s, s->stem_prefix, stem, stem_len, tok->pos) < 0 ||
+        add_prefixed(s, s->exact_prefix, tok->term, tok->term_len, tok->pos) < 0)
         return -1;
-    return add_prefixed(s, s->exact_prefix, tok->term, tok->term_len, tok->pos);
+    if (!s->name_prefix || (tok->flags & HS_TOKEN_JOINED) || !may_be_name(s->text, tok))
+        return 0;
+    hs_buf_reset(&s->term);
+    int n = hs_buf_puts(&s->term, s->name_prefix) < 0
+                ? -1
+                : hs_translit_key(tok->term, tok->term_len, &s->term);
+    if (n < 0)
+        return -1;
+    return n == 0 ? 0 : hx_doc_add_posting(s->doc, s->term.data, s->term.len, tok->pos);
 }
 
-static int index_field(term_sink *s, const char *exact_prefix,
-                       const char *stem_prefix, const char *text)
+static int index_field(term_sink *s, const char *exact_prefix, const char *stem_prefix,
+                       const char *name_prefix, const char *text)
 {
     s->exact_prefix = exact_prefix;
     s->stem_prefix = stem_prefix;
+    s->name_prefix = name_prefix;
+    s->text = text;
     return hs_tokenize(text, strlen(text), 1, sink_token, s, NULL) ? -1 : 0;
 }
 
@@ -237,14 +274,15 @@ static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
                            const hs_buf *article_term, const hs_buf *file_term)
 {
     hx_doc *doc = hx_doc_new();
-    term_sink s = { doc, stemmer, "", "", HS_BUF_INIT };
+    term_sink s = { doc, stemmer, a->lang, NULL, "", "", NULL, HS_BUF_INIT };
     char ordinal[24];
     int n = snprintf(ordinal, sizeof ordinal, "%zu", i);
     const char *key = article_term->data + strlen(HS_PREFIX_ARTICLE);
     char *data = doc ? passage_data(a, i) : NULL;
     int ok = data &&
-             index_field(&s, "", HS_PREFIX_STEM, a->passages[i].text) == 0 &&
-             index_field(&s, HS_PREFIX_TITLE, HS_PREFIX_TITLE_STEM, a->title) == 0 &&
+             index_field(&s, "", HS_PREFIX_STEM, HS_PREFIX_NAME, a->passages[i].text) == 0 &&
+             index_field(&s, HS_PREFIX_TITLE, HS_PREFIX_TITLE_STEM, HS_PREFIX_TITLE_NAME,
+                         a->title) == 0 &&
              hx_doc_add_boolean(doc, article_term->data, article_term->len) == 0 &&
              hx_doc_add_boolean(doc, file_term->data, file_term->len) == 0 &&
              add_field_terms(doc, a) == 0 &&

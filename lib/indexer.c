@@ -283,6 +283,7 @@ static hustings_status_t index_content(run *r, const todo *t, const char *hash, 
         tell(r, t->path, HUSTINGS_FILE_SKIPPED, hs_buf_str(&r->why));
         return HUSTINGS_STATUS_SUCCESS;
     }
+    hs_article_detect_lang(a, hs_index_langid(index));
     unsigned long passages = a->n_passages;
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     if (!r->ix->dry_run) {

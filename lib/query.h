@@ -17,7 +17,10 @@
 
 typedef struct hs_qword {
     char *exact;  /* normalised word, as the tokenizer gives it */
-    char *stem;
+    char *stem;   /* its stem in the first language its script suggests */
+    char *stem2;  /* its stem in a second one (Cyrillic: Russian and
+                     Kazakh), when different; else NULL */
+    char *key;    /* transliteration key (translit.h), or NULL */
 } hs_qword;
 
 /* One unit of a query: a word, or a phrase (quoted, or a chunk such as
@@ -102,11 +105,12 @@ typedef struct hs_range {
 } hs_range;
 
 /* Find the query's matches in text[0..len): words by stem (or exact form
- * when asked), prefixes, phrases only where all their words stand in
- * order, and compounds written together.  Excluded words are not marked;
+ * when asked; the passage's words stemmed in its language `lang`, which
+ * may be NULL), names by transliteration key, prefixes, phrases only where
+ * all their words stand in order, and compounds written together.  Excluded words are not marked;
  * stop words only when the query has nothing else.  *ranges (caller frees)
  * is sorted and merged.  0, or -1 when out of memory. */
-int hs_highlight(const hs_parsed_query *pq, hs_stemmer *stemmer,
+int hs_highlight(const hs_parsed_query *pq, hs_stemmer *stemmer, const char *lang,
                  const char *text, size_t len, hs_range **ranges,
                  size_t *n_ranges);
 

@@ -19,28 +19,52 @@
 #define EXACT_BOOST 0.5
 #define TITLE_WEIGHT 0.25
 
-/* One group's words under a prefix: a term, or a phrase of terms, or'ed
+/* Cross-script name matches weigh this much of a same-script match, so
+ * that results in the query's own script come first, other things equal. */
+#define NAME_WEIGHT 0.4
+
+/* One word under a prefix: its exact form, or its stems (one per language
+ * its script suggests), and, when name_prefix is given, its
+ * transliteration key under that prefix. */
+static hs_qnode *word_terms(const hs_qword *w, const char *prefix, int exact,
+                            const char *name_prefix)
+{
+    if (exact)
+        return hs_qnode_term(prefix, w->exact, strlen(w->exact));
+    hs_qnode *q = hs_qnode_term(prefix, w->stem, strlen(w->stem));
+    if (q && w->stem2)
+        q = hs_qnode_pair(HS_Q_OR, q, hs_qnode_term(prefix, w->stem2, strlen(w->stem2)));
+    if (q && name_prefix && w->key)
+        q = hs_qnode_pair(HS_Q_OR, q, hs_qnode_term(name_prefix, w->key, strlen(w->key)));
+    return q;
+}
+
+/* One group's words under a prefix: a word, or a phrase of words, or'ed
  * with the joined form of a compound; a prefix* group is a wildcard. */
-static hs_qnode *group_terms(const hs_qgroup *g, const char *prefix, int exact)
+static hs_qnode *group_terms(const hs_qgroup *g, const char *prefix, int exact,
+                             const char *name_prefix)
 {
     hs_qnode *q;
     if (g->prefix)
         return hs_qnode_wildcard(prefix, g->words[0].exact);
     if (g->n_words == 1) {
-        const char *w = exact ? g->words[0].exact : g->words[0].stem;
-        q = hs_qnode_term(prefix, w, strlen(w));
+        q = word_terms(&g->words[0], prefix, exact, name_prefix);
     } else {
         q = hs_qnode_new(HS_Q_PHRASE);
-        for (size_t i = 0; i < g->n_words && q; i++) {
-            const char *w = exact ? g->words[i].exact : g->words[i].stem;
-            q = hs_qnode_add(q, hs_qnode_term(prefix, w, strlen(w)));
-        }
+        for (size_t i = 0; i < g->n_words && q; i++)
+            q = hs_qnode_add(q, word_terms(&g->words[i], prefix, exact, name_prefix));
     }
-    if (q && g->joined.exact) {
-        const char *w = exact ? g->joined.exact : g->joined.stem;
-        q = hs_qnode_pair(HS_Q_OR, q, hs_qnode_term(prefix, w, strlen(w)));
-    }
+    if (q && g->joined.exact)
+        q = hs_qnode_pair(HS_Q_OR, q, word_terms(&g->joined, prefix, exact, NULL));
     return q;
+}
+
+static int has_names(const hs_qgroup *g)
+{
+    for (size_t i = 0; i < g->n_words; i++)
+        if (g->words[i].key)
+            return 1;
+    return 0;
 }
 
 /* Exact-only and prefix groups are matched on exact terms. */
@@ -51,20 +75,29 @@ static int on_exact(const hs_qgroup *g)
 
 static hs_qnode *in_passage(const hs_qgroup *g)
 {
-    return on_exact(g) ? group_terms(g, "", 1) : group_terms(g, HS_PREFIX_STEM, 0);
+    return on_exact(g) ? group_terms(g, "", 1, NULL)
+                       : group_terms(g, HS_PREFIX_STEM, 0, HS_PREFIX_NAME);
 }
 
 static hs_qnode *in_title(const hs_qgroup *g)
 {
-    return on_exact(g) ? group_terms(g, HS_PREFIX_TITLE, 1)
-                       : group_terms(g, HS_PREFIX_TITLE_STEM, 0);
+    return on_exact(g) ? group_terms(g, HS_PREFIX_TITLE, 1, NULL)
+                       : group_terms(g, HS_PREFIX_TITLE_STEM, 0, HS_PREFIX_TITLE_NAME);
 }
 
 static hs_qnode *weighted_group(const hs_qgroup *g)
 {
-    hs_qnode *q = hs_qnode_add(hs_qnode_new(HS_Q_OR), in_passage(g));
-    if (!on_exact(g))
-        q = hs_qnode_add(q, hs_qnode_scale(group_terms(g, "", 1), EXACT_BOOST));
+    if (on_exact(g))
+        return hs_qnode_add(hs_qnode_add(hs_qnode_new(HS_Q_OR), in_passage(g)),
+                            hs_qnode_scale(in_title(g), TITLE_WEIGHT));
+    hs_qnode *q = hs_qnode_add(hs_qnode_new(HS_Q_OR), group_terms(g, HS_PREFIX_STEM, 0, NULL));
+    /* a name found only in another script weighs less; found in the same
+     * script, its key adds nothing */
+    if (has_names(g))
+        q = hs_qnode_add(q, hs_qnode_scale(hs_qnode_pair(HS_Q_AND_NOT, in_passage(g),
+                                                         group_terms(g, HS_PREFIX_STEM, 0, NULL)),
+                                           NAME_WEIGHT));
+    q = hs_qnode_add(q, hs_qnode_scale(group_terms(g, "", 1, NULL), EXACT_BOOST));
     return hs_qnode_add(q, hs_qnode_scale(in_title(g), TITLE_WEIGHT));
 }
 
@@ -72,11 +105,8 @@ static hs_qnode *weighted_group(const hs_qgroup *g)
 static hs_qnode *near_terms(const hs_qexpr *e, const char *prefix, int exact)
 {
     hs_qnode *q = hs_qnode_new(HS_Q_NEAR);
-    for (size_t i = 0; i < 2 && q; i++) {
-        const hs_qword *w = &e->kids[i]->group.words[0];
-        const char *t = exact ? w->exact : w->stem;
-        q = hs_qnode_add(q, hs_qnode_term(prefix, t, strlen(t)));
-    }
+    for (size_t i = 0; i < 2 && q; i++)
+        q = hs_qnode_add(q, word_terms(&e->kids[i]->group.words[0], prefix, exact, NULL));
     if (q)
         q->window = e->window;
     return q;

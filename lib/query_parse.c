@@ -23,7 +23,10 @@
 #include "buf.h"
 #include "date.h"
 #include "schema.h"
+#include <utf8proc.h>
+
 #include "tokenizer.h"
+#include "translit.h"
 
 /* ---- tokens -------------------------------------------------------------- */
 
@@ -177,27 +180,62 @@ typedef struct collected {
     size_t n_parts;      /* tokens that are parts of a compound */
     size_t n_joined;     /* compounds */
     hs_stemmer *stemmer;
+    const char *text;    /* the chunk, to see capitals */
 } collected;
-
-static int make_word(hs_qword *w, hs_stemmer *stemmer, const char *term, size_t len)
-{
-    size_t slen;
-    const char *stem = hs_stem(stemmer, term, len, &slen);
-    w->exact = strndup(term, len);
-    w->stem = stem ? strndup(stem, slen) : NULL;
-    if (!w->exact || !w->stem) {
-        free(w->exact);
-        free(w->stem);
-        w->exact = w->stem = NULL;
-        return -1;
-    }
-    return 0;
-}
 
 static void free_word(hs_qword *w)
 {
     free(w->exact);
     free(w->stem);
+    free(w->stem2);
+    free(w->key);
+    memset(w, 0, sizeof *w);
+}
+
+/* A query word: its exact form, its stems in each language its script
+ * suggests (queries have no language), and, when it may be a name (typed
+ * with a capital, or Cyrillic), its transliteration key. */
+static int make_word(hs_qword *w, hs_stemmer *stemmer, const char *term, size_t len,
+                     int may_be_name)
+{
+    const char *langs[HS_STEM_MAX_LANGS];
+    size_t n = hs_stem_query_langs(term, len, langs);
+    memset(w, 0, sizeof *w);
+    if (!(w->exact = strndup(term, len)))
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        size_t slen;
+        const char *stem = hs_stem_lang(stemmer, langs[i], term, len, &slen);
+        char *copy = stem ? strndup(stem, slen) : NULL;
+        if (!copy) {
+            free_word(w);
+            return -1;
+        }
+        if (!w->stem) {
+            w->stem = copy;
+        } else if (!w->stem2 && strcmp(copy, w->stem) != 0) {
+            w->stem2 = copy;
+        } else {
+            free(copy);
+        }
+    }
+    if (!w->stem && !(w->stem = strndup(term, len))) {
+        free_word(w);
+        return -1;
+    }
+    hs_buf key = HS_BUF_INIT;
+    int k = may_be_name ? hs_translit_key(term, len, &key) : 0;
+    if (k < 0) {
+        free_word(w);
+        return -1;
+    }
+    w->key = k > 0 ? hs_buf_detach(&key) : NULL;
+    hs_buf_free(&key);
+    if (k > 0 && !w->key) {
+        free_word(w);
+        return -1;
+    }
+    return 0;
 }
 
 static void free_group(hs_qgroup *g)
@@ -208,13 +246,23 @@ static void free_group(hs_qgroup *g)
     free_word(&g->joined);
 }
 
+/* Capitalised, or Cyrillic: a word that may be a name. */
+static int name_like(const char *text, const hs_token *tok)
+{
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)text + tok->start, -1, &cp) <= 0)
+        return 0;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+           hs_script_of(tok->term, tok->term_len) == HS_SCRIPT_CYRILLIC;
+}
+
 static int collect_token(void *ctx, const hs_token *tok)
 {
     collected *c = ctx;
     if (tok->flags & HS_TOKEN_JOINED) {
         free_word(&c->joined);
         c->n_joined++;
-        return make_word(&c->joined, c->stemmer, tok->term, tok->term_len);
+        return make_word(&c->joined, c->stemmer, tok->term, tok->term_len, 0);
     }
     if (c->n == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 4;
@@ -224,7 +272,8 @@ static int collect_token(void *ctx, const hs_token *tok)
         c->words = p;
         c->cap = cap;
     }
-    if (make_word(&c->words[c->n], c->stemmer, tok->term, tok->term_len) < 0)
+    if (make_word(&c->words[c->n], c->stemmer, tok->term, tok->term_len,
+                  name_like(c->text, tok)) < 0)
         return -1;
     c->n++;
     if (tok->flags & HS_TOKEN_PART)
@@ -237,7 +286,7 @@ static int collect_token(void *ctx, const hs_token *tok)
 static int make_group(hs_qgroup *g, hs_stemmer *stemmer, const char *text, size_t len,
                       int quoted)
 {
-    collected c = { NULL, 0, 0, { NULL, NULL }, 0, 0, stemmer };
+    collected c = { NULL, 0, 0, { NULL, NULL, NULL, NULL }, 0, 0, stemmer, text };
     memset(g, 0, sizeof *g);
     int rc = hs_tokenize(text, len, 0, collect_token, &c, NULL) ? -1 : 0;
     if (rc == 0 && c.n > 0) {
@@ -247,7 +296,7 @@ static int make_group(hs_qgroup *g, hs_stemmer *stemmer, const char *text, size_
          * one compound (not "U.S.-backed", not inside quotes) */
         if (!quoted && c.n_joined == 1 && c.n_parts == c.n) {
             g->joined = c.joined;
-            c.joined.exact = c.joined.stem = NULL;
+            memset(&c.joined, 0, sizeof c.joined);
         }
         g->stopword = c.n == 1 && hs_is_stopword(c.words[0].exact);
         free_word(&c.joined);

@@ -12,6 +12,9 @@
 #define HS_PREFIX_STEM        "Z"   /* stem of a passage word */
 #define HS_PREFIX_TITLE       "S"   /* exact word of the article headline */
 #define HS_PREFIX_TITLE_STEM  "ZS"  /* stem of a headline word */
+#define HS_PREFIX_NAME        "XT"  /* transliteration key of a capitalised
+                                       word (translit.h), with positions */
+#define HS_PREFIX_TITLE_NAME  "XTS" /* the same for headline words */
 #define HS_PREFIX_ARTICLE     "XA"  /* boolean: the article's key (path, or
                                        path#id for an item of a feed) */
 #define HS_PREFIX_FILE        "XF"  /* boolean: the key of the file it came

@@ -1,10 +1,14 @@
-/* stem.c - libstemmer by script; see stem.h. */
+/* stem.c - libstemmer and the Kazakh stemmer by language and script; see
+ * stem.h. */
 #include "stem.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <libstemmer.h>
 #include <utf8proc.h>
+
+#include "stem_kk.h"
 
 struct hs_stemmer {
     struct sb_stemmer *english;
@@ -58,27 +62,64 @@ hs_script hs_script_of(const char *word, size_t len)
     return HS_SCRIPT_OTHER;
 }
 
-const char *hs_stem(hs_stemmer *st, const char *word, size_t len,
-                    size_t *out_len)
+static int is_kazakh(const char *lang)
 {
-    struct sb_stemmer *sb = NULL;
-    switch (hs_script_of(word, len)) {
-    case HS_SCRIPT_LATIN:
-        sb = st->english;
-        break;
-    case HS_SCRIPT_CYRILLIC:
-        sb = st->russian;
-        break;
-    case HS_SCRIPT_OTHER:
-        break;
-    }
-    if (!sb) {
-        *out_len = len;
-        return word;
-    }
+    return lang && strcmp(lang, "kk") == 0;
+}
+
+static const char *snowball(struct sb_stemmer *sb, const char *word,
+                            size_t len, size_t *out_len)
+{
     const sb_symbol *s = sb_stemmer_stem(sb, (const sb_symbol *)word, (int)len);
     if (!s)
         return NULL;
     *out_len = (size_t)sb_stemmer_length(sb);
     return (const char *)s;
+}
+
+const char *hs_stem_lang(hs_stemmer *st, const char *lang, const char *word,
+                         size_t len, size_t *out_len)
+{
+    switch (hs_script_of(word, len)) {
+    case HS_SCRIPT_LATIN:
+        return snowball(st->english, word, len, out_len);
+    case HS_SCRIPT_CYRILLIC:
+        if (is_kazakh(lang) || hs_has_kk_letters(word, len)) {
+            *out_len = hs_stem_kk(word, len);
+            return word;
+        }
+        return snowball(st->russian, word, len, out_len);
+    case HS_SCRIPT_OTHER:
+        break;
+    }
+    *out_len = len;
+    return word;
+}
+
+const char *hs_stem(hs_stemmer *st, const char *word, size_t len,
+                    size_t *out_len)
+{
+    return hs_stem_lang(st, NULL, word, len, out_len);
+}
+
+size_t hs_stem_query_langs(const char *word, size_t len,
+                           const char *langs[HS_STEM_MAX_LANGS])
+{
+    switch (hs_script_of(word, len)) {
+    case HS_SCRIPT_LATIN:
+        langs[0] = "en";
+        return 1;
+    case HS_SCRIPT_CYRILLIC:
+        if (hs_has_kk_letters(word, len)) {
+            langs[0] = "kk";
+            return 1;
+        }
+        langs[0] = "ru";
+        langs[1] = "kk";
+        return 2;
+    case HS_SCRIPT_OTHER:
+        break;
+    }
+    langs[0] = NULL;
+    return 1;
 }

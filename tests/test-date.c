@@ -149,6 +149,91 @@ static void test_trailing_and_leading_text(void)
     CHECK_STR(parse("20 Feb 2023 x"), "-");
 }
 
+static void test_russian(void)
+{
+    CHECK_STR(parse("20 февраля 2023 года"), "2023-02-20");
+    CHECK_STR(parse("20 февраля 2023 г."), "2023-02-20");
+    CHECK_STR(parse("20 февраля 2023 г"), "2023-02-20");
+    CHECK_STR(parse("20 февраля 2023г."), "2023-02-20");
+    CHECK_STR(parse("20 февраля 2023 год"), "2023-02-20");
+    CHECK_STR(parse("20 февраля 2023"), "2023-02-20");
+    CHECK_STR(parse("20 ФЕВРАЛЯ 2023 ГОДА"), "2023-02-20");
+    CHECK_STR(parse("20 Февраля 2023 Г."), "2023-02-20");
+    CHECK_STR(parse("20 февраль 2023"), "2023-02-20");   /* nominative */
+    CHECK_STR(parse("20 фев. 2023"), "2023-02-20");
+    CHECK_STR(parse("20 февр 2023 г."), "2023-02-20");
+    CHECK_STR(parse("  29 марта 2023 года\n"), "2023-03-29");
+    CHECK_STR(parse("29\xC2\xA0марта\xC2\xA0" "2023\xC2\xA0г."), "2023-03-29");
+    CHECK_STR(parse("1 января 2024 года"), "2024-01-01");
+    CHECK_STR(parse("30 апреля 2024"), "2024-04-30");
+    CHECK_STR(parse("9 мая 2024"), "2024-05-09");
+    CHECK_STR(parse("9 май 2024"), "2024-05-09");
+    CHECK_STR(parse("12 июня 2024"), "2024-06-12");
+    CHECK_STR(parse("6 июля 2024"), "2024-07-06");
+    CHECK_STR(parse("30 августа 2024"), "2024-08-30");
+    CHECK_STR(parse("1 сентября 2024"), "2024-09-01");
+    CHECK_STR(parse("1 сент. 2024"), "2024-09-01");
+    CHECK_STR(parse("25 октября 2024"), "2024-10-25");
+    CHECK_STR(parse("7 ноября 2024"), "2024-11-07");
+    CHECK_STR(parse("7 нояб. 2024"), "2024-11-07");
+    CHECK_STR(parse("16 декабря 2024"), "2024-12-16");
+    CHECK_STR(parse("20.02.2023 г."), "2023-02-20");
+    CHECK_STR(parse("20.02.2023 года"), "2023-02-20");
+    CHECK_STR(parse("20.02.2023г."), "2023-02-20");
+}
+
+static void test_kazakh(void)
+{
+    CHECK_STR(parse("2023 жылғы 20 ақпан"), "2023-02-20");
+    CHECK_STR(parse("2023 жылы 20 ақпан"), "2023-02-20");
+    CHECK_STR(parse("2023 ж. 20 ақпан"), "2023-02-20");
+    CHECK_STR(parse("2023 Жылғы 20 АҚПАН"), "2023-02-20");
+    CHECK_STR(parse("20 ақпан 2023 ж."), "2023-02-20");
+    CHECK_STR(parse("20 ақпан 2023 жыл"), "2023-02-20");
+    CHECK_STR(parse("20 ақпан 2023"), "2023-02-20");
+    CHECK_STR(parse("20.02.2023 ж."), "2023-02-20");
+    CHECK_STR(parse("2023 жылғы 25 қаңтар"), "2023-01-25");
+    CHECK_STR(parse("2023 жылғы 19 наурыз"), "2023-03-19");
+    CHECK_STR(parse("2024 жылғы 30 сәуір"), "2024-04-30");
+    CHECK_STR(parse("2024 жылғы 1 мамыр"), "2024-05-01");
+    CHECK_STR(parse("2024 жылғы 6 маусым"), "2024-06-06");
+    CHECK_STR(parse("2024 жылғы 6 шілде"), "2024-07-06");
+    CHECK_STR(parse("2024 жылғы 30 тамыз"), "2024-08-30");
+    CHECK_STR(parse("2024 жылғы 1 қыркүйек"), "2024-09-01");
+    CHECK_STR(parse("2024 жылғы 25 қазан"), "2024-10-25");
+    CHECK_STR(parse("2024 жылғы 7 қараша"), "2024-11-07");
+    CHECK_STR(parse("2024 жылғы 16 желтоқсан"), "2024-12-16");
+    CHECK_STR(parse("20 наурыз 2023 ж."), "2023-03-20");
+}
+
+static void test_cyrillic_refused(void)
+{
+    CHECK_STR(parse("30 февраля 2023 года"), "-");
+    CHECK_STR(parse("29 ақпан 2023 ж."), "-");
+    CHECK_STR(parse("2024 жылғы 29 ақпан"), "2024-02-29");
+    CHECK_STR(parse("20 февраля"), "-");
+    CHECK_STR(parse("февраль 2023"), "-");
+    CHECK_STR(parse("февраля 20, 2023"), "-");    /* no month-first form */
+    CHECK_STR(parse("20 февраля 2023 года."), "-");
+    CHECK_STR(parse("20 февраля 2023 года в 10:00"), "-");
+    CHECK_STR(parse("20 февраля 2023 ж."), "-");  /* Russian month, Kazakh year */
+    CHECK_STR(parse("20 ақпан 2023 года"), "-");  /* and the other way round */
+    CHECK_STR(parse("2023 жылғы 20 февраля"), "-");
+    CHECK_STR(parse("2023 года 20 февраля"), "-");
+    CHECK_STR(parse("2023 20 ақпан"), "-");
+    CHECK_STR(parse("2023 жылғы20 ақпан"), "-");
+    CHECK_STR(parse("20февраля 2023"), "-");
+    CHECK_STR(parse("20 февраля2023"), "-");
+    CHECK_STR(parse("20 февралька 2023"), "-");
+    CHECK_STR(parse("20 фе 2023"), "-");
+    CHECK_STR(parse("20 мая. 2023"), "-");        /* a dot only after a short form */
+    CHECK_STR(parse("20 Feb 2023 г."), "-");      /* English forms stay as they were */
+    CHECK_STR(parse("20.02.2023 x"), "-");
+    CHECK_STR(parse("20.02.2023 гг."), "-");
+    CHECK_STR(parse("Выборы назначены на 19 марта 2023 года"), "-");
+    CHECK_STR(parse("20 февраля 2023 года года"), "-");
+}
+
 static void test_length_is_respected(void)
 {
     char out[11];
@@ -171,6 +256,9 @@ int main(void)
     test_years();
     test_garbage();
     test_trailing_and_leading_text();
+    test_russian();
+    test_kazakh();
+    test_cyrillic_refused();
     test_length_is_respected();
     return check_done();
 }

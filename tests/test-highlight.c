@@ -15,7 +15,7 @@ static char *marked(const char *query, const char *text)
     hs_parsed_query *pq = hs_query_parse(query, st, NULL);
     hs_range *r = NULL;
     size_t n = 0, at = 0;
-    CHECK_INT(hs_highlight(pq, st, text, strlen(text), &r, &n), 0);
+    CHECK_INT(hs_highlight(pq, st, NULL, text, strlen(text), &r, &n), 0);
     hs_buf out = HS_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
         hs_buf_append(&out, text + at, r[i].start - at);

@@ -1,0 +1,57 @@
+#!/bin/sh
+# Russian and Kazakh coverage, and names across scripts, on corpus/.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+run "$INDEX" -d "$tmp/idx" "$CORPUS"
+check "indexing corpus/ succeeds" test "$rc" -eq 0
+q() { run "$QUERY" -d "$tmp/idx" --json --limit 50 --per-article 0 "$@"; }
+words() { echo '[r["text"].encode()[s:e].decode() for r in rows for s, e in r["highlights"]]'; }
+
+# every article's language: the file name says which
+run "$QUERY" -d "$tmp/idx" --json --limit 100 --per-article 1 'path:corpus'
+check "every corpus article is indexed" json_true "len({r['path'] for r in rows}) == $(ls "$CORPUS"/*.txt | wc -l)"
+check "each article has the language its file name says" \
+    json_true 'all(r["lang"] == r["path"].rsplit("/", 1)[1][:2] for r in rows)'
+q 'lang:kk'
+check "lang:kk finds the Kazakh articles only" json_true 'rows and all("/kk-" in r["path"] for r in rows)'
+check "lang:kk finds all of them" json_true "len({r['path'] for r in rows}) == $(ls "$CORPUS"/kk-*.txt | wc -l)"
+q 'lang:ru выборы'
+check "lang:ru выборы: Russian articles only" json_true 'rows and all("/ru-" in r["path"] for r in rows)'
+
+# Russian stems
+q 'выборы'
+check "выборы finds выборах" json_true "'выборах' in $(words)"
+q 'самовыдвижение'
+check "самовыдвижение finds the Russian article" json_true 'rows and "/ru-01-" in rows[0]["path"]'
+q 'ещё'
+check "ё and е are one letter" test "$rc" -le 1
+
+# Kazakh stems
+q 'сайлау'
+check "сайлау finds сайлауда" json_true "'сайлауда' in $(words)"
+check "сайлау finds сайлауға" json_true "any(w.lower().startswith('сайлауға') for w in $(words))"
+q 'кандидат'
+check "кандидат finds кандидаттардың" json_true "'кандидаттардың' in [w.lower() for w in $(words)]"
+
+# names across scripts; the query's own script first
+q 'Tokayev'
+check "Tokayev finds Токаев" json_true "'Токаев' in $(words)"
+check "Tokayev finds Тоқаев" json_true "'Тоқаев' in $(words)"
+check "Tokayev: Latin-script results first" json_true 'rows[0]["lang"] == "en"'
+q 'Токаев'
+check "Токаев finds Tokayev" json_true "'Tokayev' in $(words)"
+check "Токаев: Cyrillic results first" json_true 'rows[0]["lang"] in ("ru", "kk")'
+q 'Тоқаев'
+check "Тоқаев finds Токаев and Tokayev" json_true "{'Токаев', 'Tokayev'} <= set($(words))"
+q 'Mazhilis'
+check "Mazhilis finds мажилис" json_true "any(w.lower().startswith('мажилис') for w in $(words))"
+check "Mazhilis finds Мәжіліс" json_true "any(w.startswith('Мәжіліс') for w in $(words))"
+q 'Almaty'
+check "Almaty finds Алматы" json_true "any(w.startswith('Алматы') for w in $(words))"
+
+# dates in Russian and Kazakh articles
+q 'lang:kk'
+check "Kazakh date lines are read" json_true 'all(r["date"] for r in rows if "/kk-01-" in r["path"])'
+q --sort date 'lang:ru OR lang:kk'
+check "every Russian and Kazakh article is dated or says why" json_true 'sum(1 for r in rows if r["date"]) > 0'
+finish
