@@ -301,6 +301,13 @@ hustings_status_t hustings_query_set_date_range(hustings_query_t *query,
                                                 const char *since,
                                                 const char *until);
 
+/* Apply a synonyms file: lines "left = right1, right2" (# comments), each
+ * side a word or phrase; a query word or run of words equal to one side
+ * also matches the others.  FILE_ERROR with the file, the line and the
+ * problem in hustings_index_get_error() when it cannot be used. */
+hustings_status_t hustings_query_set_synonyms_file(hustings_query_t *query,
+                                                   const char *path);
+
 /* Run the query.  Passages that contain every query word rank above
  * passages whose article title supplies some of the words, which rank
  * above passages that match only some words; within each group, by BM25.
@@ -334,7 +341,8 @@ void hustings_passages_move_to_next(hustings_passages_t *passages);
 /* How many passages the list holds. */
 unsigned hustings_passages_count(hustings_passages_t *passages);
 /* A respelling of the query that the index knows better ("did you mean"),
- * offered when few passages matched; NULL when none. */
+ * offered when a query word is rare or absent in the index and a much more
+ * frequent word is close to it; NULL when none. */
 const char *hustings_passages_get_suggestion(hustings_passages_t *passages);
 void hustings_passages_destroy(hustings_passages_t *passages);
 

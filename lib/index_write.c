@@ -15,6 +15,7 @@
 
 #include "filestate.h"
 #include "schema.h"
+#include "simhash.h"
 #include "tokenizer.h"
 #include "translit.h"
 
@@ -109,7 +110,15 @@ static int index_field(term_sink *s, const char *exact_prefix, const char *stem_
 
 /* The document data: everything needed to print the passage as a result
  * (and to re-key it when its file is renamed). */
-static char *passage_data(const hs_article *a, size_t i)
+/* An article's near-duplicate cluster (simhash.h): the fingerprint of its
+ * body, and the key it shares with its copies. */
+typedef struct dup_info {
+    int has_fp;
+    uint64_t fp;
+    char cluster[17];   /* "" when the article has no fingerprint */
+} dup_info;
+
+static char *passage_data(const hs_article *a, size_t i, const dup_info *dup)
 {
     json_object *o = json_object_new_object();
     if (!o)
@@ -129,6 +138,13 @@ static char *passage_data(const hs_article *a, size_t i)
     if (a->site)
         json_object_object_add(o, "site", json_object_new_string(a->site));
     json_object_object_add(o, "format", json_object_new_string(a->format));
+    if (dup->cluster[0])
+        json_object_object_add(o, "cluster", json_object_new_string(dup->cluster));
+    if (dup->has_fp && i == 0) {
+        char hex[17];
+        snprintf(hex, sizeof hex, "%016llx", (unsigned long long)dup->fp);
+        json_object_object_add(o, "simhash", json_object_new_string(hex));
+    }
     json_object_object_add(o, "ordinal", json_object_new_int64((int64_t)i));
     json_object_object_add(o, "paragraph",
                            json_object_new_int64(a->passages[i].paragraph));
@@ -270,15 +286,34 @@ static int add_field_terms(hx_doc *doc, const hs_article *a)
 }
 
 /* One Xapian document for passage i of article a. */
+/* The first passage of an article carries its fingerprint's band terms
+ * (to find copies) and its cluster term (to count them). */
+static int add_cluster_terms(hx_doc *doc, const dup_info *dup)
+{
+    if (!dup->has_fp)
+        return 0;
+    char bands[HS_SIMHASH_BANDS][HS_SIMHASH_BAND_SIZE];
+    char term[64];
+    hs_simhash_bands(dup->fp, bands);
+    for (int b = 0; b < HS_SIMHASH_BANDS; b++) {
+        int n = snprintf(term, sizeof term, "%s%s", HS_PREFIX_SIMHASH_BAND, bands[b]);
+        if (hx_doc_add_boolean(doc, term, (size_t)n) < 0)
+            return -1;
+    }
+    int n = snprintf(term, sizeof term, "%s%s", HS_PREFIX_CLUSTER, dup->cluster);
+    return hx_doc_add_boolean(doc, term, (size_t)n);
+}
+
 static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
-                           const hs_buf *article_term, const hs_buf *file_term)
+                           const hs_buf *article_term, const hs_buf *file_term,
+                           const dup_info *dup)
 {
     hx_doc *doc = hx_doc_new();
     term_sink s = { doc, stemmer, a->lang, NULL, "", "", NULL, HS_BUF_INIT };
     char ordinal[24];
     int n = snprintf(ordinal, sizeof ordinal, "%zu", i);
     const char *key = article_term->data + strlen(HS_PREFIX_ARTICLE);
-    char *data = doc ? passage_data(a, i) : NULL;
+    char *data = doc ? passage_data(a, i, dup) : NULL;
     int ok = data &&
              index_field(&s, "", HS_PREFIX_STEM, HS_PREFIX_NAME, a->passages[i].text) == 0 &&
              index_field(&s, HS_PREFIX_TITLE, HS_PREFIX_TITLE_STEM, HS_PREFIX_TITLE_NAME,
@@ -286,6 +321,7 @@ static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
              hx_doc_add_boolean(doc, article_term->data, article_term->len) == 0 &&
              hx_doc_add_boolean(doc, file_term->data, file_term->len) == 0 &&
              add_field_terms(doc, a) == 0 &&
+             (i > 0 || add_cluster_terms(doc, dup) == 0) &&
              hx_doc_set_value(doc, HS_SLOT_ARTICLE, key, strlen(key)) == 0 &&
              hx_doc_set_value(doc, HS_SLOT_ORDINAL, ordinal, (size_t)n) == 0 &&
              (!a->date || hx_doc_set_value(doc, HS_SLOT_DATE, a->date,
@@ -300,11 +336,87 @@ static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
     return doc;
 }
 
+typedef struct cluster_finder {
+    uint64_t fp;
+    const char *self;       /* the article's own key: its old copy is no copy */
+    char *cluster;          /* found */
+    int failed;
+} cluster_finder;
+
+/* hx_doc_fn: is this first passage of another article a near copy? */
+static int compare_copy(void *ctx, unsigned docid, const char *data, size_t len)
+{
+    (void)docid;
+    cluster_finder *f = ctx;
+    json_tokener *tok = json_tokener_new();
+    json_object *o = tok ? json_tokener_parse_ex(tok, data, (int)len) : NULL;
+    json_tokener_free(tok);
+    json_object *v;
+    const char *path = o && json_object_object_get_ex(o, "path", &v) ? json_object_get_string(v) : "";
+    const char *id = o && json_object_object_get_ex(o, "id", &v) ? json_object_get_string(v) : NULL;
+    const char *fp = o && json_object_object_get_ex(o, "simhash", &v) ? json_object_get_string(v) : NULL;
+    const char *cl = o && json_object_object_get_ex(o, "cluster", &v) ? json_object_get_string(v) : NULL;
+    hs_buf key = HS_BUF_INIT;
+    hs_buf_puts(&key, path);
+    if (id) {
+        hs_buf_putc(&key, '#');
+        hs_buf_puts(&key, id);
+    }
+    if (!o)
+        f->failed = 1;
+    else if (fp && cl && strcmp(hs_buf_str(&key), f->self) != 0 &&
+             hs_simhash_distance(strtoull(fp, NULL, 16), f->fp) <= HS_SIMHASH_MAX_DISTANCE &&
+             !(f->cluster = strdup(cl)))
+        f->failed = 1;
+    hs_buf_free(&key);
+    json_object_put(o);
+    return f->failed || f->cluster;
+}
+
+/* The near-duplicate cluster of article a: that of an indexed copy, found
+ * through a shared band of the fingerprint, else a new one named after its
+ * own fingerprint.  0, or -1 on failure. */
+static int find_cluster(hx_db *db, const hs_article *a, dup_info *dup)
+{
+    memset(dup, 0, sizeof *dup);
+    hs_buf body = HS_BUF_INIT, self = HS_BUF_INIT;
+    for (size_t i = 0; i < a->n_passages; i++) {
+        if (i)
+            hs_buf_puts(&body, "\n\n");
+        hs_buf_puts(&body, a->passages[i].text);
+    }
+    hs_buf_puts(&self, a->path);
+    if (a->id) {
+        hs_buf_putc(&self, '#');
+        hs_buf_puts(&self, a->id);
+    }
+    int rc = hs_simhash(hs_buf_str(&body), body.len, &dup->fp);
+    cluster_finder f = { dup->fp, hs_buf_str(&self), NULL, 0 };
+    if (rc == 0) {
+        dup->has_fp = 1;
+        char bands[HS_SIMHASH_BANDS][HS_SIMHASH_BAND_SIZE];
+        char term[64];
+        hs_simhash_bands(dup->fp, bands);
+        for (int b = 0; b < HS_SIMHASH_BANDS && !f.cluster && !f.failed; b++) {
+            snprintf(term, sizeof term, "%s%s", HS_PREFIX_SIMHASH_BAND, bands[b]);
+            if (hx_db_each_doc(db, term, compare_copy, &f) != HUSTINGS_STATUS_SUCCESS)
+                f.failed = 1;
+        }
+        snprintf(dup->cluster, sizeof dup->cluster, "%s", f.cluster ? f.cluster : "");
+        if (!f.cluster)
+            snprintf(dup->cluster, sizeof dup->cluster, "%016llx", (unsigned long long)dup->fp);
+    }
+    free(f.cluster);
+    hs_buf_free(&body);
+    hs_buf_free(&self);
+    return rc < 0 || f.failed ? -1 : 0;
+}
+
 /* The documents of every passage of the articles, all built before the
  * index is touched, so that a failure leaves the old passages in place.
  * NULL when out of memory; *n_docs receives their number. */
-static hx_doc **build_docs(hs_stemmer *stemmer, hs_article *const *articles, size_t n,
-                           size_t *n_docs)
+static hx_doc **build_docs(hs_stemmer *stemmer, hx_db *db, hs_article *const *articles,
+                           size_t n, size_t *n_docs)
 {
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
@@ -318,10 +430,11 @@ static hx_doc **build_docs(hs_stemmer *stemmer, hs_article *const *articles, siz
         const hs_article *a = articles[i];
         hs_buf_reset(&aterm);
         hs_buf_reset(&fterm);
-        if (hs_article_terms(a->path, a->id, &aterm, &fterm) < 0)
+        dup_info dup;
+        if (hs_article_terms(a->path, a->id, &aterm, &fterm) < 0 || find_cluster(db, a, &dup) < 0)
             goto oom;
         for (size_t p = 0; p < a->n_passages; p++, k++)
-            if (!(docs[k] = passage_doc(stemmer, a, p, &aterm, &fterm)))
+            if (!(docs[k] = passage_doc(stemmer, a, p, &aterm, &fterm, &dup)))
                 goto oom;
     }
     hs_buf_free(&aterm);
@@ -365,7 +478,7 @@ hustings_status_t hs_index_replace_file(hustings_index_t *index, const char *pat
 {
     size_t n_docs = 0;
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
-    hx_doc **docs = build_docs(index->stemmer, articles, n, &n_docs);
+    hx_doc **docs = build_docs(index->stemmer, index->db, articles, n, &n_docs);
     hustings_status_t st;
     if (!docs || hs_article_terms(path, NULL, &aterm, &fterm) < 0)
         st = out_of_memory(index);
@@ -393,7 +506,7 @@ hustings_status_t hustings_index_add_article(hustings_index_t *index,
                              "the index is open read-only");
     size_t n_docs = 0;
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
-    hx_doc **docs = build_docs(index->stemmer, &article->a, 1, &n_docs);
+    hx_doc **docs = build_docs(index->stemmer, index->db, &article->a, 1, &n_docs);
     hustings_status_t st;
     if (!docs || hs_article_terms(article->a->path, article->a->id, &aterm, &fterm) < 0)
         st = out_of_memory(index);

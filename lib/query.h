@@ -77,6 +77,13 @@ void hs_parsed_query_free(hs_parsed_query *pq);
 int hs_query_add_date_range(hs_parsed_query *pq, const char *since, const char *until,
                             hs_buf *error);
 
+/* Rewrite the query with the synonyms (synonyms.h): a word or a run of
+ * words side by side that is a key becomes (the run OR each alternative,
+ * as a phrase).  0, or -1 when out of memory. */
+struct hs_synonyms;
+int hs_query_apply_synonyms(hs_parsed_query *pq, const struct hs_synonyms *syn,
+                            hs_stemmer *stemmer);
+
 /* True for a stop word of English or Russian (normalised form). */
 int hs_is_stopword(const char *word);
 

@@ -25,6 +25,7 @@
 #include "schema.h"
 #include <utf8proc.h>
 
+#include "synonyms.h"
 #include "tokenizer.h"
 #include "translit.h"
 
@@ -852,4 +853,115 @@ int hs_query_add_date_range(hs_parsed_query *pq, const char *since, const char *
     hs_buf_free(&hi);
     hs_buf_free(&junk);
     return rc;
+}
+
+/* ---- synonyms ------------------------------------------------------------ */
+
+/* Whether a kid may take part in a synonym run. */
+static int plain_group(const hs_qexpr *e)
+{
+    return e->kind == HS_QK_GROUP && !e->excluded && !e->group.exact_only && !e->group.prefix;
+}
+
+/* The normalised key of kids[from..to): their words joined by spaces. */
+static int run_key(hs_qexpr **kids, size_t from, size_t to, hs_buf *key)
+{
+    hs_buf_reset(key);
+    for (size_t i = from; i < to; i++)
+        for (size_t w = 0; w < kids[i]->group.n_words; w++)
+            if ((key->len && hs_buf_putc(key, ' ') < 0) ||
+                hs_buf_puts(key, kids[i]->group.words[w].exact) < 0)
+                return -1;
+    return 0;
+}
+
+/* An OR of the run kids[from..to) and each alternative. */
+static hs_qexpr *synonym_or(parser *p, hs_qexpr **kids, size_t from, size_t to,
+                            const char *const *alts, size_t n_alts)
+{
+    hs_qexpr *or = expr_of_kind(p, HS_QK_OR);
+    hs_qexpr *run = NULL;
+    if (!or)
+        return NULL;
+    if (to - from == 1) {
+        run = kids[from];
+    } else if ((run = expr_of_kind(p, HS_QK_DEFAULT))) {
+        for (size_t i = from; i < to; i++)
+            if (add_kid(run, kids[i]) < 0)
+                p->oom = 1;
+    }
+    if (!run || add_kid(or, run) < 0) {
+        p->oom = 1;
+        return or;
+    }
+    for (size_t a = 0; a < n_alts && !p->oom; a++) {
+        hs_qexpr *alt = group_expr(p, HS_QK_GROUP, alts[a], strlen(alts[a]), 1);
+        if (alt && add_kid(or, alt) < 0) {
+            free_expr(alt);
+            p->oom = 1;
+        }
+    }
+    return or;
+}
+
+static void apply_synonyms(parser *p, hs_qexpr *e, const hs_synonyms *syn, size_t max_words)
+{
+    if (e->kind != HS_QK_DEFAULT && e->kind != HS_QK_AND && e->kind != HS_QK_OR)
+        return;
+    for (size_t i = 0; i < e->n_kids; i++)
+        apply_synonyms(p, e->kids[i], syn, max_words);
+    hs_buf key = HS_BUF_INIT;
+    for (size_t i = 0; i < e->n_kids && !p->oom; i++) {
+        if (!plain_group(e->kids[i]))
+            continue;
+        /* the longest run starting here whose words are a key; side by side
+         * words only (an OR's kids are alternatives already) */
+        size_t end = i + 1, words = e->kids[i]->group.n_words;
+        if (e->kind != HS_QK_OR)
+            while (end < e->n_kids && plain_group(e->kids[end]) &&
+                   words + e->kids[end]->group.n_words <= max_words)
+                words += e->kids[end++]->group.n_words;
+        for (; end > i; end--) {
+            const char *const *alts = NULL;
+            size_t n = 0;
+            if (run_key(e->kids, i, end, &key) < 0) {
+                p->oom = 1;
+                break;
+            }
+            if ((n = hs_synonyms_lookup(syn, key.data, &alts)) == 0)
+                continue;
+            hs_qexpr *or = synonym_or(p, e->kids, i, end, alts, n);
+            if (!or)
+                break;
+            e->kids[i] = or;
+            memmove(e->kids + i + 1, e->kids + end, (e->n_kids - end) * sizeof *e->kids);
+            e->n_kids -= end - i - 1;
+            break;
+        }
+    }
+    hs_buf_free(&key);
+}
+
+int hs_query_apply_synonyms(hs_parsed_query *pq, const hs_synonyms *syn, hs_stemmer *stemmer)
+{
+    if (!pq->root || !syn || hs_synonyms_max_words(syn) == 0)
+        return 0;
+    parser p = { "", NULL, 0, 0, stemmer, NULL, 0, 0 };
+    /* a lone word or phrase is a list of one */
+    hs_qexpr *list = pq->root;
+    if (list->kind == HS_QK_GROUP && !list->excluded) {
+        if (!(list = expr_of_kind(&p, HS_QK_DEFAULT)) || add_kid(list, pq->root) < 0) {
+            free(list ? list->kids : NULL);
+            free(list);
+            return -1;
+        }
+        pq->root = list;
+    }
+    apply_synonyms(&p, pq->root, syn, hs_synonyms_max_words(syn));
+    free(pq->groups);
+    pq->groups = NULL;
+    pq->n_groups = 0;
+    if (p.oom || collect_groups(pq, pq->root, 0) < 0)
+        return -1;
+    return 0;
 }

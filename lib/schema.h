@@ -26,13 +26,16 @@
 #define HS_PREFIX_AUTHOR      "A"   /* exact word of the byline */
 #define HS_PREFIX_PATH        "XP"  /* boolean: a folder or file name of the
                                        path, lower-cased */
-#define HS_PREFIX_CLUSTER     "XC"  /* boolean: near-duplicate cluster */
+#define HS_PREFIX_CLUSTER     "XCA" /* boolean, on an article's first passage:
+                                       its near-duplicate cluster (the
+                                       term frequency counts the copies) */
+#define HS_PREFIX_SIMHASH_BAND "XH" /* boolean, on an article's first
+                                       passage: a band of its fingerprint */
 
 /* Value slots. */
 #define HS_SLOT_DATE     0  /* "YYYY-MM-DD", absent when undated */
 #define HS_SLOT_ARTICLE  1  /* the article key, as in the XA term */
 #define HS_SLOT_ORDINAL  2  /* passage ordinal, decimal */
-#define HS_SLOT_CLUSTER  3  /* near-duplicate cluster key */
 #define HS_SLOT_SOURCE   4  /* site name, else source host: for facets */
 #define HS_SLOT_LANG     5  /* language code: for facets */
 

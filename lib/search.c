@@ -10,7 +10,9 @@
 #include "passage_internal.h"
 #include "query.h"
 #include "schema.h"
+#include "spelling.h"
 #include "strmap.h"
+#include "synonyms.h"
 
 /* How many candidates to fetch per result wanted: room for the passages
  * that the per-article limit and collapsing set aside. */
@@ -21,6 +23,7 @@ struct _hustings_query {
     hustings_index_t *index;
     hs_stemmer *stemmer;
     hs_parsed_query *parsed;
+    char *text;                /* the query as typed, for spelling */
     unsigned limit, offset;
     hustings_sort_t sort;
     unsigned per_article;
@@ -44,6 +47,10 @@ hustings_status_t hustings_query_create(hustings_index_t *index, const char *que
         return st;
     }
     hs_buf_free(&error);
+    if (!(q->text = strdup(query_string))) {
+        hustings_query_destroy(q);
+        return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
     q->index = index;
     q->limit = 10;
     q->per_article = 3;
@@ -97,12 +104,33 @@ hustings_status_t hustings_query_set_date_range(hustings_query_t *query, const c
     return st;
 }
 
+hustings_status_t hustings_query_set_synonyms_file(hustings_query_t *query, const char *path)
+{
+    if (!query || !path)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    hs_buf why = HS_BUF_INIT;
+    hs_synonyms *syn = hs_synonyms_load(path, &why);
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if (!syn) {
+        hs_buf msg = HS_BUF_INIT;
+        hs_buf_printf(&msg, "%s: %s", path, hs_buf_str(&why));
+        st = hs_index_fail(query->index, HUSTINGS_STATUS_FILE_ERROR, hs_buf_str(&msg));
+        hs_buf_free(&msg);
+    } else if (hs_query_apply_synonyms(query->parsed, syn, query->stemmer) < 0) {
+        st = hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
+    hs_synonyms_free(syn);
+    hs_buf_free(&why);
+    return st;
+}
+
 void hustings_query_destroy(hustings_query_t *query)
 {
     if (!query)
         return;
     hs_parsed_query_free(query->parsed);
     hs_stemmer_free(query->stemmer);
+    free(query->text);
     free(query);
 }
 
@@ -164,11 +192,11 @@ static int admit(hustings_query_t *query, shown *s, hustings_passages_t *out,
 
 static hustings_status_t copies_of(hustings_query_t *query, hustings_passage_t *p)
 {
-    if (!query->collapse || !p->cluster)
+    if (!p->cluster)
         return HUSTINGS_STATUS_SUCCESS;
     hs_buf term = HS_BUF_INIT;
     hustings_status_t st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (hs_buf_puts(&term, HS_PREFIX_CLUSTER "A") == 0 && hs_buf_puts(&term, p->cluster) == 0)
+    if (hs_buf_puts(&term, HS_PREFIX_CLUSTER) == 0 && hs_buf_puts(&term, p->cluster) == 0)
         st = hx_db_term_freq(query->index->db, term.data, &p->copies);
     if (p->copies == 0)
         p->copies = 1;
@@ -229,6 +257,20 @@ static void free_list_items(hustings_passages_t *list)
     memset(list, 0, sizeof *list);
 }
 
+/* "Did you mean": a respelling of the query from the index vocabulary,
+ * when one of its words is rare and a much more frequent one is close to
+ * it (spelling.h); cheap when every word is common. */
+static hustings_status_t suggest(hustings_query_t *query, hustings_passages_t *out)
+{
+    hs_buf better = HS_BUF_INIT;
+    int rc = hs_spelling_suggest_query(query->index->db, query->text, query->stemmer, &better);
+    if (rc > 0)
+        out->suggestion = hs_buf_detach(&better);
+    hs_buf_free(&better);
+    return rc < 0 || (rc > 0 && !out->suggestion) ? HUSTINGS_STATUS_OUT_OF_MEMORY
+                                                   : HUSTINGS_STATUS_SUCCESS;
+}
+
 hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passages_t **passages)
 {
     if (!query || !passages)
@@ -258,6 +300,8 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
     }
     hs_strmap_free(s.per_article, NULL);
     hs_strmap_free(s.clusters, NULL);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = suggest(query, out);
     if (st != HUSTINGS_STATUS_SUCCESS) {
         if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
             hs_index_fail(query->index, st, "out of memory");

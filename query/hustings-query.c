@@ -36,6 +36,8 @@ static void usage(FILE *out)
           "                     changes (by default one result says how many exist)\n"
           "      --since=DATE   only articles dated DATE or later (YYYY[-MM[-DD]])\n"
           "      --until=DATE   only articles dated DATE or earlier\n"
+          "      --synonyms=FILE  also match the synonyms listed in FILE (default:\n"
+          "                     $HUSTINGS_SYNONYMS when set); lines \"left = right, ...\"\n"
           "      --facets=LIST  after the passages, counts over every match by year,\n"
           "                     month, source and/or lang (comma-separated)\n"
           "      --dump         print every passage of the index, one JSON object per\n"
@@ -130,7 +132,7 @@ static int print_facets(hustings_query_t *query, hustings_index_t *index,
 int main(int argc, char **argv)
 {
     enum { OPT_OFFSET = 256, OPT_COLOR, OPT_DUMP, OPT_FORMAT, OPT_COUNT, OPT_SORT,
-           OPT_PER_ARTICLE, OPT_NO_COLLAPSE, OPT_SINCE, OPT_UNTIL, OPT_FACETS };
+           OPT_PER_ARTICLE, OPT_NO_COLLAPSE, OPT_SINCE, OPT_UNTIL, OPT_FACETS, OPT_SYNONYMS };
     static const struct option options[] = {
         { "index", required_argument, NULL, 'd' },
         { "limit", required_argument, NULL, 'n' },
@@ -146,6 +148,7 @@ int main(int argc, char **argv)
         { "since", required_argument, NULL, OPT_SINCE },
         { "until", required_argument, NULL, OPT_UNTIL },
         { "facets", required_argument, NULL, OPT_FACETS },
+        { "synonyms", required_argument, NULL, OPT_SYNONYMS },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -159,6 +162,7 @@ int main(int argc, char **argv)
     long per_article = 3;
     hustings_sort_t sort = HUSTINGS_SORT_RELEVANCE;
     const char *since = NULL, *until = NULL, *facets = NULL;
+    const char *synonyms = getenv("HUSTINGS_SYNONYMS");
 
     while ((c = getopt_long(argc, argv, "d:n:jhV", options, NULL)) != -1) {
         switch (c) {
@@ -216,6 +220,9 @@ int main(int argc, char **argv)
             break;
         case OPT_FACETS:
             facets = optarg;
+            break;
+        case OPT_SYNONYMS:
+            synonyms = optarg;
             break;
         case 'j':
             opt.format = OUTPUT_JSON;
@@ -291,6 +298,8 @@ int main(int argc, char **argv)
         hustings_query_set_collapse(query, collapse);
         st = hustings_query_set_date_range(query, since, until);
     }
+    if (st == HUSTINGS_STATUS_SUCCESS && synonyms && *synonyms)
+        st = hustings_query_set_synonyms_file(query, synonyms);
     if (st == HUSTINGS_STATUS_SUCCESS && count_only) {
         unsigned long n = 0;
         st = hustings_query_count(query, &n);

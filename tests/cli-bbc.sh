@@ -21,4 +21,23 @@ check "scores never rise" \
 run "$QUERY" -d "$tmp/idx" --json --limit 20 'Blair -"general election"'
 check "an excluded phrase is absent from every result" \
     json_true 'len(rows) == 20 and not any(__import__("re").search(r"general\s+election", r["text"], __import__("re").I) for r in rows)'
+# near-duplicates (revised wire copy) collapse into one result that counts them
+run "$QUERY" -d "$tmp/idx" --json --limit 5 'phone viruses Cabir'
+check "a story with a revised copy is shown once" \
+    json_true 'sum(1 for r in rows if "/fast-moving-phone-" in r["path"]) >= 1 and len({r["path"] for r in rows if "/fast-moving-phone-" in r["path"]}) == 1'
+check "and says there are 2 copies" \
+    json_true 'all(r["copies"] == 2 for r in rows if "/fast-moving-phone-" in r["path"])'
+run "$QUERY" -d "$tmp/idx" --json --limit 10 --no-collapse 'phone viruses Cabir'
+check "--no-collapse shows both copies" \
+    json_true 'len({r["path"] for r in rows if "/fast-moving-phone-" in r["path"]}) == 2'
+run "$QUERY" -d "$tmp/idx" --limit 3 'phone viruses Cabir'
+check "text output mentions the copies" grep -q "(2 copies of this story" "$tmp/out"
+
+# did you mean
+run "$QUERY" -d "$tmp/idx" 'electoin manifesto'
+check "a misspelt query gets a suggestion on stderr" grep -q "did you mean: election manifesto" "$tmp/err"
+run "$QUERY" -d "$tmp/idx" --json 'goverment plans'
+check "and in JSON" json_true 'rows and all(r["suggestion"] == "government plans" for r in rows)'
+run "$QUERY" -d "$tmp/idx" --json 'general election'
+check "a well-spelt query gets none" json_true 'rows and all(r["suggestion"] is None for r in rows)'
 finish

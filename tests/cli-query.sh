@@ -82,6 +82,18 @@ run "$QUERY" -d "$tmp/idx" --json --limit 1 --facets month turnout
 check "--facets in JSON: a last line" json_true 'rows[-1]["facet"] == "month" and sum(rows[-1]["counts"].values()) > 0'
 run "$QUERY" -d "$tmp/idx" --facets colour turnout
 check "an unknown facet is an error" test "$rc" -eq 2
+# synonyms, from --synonyms or $HUSTINGS_SYNONYMS
+printf '# campaign words\nself-nomination = independent candidacy\n' >"$tmp/syn"
+run "$QUERY" -d "$tmp/idx" --count 'independent candidacy'
+plain=$(cat "$tmp/out")
+run "$QUERY" -d "$tmp/idx" --count --synonyms "$tmp/syn" 'independent candidacy'
+check "--synonyms widens the query" test "$(cat "$tmp/out")" -gt "$plain"
+HUSTINGS_SYNONYMS="$tmp/syn" run "$QUERY" -d "$tmp/idx" --json --limit 50 'independent candidacy'
+check "\$HUSTINGS_SYNONYMS works too, and finds self-nomination" json_true 'any("self-nomination" in r["text"].lower() for r in rows)'
+printf 'good = fine\nbroken line\n' >"$tmp/badsyn"
+run "$QUERY" -d "$tmp/idx" --synonyms "$tmp/badsyn" vote
+check "a malformed synonyms file is an error" test "$rc" -eq 2
+check "naming the file and the line" grep -q "$tmp/badsyn: line 2: " "$tmp/err"
 run "$QUERY" -d "$tmp/idx" --format xml turnout
 check "an unknown format is an error" test "$rc" -eq 2
 finish

@@ -1,0 +1,334 @@
+/* spelling_query.c - a whole query corrected word by word; see
+ * hs_spelling_suggest_query in spelling.h.
+ *
+ * The query is copied as typed, and only the byte ranges of words to
+ * correct are replaced.  The lexing follows query_parse.c closely enough to
+ * know what is a word to check and what is syntax to keep; it never fails.
+ */
+#include "spelling.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "schema.h"
+#include "tokenizer.h"
+
+/* How the words of a chunk or phrase are treated. */
+typedef enum { M_CHECK, M_EXACT, M_KEEP } mode;
+
+typedef struct word {
+    size_t start, end;  /* in the chunk */
+    char *term;
+    unsigned flags;
+} word;
+
+typedef struct rewriter {
+    hx_db *db;
+    hs_stemmer *st;
+    const char *q;
+    size_t len;
+    hs_buf out;
+    int changed;
+    /* the words of the chunk in hand */
+    word *words;
+    size_t n_words, cap_words;
+} rewriter;
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static const char *const value_fields[] = { "source", "site", "author", "lang",
+                                            "path", "date" };
+
+/* The mode of a field's value; -1 when s[0..n) is not a field name. */
+static int field_mode(const char *s, size_t n)
+{
+    if (n == 5 && strncmp(s, "title", 5) == 0)
+        return M_CHECK;
+    for (size_t f = 0; f < sizeof value_fields / sizeof *value_fields; f++)
+        if (strlen(value_fields[f]) == n && strncmp(s, value_fields[f], n) == 0)
+            return M_KEEP;
+    return -1;
+}
+
+static int is_operator(const char *s, size_t n)
+{
+    if ((n == 3 && (strncmp(s, "AND", 3) == 0 || strncmp(s, "NOT", 3) == 0)) ||
+        (n == 2 && strncmp(s, "OR", 2) == 0) || (n == 4 && strncmp(s, "NEAR", 4) == 0))
+        return 1;
+    if (n > 5 && strncmp(s, "NEAR/", 5) == 0) {
+        for (size_t k = 5; k < n; k++)
+            if (s[k] < '0' || s[k] > '9')
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- one word --------------------------------------------------------- */
+
+static int freq_of(rewriter *r, const char *prefix, const char *term, size_t len,
+                   unsigned long *freq)
+{
+    hs_buf t = HS_BUF_INIT;
+    int rc = -1;
+    if (hs_buf_puts(&t, prefix) == 0 && hs_buf_append(&t, term, len) == 0)
+        rc = hx_db_term_freq(r->db, t.data, freq) == HUSTINGS_STATUS_SUCCESS ? 0 : -1;
+    hs_buf_free(&t);
+    return rc;
+}
+
+/* How many passages hold the word: the most of its counts as itself and
+ * (unless exact) as a stem in any language it could be in, in passages and
+ * headlines.  0, or -1 on error. */
+static int frequency(rewriter *r, const char *term, int exact, unsigned long *freq)
+{
+    size_t len = strlen(term);
+    unsigned long f = 0;
+    *freq = 0;
+    if (freq_of(r, "", term, len, freq) < 0 || freq_of(r, HS_PREFIX_TITLE, term, len, &f) < 0)
+        return -1;
+    *freq = f > *freq ? f : *freq;
+    if (exact)
+        return 0;
+    const char *langs[HS_STEM_MAX_LANGS];
+    size_t n = hs_stem_query_langs(term, len, langs);
+    for (size_t k = 0; k < n; k++) {
+        size_t slen;
+        const char *stem = hs_stem_lang(r->st, langs[k], term, len, &slen);
+        if (!stem || freq_of(r, HS_PREFIX_STEM, stem, slen, &f) < 0)
+            return -1;
+        *freq = f > *freq ? f : *freq;
+        if (freq_of(r, HS_PREFIX_TITLE_STEM, stem, slen, &f) < 0)
+            return -1;
+        *freq = f > *freq ? f : *freq;
+    }
+    return 0;
+}
+
+/* Append the suggestion in the case of the typed word: all capitals, a
+ * capital first letter, or as it is. */
+static int put_cased(hs_buf *out, const char *typed, size_t typed_len, const char *sugg)
+{
+    int upper = 0, lower = 0, first_upper = 0;
+    for (size_t i = 0; i < typed_len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)typed + i,
+                                              (utf8proc_ssize_t)(typed_len - i), &cp);
+        if (k <= 0)
+            break;
+        if (utf8proc_isupper(cp)) {
+            upper++;
+            first_upper |= i == 0;
+        } else if (utf8proc_islower(cp)) {
+            lower++;
+        }
+        i += (size_t)k;
+    }
+    int all = upper > 1 && lower == 0;
+    size_t len = strlen(sugg);
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)sugg + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0)
+            return hs_buf_append(out, sugg + i, len - i);
+        if (all || (first_upper && i == 0)) {
+            utf8proc_uint8_t enc[4];
+            utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(cp), enc);
+            if (hs_buf_append(out, (const char *)enc, (size_t)m) < 0)
+                return -1;
+        } else if (hs_buf_append(out, sugg + i, (size_t)k) < 0) {
+            return -1;
+        }
+        i += (size_t)k;
+    }
+    return 0;
+}
+
+/* ---- chunks ----------------------------------------------------------- */
+
+static void clear_words(rewriter *r)
+{
+    for (size_t i = 0; i < r->n_words; i++)
+        free(r->words[i].term);
+    r->n_words = 0;
+}
+
+static int collect(void *ctx, const hs_token *tok)
+{
+    rewriter *r = ctx;
+    if (r->n_words == r->cap_words) {
+        size_t cap = r->cap_words ? 2 * r->cap_words : 8;
+        word *p = realloc(r->words, cap * sizeof *p);
+        if (!p)
+            return -1;
+        r->words = p;
+        r->cap_words = cap;
+    }
+    word *w = &r->words[r->n_words];
+    if (!(w->term = strndup(tok->term, tok->term_len)))
+        return -1;
+    w->start = tok->start;
+    w->end = tok->end;
+    w->flags = tok->flags;
+    r->n_words++;
+    return 0;
+}
+
+/* 1 when the compound whose first part is word i is in the index written
+ * together (then it is kept whole), 0 when not, -1 on error. */
+static int compound_known(rewriter *r, size_t i, int exact)
+{
+    size_t j = i;
+    unsigned long f = 0;
+    while (j < r->n_words && (r->words[j].flags & HS_TOKEN_PART))
+        j++;
+    if (j < r->n_words && (r->words[j].flags & HS_TOKEN_JOINED) &&
+        frequency(r, r->words[j].term, exact, &f) < 0)
+        return -1;
+    return f > HS_SPELLING_RARE;
+}
+
+/* Copy text[0..len) to the output with its misspelt words corrected. */
+static int put_words(rewriter *r, const char *text, size_t len, mode m)
+{
+    if (m == M_KEEP)
+        return hs_buf_append(&r->out, text, len);
+    clear_words(r);
+    if (hs_tokenize(text, len, 0, collect, r, NULL) != 0)
+        return -1;
+    size_t copied = 0;
+    for (size_t i = 0; i < r->n_words; i++) {
+        word *w = &r->words[i];
+        if (w->flags & HS_TOKEN_JOINED)
+            continue;
+        if ((w->flags & HS_TOKEN_PART) && !(i > 0 && (r->words[i - 1].flags & HS_TOKEN_PART))) {
+            int k = compound_known(r, i, m == M_EXACT);
+            if (k < 0)
+                return -1;
+            if (k) {
+                while (i + 1 < r->n_words && (r->words[i + 1].flags & HS_TOKEN_PART))
+                    i++;
+                continue;
+            }
+        }
+        unsigned long freq;
+        if (frequency(r, w->term, m == M_EXACT, &freq) < 0)
+            return -1;
+        if (freq > HS_SPELLING_RARE)
+            continue;
+        hs_buf sugg = HS_BUF_INIT;
+        int rc = hs_spelling_suggest_freq(r->db, w->term, freq, &sugg);
+        if (rc == 1 && (hs_buf_append(&r->out, text + copied, w->start - copied) < 0 ||
+                        put_cased(&r->out, text + w->start, w->end - w->start, sugg.data) < 0))
+            rc = -1;
+        hs_buf_free(&sugg);
+        if (rc < 0)
+            return -1;
+        if (rc == 1) {
+            copied = w->end;
+            r->changed = 1;
+        }
+    }
+    return hs_buf_append(&r->out, text + copied, len - copied);
+}
+
+/* The end of the "phrase" whose opening quote is at i (after its closing
+ * quote, or the end of the query). */
+static size_t phrase_end(const rewriter *r, size_t i)
+{
+    const char *close = memchr(r->q + i + 1, '"', r->len - i - 1);
+    return close ? (size_t)(close - r->q) + 1 : r->len;
+}
+
+/* Copy the phrase at i in mode m; returns the index after it. */
+static size_t put_phrase(rewriter *r, size_t i, mode m, int *failed)
+{
+    size_t end = phrase_end(r, i);
+    size_t inner_end = end > i + 1 && r->q[end - 1] == '"' ? end - 1 : end;
+    if (hs_buf_putc(&r->out, '"') < 0 ||
+        put_words(r, r->q + i + 1, inner_end - i - 1, m) < 0 ||
+        hs_buf_append(&r->out, r->q + inner_end, end - inner_end) < 0)
+        *failed = 1;
+    return end;
+}
+
+/* Copy the chunk q[i..end) and what it governs (a phrase after '-', '='
+ * or a field name); returns the index after it.  *next_mode is how the
+ * next chunk is to be treated (after NOT: kept). */
+static size_t put_chunk(rewriter *r, size_t i, size_t end, mode *next_mode, int *failed)
+{
+    const char *c = r->q + i;
+    size_t n = end - i;
+    mode m = *next_mode;
+    *next_mode = M_CHECK;
+
+    if (is_operator(c, n)) {
+        if (n == 3 && strncmp(c, "NOT", 3) == 0)
+            *next_mode = M_KEEP;
+        *failed |= hs_buf_append(&r->out, c, n) < 0;
+        return end;
+    }
+    size_t lead = 0;
+    if (n > 0 && c[0] == '-') {
+        m = M_KEEP;
+        lead = 1;
+    } else if (n > 0 && c[0] == '=') {
+        m = m == M_KEEP ? M_KEEP : M_EXACT;
+        lead = 1;
+    } else {
+        const char *colon = memchr(c, ':', n);
+        int fm = colon ? field_mode(c, (size_t)(colon - c)) : -1;
+        if (fm >= 0) {
+            lead = (size_t)(colon - c) + 1;
+            if (m != M_KEEP)
+                m = (mode)fm;
+        }
+    }
+    *failed |= hs_buf_append(&r->out, c, lead) < 0;
+    if (lead == n && end < r->len && r->q[end] == '"')  /* -"...", ="...", title:"..." */
+        return put_phrase(r, end, m, failed);
+    if (n > lead && c[n - 1] == '*')
+        m = M_KEEP;  /* prefix* */
+    *failed |= put_words(r, c + lead, n - lead, m) < 0;
+    return end;
+}
+
+int hs_spelling_suggest_query(hx_db *db, const char *query_string, hs_stemmer *st,
+                              hs_buf *out)
+{
+    rewriter r = { db, st, query_string, strlen(query_string), HS_BUF_INIT, 0,
+                   NULL, 0, 0 };
+    int failed = 0;
+    mode next = M_CHECK;
+    size_t i = 0;
+    while (i < r.len && !failed) {
+        char ch = r.q[i];
+        if (is_space(ch) || ch == '(' || ch == ')') {
+            failed = hs_buf_putc(&r.out, ch) < 0;
+            i++;
+        } else if (ch == '"') {
+            i = put_phrase(&r, i, next, &failed);
+            next = M_CHECK;
+        } else {
+            size_t end = i;
+            while (end < r.len && !is_space(r.q[end]) && r.q[end] != '"' &&
+                   r.q[end] != '(' && r.q[end] != ')')
+                end++;
+            i = put_chunk(&r, i, end, &next, &failed);
+        }
+    }
+    int rc = failed ? -1 : r.changed;
+    if (rc == 1 && hs_buf_append(out, r.out.data, r.out.len) < 0)
+        rc = -1;
+    clear_words(&r);
+    free(r.words);
+    hs_buf_free(&r.out);
+    return rc;
+}
