@@ -11,6 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <json-c/json.h>
+
 #include "hustings.h"
 #include "progress.h"
 
@@ -27,6 +29,7 @@ static void usage(FILE *out)
 {
     fputs("Usage: hustings-index [OPTION]... PATH...\n"
           "  or:  hustings-index --stats [-d INDEX]\n"
+          "  or:  hustings-index --extract FILE...\n"
           "Bring a hustings index up to date with the articles in each PATH (a folder,\n"
           "walked recursively, or a file): new and changed files are indexed, renamed\n"
           "files re-keyed, files that are gone removed; the rest is not even opened.\n"
@@ -40,6 +43,9 @@ static void usage(FILE *out)
           "  -L, --follow         follow symbolic links (default: skip them)\n"
           "      --max-size=BYTES skip files larger than this (default 67108864)\n"
           "      --stats          print what the index holds and exit\n"
+          "      --extract        print the articles found in each FILE as JSON Lines\n"
+          "                       (title, byline, date, lang, site, source, format,\n"
+          "                       passages) and exit; no index is touched\n"
           "  -q, --quiet          print problems only\n"
           "  -v, --verbose        print one line per file\n"
           "      --progress       show progress even when stderr is not a terminal\n"
@@ -129,6 +135,54 @@ static int print_stats(const char *index_path)
     return 0;
 }
 
+static json_object *string_or_null(const char *s)
+{
+    return s ? json_object_new_string(s) : NULL;
+}
+
+/* --extract: the articles of one file as JSON Lines; 0, or EXIT_SKIPPED
+ * when the file holds none (with the reason on stderr). */
+static int extract_file(const char *path)
+{
+    hustings_articles_t *as = NULL;
+    char *message = NULL;
+    hustings_status_t st = hustings_articles_read(path, &as, &message);
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        fprintf(stderr, "hustings-index: %s: %s\n", path,
+                message ? message : hustings_status_to_string(st));
+        free(message);
+        return st == HUSTINGS_STATUS_OUT_OF_MEMORY ? EXIT_ERROR : EXIT_SKIPPED;
+    }
+    for (unsigned i = 0; i < hustings_articles_count(as); i++) {
+        hustings_article_t *a = hustings_articles_get(as, i);
+        json_object *o = json_object_new_object();
+        json_object *ps = json_object_new_array();
+        const char *when = hustings_article_get_datetime(a);
+        json_object_object_add(o, "path", json_object_new_string(hustings_article_get_path(a)));
+        json_object_object_add(o, "id", string_or_null(hustings_article_get_id(a)));
+        json_object_object_add(o, "title", json_object_new_string(hustings_article_get_title(a)));
+        json_object_object_add(o, "byline", string_or_null(hustings_article_get_byline(a)));
+        json_object_object_add(o, "date", string_or_null(when ? when : hustings_article_get_date(a)));
+        json_object_object_add(o, "lang", string_or_null(hustings_article_get_lang(a)));
+        json_object_object_add(o, "site", string_or_null(hustings_article_get_site(a)));
+        json_object_object_add(o, "source", string_or_null(hustings_article_get_source(a)));
+        json_object_object_add(o, "format", json_object_new_string(hustings_article_get_format(a)));
+        for (unsigned p = 0; p < hustings_article_count_passages(a); p++) {
+            json_object *po = json_object_new_object();
+            json_object_object_add(po, "text", json_object_new_string(hustings_article_get_passage(a, p)));
+            json_object_object_add(po, "paragraph",
+                                   json_object_new_int64(hustings_article_get_paragraph(a, p)));
+            json_object_array_add(ps, po);
+        }
+        json_object_object_add(o, "passages", ps);
+        puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+                                                   JSON_C_TO_STRING_NOSLASHESCAPE));
+        json_object_put(o);
+    }
+    hustings_articles_destroy(as);
+    return 0;
+}
+
 /* Parse a byte count; 0 when invalid. */
 static unsigned long long parse_size(const char *s)
 {
@@ -140,7 +194,7 @@ static unsigned long long parse_size(const char *s)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_MAX_SIZE = 256, OPT_STATS, OPT_PROGRESS };
+    enum { OPT_MAX_SIZE = 256, OPT_STATS, OPT_PROGRESS, OPT_EXTRACT };
     static const struct option options[] = {
         { "index", required_argument, NULL, 'd' },
         { "dry-run", no_argument, NULL, 'n' },
@@ -148,6 +202,7 @@ int main(int argc, char **argv)
         { "follow", no_argument, NULL, 'L' },
         { "max-size", required_argument, NULL, OPT_MAX_SIZE },
         { "stats", no_argument, NULL, OPT_STATS },
+        { "extract", no_argument, NULL, OPT_EXTRACT },
         { "quiet", no_argument, NULL, 'q' },
         { "verbose", no_argument, NULL, 'v' },
         { "progress", no_argument, NULL, OPT_PROGRESS },
@@ -160,6 +215,7 @@ int main(int argc, char **argv)
     const char **excludes = calloc((size_t)argc, sizeof *excludes);
     size_t n_excludes = 0;
     int quiet = 0, verbose = 0, dry_run = 0, follow = 0, stats = 0, force_progress = 0, c;
+    int extract = 0;
     unsigned long long max_size = 0;
 
     if (!excludes) {
@@ -191,6 +247,9 @@ int main(int argc, char **argv)
         case OPT_STATS:
             stats = 1;
             break;
+        case OPT_EXTRACT:
+            extract = 1;
+            break;
         case 'q':
             quiet = 1;
             break;
@@ -213,6 +272,18 @@ int main(int argc, char **argv)
             free(excludes);
             return EXIT_ERROR;
         }
+    }
+    if (extract) {
+        int rc = optind == argc ? EXIT_ERROR : 0;
+        if (optind == argc)
+            fputs("hustings-index: --extract needs a FILE\n", stderr);
+        for (int i = optind; i < argc; i++) {
+            int r = extract_file(argv[i]);
+            if (r > rc)
+                rc = r;
+        }
+        free(excludes);
+        return rc;
     }
     if (index_opt ? !(index_path = strdup(index_opt))
                   : hustings_default_index_path(&index_path) != HUSTINGS_STATUS_SUCCESS) {

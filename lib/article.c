@@ -313,6 +313,7 @@ void hs_article_free(hs_article *a)
     free(a->date);
     free(a->source);
     free(a->byline);
+    free(a->datetime);
     free(a->lang);
     free(a->site);
     free(a->id);
@@ -352,6 +353,11 @@ int hs_article_set_source(hs_article *a, const char *s, size_t len)
 int hs_article_set_byline(hs_article *a, const char *s, size_t len)
 {
     return set_field(&a->byline, s, len, 0);
+}
+
+int hs_article_set_datetime(hs_article *a, const char *s, size_t len)
+{
+    return set_field(&a->datetime, s, len, 0);
 }
 
 int hs_article_set_lang(hs_article *a, const char *s, size_t len)

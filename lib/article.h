@@ -24,6 +24,9 @@ typedef struct hs_article {
     char *path;          /* the file it came from */
     char *title;         /* headline; "" when the file has none (never NULL) */
     char *date;          /* "YYYY-MM-DD", or NULL when unknown */
+    char *datetime;      /* ISO 8601 as precise as the source: "2023-03-19",
+                            "2023-03-19T21:00:00" or
+                            "2023-03-19T21:00:00+06:00"; NULL when unknown */
     char *source;        /* canonical URL, or NULL */
     char *byline;        /* author(s), or NULL */
     char *lang;          /* language code ("en", "ru", "kk"), or NULL */
@@ -47,6 +50,7 @@ int hs_article_set_title(hs_article *a, const char *s, size_t len);
 int hs_article_set_date(hs_article *a, const char *s, size_t len);
 int hs_article_set_source(hs_article *a, const char *s, size_t len);
 int hs_article_set_byline(hs_article *a, const char *s, size_t len);
+int hs_article_set_datetime(hs_article *a, const char *s, size_t len);
 int hs_article_set_lang(hs_article *a, const char *s, size_t len);
 int hs_article_set_site(hs_article *a, const char *s, size_t len);
 int hs_article_set_id(hs_article *a, const char *s, size_t len);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reader.h"
 #include "readfile.h"
 
 void hs_article_detect_lang(hs_article *a, const hs_langid *lid)
@@ -22,23 +23,82 @@ void hs_article_detect_lang(hs_article *a, const hs_langid *lid)
     hs_buf_free(&sample);
 }
 
-hustings_status_t hs_article_load(const char *path, hs_buf *scratch,
-                                  hs_article **out, hs_buf *why)
+hustings_status_t hs_articles_load(const char *path, hs_buf *scratch, const hs_langid *lid,
+                                   hs_article_list *out, hs_buf *why)
 {
     if (hs_read_file(path, HS_MAX_FILE_BYTES, scratch, why) < 0)
         return HUSTINGS_STATUS_FILE_ERROR;
+    hs_readers_init();
     /* store the canonical path, so that one file is one article however
      * it was named on the command line */
     char *real = realpath(path, NULL);
-    hs_article *a = hs_read_text(real ? real : path, hs_buf_str(scratch),
-                                 scratch->len, why);
+    size_t before = out->n;
+    int rc = hs_read_articles(real ? real : path, hs_buf_str(scratch), scratch->len, out, why);
     free(real);
-    if (!a)
-        return strcmp(hs_buf_str(why), "out of memory") == 0
-                   ? HUSTINGS_STATUS_OUT_OF_MEMORY
-                   : HUSTINGS_STATUS_BAD_ARTICLE;
-    *out = a;
+    if (rc < 0)
+        return strcmp(hs_buf_str(why), "out of memory") == 0 ? HUSTINGS_STATUS_OUT_OF_MEMORY
+                                                             : HUSTINGS_STATUS_BAD_ARTICLE;
+    for (size_t i = before; i < out->n; i++)
+        hs_article_detect_lang(out->items[i], lid);
     return HUSTINGS_STATUS_SUCCESS;
+}
+
+struct _hustings_articles {
+    hs_article_list list;
+    hustings_article_t *handles;
+};
+
+hustings_status_t hustings_articles_read(const char *path, hustings_articles_t **articles,
+                                         char **error_message)
+{
+    if (!path || !articles)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    hs_buf data = HS_BUF_INIT, why = HS_BUF_INIT;
+    hustings_articles_t *as = calloc(1, sizeof *as);
+    hs_langid *lid = hs_langid_new(NULL);
+    hustings_status_t st = as ? hs_articles_load(path, &data, lid, &as->list, &why)
+                              : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    hs_langid_free(lid);
+    hs_buf_free(&data);
+    if (st == HUSTINGS_STATUS_SUCCESS &&
+        !(as->handles = calloc(as->list.n ? as->list.n : 1, sizeof *as->handles)))
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        if (st == HUSTINGS_STATUS_OUT_OF_MEMORY) {
+            hs_buf_reset(&why);
+            hs_buf_puts(&why, "out of memory");
+        }
+        if (error_message)
+            *error_message = hs_buf_detach(&why);
+        hs_buf_free(&why);
+        hustings_articles_destroy(as);
+        return st;
+    }
+    for (size_t i = 0; i < as->list.n; i++)
+        as->handles[i].a = as->list.items[i];
+    hs_buf_free(&why);
+    *articles = as;
+    return st;
+}
+
+unsigned hustings_articles_count(hustings_articles_t *articles)
+{
+    return articles ? (unsigned)articles->list.n : 0;
+}
+
+hustings_article_t *hustings_articles_get(hustings_articles_t *articles, unsigned i)
+{
+    return articles && i < articles->list.n ? &articles->handles[i] : NULL;
+}
+
+void hustings_articles_destroy(hustings_articles_t *articles)
+{
+    if (!articles)
+        return;
+    hs_article_list_clear(&articles->list);
+    free(articles->list.items);
+    free(articles->handles);
+    free(articles);
 }
 
 hustings_status_t hustings_article_read(const char *path,
@@ -47,30 +107,25 @@ hustings_status_t hustings_article_read(const char *path,
 {
     if (!path || !article)
         return HUSTINGS_STATUS_NULL_POINTER;
-    hs_buf data = HS_BUF_INIT, why = HS_BUF_INIT;
-    hs_article *a = NULL;
-    hustings_status_t st = hs_article_load(path, &data, &a, &why);
-    hs_buf_free(&data);
-    if (st == HUSTINGS_STATUS_SUCCESS) {
-        hs_langid *lid = hs_langid_new(NULL);
-        hs_article_detect_lang(a, lid);
-        hs_langid_free(lid);
-        hustings_article_t *h = malloc(sizeof *h);
-        if (h) {
-            h->a = a;
-            *article = h;
-            hs_buf_free(&why);
-            return st;
-        }
-        hs_article_free(a);
-        hs_buf_reset(&why);
-        hs_buf_puts(&why, "out of memory");
-        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    hustings_articles_t *as = NULL;
+    hustings_status_t st = hustings_articles_read(path, &as, error_message);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
+    hustings_article_t *h = malloc(sizeof *h);
+    if (!h) {
+        hustings_articles_destroy(as);
+        if (error_message)
+            *error_message = strdup("out of memory");
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
-    if (error_message)
-        *error_message = hs_buf_detach(&why);
-    else
-        hs_buf_free(&why);
+    /* keep the first article; the list lets go of it */
+    h->a = as->list.items[0];
+    as->list.items[0] = NULL;
+    for (size_t i = 1; i < as->list.n; i++)
+        hs_article_free(as->list.items[i]);
+    as->list.n = 0;
+    hustings_articles_destroy(as);
+    *article = h;
     return st;
 }
 
@@ -97,6 +152,31 @@ const char *hustings_article_get_source(hustings_article_t *article)
 const char *hustings_article_get_lang(hustings_article_t *article)
 {
     return article ? article->a->lang : NULL;
+}
+
+const char *hustings_article_get_datetime(hustings_article_t *article)
+{
+    return article ? article->a->datetime : NULL;
+}
+
+const char *hustings_article_get_byline(hustings_article_t *article)
+{
+    return article ? article->a->byline : NULL;
+}
+
+const char *hustings_article_get_site(hustings_article_t *article)
+{
+    return article ? article->a->site : NULL;
+}
+
+const char *hustings_article_get_format(hustings_article_t *article)
+{
+    return article ? article->a->format : NULL;
+}
+
+const char *hustings_article_get_id(hustings_article_t *article)
+{
+    return article ? article->a->id : NULL;
 }
 
 unsigned hustings_article_count_passages(hustings_article_t *article)

@@ -80,8 +80,21 @@ hustings_status_t hustings_default_index_path(char **path);
 
 typedef struct _hustings_article hustings_article_t;
 
-/* Read and parse the file at `path` into an article without touching any
- * index.  On failure returns FILE_ERROR (unreadable), BAD_ARTICLE (read,
+/* Read and parse the file at `path` (plain text, HTML, an RSS or Atom feed,
+ * other XML: told apart by content) into the articles it holds, without
+ * touching any index.  Statuses and message as hustings_article_read. */
+typedef struct _hustings_articles hustings_articles_t;
+hustings_status_t hustings_articles_read(const char *path,
+                                         hustings_articles_t **articles,
+                                         char **error_message);
+/* How many articles (at least one). */
+unsigned hustings_articles_count(hustings_articles_t *articles);
+/* Article i (0-based), owned by the list; NULL when out of range. */
+hustings_article_t *hustings_articles_get(hustings_articles_t *articles, unsigned i);
+void hustings_articles_destroy(hustings_articles_t *articles);
+
+/* Read and parse the file at `path` into its (first) article without
+ * touching any index.  On failure returns FILE_ERROR (unreadable), BAD_ARTICLE (read,
  * but no article in it) or OUT_OF_MEMORY, and, when error_message is not
  * NULL, sets *error_message to a one-line reason that the caller frees
  * with free() (it does not repeat the path). */
@@ -100,6 +113,16 @@ const char *hustings_article_get_source(hustings_article_t *article);
 /* The language ("en", "ru", "kk", ...), declared or identified; NULL when
  * unsure. */
 const char *hustings_article_get_lang(hustings_article_t *article);
+/* The publication time in ISO 8601, as precise as the source gives it
+ * ("2023-03-19T21:00:00+06:00"), or NULL. */
+const char *hustings_article_get_datetime(hustings_article_t *article);
+/* Author(s), publication name, or NULL. */
+const char *hustings_article_get_byline(hustings_article_t *article);
+const char *hustings_article_get_site(hustings_article_t *article);
+/* "text", "html", "rss", "atom" or "xml". */
+const char *hustings_article_get_format(hustings_article_t *article);
+/* A feed item's guid or link (its identity within the file), or NULL. */
+const char *hustings_article_get_id(hustings_article_t *article);
 /* How many passages the article has (at least one). */
 unsigned hustings_article_count_passages(hustings_article_t *article);
 /* The text of passage i (0-based), or NULL when i is out of range. */

@@ -61,11 +61,13 @@ void hs_article_detect_lang(hs_article *a, const hs_langid *lid);
 /* The index's language identifier, loaded on first use (may be NULL). */
 const hs_langid *hs_index_langid(hustings_index_t *index);
 
-/* Read the file at path and parse it into *out, with the path made
- * absolute.  `scratch` holds the file's bytes (reused between calls to
- * spare allocations).  On failure returns FILE_ERROR, BAD_ARTICLE or
- * OUT_OF_MEMORY with a one-line reason in why. */
-hustings_status_t hs_article_load(const char *path, hs_buf *scratch,
-                                  hs_article **out, hs_buf *why);
+/* Read the file at path and parse the articles it holds into out, with
+ * the path made absolute and each article's language set.  `scratch`
+ * holds the file's bytes (reused between calls to spare allocations).  On
+ * failure returns FILE_ERROR, BAD_ARTICLE or OUT_OF_MEMORY with a one-line
+ * reason in why. */
+struct hs_article_list;
+hustings_status_t hs_articles_load(const char *path, hs_buf *scratch, const hs_langid *lid,
+                                   struct hs_article_list *out, hs_buf *why);
 
 #endif

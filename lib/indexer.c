@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "filestate.h"
+#include "reader.h"
 #include "readfile.h"
 #include "strmap.h"
 #include "walk.h"
@@ -273,9 +274,11 @@ static hustings_status_t remember(run *r, const char *path, const hs_filestate *
 static hustings_status_t index_content(run *r, const todo *t, const char *hash, int existed)
 {
     hustings_index_t *index = r->ix->index;
+    hs_article_list list = HS_ARTICLE_LIST_INIT;
     hs_buf_reset(&r->why);
-    hs_article *a = hs_read_text(t->path, hs_buf_str(&r->data), r->data.len, &r->why);
-    if (!a) {
+    if (hs_read_articles(t->path, hs_buf_str(&r->data), r->data.len, &list, &r->why) < 0) {
+        hs_article_list_clear(&list);
+        free(list.items);
         if (strcmp(hs_buf_str(&r->why), "out of memory") == 0)
             return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
         /* what was indexed from it before stays until it parses again */
@@ -283,20 +286,25 @@ static hustings_status_t index_content(run *r, const todo *t, const char *hash, 
         tell(r, t->path, HUSTINGS_FILE_SKIPPED, hs_buf_str(&r->why));
         return HUSTINGS_STATUS_SUCCESS;
     }
-    hs_article_detect_lang(a, hs_index_langid(index));
-    unsigned long passages = a->n_passages;
+    unsigned long passages = 0;
+    for (size_t i = 0; i < list.n; i++) {
+        hs_article_detect_lang(list.items[i], hs_index_langid(index));
+        passages += list.items[i]->n_passages;
+    }
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     if (!r->ix->dry_run) {
-        st = hs_index_replace_file(index, t->path, &a, 1, &passages);
+        st = hs_index_replace_file(index, t->path, list.items, list.n, &passages);
         hs_filestate fs = { t->size, t->mtime_ns, "", t->path };
         memcpy(fs.hash, hash, sizeof fs.hash);
         if (st == HUSTINGS_STATUS_SUCCESS)
             st = remember(r, t->path, &fs);
     }
-    hs_article_free(a);
+    size_t n = list.n;
+    hs_article_list_clear(&list);
+    free(list.items);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
-    r->sum->articles++;
+    r->sum->articles += n;
     r->sum->passages += passages;
     if (existed)
         r->sum->changed++;
@@ -485,6 +493,7 @@ hustings_status_t hustings_indexer_run(hustings_indexer_t *ix, const char *const
     memset(&r, 0, sizeof r);
     r.ix = ix;
     r.sum = summary ? summary : &ignored;
+    hs_readers_init();
     hustings_status_t st = run_steps(&r, paths, n);
     /* whatever was done is kept, also when interrupted */
     if (st == HUSTINGS_STATUS_SUCCESS || st == HUSTINGS_STATUS_INTERRUPTED) {

@@ -13,6 +13,10 @@
 #include "article.h"
 #include "buf.h"
 
+/* Prepare libxml2 (xmlInitParser); call once before threads read files.
+ * Calling it again does nothing. */
+void hs_readers_init(void);
+
 typedef struct hs_article_list {
     hs_article **items;
     size_t n, cap;
@@ -46,8 +50,9 @@ const char *hs_format_name(hs_format f);
 /* Parse data[0..len), the contents of the file `path`, and append the
  * articles found to out (their path is `path`).  Returns 0, or -1 with a
  * one-line reason (without the path) appended to why: "binary file (NUL
- * bytes)", "empty file", "no article text found", "out of memory", or a
- * parser's message.  A file that yields no article is an error. */
+ * bytes)", "empty file", "no article text found", "malformed XML (line N):
+ * ...", "feed has no items with text", "not an RSS or Atom feed", "out of
+ * memory", or another parser's message.  A file that yields no article is an error. */
 int hs_read_articles(const char *path, const char *data, size_t len,
                      hs_article_list *out, hs_buf *why);
 

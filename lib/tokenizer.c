@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "utf8.h"
 
 /* A compound longer than this is cut into several compounds. */
 #define MAX_PARTS 16
@@ -148,8 +149,12 @@ int hs_normalize_word(const char *word, size_t len, hs_buf *out)
         (const utf8proc_uint8_t *)word, (utf8proc_ssize_t)len, &mapped,
         UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
             UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
-    if (n < 0)
-        return n == UTF8PROC_ERROR_NOMEM ? -1 : hs_buf_append(out, word, len);
+    if (n < 0) { /* not valid UTF-8: keep it repaired, and cut like any term */
+        if (n == UTF8PROC_ERROR_NOMEM || hs_utf8_sanitize(word, len, out) < 0)
+            return -1;
+        truncate_term(out, from, HS_TERM_MAX_BYTES);
+        return 0;
+    }
     for (utf8proc_ssize_t j = 0; j < n;) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate(mapped + j, n - j, &cp);

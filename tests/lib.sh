@@ -13,7 +13,7 @@ PYTHON=${PYTHON:-python3}
 checks=0
 failures=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/hustings-test.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
+trap '[ -n "${KEEP_TMP:-}" ] || rm -rf "$tmp"' EXIT
 
 check() {
     desc=$1

@@ -1,0 +1,40 @@
+/* fuzz-text.c - libFuzzer target: format detection and the plain-text
+ * reader on arbitrary bytes.  See fuzz/README.md. */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "article.h"
+#include "reader.h"
+#include "utf8.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *s = (const char *)data;
+    hs_buf why = HS_BUF_INIT;
+
+    hs_format f = hs_detect_format("fuzz.txt", s, size);
+    (void)hs_format_name(f);
+
+    hs_article *a = hs_read_text("fuzz.txt", s, size, &why);
+    if (a) {
+        /* what readers promise: valid UTF-8, trimmed non-empty passages,
+         * paragraph numbers that never go down */
+        if (!hs_utf8_valid(a->title, strlen(a->title)))
+            __builtin_trap();
+        for (size_t i = 0; i < a->n_passages; i++) {
+            const char *t = a->passages[i].text;
+            if (!*t || !hs_utf8_valid(t, strlen(t)))
+                __builtin_trap();
+            if (i > 0 && a->passages[i].paragraph < a->passages[i - 1].paragraph)
+                __builtin_trap();
+        }
+    } else if (why.len == 0) {
+        __builtin_trap(); /* a refusal always says why */
+    }
+    hs_article_free(a);
+    hs_buf_free(&why);
+    return 0;
+}

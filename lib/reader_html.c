@@ -1,0 +1,97 @@
+/* reader_html.c - the HTML page reader; see hs_read_html in reader.h.
+ *
+ * bytes --encoding.c--> UTF-8 --libxml2--> tree --html_meta.c--> metadata
+ *                                             --html_extract.c--> paragraphs
+ * Paragraphs are numbered from 1 in page order (0 is the headline, as in
+ * the text reader).
+ */
+#include "reader.h"
+
+#include "html_dom.h"
+#include "html_extract.h"
+#include "html_meta.h"
+#include "timestamp.h"
+
+typedef struct adder {
+    hs_article *a;
+    unsigned paragraph;
+} adder;
+
+static int add_paragraph(void *ctx, const char *text, size_t len)
+{
+    adder *ad = ctx;
+    return hs_article_add_paragraph(ad->a, text, len, ++ad->paragraph);
+}
+
+static int fail(hs_buf *why, const char *reason)
+{
+    if (why)
+        hs_buf_puts(why, reason);
+    return -1;
+}
+
+static int set_field(int (*set)(hs_article *, const char *, size_t), hs_article *a,
+                     const hs_buf *b)
+{
+    return b->len > 0 ? set(a, b->data, b->len) : 0;
+}
+
+static int fill_metadata(hs_article *a, const hs_html_meta *m)
+{
+    if (set_field(hs_article_set_title, a, &m->title) < 0 ||
+        set_field(hs_article_set_byline, a, &m->byline) < 0 ||
+        set_field(hs_article_set_lang, a, &m->lang) < 0 ||
+        set_field(hs_article_set_site, a, &m->site) < 0 ||
+        set_field(hs_article_set_source, a, &m->source) < 0)
+        return -1;
+    return m->has_date ? hs_article_set_timestamp(a, &m->date) : 0;
+}
+
+int hs_read_html(const char *path, const char *data, size_t len,
+                 hs_article_list *out, hs_buf *why)
+{
+    hs_buf scratch = HS_BUF_INIT;
+    if (len == 0 || !data)
+        return fail(why, "empty file");
+    xmlDocPtr doc = hs_html_parse(data, len, why ? why : &scratch);
+    hs_buf_free(&scratch);
+    if (!doc)
+        return -1;
+
+    hs_html_meta meta = HS_HTML_META_INIT;
+    hs_buf byline = HS_BUF_INIT;
+    hs_article *a = NULL;
+    adder ad = { NULL, 0 };
+    const char *reason = "out of memory";
+    int rc = -1;
+
+    if (hs_html_meta_read(doc, &meta) < 0 || !(a = hs_article_new(path)))
+        goto done;
+    a->format = "html";
+    if (fill_metadata(a, &meta) < 0)
+        goto done;
+    ad.a = a;
+    hs_buf *want_byline = meta.byline.len ? NULL : &byline;
+    int found = hs_html_extract_article(doc, hs_buf_str(&meta.title), want_byline,
+                                        add_paragraph, &ad);
+    if (found == -2)
+        reason = "page has more than a million elements";
+    if (found != 0)
+        goto done;
+    if (byline.len > 0 && hs_article_set_byline(a, byline.data, byline.len) < 0)
+        goto done;
+    if (a->n_passages == 0) {
+        reason = "no article text found";
+        goto done;
+    }
+    rc = hs_article_list_add(out, a);
+    a = NULL; /* the list has it, or freed it */
+done:
+    if (rc < 0)
+        fail(why, reason);
+    hs_article_free(a);
+    hs_buf_free(&byline);
+    hs_html_meta_free(&meta);
+    xmlFreeDoc(doc);
+    return rc;
+}

@@ -1,0 +1,207 @@
+/* xml_doc.c - untrusted XML with libxml2; see xml_doc.h. */
+#include "xml_doc.h"
+
+#include <limits.h>
+#include <string.h>
+
+#include <libxml/entities.h>
+#include <libxml/parser.h>
+
+#include "encoding.h"
+#include "html_dom.h"
+
+/* No network, no noise, CDATA as text; the input is UTF-8 already.  Not
+ * NOENT, DTDLOAD, DTDVALID or HUGE: see xml_doc.h. */
+#define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
+                     XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC)
+
+/* libxml2's message, on one line and not too long. */
+static void describe(const xmlError *e, hs_buf *why)
+{
+    if (!e || e->code == XML_ERR_OK) {
+        hs_buf_puts(why, "malformed XML");
+        return;
+    }
+    if (e->code == XML_ERR_NO_MEMORY) {
+        hs_buf_puts(why, "out of memory");
+        return;
+    }
+    hs_buf_printf(why, "malformed XML (line %d): ", e->line);
+    const char *m = e->message ? e->message : "unknown error";
+    size_t n = strlen(m);
+    while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
+        n--;
+    if (n > 160)
+        n = 160;
+    for (size_t i = 0; i < n; i++)
+        hs_buf_putc(why, m[i] == '\n' || m[i] == '\r' || m[i] == '\t' ? ' ' : m[i]);
+}
+
+/* The first error is the one that explains the rest: libxml2 keeps only
+ * the last, so a structured handler on the context records the first. */
+typedef struct first_error {
+    int seen;
+    xmlError error;   /* code, line and a copy of the message */
+    hs_buf message;
+} first_error;
+
+static void record_error(void *ctx, xmlErrorPtr e)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    first_error *first = ctxt ? ctxt->_private : NULL;
+    if (!first || !e || first->seen || e->level < XML_ERR_ERROR)
+        return;
+    first->seen = 1;
+    first->error = *e;
+    hs_buf_reset(&first->message);
+    if (e->message && hs_buf_puts(&first->message, e->message) == 0)
+        first->error.message = first->message.data;
+    else
+        first->error.message = NULL;
+}
+
+xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why)
+{
+    first_error first = { 0, { 0 }, HS_BUF_INIT };
+    hs_buf utf8 = HS_BUF_INIT;
+    if (hs_encoding_decode(data, len, HS_MARKUP_XML, &utf8) < 0) {
+        hs_buf_free(&utf8);
+        hs_buf_puts(why, "out of memory");
+        return NULL;
+    }
+    if (utf8.len == 0 || utf8.len > INT_MAX) {
+        hs_buf_puts(why, utf8.len ? "too large for the XML parser" : "empty file");
+        hs_buf_free(&utf8);
+        return NULL;
+    }
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt) {
+        hs_buf_free(&utf8);
+        hs_buf_puts(why, "out of memory");
+        return NULL;
+    }
+    ctxt->_private = &first;
+    ctxt->sax->serror = record_error;
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, utf8.data, (int)utf8.len, NULL, "UTF-8",
+                                      XML_OPTIONS);
+    if (!doc)
+        describe(first.seen ? &first.error : xmlCtxtGetLastError(ctxt), why);
+    else if (!xmlDocGetRootElement(doc)) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+        hs_buf_puts(why, "malformed XML: no root element");
+    }
+    xmlFreeParserCtxt(ctxt);
+    hs_buf_free(&utf8);
+    hs_buf_free(&first.message);
+    return doc;
+}
+
+const char *hs_xml_name(const xmlNode *n)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->name ? (const char *)n->name : "";
+}
+
+int hs_xml_is(const xmlNode *n, const char *name)
+{
+    const char *s = hs_xml_name(n);
+    while (*s && *name) {
+        char a = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+        char b = *name >= 'A' && *name <= 'Z' ? (char)(*name - 'A' + 'a') : *name;
+        if (a != b)
+            return 0;
+        s++;
+        name++;
+    }
+    return *s == '\0' && *name == '\0' && n->type == XML_ELEMENT_NODE;
+}
+
+xmlNodePtr hs_xml_child(const xmlNode *parent, const char *name)
+{
+    for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
+        if (hs_xml_is(c, name))
+            return c;
+    return NULL;
+}
+
+const char *hs_xml_attr(const xmlNode *n, const char *name)
+{
+    if (!n || n->type != XML_ELEMENT_NODE)
+        return NULL;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        if (!a->name || strcmp((const char *)a->name, name) != 0 || a->ns)
+            continue;
+        if (a->children && a->children->type == XML_TEXT_NODE && a->children->content &&
+            !a->children->next)
+            return (const char *)a->children->content;
+        return "";
+    }
+    return NULL;
+}
+
+size_t hs_xml_entity_budget(size_t doc_len)
+{
+    return doc_len < HS_XML_ENTITY_BUDGET_MAX ? doc_len : HS_XML_ENTITY_BUDGET_MAX;
+}
+
+/* The replacement text of an entity reference when it is plain text that
+ * fits the budget (taken from it), else NULL. */
+static const char *plain_entity_text(const xmlNode *ref, size_t *budget)
+{
+    const xmlEntity *ent = (const xmlEntity *)ref->children;
+    if (!ent || ent->type != XML_ENTITY_DECL || ent->etype != XML_INTERNAL_GENERAL_ENTITY ||
+        !ent->content)
+        return NULL;
+    const char *s = (const char *)ent->content;
+    size_t n = strlen(s);
+    if (strpbrk(s, "<&") || n > *budget)
+        return NULL;
+    *budget -= n;
+    return s;
+}
+
+/* Call add for each piece of text under n, in document order. */
+static int walk_text(const xmlNode *root, size_t *budget,
+                     int (*add)(void *ctx, const char *s), void *ctx)
+{
+    for (const xmlNode *n = root; n; ) {
+        const char *s = NULL;
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+            s = (const char *)n->content;
+        else if (n->type == XML_ENTITY_REF_NODE)
+            s = plain_entity_text(n, budget);
+        if (s && add(ctx, s) < 0)
+            return -1;
+        if (n == root && n->type != XML_ELEMENT_NODE)
+            break;
+        n = hs_html_next(root, n, 0); /* descends into elements only */
+    }
+    return 0;
+}
+
+typedef struct collapsed {
+    hs_buf *out;
+    int *space;
+} collapsed;
+
+static int add_collapsed(void *ctx, const char *s)
+{
+    collapsed *c = ctx;
+    return hs_append_collapsed(c->out, s, strlen(s), c->space);
+}
+
+static int add_raw(void *ctx, const char *s)
+{
+    return hs_buf_puts(ctx, s);
+}
+
+int hs_xml_text(const xmlNode *n, hs_buf *out, int *space, size_t *budget)
+{
+    collapsed c = { out, space };
+    return n ? walk_text(n, budget, add_collapsed, &c) : 0;
+}
+
+int hs_xml_raw_text(const xmlNode *n, hs_buf *out, size_t *budget)
+{
+    return n ? walk_text(n, budget, add_raw, out) : 0;
+}
