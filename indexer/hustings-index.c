@@ -42,6 +42,9 @@ static void usage(FILE *out)
           "                       path below PATH); may be repeated\n"
           "  -L, --follow         follow symbolic links (default: skip them)\n"
           "      --max-size=BYTES skip files larger than this (default 67108864)\n"
+          "  -w, --watch          after indexing, keep running and index what changes\n"
+          "                       (inotify); SIGINT/SIGTERM commit and exit 0\n"
+          "      --batch=SECONDS  with --watch, commit at most this often (default 5)\n"
           "      --stats          print what the index holds and exit\n"
           "      --extract        print the articles found in each FILE as JSON Lines\n"
           "                       (title, byline, date, lang, site, source, format,\n"
@@ -65,6 +68,7 @@ static void usage(FILE *out)
 typedef struct reporter {
     int verbose;
     int dry_run;
+    int watch;
     progress *bar;
 } reporter;
 
@@ -79,7 +83,7 @@ static void report_file(void *ctx, const char *path, hustings_file_action_t acti
         fprintf(stderr, "hustings-index: %s: %s\n", path, detail);
         return;
     }
-    if (!r->verbose && !(r->dry_run && action != HUSTINGS_FILE_UNCHANGED))
+    if (!r->verbose && !((r->dry_run || r->watch) && action != HUSTINGS_FILE_UNCHANGED))
         return;
     progress_clear(r->bar);
     if (action == HUSTINGS_FILE_RENAMED)
@@ -194,7 +198,7 @@ static unsigned long long parse_size(const char *s)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_MAX_SIZE = 256, OPT_STATS, OPT_PROGRESS, OPT_EXTRACT };
+    enum { OPT_MAX_SIZE = 256, OPT_STATS, OPT_PROGRESS, OPT_EXTRACT, OPT_BATCH };
     static const struct option options[] = {
         { "index", required_argument, NULL, 'd' },
         { "dry-run", no_argument, NULL, 'n' },
@@ -203,6 +207,8 @@ int main(int argc, char **argv)
         { "max-size", required_argument, NULL, OPT_MAX_SIZE },
         { "stats", no_argument, NULL, OPT_STATS },
         { "extract", no_argument, NULL, OPT_EXTRACT },
+        { "watch", no_argument, NULL, 'w' },
+        { "batch", required_argument, NULL, OPT_BATCH },
         { "quiet", no_argument, NULL, 'q' },
         { "verbose", no_argument, NULL, 'v' },
         { "progress", no_argument, NULL, OPT_PROGRESS },
@@ -215,14 +221,15 @@ int main(int argc, char **argv)
     const char **excludes = calloc((size_t)argc, sizeof *excludes);
     size_t n_excludes = 0;
     int quiet = 0, verbose = 0, dry_run = 0, follow = 0, stats = 0, force_progress = 0, c;
-    int extract = 0;
+    int extract = 0, watch = 0;
+    unsigned long long batch = 5;
     unsigned long long max_size = 0;
 
     if (!excludes) {
         fputs("hustings-index: out of memory\n", stderr);
         return EXIT_ERROR;
     }
-    while ((c = getopt_long(argc, argv, "d:nx:LqvhV", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:nx:LqvwhV", options, NULL)) != -1) {
         switch (c) {
         case 'd':
             index_opt = optarg;
@@ -249,6 +256,17 @@ int main(int argc, char **argv)
             break;
         case OPT_EXTRACT:
             extract = 1;
+            break;
+        case 'w':
+            watch = 1;
+            break;
+        case OPT_BATCH:
+            if (!(batch = parse_size(optarg)) || batch > 86400) {
+                fprintf(stderr, "hustings-index: invalid --batch '%s': seconds from 1 to 86400\n",
+                        optarg);
+                free(excludes);
+                return EXIT_ERROR;
+            }
             break;
         case 'q':
             quiet = 1;
@@ -332,7 +350,7 @@ int main(int argc, char **argv)
     sigaction(SIGTERM, &sa, NULL);
 
     int tty = isatty(STDERR_FILENO);
-    reporter rep = { verbose, dry_run,
+    reporter rep = { verbose, dry_run, watch,
                      progress_new(stderr, tty, !quiet && (tty || force_progress)) };
     hustings_indexer_set_dry_run(indexer, dry_run);
     hustings_indexer_set_follow_links(indexer, follow);
@@ -345,11 +363,19 @@ int main(int argc, char **argv)
     double start = now();
     hustings_summary_t sum;
     memset(&sum, 0, sizeof sum);
-    st = hustings_indexer_run(indexer, (const char *const *)argv + optind,
-                              (size_t)(argc - optind), &sum);
+    if (watch)
+        st = hustings_indexer_watch(indexer, (const char *const *)argv + optind,
+                                    (size_t)(argc - optind), (unsigned)batch, &sum);
+    else
+        st = hustings_indexer_run(indexer, (const char *const *)argv + optind,
+                                  (size_t)(argc - optind), &sum);
     progress_clear(rep.bar);
     int status = sum.skipped ? EXIT_SKIPPED : 0;
-    if (st == HUSTINGS_STATUS_INTERRUPTED) {
+    if (watch && st == HUSTINGS_STATUS_SUCCESS) {
+        fprintf(stderr, "hustings-index: stopped watching on %s; everything is committed\n",
+                stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
+        status = 0;
+    } else if (st == HUSTINGS_STATUS_INTERRUPTED) {
         fprintf(stderr, "hustings-index: stopped by %s; the work done so far is committed\n",
                 stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
         status = 128 + stop_signal;

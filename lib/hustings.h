@@ -156,6 +156,15 @@ hustings_status_t hustings_index_open(const char *path,
                                       hustings_index_t **index,
                                       char **error_message);
 
+/* Open n indexes as one, read-only, for searching: each path is an index
+ * folder or a Xapian stub file, whose lines may name remote shards served
+ * by xapian-tcpsrv ("remote HOST:PORT").  Ranking statistics are those of
+ * all shards together, so results equal those of one index of everything.
+ * Statuses as hustings_index_open; the message names the path at fault. */
+hustings_status_t hustings_index_open_shards(const char *const *paths, size_t n,
+                                             hustings_index_t **index,
+                                             char **error_message);
+
 /* Commit pending changes (writable indexes), release the lock and free the
  * handle.  Returns the status of that last commit; the handle is freed
  * whatever it is.  NULL is accepted and ignored. */
@@ -274,6 +283,20 @@ void hustings_indexer_set_cancel_flag(hustings_indexer_t *indexer,
 hustings_status_t hustings_indexer_run(hustings_indexer_t *indexer,
                                        const char *const *paths, size_t n,
                                        hustings_summary_t *summary);
+
+/* Run once as hustings_indexer_run, then keep the index current: follow
+ * changes below the paths with inotify (new folders are watched too), and
+ * when the folders have been quiet for a second (so that files written in
+ * several steps are indexed only when final) and at least batch_seconds
+ * have passed since the last pass, run one incremental pass (one commit for
+ * a whole burst of files).  A lost inotify event queue only means a full
+ * pass.  Returns SUCCESS when the cancel flag is set (the work done is
+ * committed), or the error that stopped it.  Counts of every pass are
+ * added to *summary. */
+hustings_status_t hustings_indexer_watch(hustings_indexer_t *indexer,
+                                         const char *const *paths, size_t n,
+                                         unsigned batch_seconds,
+                                         hustings_summary_t *summary);
 
 /* ------------------------------------------------------------------ */
 /* Queries                                                              */

@@ -130,6 +130,39 @@ hustings_status_t hustings_index_open(const char *path, hustings_index_mode_t mo
     return HUSTINGS_STATUS_SUCCESS;
 }
 
+hustings_status_t hustings_index_open_shards(const char *const *paths, size_t n,
+                                             hustings_index_t **out, char **error_message)
+{
+    if (!paths || !n || !out)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    if (n == 1)
+        return hustings_index_open(paths[0], HUSTINGS_INDEX_MODE_READ_ONLY, out, error_message);
+    hs_buf msg = HS_BUF_INIT;
+    hustings_index_t *index = calloc(1, sizeof *index);
+    if (!index || !(index->path = strdup(paths[0])) || !(index->stemmer = hs_stemmer_new())) {
+        hustings_index_close(index);
+        hs_buf_puts(&msg, "out of memory");
+        set_message(error_message, &msg);
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
+    char *err = NULL;
+    hustings_status_t st = hx_db_open_many(paths, n, &index->db, &err);
+    if (st == HUSTINGS_STATUS_SUCCESS) {
+        st = check_format(index, &msg);
+    } else {
+        hs_buf_puts(&msg, err ? err : "out of memory");
+        free(err);
+    }
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        hustings_index_close(index);
+        set_message(error_message, &msg);
+        return st;
+    }
+    hs_buf_free(&msg);
+    *out = index;
+    return st;
+}
+
 hustings_status_t hustings_index_close(hustings_index_t *index)
 {
     if (!index)

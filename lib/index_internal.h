@@ -56,6 +56,11 @@ hustings_status_t hs_index_rename_file(hustings_index_t *index, const char *from
 /* path made absolute (symbolic links resolved when it exists); malloc'd. */
 char *hs_absolute_path(const char *path);
 
+/* What watch.c needs of an indexer. */
+hustings_index_t *hs_indexer_index(hustings_indexer_t *ix);
+volatile sig_atomic_t *hs_indexer_cancel_flag(hustings_indexer_t *ix);
+int hs_indexer_follows_links(hustings_indexer_t *ix);
+
 /* Set a->lang from its text (and the language it declares, if any). */
 void hs_article_detect_lang(hs_article *a, const hs_langid *lid);
 /* The index's language identifier, loaded on first use (may be NULL). */

@@ -514,3 +514,18 @@ hustings_status_t hustings_indexer_run(hustings_indexer_t *ix, const char *const
     hs_buf_free(&r.why);
     return st;
 }
+
+hustings_index_t *hs_indexer_index(hustings_indexer_t *ix)
+{
+    return ix->index;
+}
+
+volatile sig_atomic_t *hs_indexer_cancel_flag(hustings_indexer_t *ix)
+{
+    return ix->cancel;
+}
+
+int hs_indexer_follows_links(hustings_indexer_t *ix)
+{
+    return ix->follow_links;
+}

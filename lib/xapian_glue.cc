@@ -115,6 +115,30 @@ hustings_status_t hx_db_open(const char *path, int writable, hx_db **out, char *
     return st;
 }
 
+hustings_status_t hx_db_open_many(const char *const *paths, size_t n, hx_db **out, char **err)
+{
+    hx_db *h = new (std::nothrow) hx_db();
+    if (!h)
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    std::string at;
+    hustings_status_t st = guarded(h, [&] {
+        h->db = new Xapian::Database();
+        for (size_t i = 0; i < n; i++) {
+            at = paths[i];
+            h->db->add_database(Xapian::Database(paths[i]));
+        }
+    });
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        if (err)
+            *err = dup_string(at + ": " + h->error);
+        delete h->db;
+        delete h;
+        return st;
+    }
+    *out = h;
+    return st;
+}
+
 void hx_db_free(hx_db *db)
 {
     if (!db)

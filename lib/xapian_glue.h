@@ -23,6 +23,11 @@ typedef struct hx_doc hx_doc;
  * *err receives a malloc'd message naming the path. */
 hustings_status_t hx_db_open(const char *path, int writable, hx_db **out,
                              char **err);
+/* Open several databases (each a directory or a Xapian stub file, whose
+ * lines may name remote shards served by xapian-tcpsrv) as one, read-only.
+ * Messages as hx_db_open. */
+hustings_status_t hx_db_open_many(const char *const *paths, size_t n, hx_db **out, char **err);
+
 /* Close without committing what is pending (a writable database keeps only
  * what was committed). */
 void hx_db_free(hx_db *db);

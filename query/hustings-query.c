@@ -22,7 +22,9 @@ static void usage(FILE *out)
           "\n"
           "  -d, --index=INDEX  the index to search (default: $HUSTINGS_INDEX, else\n"
           "                     $XDG_DATA_HOME/hustings/index, else\n"
-          "                     ~/.local/share/hustings/index)\n"
+          "                     ~/.local/share/hustings/index); repeat -d to search\n"
+          "                     several shards as one; INDEX may be a Xapian stub\n"
+          "                     file naming local or remote (xapian-tcpsrv) shards\n"
           "  -n, --limit=N      print at most N passages (default 10)\n"
           "      --offset=N     skip the N best passages first (default 0)\n"
           "  -j, --json         print JSON Lines, one object per passage (same as\n"
@@ -153,6 +155,9 @@ int main(int argc, char **argv)
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
+    enum { MAX_SHARDS = 256 };
+    const char *shards[MAX_SHARDS]; /* each -d */
+    size_t n_shards = 0;
     const char *index_opt = NULL; /* -d, as given */
     char *index_path = NULL;      /* the index used, allocated */
     long limit = 10, offset = 0;
@@ -168,6 +173,12 @@ int main(int argc, char **argv)
         switch (c) {
         case 'd':
             index_opt = optarg;
+            if (n_shards == MAX_SHARDS) {
+                fprintf(stderr, "hustings-query: at most %d -d; list more shards in a stub file\n",
+                        MAX_SHARDS);
+                return EXIT_ERROR;
+            }
+            shards[n_shards++] = optarg;
             break;
         case 'n':
         case OPT_OFFSET:
@@ -272,10 +283,11 @@ int main(int argc, char **argv)
     hustings_passages_t *passages = NULL;
     char *message = NULL;
     char *query_string = join_args(argc - optind, argv + optind);
-    hustings_status_t st = query_string ? hustings_index_open(index_path,
-                                                              HUSTINGS_INDEX_MODE_READ_ONLY,
-                                                              &index, &message)
-                                        : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    hustings_status_t st =
+        !query_string ? HUSTINGS_STATUS_OUT_OF_MEMORY
+        : n_shards > 1 ? hustings_index_open_shards(shards, n_shards, &index, &message)
+                       : hustings_index_open(index_path, HUSTINGS_INDEX_MODE_READ_ONLY, &index,
+                                             &message);
     if (st != HUSTINGS_STATUS_SUCCESS) {
         fprintf(stderr, "hustings-query: %s\n", message ? message : hustings_status_to_string(st));
         if (st == HUSTINGS_STATUS_INDEX_NOT_FOUND)

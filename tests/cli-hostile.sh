@@ -78,7 +78,11 @@ idx="$tmp/w/idx"
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
     as_user="setpriv --reuid=65534 --regid=65534 --clear-groups --"
     chmod -R a+rX "$tmp" && chmod 777 "$tmp/w" && chmod 000 "$in/unreadable.txt"
+    # the build tree may be out of nobody's reach (a private clone)
+    $as_user "$INDEX" --version >/dev/null 2>&1 || as_user=""
 fi
+can_deny=1
+[ "$(id -u)" -eq 0 ] && [ -z "$as_user" ] && can_deny=0
 
 run $as_user "$INDEX" -d "$idx" --follow "$in"
 check "exit 1: some files were skipped" test "$rc" -eq 1
@@ -90,7 +94,12 @@ check "a file of control bytes is named" named control.txt "binary file"
 check "an empty file is named" named empty.html "empty file"
 check "a 200 MB file is over the size cap" named huge.txt "larger than 67108864 bytes"
 check "a FIFO is named" named fifo.txt "not a regular file"
-check "an unreadable file is named" named unreadable.txt "Permission denied"
+if [ $can_deny -eq 1 ]; then
+    check "an unreadable file is named" named unreadable.txt "Permission denied"
+else
+    echo "note: as root, with the build out of nobody's reach, no file is unreadable" >&2
+    check "the unreadable-looking file is read as root" sh -c "! grep -q unreadable.txt '$tmp/index.err'"
+fi
 check "a symbolic link loop is named" named loop/again "symbolic link loop"
 
 run "$QUERY" -d "$idx" --dump

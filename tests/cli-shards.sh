@@ -1,0 +1,67 @@
+#!/bin/sh
+# Shards: several -d, a stub file, and remote shards served by xapian-tcpsrv
+# give the same ranked passages and scores as one index of everything.
+. "${top_srcdir:-.}/tests/lib.sh"
+need_shared
+bbc="$SHARED/corpora/bbc-news"
+if ! command -v xapian-tcpsrv >/dev/null; then
+    [ "${CI:-}" = true ] && { echo "xapian-tcpsrv missing (xapian-tools), and CI must run this" >&2; exit 99; }
+    echo "xapian-tcpsrv (Debian xapian-tools) not installed: skipping" >&2
+    exit 77
+fi
+
+run "$INDEX" -q -d "$tmp/a" "$bbc/business" "$bbc/entertainment" "$bbc/politics"
+check "half A indexes" test "$rc" -eq 0
+run "$INDEX" -q -d "$tmp/b" "$bbc/sport" "$bbc/tech"
+check "half B indexes" test "$rc" -eq 0
+run "$INDEX" -q -d "$tmp/all" "$bbc/business" "$bbc/entertainment" "$bbc/politics" "$bbc/sport" "$bbc/tech"
+check "the whole indexes" test "$rc" -eq 0
+
+# two servers on free loopback ports
+ports=$("$PYTHON" -c '
+import socket
+ss = [socket.socket() for _ in range(2)]
+for s in ss: s.bind(("127.0.0.1", 0))
+print(" ".join(str(s.getsockname()[1]) for s in ss))
+for s in ss: s.close()')
+set -- $ports
+# each in a session of its own: on SIGTERM xapian-tcpsrv signals its whole
+# process group, which must not be this test
+setsid xapian-tcpsrv --interface 127.0.0.1 --port "$1" "$tmp/a" >"$tmp/srv1.log" 2>&1 &
+s1=$!
+setsid xapian-tcpsrv --interface 127.0.0.1 --port "$2" "$tmp/b" >"$tmp/srv2.log" 2>&1 &
+s2=$!
+trap 'kill $s1 $s2 2>/dev/null; rm -rf "$tmp"' EXIT
+# a stub names shards, one a line: "remote HOST:PORT" (TCP) or "auto PATH"
+printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$1" "$2" >"$tmp/remote.stub"
+printf 'auto %s\nauto %s\n' "$tmp/a" "$tmp/b" >"$tmp/local.stub"
+# wait (at most 10 s) for both servers to accept
+i=0
+until "$QUERY" -d "$tmp/remote.stub" --count election >/dev/null 2>&1 || [ $i -ge 50 ]; do
+    sleep 0.2; i=$((i + 1))
+done
+
+ranked() { "$QUERY" "$@" --json --limit 20 | "$PYTHON" -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(r["path"], r["passage"], "%.6f" % r["score"])'; }
+for q in '"general election" Blair' 'mobile phone viruses' 'hunting ban' 'Chelsea OR Arsenal'; do
+    ranked -d "$tmp/all" "$q" >"$tmp/one"
+    ranked -d "$tmp/a" -d "$tmp/b" "$q" >"$tmp/two"
+    ranked -d "$tmp/local.stub" "$q" >"$tmp/stub"
+    ranked -d "$tmp/remote.stub" "$q" >"$tmp/remote"
+    check "'$q': one index finds 20 passages" test "$(wc -l <"$tmp/one")" -eq 20
+    check "'$q': two -d equal one index" cmp -s "$tmp/one" "$tmp/two"
+    check "'$q': a stub of local shards equals one index" cmp -s "$tmp/one" "$tmp/stub"
+    check "'$q': remote shards equal one index" cmp -s "$tmp/one" "$tmp/remote"
+done
+run "$QUERY" -d "$tmp/remote.stub" --count election
+n_remote=$(cat "$tmp/out")
+run "$QUERY" -d "$tmp/all" --count election
+check "counts agree across remote shards" test "$n_remote" -eq "$(cat "$tmp/out")"
+kill $s1 $s2
+wait $s1 $s2 2>/dev/null
+run "$QUERY" -d "$tmp/remote.stub" election
+check "a shard that is down is an error naming the stub" sh -c "[ $rc -eq 2 ] && grep -q '$tmp/remote.stub' '$tmp/err'"
+finish
