@@ -131,6 +131,7 @@ static int print_stats(const char *index_path)
     printf("terms       %lu\n", s.terms);
     printf("size        %.1f MB\n", (double)s.disk_bytes / 1e6);
     printf("updated     %s\n", *s.last_update ? s.last_update : "never");
+    printf("languages   %s\n", *s.languages ? s.languages : "none");
     if (*s.first_date)
         printf("dates       %s .. %s\n", s.first_date, s.last_date);
     else

@@ -208,6 +208,8 @@ typedef struct {
     char last_update[32];         /* "2026-11-25T13:00:00Z", or "" */
     char first_date[11];          /* earliest article date, or "" */
     char last_date[11];           /* latest article date, or "" */
+    char languages[128];          /* passages by language, most first:
+                                     "en 12467, ru 38, kk 22", or "" */
 } hustings_stats_t;
 
 hustings_status_t hustings_index_get_stats(hustings_index_t *index,

@@ -242,6 +242,34 @@ static int count_file(void *ctx, const char *key, const char *value, size_t len)
     return 0;
 }
 
+typedef struct lang_count {
+    char code[16];
+    unsigned long n;
+} lang_count;
+
+typedef struct lang_counts {
+    lang_count top[8];
+    size_t n;
+} lang_counts;
+
+/* hx_term_fn over the L terms: keep the most frequent languages. */
+static int count_lang(void *ctx, const char *term, unsigned long freq)
+{
+    lang_counts *c = ctx;
+    lang_count x;
+    snprintf(x.code, sizeof x.code, "%s", term + strlen(HS_PREFIX_LANG));
+    x.n = freq;
+    size_t at = c->n < 8 ? c->n++ : 8;
+    while (at > 0 && c->top[at - 1].n < x.n) {
+        if (at < 8)
+            c->top[at] = c->top[at - 1];
+        at--;
+    }
+    if (at < 8)
+        c->top[at] = x;
+    return 0;
+}
+
 hustings_status_t hustings_index_get_stats(hustings_index_t *index, hustings_stats_t *stats)
 {
     if (!index || !stats)
@@ -259,6 +287,17 @@ hustings_status_t hustings_index_get_stats(hustings_index_t *index, hustings_sta
         st = hx_db_get_metadata(index->db, HS_META_UPDATED, &updated);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hx_db_value_bounds(index->db, HS_SLOT_DATE, &lo, &hi);
+    lang_counts langs;
+    memset(&langs, 0, sizeof langs);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hx_db_each_term(index->db, HS_PREFIX_LANG, count_lang, &langs);
+    for (size_t i = 0, at = 0; st == HUSTINGS_STATUS_SUCCESS && i < langs.n; i++) {
+        int w = snprintf(stats->languages + at, sizeof stats->languages - at, "%s%s %lu",
+                         i ? ", " : "", langs.top[i].code, langs.top[i].n);
+        if (w < 0 || (size_t)w >= sizeof stats->languages - at)
+            break;
+        at += (size_t)w;
+    }
     if (st == HUSTINGS_STATUS_SUCCESS) {
         snprintf(stats->last_update, sizeof stats->last_update, "%s", updated);
         snprintf(stats->first_date, sizeof stats->first_date, "%s", lo);
