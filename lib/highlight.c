@@ -34,23 +34,6 @@ typedef struct hstate {
     size_t n_ranges, cap_ranges;
 } hstate;
 
-static int capitalised(const char *text, size_t at)
-{
-    utf8proc_int32_t cp;
-    if (utf8proc_iterate((const utf8proc_uint8_t *)text + at, -1, &cp) <= 0)
-        return 0;
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
-           utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
-}
-
-/* Words that get a transliteration key: capitalised ones (names) in any
- * script, and every Cyrillic word, since Russian and Kazakh write names
- * of institutions in lower case (мажилис) that English capitalises. */
-static int may_be_name(const char *text, const hs_token *tok)
-{
-    return capitalised(text, tok->start) ||
-           hs_script_of(tok->term, tok->term_len) == HS_SCRIPT_CYRILLIC;
-}
 
 static int keep_token(void *ctx, const hs_token *tok)
 {
@@ -69,7 +52,7 @@ static int keep_token(void *ctx, const hs_token *tok)
     char *exact = copy ? strndup(tok->term, tok->term_len) : NULL;
     hs_buf key = HS_BUF_INIT;
     int k = 0;
-    if (exact && !(tok->flags & HS_TOKEN_JOINED) && may_be_name(s->text, tok))
+    if (exact && !(tok->flags & HS_TOKEN_JOINED) && hs_translit_wanted(s->text, tok->start, tok->term, tok->term_len))
         k = hs_translit_key(tok->term, tok->term_len, &key);
     char *keyp = k > 0 ? hs_buf_detach(&key) : NULL;
     hs_buf_free(&key);

@@ -89,22 +89,21 @@ static int make_parents(const char *path, hs_buf *msg)
     return 0;
 }
 
-hustings_status_t hustings_index_open(const char *path, hustings_index_mode_t mode,
-                                      hustings_index_t **out, char **error_message)
+/* Open the n databases at paths (as one when n > 1, read-only then). */
+static hustings_status_t open_index(const char *const *paths, size_t n, int writable,
+                                    hustings_index_t **out, char **error_message)
 {
-    if (!path || !out)
-        return HUSTINGS_STATUS_NULL_POINTER;
     hs_buf msg = HS_BUF_INIT;
     hustings_index_t *index = calloc(1, sizeof *index);
-    if (!index || !(index->path = strdup(path)) ||
+    if (!index || !(index->path = strdup(paths[0])) ||
         !(index->stemmer = hs_stemmer_new())) {
         hustings_index_close(index);
         hs_buf_puts(&msg, "out of memory");
         set_message(error_message, &msg);
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
-    index->writable = mode == HUSTINGS_INDEX_MODE_READ_WRITE;
-    if (index->writable && make_parents(path, &msg) < 0) {
+    index->writable = writable;
+    if (writable && make_parents(paths[0], &msg) < 0) {
         hustings_index_close(index);
         if (!msg.len)
             hs_buf_puts(&msg, "out of memory");
@@ -113,7 +112,8 @@ hustings_status_t hustings_index_open(const char *path, hustings_index_mode_t mo
     }
 
     char *err = NULL;
-    hustings_status_t st = hx_db_open(path, index->writable, &index->db, &err);
+    hustings_status_t st = n == 1 ? hx_db_open(paths[0], writable, &index->db, &err)
+                                  : hx_db_open_many(paths, n, &index->db, &err);
     if (st == HUSTINGS_STATUS_SUCCESS) {
         st = check_format(index, &msg);
     } else {
@@ -130,37 +130,20 @@ hustings_status_t hustings_index_open(const char *path, hustings_index_mode_t mo
     return HUSTINGS_STATUS_SUCCESS;
 }
 
+hustings_status_t hustings_index_open(const char *path, hustings_index_mode_t mode,
+                                      hustings_index_t **out, char **error_message)
+{
+    if (!path || !out)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    return open_index(&path, 1, mode == HUSTINGS_INDEX_MODE_READ_WRITE, out, error_message);
+}
+
 hustings_status_t hustings_index_open_shards(const char *const *paths, size_t n,
                                              hustings_index_t **out, char **error_message)
 {
     if (!paths || !n || !out)
         return HUSTINGS_STATUS_NULL_POINTER;
-    if (n == 1)
-        return hustings_index_open(paths[0], HUSTINGS_INDEX_MODE_READ_ONLY, out, error_message);
-    hs_buf msg = HS_BUF_INIT;
-    hustings_index_t *index = calloc(1, sizeof *index);
-    if (!index || !(index->path = strdup(paths[0])) || !(index->stemmer = hs_stemmer_new())) {
-        hustings_index_close(index);
-        hs_buf_puts(&msg, "out of memory");
-        set_message(error_message, &msg);
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
-    }
-    char *err = NULL;
-    hustings_status_t st = hx_db_open_many(paths, n, &index->db, &err);
-    if (st == HUSTINGS_STATUS_SUCCESS) {
-        st = check_format(index, &msg);
-    } else {
-        hs_buf_puts(&msg, err ? err : "out of memory");
-        free(err);
-    }
-    if (st != HUSTINGS_STATUS_SUCCESS) {
-        hustings_index_close(index);
-        set_message(error_message, &msg);
-        return st;
-    }
-    hs_buf_free(&msg);
-    *out = index;
-    return st;
+    return open_index(paths, n, 0, out, error_message);
 }
 
 hustings_status_t hustings_index_close(hustings_index_t *index)

@@ -53,24 +53,6 @@ static int add_prefixed(term_sink *s, const char *prefix, const char *t,
     return hx_doc_add_posting(s->doc, s->term.data, s->term.len, pos);
 }
 
-/* A word written with a capital first letter. */
-static int capitalised(const char *text, size_t at)
-{
-    utf8proc_int32_t cp;
-    if (utf8proc_iterate((const utf8proc_uint8_t *)text + at, -1, &cp) <= 0)
-        return 0;
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
-           utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
-}
-
-/* Words that get a transliteration key: capitalised ones (names) in any
- * script, and every Cyrillic word, since Russian and Kazakh write names
- * of institutions in lower case (мажилис) that English capitalises. */
-static int may_be_name(const char *text, const hs_token *tok)
-{
-    return capitalised(text, tok->start) ||
-           hs_script_of(tok->term, tok->term_len) == HS_SCRIPT_CYRILLIC;
-}
 
 /* Each token gives its exact form and its stem, both with positions, so
  * that phrases can be matched on either; a name also gives its
@@ -87,7 +69,7 @@ static int sink_token(void *ctx, const hs_token *tok)
     if (add_prefixed(s, s->stem_prefix, stem, stem_len, tok->pos) < 0 ||
         add_prefixed(s, s->exact_prefix, tok->term, tok->term_len, tok->pos) < 0)
         return -1;
-    if (!s->name_prefix || (tok->flags & HS_TOKEN_JOINED) || !may_be_name(s->text, tok))
+    if (!s->name_prefix || (tok->flags & HS_TOKEN_JOINED) || !hs_translit_wanted(s->text, tok->start, tok->term, tok->term_len))
         return 0;
     hs_buf_reset(&s->term);
     int n = hs_buf_puts(&s->term, s->name_prefix) < 0

@@ -247,15 +247,6 @@ static void free_group(hs_qgroup *g)
     free_word(&g->joined);
 }
 
-/* Capitalised, or Cyrillic: a word that may be a name. */
-static int name_like(const char *text, const hs_token *tok)
-{
-    utf8proc_int32_t cp;
-    if (utf8proc_iterate((const utf8proc_uint8_t *)text + tok->start, -1, &cp) <= 0)
-        return 0;
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
-           hs_script_of(tok->term, tok->term_len) == HS_SCRIPT_CYRILLIC;
-}
 
 static int collect_token(void *ctx, const hs_token *tok)
 {
@@ -274,7 +265,7 @@ static int collect_token(void *ctx, const hs_token *tok)
         c->cap = cap;
     }
     if (make_word(&c->words[c->n], c->stemmer, tok->term, tok->term_len,
-                  name_like(c->text, tok)) < 0)
+                  hs_translit_wanted(c->text, tok->start, tok->term, tok->term_len)) < 0)
         return -1;
     c->n++;
     if (tok->flags & HS_TOKEN_PART)

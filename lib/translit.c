@@ -7,6 +7,8 @@
  */
 #include "translit.h"
 
+#include "stem.h"
+
 #include <string.h>
 
 #include <utf8proc.h>
@@ -319,4 +321,14 @@ int hs_translit_key(const char *word, size_t len, hs_buf *out)
     if (hs_buf_append(out, key, m) < 0)
         return -1;
     return (int)m;
+}
+
+int hs_translit_wanted(const char *text, size_t at, const char *term, size_t len)
+{
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)text + at, -1, &cp) <= 0)
+        return 0;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_LT ||
+           hs_script_of(term, len) == HS_SCRIPT_CYRILLIC;
 }
