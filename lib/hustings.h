@@ -389,8 +389,9 @@ void hustings_passages_move_to_next(hustings_passages_t *passages);
 /* How many passages the list holds. */
 unsigned hustings_passages_count(hustings_passages_t *passages);
 /* A respelling of the query that the index knows better ("did you mean"),
- * offered when a query word is rare or absent in the index and a much more
- * frequent word is close to it; NULL when none. */
+ * offered when the query found fewer passages than asked for and one of
+ * its words is rare or absent in the index with a much more frequent word
+ * close to it; NULL when none. */
 const char *hustings_passages_get_suggestion(hustings_passages_t *passages);
 void hustings_passages_destroy(hustings_passages_t *passages);
 

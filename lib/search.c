@@ -18,6 +18,7 @@
  * that the per-article limit and collapsing set aside. */
 #define CANDIDATES_PER_RESULT 8
 #define MIN_CANDIDATES 100
+#define MAX_BATCH 10000
 
 struct _hustings_query {
     hustings_index_t *index;
@@ -148,17 +149,19 @@ static int collect_match(void *ctx, double weight, const char *data, size_t len)
     return c->failed;
 }
 
-static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsigned long n,
-                               hustings_passages_t *list)
+/* Candidates from..from+n-1 of q, in order. */
+static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsigned long from,
+                               unsigned long n, hustings_passages_t *list)
 {
     collector c = { list, 0 };
     hustings_status_t st;
     if (query->sort == HUSTINGS_SORT_RELEVANCE)
-        st = hx_db_search(query->index->db, q, 0, (unsigned)n, collect_match, &c, NULL);
+        st = hx_db_search(query->index->db, q, (unsigned)from, (unsigned)n, collect_match, &c,
+                          NULL);
     else
         st = hx_db_search_sorted(query->index->db, q, HS_SLOT_DATE,
-                                 query->sort == HUSTINGS_SORT_DATE_DESC, 0, (unsigned)n,
-                                 collect_match, &c);
+                                 query->sort == HUSTINGS_SORT_DATE_DESC, (unsigned)from,
+                                 (unsigned)n, collect_match, &c);
     if (st == HUSTINGS_STATUS_SUCCESS && c.failed)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     return st;
@@ -259,7 +262,7 @@ static void free_list_items(hustings_passages_t *list)
 
 /* "Did you mean": a respelling of the query from the index vocabulary,
  * when one of its words is rare and a much more frequent one is close to
- * it (spelling.h); cheap when every word is common. */
+ * it (spelling.h). */
 static hustings_status_t suggest(hustings_query_t *query, hustings_passages_t *out)
 {
     hs_buf better = HS_BUF_INIT;
@@ -290,17 +293,32 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
         hs_qnode *q = query->sort == HUSTINGS_SORT_RELEVANCE
                           ? hs_query_build_tier(query->parsed, tier)
                           : hs_query_build_all(query->parsed);
-        hustings_passages_t found;
-        memset(&found, 0, sizeof found);
-        st = q ? fetch(query, q, n, &found) : HUSTINGS_STATUS_OUT_OF_MEMORY;
+        if (!q)
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+        /* Candidates come in batches: when the limits set many aside (a
+         * story republished many times, one long article), the next batch
+         * is read, twice as large, until enough are taken or the tier ends. */
+        unsigned long from = 0, batch = n;
+        while (q && st == HUSTINGS_STATUS_SUCCESS && want > 0) {
+            hustings_passages_t found;
+            memset(&found, 0, sizeof found);
+            st = fetch(query, q, from, batch, &found);
+            if (st == HUSTINGS_STATUS_SUCCESS)
+                st = choose(query, &s, &found, out, &skip, &want);
+            size_t got = found.n;
+            free_list_items(&found);
+            if (got < batch)
+                break;
+            from += got;
+            if (batch < MAX_BATCH)
+                batch *= 2;
+        }
         hs_qnode_free(q);
-        if (st == HUSTINGS_STATUS_SUCCESS)
-            st = choose(query, &s, &found, out, &skip, &want);
-        free_list_items(&found);
     }
     hs_strmap_free(s.per_article, NULL);
     hs_strmap_free(s.clusters, NULL);
-    if (st == HUSTINGS_STATUS_SUCCESS)
+    /* a query that finds little may be misspelt */
+    if (st == HUSTINGS_STATUS_SUCCESS && out->n < query->limit)
         st = suggest(query, out);
     if (st != HUSTINGS_STATUS_SUCCESS) {
         if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)

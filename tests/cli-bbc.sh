@@ -34,10 +34,12 @@ run "$QUERY" -d "$tmp/idx" --limit 3 'phone viruses Cabir'
 check "text output mentions the copies" grep -q "(2 copies of this story" "$tmp/out"
 
 # did you mean
-run "$QUERY" -d "$tmp/idx" 'electoin manifesto'
-check "a misspelt query gets a suggestion on stderr" grep -q "did you mean: election manifesto" "$tmp/err"
-run "$QUERY" -d "$tmp/idx" --json 'goverment plans'
-check "and in JSON" json_true 'rows and all(r["suggestion"] == "government plans" for r in rows)'
+run "$QUERY" -d "$tmp/idx" 'electoin'
+check "a misspelt query that finds little gets a suggestion on stderr" grep -q "did you mean: election" "$tmp/err"
+run "$QUERY" -d "$tmp/idx" --json 'goverment'
+check "and in JSON, on each passage" json_true 'rows and all(r["suggestion"] == "government" for r in rows)'
+run "$QUERY" -d "$tmp/idx" --json 'electoin'
+check "and as the only line when nothing matched" json_true 'rows == [{"suggestion": "election"}]'
 run "$QUERY" -d "$tmp/idx" --json 'general election'
-check "a well-spelt query gets none" json_true 'rows and all(r["suggestion"] is None for r in rows)'
+check "a query that finds plenty gets none" json_true 'rows and all(r["suggestion"] is None for r in rows)'
 finish

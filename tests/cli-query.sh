@@ -35,6 +35,8 @@ q 'source:example.kz turnout'
 check "source: a host" has 'r["source"] and "example.kz" in r["source"]'
 q 'source:other.org turnout'
 check "source: another host finds nothing" test "$rc" -eq 1
+q 'deposit (lang:ru OR lang:kk)'
+check "an OR of fields still constrains" test "$rc" -eq 1
 q 'path:corpus self-nomination'
 check "path: a folder name" has '"/corpus/" in r["path"]'
 q 'date:2023-03 turnout'
@@ -82,6 +84,13 @@ run "$QUERY" -d "$tmp/idx" --json --limit 1 --facets month turnout
 check "--facets in JSON: a last line" json_true 'rows[-1]["facet"] == "month" and sum(rows[-1]["counts"].values()) > 0'
 run "$QUERY" -d "$tmp/idx" --facets colour turnout
 check "an unknown facet is an error" test "$rc" -eq 2
+# many copies of every story: collapsing them still fills the page
+for i in 1 2 3 4 5 6; do mkdir -p "$tmp/copies/c$i" && cp "$CORPUS"/en-*.txt "$tmp/copies/c$i/"; done
+run "$INDEX" -q -d "$tmp/copies.idx" "$tmp/copies"
+run "$QUERY" -d "$tmp/copies.idx" --json --limit 8 'candidates campaign'
+check "six copies of each story: still 8 results, each standing for 6" \
+    json_true 'len(rows) == 8 and all(r["copies"] == 6 for r in rows) and len({r["path"].rsplit("/", 1)[1] + str(r["passage"]) for r in rows}) == 8'
+
 # synonyms, from --synonyms or $HUSTINGS_SYNONYMS
 printf '# campaign words\nself-nomination = independent candidacy\n' >"$tmp/syn"
 run "$QUERY" -d "$tmp/idx" --count 'independent candidacy'
