@@ -1,0 +1,278 @@
+/* api_search.c - GET /api/search: ranked passages, the total, the facets
+ * and the suggestion, for one query. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filters.h"
+#include "index_access.h"
+#include "params.h"
+#include "passage_json.h"
+#include "serve.h"
+
+#define DEFAULT_FACETS "year,month,source,lang"
+
+static const char *const allowed[] = { "q", "limit", "offset", "lang", "source", "from", "to",
+                                       "sort", "facets", "per_article", "collapse", NULL };
+static const char *const facet_names[] = { "year", "month", "source", "lang" };
+
+typedef struct search {
+    const char *q;
+    const char *lang, *source, *from, *to;
+    unsigned limit, offset, per_article;
+    int collapse;
+    hustings_sort_t sort;
+    unsigned facets;            /* bit i: facet_names[i] asked for */
+} search;
+
+/* lang=: two or three letters. */
+static int valid_lang(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+            return 0;
+    return n == 2 || n == 3;
+}
+
+/* source=: a host or a site name, which goes into the query in quotes. */
+static int valid_source(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if ((unsigned char)*s < ' ' || *s == '"' || *s == 0x7F)
+            return 0;
+    return 1;
+}
+
+static int parse_facets(const char *list, unsigned *out)
+{
+    *out = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        size_t i = 0;
+        for (; i < sizeof facet_names / sizeof *facet_names; i++)
+            if (strlen(facet_names[i]) == n && strncmp(p, facet_names[i], n) == 0)
+                break;
+        if (n && i == sizeof facet_names / sizeof *facet_names)
+            return -1;
+        if (n)
+            *out |= 1u << i;
+        p += n + (p[n] == ',');
+    }
+    return 0;
+}
+
+/* The parameters, checked; 0, or -1 with a 400 in rs. */
+static int read_params(request *rq, search *s, response *rs)
+{
+    if (params_check(rq, allowed, rs) < 0)
+        return -1;
+    memset(s, 0, sizeof *s);
+    s->q = param_get(rq, "q");
+    if (!s->q || !s->q[strspn(s->q, " \t\r\n")]) {
+        response_error(rs, MHD_HTTP_BAD_REQUEST, "q: a query is needed");
+        return -1;
+    }
+    unsigned collapse;
+    if (param_uint(rq, "limit", 10, SERVE_MAX_LIMIT, &s->limit, rs) < 0 ||
+        param_uint(rq, "offset", 0, SERVE_MAX_OFFSET, &s->offset, rs) < 0 ||
+        param_uint(rq, "per_article", 3, SERVE_MAX_LIMIT, &s->per_article, rs) < 0 ||
+        param_uint(rq, "collapse", 1, 1, &collapse, rs) < 0)
+        return -1;
+    s->collapse = (int)collapse;
+
+    const char *sort = param_get(rq, "sort");
+    if (!sort || !*sort || strcmp(sort, "relevance") == 0) {
+        s->sort = HUSTINGS_SORT_RELEVANCE;
+    } else if (strcmp(sort, "date") == 0) {
+        s->sort = HUSTINGS_SORT_DATE;
+    } else if (strcmp(sort, "-date") == 0) {
+        s->sort = HUSTINGS_SORT_DATE_DESC;
+    } else {
+        response_error(rs, MHD_HTTP_BAD_REQUEST, "sort: relevance, date or -date");
+        return -1;
+    }
+    const char *facets = param_get(rq, "facets");
+    if (parse_facets(facets ? facets : DEFAULT_FACETS, &s->facets) < 0) {
+        response_error(rs, MHD_HTTP_BAD_REQUEST, "facets: a comma-separated list of year, "
+                                                 "month, source and lang");
+        return -1;
+    }
+    s->lang = param_get(rq, "lang");
+    if (s->lang && *s->lang && !valid_lang(s->lang)) {
+        response_error(rs, MHD_HTTP_BAD_REQUEST, "lang: a two- or three-letter code, e.g. en");
+        return -1;
+    }
+    s->source = param_get(rq, "source");
+    if (s->source && *s->source && !valid_source(s->source)) {
+        response_error(rs, MHD_HTTP_BAD_REQUEST, "source: a host or a site name, without "
+                                                 "quotes");
+        return -1;
+    }
+    s->from = param_get(rq, "from");
+    s->to = param_get(rq, "to");
+    return 0;
+}
+
+typedef struct facet_sink {
+    json_object *counts;
+    int oom;
+} facet_sink;
+
+static int add_facet_value(void *ctx, const char *value, unsigned long count)
+{
+    facet_sink *f = ctx;
+    f->oom = json_put_int(f->counts, value, (long long)count) < 0;
+    return f->oom;
+}
+
+/* {"year": {"2005": 12, ...}, ...}, each most frequent first. */
+static hustings_status_t facets_json(hustings_query_t *query, unsigned which, json_object **out)
+{
+    json_object *all = json_object_new_object();
+    hustings_status_t st = all ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    size_t n = sizeof facet_names / sizeof *facet_names;
+    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < n; i++) {
+        if (!(which & 1u << i))
+            continue;
+        facet_sink f = { json_object_new_object(), 0 };
+        st = f.counts ? hustings_query_facets(query, facet_names[i], add_facet_value, &f)
+                      : HUSTINGS_STATUS_OUT_OF_MEMORY;
+        if (st == HUSTINGS_STATUS_SUCCESS && f.oom)
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+        if (st != HUSTINGS_STATUS_SUCCESS)
+            json_object_put(f.counts);
+        else if (json_put(all, facet_names[i], f.counts) < 0)
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        json_object_put(all);
+        all = NULL;
+    }
+    *out = all;
+    return st;
+}
+
+static hustings_status_t results_json(hustings_passages_t *ps, const char *suggestion,
+                                      json_object **out)
+{
+    json_object *list = json_object_new_array();
+    for (; list && hustings_passages_valid(ps); hustings_passages_move_to_next(ps)) {
+        json_object *o = passage_json(hustings_passages_get(ps), suggestion);
+        if (!o || json_object_array_add(list, o) != 0) {
+            json_object_put(o);
+            json_object_put(list);
+            list = NULL;
+        }
+    }
+    *out = list;
+    return list ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
+}
+
+/* Apply the settings; QUERY_SYNTAX (with the 400 in rs) for a bad date. */
+static hustings_status_t configure(hustings_query_t *query, const search *s, response *rs)
+{
+    hustings_query_set_limit(query, s->limit);
+    hustings_query_set_offset(query, s->offset);
+    hustings_query_set_sort(query, s->sort);
+    hustings_query_set_per_article(query, s->per_article);
+    hustings_query_set_collapse(query, s->collapse);
+    /* one bound at a time, so that the error names the parameter */
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if (s->from && *s->from) {
+        st = hustings_query_set_date_range(query, s->from, NULL);
+        if (st == HUSTINGS_STATUS_QUERY_SYNTAX)
+            response_error(rs, MHD_HTTP_BAD_REQUEST, "from: YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+    if (st == HUSTINGS_STATUS_SUCCESS && s->to && *s->to) {
+        st = hustings_query_set_date_range(query, NULL, s->to);
+        if (st == HUSTINGS_STATUS_QUERY_SYNTAX)
+            response_error(rs, MHD_HTTP_BAD_REQUEST, "to: YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+    return st;
+}
+
+/* The answer; takes results and facets, NULL when memory ran out. */
+static json_object *answer(const search *s, unsigned long total, json_object *results,
+                           json_object *facets, const char *suggestion)
+{
+    json_object *out = json_object_new_object();
+    if (!out) {
+        json_object_put(results);
+        json_object_put(facets);
+        return NULL;
+    }
+    int bad = json_put_string(out, "query", s->q) < 0;
+    bad |= json_put_int(out, "total", (long long)total) < 0;
+    bad |= json_put_int(out, "offset", s->offset) < 0;
+    bad |= json_put_int(out, "limit", s->limit) < 0;
+    bad |= json_put(out, "results", results) < 0;
+    bad |= json_put(out, "facets", facets) < 0;
+    bad |= json_put_string(out, "suggestion", suggestion) < 0;
+    if (bad) {
+        json_object_put(out);
+        return NULL;
+    }
+    return out;
+}
+
+static hustings_status_t run_search(hustings_index_t *index, void *ctx, response *rs)
+{
+    const search *s = ctx;
+    hustings_query_t *query = NULL;
+    hustings_passages_t *ps = NULL;
+    json_object *results = NULL, *facets = NULL;
+    unsigned long total = 0;
+    char *suggestion = NULL;
+    char *suffix = query_filters(s->lang, s->source);
+    if (!suffix)
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+
+    hustings_status_t st = filtered_query_create(index, s->q, suffix, &query);
+    if (st == HUSTINGS_STATUS_QUERY_SYNTAX) {
+        response_error(rs, MHD_HTTP_BAD_REQUEST, "%s", hustings_index_get_error(index));
+        free(suffix);
+        return HUSTINGS_STATUS_SUCCESS;
+    }
+    if (st == HUSTINGS_STATUS_SUCCESS &&
+        (st = configure(query, s, rs)) == HUSTINGS_STATUS_QUERY_SYNTAX) {
+        hustings_query_destroy(query);
+        free(suffix);
+        return HUSTINGS_STATUS_SUCCESS; /* rs holds the 400 */
+    }
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hustings_query_search(query, &ps);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hustings_query_count(query, &total);
+    const char *raw = ps ? hustings_passages_get_suggestion(ps) : NULL;
+    if (st == HUSTINGS_STATUS_SUCCESS && filtered_suggestion(raw, suffix, &suggestion) < 0)
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = results_json(ps, suggestion, &results);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = facets_json(query, s->facets, &facets);
+    if (st == HUSTINGS_STATUS_SUCCESS) {
+        json_object *out = answer(s, total, results, facets, suggestion);
+        results = facets = NULL;
+        if (out)
+            response_json(rs, MHD_HTTP_OK, out);
+        else
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
+    json_object_put(results);
+    json_object_put(facets);
+    free(suggestion);
+    free(suffix);
+    hustings_passages_destroy(ps);
+    hustings_query_destroy(query);
+    return st;
+}
+
+void api_search(request *rq, response *rs)
+{
+    search s;
+    if (read_params(rq, &s, rs) == 0)
+        with_index(rq, run_search, &s, rs);
+}

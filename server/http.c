@@ -1,0 +1,220 @@
+/* http.c - libmicrohttpd glue: per-request bookkeeping, the checks every
+ * request goes through (size, token, method), the routing table, and
+ * turning a response into HTTP. */
+#include "http.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "auth.h"
+
+/* What is known of one request beyond the handler's call. */
+typedef struct exchange {
+    struct timespec start;
+    size_t uri_len;          /* the request target, query string included */
+    int called;              /* the handler has seen it */
+    unsigned status;         /* 0 until answered */
+    char method[8];
+    char path[96];           /* for the log: the path, never the query */
+} exchange;
+
+typedef struct route {
+    const char *path;
+    void (*handler)(request *rq, response *rs);
+} route;
+
+static const route routes[] = {
+    { "/api/search", api_search },
+    { "/api/article", api_article },
+    { "/api/stats", api_stats },
+    { "/healthz", api_health },
+};
+
+/* Scripts, styles and images of the page's own origin only: even a
+ * string that escaped escaping could not run. */
+static const char page_csp[] =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+static double ms_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) * 1e3 + (double)(now.tv_nsec - t->tv_nsec) / 1e6;
+}
+
+/* Called with the raw request target before anything else. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+    exchange *ex = calloc(1, sizeof *ex);
+    (void)cls;
+    (void)conn;
+    if (ex) {
+        clock_gettime(CLOCK_MONOTONIC, &ex->start);
+        ex->uri_len = strlen(uri);
+    }
+    return ex;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    const serve_config *cfg = cls;
+    exchange *ex = *con_cls;
+    (void)conn;
+    if (ex && cfg->verbose && ex->status)
+        fprintf(stderr, "hustings-serve: %s %s %u %.1f ms%s\n", ex->method, ex->path,
+                ex->status, ms_since(&ex->start),
+                toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (not completed)");
+    free(ex);
+    *con_cls = NULL;
+}
+
+__attribute__((format(printf, 2, 0)))
+static void on_log(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    fputs("hustings-serve: ", stderr);
+    vfprintf(stderr, fmt, ap);
+}
+
+/* The API takes no request body. */
+static int has_body(struct MHD_Connection *conn)
+{
+    const char *length = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                     MHD_HTTP_HEADER_CONTENT_LENGTH);
+    return (length && strspn(length, "0") != strlen(length)) ||
+           MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+}
+
+static void dispatch(request *rq, const char *method, response *rs)
+{
+    int get = strcmp(method, MHD_HTTP_METHOD_GET) == 0 || strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
+    const route *r = NULL;
+    for (size_t i = 0; i < sizeof routes / sizeof *routes && !r; i++)
+        if (strcmp(rq->path, routes[i].path) == 0)
+            r = &routes[i];
+    /* The page may be fetched without the token: it holds no index data,
+     * and a browser cannot send the header before the page asks for it. */
+    int page = !r && page_serve(rq->path, NULL);
+    if (!page && !auth_check(rq, rs))
+        return;
+    if (!r && !page) {
+        response_error(rs, MHD_HTTP_NOT_FOUND, "no such endpoint");
+    } else if (!get) {
+        response_error(rs, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD are allowed here");
+        rs->allow = "GET, HEAD";
+    } else if (has_body(rq->conn)) {
+        response_error(rs, MHD_HTTP_CONTENT_TOO_LARGE, "this server takes no request body");
+    } else if (page) {
+        page_serve(rq->path, rs);
+    } else {
+        r->handler(rq, rs);
+    }
+}
+
+static int add_headers(struct MHD_Response *r, const response *rs)
+{
+    int ok = MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rs->type) == MHD_YES &&
+             MHD_add_response_header(r, "X-Content-Type-Options", "nosniff") == MHD_YES &&
+             MHD_add_response_header(r, "Referrer-Policy", "no-referrer") == MHD_YES &&
+             MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL,
+                                     rs->page ? "no-cache" : "no-store") == MHD_YES;
+    if (ok && rs->page)
+        ok = MHD_add_response_header(r, "Content-Security-Policy", page_csp) == MHD_YES &&
+             MHD_add_response_header(r, "X-Frame-Options", "DENY") == MHD_YES;
+    if (ok && rs->status == MHD_HTTP_UNAUTHORIZED)
+        ok = MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
+                                     "Bearer realm=\"hustings\"") == MHD_YES;
+    if (ok && rs->allow)
+        ok = MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, rs->allow) == MHD_YES;
+    return ok;
+}
+
+static enum MHD_Result send_response(struct MHD_Connection *conn, response *rs)
+{
+    struct MHD_Response *r =
+        rs->body ? MHD_create_response_from_buffer(rs->len, rs->body, MHD_RESPMEM_MUST_FREE)
+                 : MHD_create_response_from_buffer(rs->len, (void *)rs->data,
+                                                   MHD_RESPMEM_PERSISTENT);
+    if (!r) {
+        free(rs->body);
+        return MHD_NO; /* closes the connection */
+    }
+    enum MHD_Result ret = add_headers(r, rs) ? MHD_queue_response(conn, rs->status, r) : MHD_NO;
+    MHD_destroy_response(r);
+    return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_size, void **con_cls)
+{
+    exchange *ex = *con_cls;
+    request rq = { conn, cls, url };
+    response rs = { 0 };
+    (void)version;
+    (void)upload_data;
+    if (ex && ex->status) { /* answered already: drop any body */
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (!ex) {
+        response_error(&rs, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
+        return send_response(conn, &rs);
+    }
+    int get = strcmp(method, MHD_HTTP_METHOD_GET) == 0 || strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
+    if (!ex->called) {
+        ex->called = 1;
+        /* A request to refuse is answered at once (MHD then closes the
+         * connection instead of reading a body); a plain GET on the next
+         * call, when it is complete, so that the connection stays open. */
+        if (get && !has_body(conn) && ex->uri_len <= SERVE_MAX_URI)
+            return MHD_YES;
+    }
+    if (ex->uri_len > SERVE_MAX_URI)
+        response_error(&rs, MHD_HTTP_URI_TOO_LONG, "the URL is longer than %d bytes",
+                       SERVE_MAX_URI);
+    else
+        dispatch(&rq, method, &rs);
+    ex->status = rs.status;
+    snprintf(ex->method, sizeof ex->method, "%s", method);
+    snprintf(ex->path, sizeof ex->path, "%s", url);
+    return send_response(conn, &rs);
+}
+
+struct MHD_Daemon *http_start(const serve_config *cfg)
+{
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
+    if (cfg->addr.ss_family == AF_INET6)
+        flags |= MHD_USE_IPv6;
+    struct MHD_Daemon *d = MHD_start_daemon(
+        flags, 0, NULL, NULL, on_request, (void *)cfg,
+        MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL, /* first, to catch every message */
+        MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&cfg->addr,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)cfg->threads,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_CONNECTION_MEMORY,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, (void *)cfg,
+        MHD_OPTION_END);
+    if (!d) {
+        fprintf(stderr, "hustings-serve: cannot listen on %s (is the address in use, or not "
+                        "this machine's?)\n", cfg->host);
+        return NULL;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    fprintf(stderr, "hustings-serve: listening on http://%s:%u (index %s%s, %u threads%s)\n",
+            cfg->host, info ? (unsigned)info->port : 0u, cfg->indexes[0],
+            cfg->n_indexes > 1 ? " and more shards" : "", cfg->threads,
+            cfg->token ? ", token required" : "");
+    return d;
+}
+
+void http_stop(struct MHD_Daemon *daemon)
+{
+    MHD_stop_daemon(daemon);
+}

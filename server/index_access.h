@@ -1,0 +1,19 @@
+/* index_access.h - a read-only index handle for the span of one request. */
+#ifndef INDEX_ACCESS_H
+#define INDEX_ACCESS_H
+
+#include "hustings.h"
+#include "serve.h"
+
+/* Work on an open index: fills rs (a 4xx for a bad request, a 200) and
+ * returns SUCCESS, or returns the status of the index call that failed
+ * (then rs is ignored).  It may run twice, so it keeps nothing. */
+typedef hustings_status_t (*index_work)(hustings_index_t *index, void *ctx, response *rs);
+
+/* Open the index read-only, run work and close it.  Work that fails with
+ * an index error (a writer's commit overtook the reader, say) runs once
+ * more on a freshly opened handle.  An index that cannot be opened, or
+ * keeps failing, gives 503; memory running out, 500. */
+void with_index(request *rq, index_work work, void *ctx, response *rs);
+
+#endif

@@ -1,0 +1,376 @@
+#!/bin/sh
+# hustings-serve: the JSON API and the page, against servers this test
+# starts on ephemeral ports: status codes, JSON fields, limits, escaping,
+# articles by path (plain, Cyrillic, with a space, a feed), shards, the
+# token, a missing index, reindexing under load, and SIGTERM.
+#
+# Requests go through tests/serve-http.py (python3's standard library, no
+# curl).  Python starts slowly, so most checks are queued with `expect`
+# and run by one Python process at each `run_expected`.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/serve-lib.sh"
+
+# Queue a check of one request to $base:
+#   expect DESCRIPTION STATUS PATH [EXPRESSION [-X METHOD] [-H HEADER]...
+#          [--data-bytes N] [--pad N] [--param NAME=VALUE]...]
+# STATUS is the status wanted ("-": any); EXPRESSION, Python over d (the
+# JSON body), h (headers, lower-case names), body (bytes) and status.
+: >"$tmp/batch"
+expect() {
+    printf '%s\037' "$@" >>"$tmp/batch"
+    printf '\036' >>"$tmp/batch"
+}
+
+# Run the queued checks, adding them to lib.sh's counts.
+run_expected() {
+    result=$("$PYTHON" "$HTTP" --batch "$base" <"$tmp/batch")
+    : >"$tmp/batch"
+    case $result in
+    *[0-9]" "[0-9]*)
+        set -- $result
+        checks=$((checks + $1))
+        failures=$((failures + $2))
+        ;;
+    *)
+        checks=$((checks + 1))
+        failures=$((failures + 1))
+        echo "FAIL: the queued API checks did not run" >&2
+        ;;
+    esac
+}
+
+# One request, for the checks that need the shell: `get [OPTION]... PATH`
+# sets $status, with the body in $tmp/body.
+get() {
+    status=$("$PYTHON" "$HTTP" -o "$tmp/body" -D "$tmp/headers" "$@" 2>/dev/null) ||
+        status=000
+}
+
+JSON_ERROR='h.get("content-type", "").startswith("application/json") and set(d) == {"error"} and d["error"]'
+
+# ---- an index of corpus/, two hostile articles, a Cyrillic path, a feed --
+write_hostile "$tmp/hostile"
+mkdir "$tmp/Новости"
+printf 'Выборы в мажилис\n\nСтатья zqcyrillic о выборах.\n\nВторой абзац zqcyrillic.\n' \
+    >"$tmp/Новости/Выборы-2023.txt"
+mkdir "$tmp/feeds"
+cat >"$tmp/feeds/wire.rss" <<'EOF'
+<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>https://wire.example/</link>
+<item><title>First zqfeed item</title><link>https://wire.example/1</link><guid>1</guid><description>&lt;p&gt;The first zqfeed item, paragraph one.&lt;/p&gt;&lt;p&gt;Paragraph two of the first.&lt;/p&gt;</description></item>
+<item><title>Second zqfeed item</title><link>https://wire.example/2</link><guid>2</guid><description>&lt;p&gt;The second zqfeed item.&lt;/p&gt;</description></item>
+</channel></rss>
+EOF
+run "$INDEX" -d "$tmp/idx" "$CORPUS" "$tmp/hostile" "$tmp/Новости" "$tmp/feeds"
+check "indexing corpus/ and the other articles succeeds" test "$rc" -eq 0
+n=$(ls "$CORPUS"/*.txt | wc -l)
+check "hustings-serve was built" test -x "$SERVE"
+[ -x "$SERVE" ] || { finish; exit 1; }
+
+# ---- options ------------------------------------------------------------
+run "$SERVE" --help
+check "--help exits 0" test "$rc" -eq 0
+check "--help starts with Usage" grep -q "^Usage: hustings-serve " "$tmp/out"
+run "$SERVE" --version
+check "--version names the package" grep -q "^hustings-serve (hustings) [0-9]" "$tmp/out"
+run "$SERVE" --bogus
+check "an unknown option exits 2" test "$rc" -eq 2
+run "$SERVE" -d "$tmp/idx" --listen nonsense
+check "a bad --listen exits 2" test "$rc" -eq 2
+check "saying what was wrong" grep -q "invalid --listen 'nonsense'" "$tmp/err"
+run "$SERVE" -d "$tmp/idx" --threads 0
+check "a bad --threads exits 2" test "$rc" -eq 2
+run "$SERVE" -d "$tmp/idx" --listen 0.0.0.0:0
+check "a non-loopback address without a token is refused (exit 2)" test "$rc" -eq 2
+check "saying why" grep -q "refusing to listen on 0.0.0.0:0 without --token" "$tmp/err"
+for extra in --insecure "--token abc"; do
+    # shellcheck disable=SC2086 # two words on purpose
+    if start_server -d "$tmp/idx" --listen 0.0.0.0:0 $extra; then
+        check "$extra allows a non-loopback address" true
+        stop_server "$pid"
+    else
+        check "$extra allows a non-loopback address" false
+    fi
+done
+
+# ---- the main server ----------------------------------------------------
+start_server -d "$tmp/idx" --listen 127.0.0.1:0 --threads 4 --verbose
+check "the server says where it listens, with the port it got" \
+    sh -c 'echo "$0" | grep -Eq "^http://127\.0\.0\.1:[1-9][0-9]*$"' "$base"
+main_pid=$pid
+main_log=$log
+
+expect "/healthz: 200, status ok and the passage count" 200 /healthz \
+    'd["status"] == "ok" and d["passages"] > 100'
+expect "/api/stats: what hustings-index --stats prints" 200 /api/stats "
+set(d) == {'index', 'shards', 'format', 'articles', 'passages', 'files', 'terms', 'disk_bytes',
+           'last_update', 'first_date', 'last_date', 'languages'}
+and d['index'] == '$tmp/idx' and d['shards'] == 1
+and d['articles'] == $n + 5 and d['files'] == $n + 4 and d['passages'] > d['articles']
+and d['format'] == 2 and d['first_date'] <= d['last_date'] and d['last_update'].endswith('Z')
+and sum(d['languages'].values()) == d['passages'] and set(d['languages']) >= {'en', 'ru'}"
+
+# search
+expect "/api/search: JSON with query, total, offset, limit, results, facets, suggestion" \
+    200 '/api/search?q=self-nomination&limit=5' '
+h["content-type"] == "application/json; charset=utf-8"
+and set(d) == {"query", "total", "offset", "limit", "results", "facets", "suggestion"}
+and d["query"] == "self-nomination" and d["total"] >= len(d["results"]) == 5
+and d["offset"] == 0 and d["limit"] == 5 and d["suggestion"] is None'
+expect "every result has the fields of hustings-query --json" 200 '/api/search?q=self-nomination' '
+all(set(r) == {"rank", "score", "path", "title", "date", "source", "byline", "lang", "site",
+               "passage", "paragraph", "text", "highlights", "copies", "suggestion"}
+    for r in d["results"])'
+expect "self-nomination: the self-nomination passage comes first" 200 '/api/search?q=self-nomination' '
+d["results"][0]["path"].endswith("/en-01-self-nomination-returns.txt")
+and "self-nomination does not mean automatic registration" in d["results"][0]["text"]'
+expect "with the matched word highlighted (UTF-8 byte offsets)" 200 '/api/search?q=self-nomination' '
+[d["results"][0]["text"].encode()[s:e].decode().lower() for s, e in d["results"][0]["highlights"]]
+== ["self-nomination"]'
+expect "facets by year, month, source and lang, counting every match" 200 '/api/search?q=self-nomination' '
+set(d["facets"]) == {"year", "month", "source", "lang"}
+and d["facets"]["lang"] == {"en": d["total"]} and d["facets"]["source"].get("example.kz", 0) > 0
+and sum(d["facets"]["year"].values()) <= d["total"]'
+expect "offset pages on; facets= picks the facets" 200 \
+    '/api/search?q=self-nomination&limit=5&offset=5&facets=year' '
+d["offset"] == 5 and d["results"][0]["rank"] == 6 and set(d["facets"]) == {"year"}'
+expect "an empty facets= asks for none" 200 '/api/search?q=self-nomination&facets=' 'd["facets"] == {}'
+expect "no match: 200, no results, a total of 0" 200 '/api/search?q=zzyzxqwv' \
+    'd["results"] == [] and d["total"] == 0'
+expect "a misspelt query gets a suggestion" 200 '/api/search?q=electon' 'd["suggestion"] == "election"'
+expect "also with a filter, which stays out of it" 200 '/api/search?q=electon&lang=en' \
+    'd["suggestion"] == "election"'
+
+# filters
+expect "lang=ru: only Russian passages" 200 \
+    '/api/search?q=%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B+OR+election&lang=ru&limit=50' \
+    'd["results"] and all(r["lang"] == "ru" for r in d["results"])'
+expect "lang=en: only English passages" 200 '/api/search?q=election&lang=en&limit=50' \
+    'd["results"] and all(r["lang"] == "en" for r in d["results"])'
+expect "source=example.kz: only its articles" 200 \
+    '/api/search?q=self-nomination&source=example.kz&limit=50' \
+    'd["results"] and all("example.kz" in (r["source"] or "") for r in d["results"])'
+expect "source=another host: nothing" 200 '/api/search?q=self-nomination&source=nowhere.example' \
+    'd["results"] == [] and d["total"] == 0'
+expect "from/to: only articles of those dates" 200 \
+    '/api/search?q=self-nomination&from=2023-02&to=2023-02&limit=50' \
+    'd["results"] and all((r["date"] or "").startswith("2023-02") for r in d["results"])'
+expect "sort=-date: newest first" 200 '/api/search?q=self-nomination&sort=-date&limit=50&per_article=0' '
+(lambda ds: ds and ds == sorted(ds, reverse=True))([r["date"] for r in d["results"] if r["date"]])'
+expect "sort=date: oldest first; per_article=1: one passage per article" 200 \
+    '/api/search?q=self-nomination&sort=date&limit=50&per_article=1' '
+(lambda ds: ds and ds == sorted(ds))([r["date"] for r in d["results"] if r["date"]])
+and len({r["path"] for r in d["results"]}) == len(d["results"])'
+expect "a plain query with a stray bracket never fails, filtered or not" 200 \
+    '/api/search?q=turnout+(Almaty&lang=en' 'd["results"]'
+expect "nor does an open quote" 200 '/api/search?q=%22general+election&source=example.kz'
+
+# bad requests: 400 with a JSON error
+for bad in 'limit=1000' 'limit=101' 'limit=-1' 'limit=ten' 'offset=x' 'offset=10001' \
+           'sort=up' 'facets=year,colour' 'lang=english' 'lang=e%22n' 'source=a%22b' \
+           'from=2023-13' 'to=yesterday' 'collapse=2' 'bogus=1' 'q=again'; do
+    expect "$bad: 400 with a JSON error" 400 "/api/search?q=election&$bad" "$JSON_ERROR"
+done
+expect "limit over 100 is refused, not clamped" 400 '/api/search?q=election&limit=1000' \
+    '"limit" in d["error"] and "100" in d["error"]'
+expect "a bad date names its parameter" 400 '/api/search?q=election&from=2023-13' \
+    'd["error"].startswith("from:")'
+expect "query syntax error: 400 with the parser's message" 400 '/api/search?q=turnout+AND+(Almaty' \
+    '"column 13" in d["error"] and "(" in d["error"]'
+expect "no q: 400" 400 /api/search "$JSON_ERROR"
+expect "a blank q: 400" 400 '/api/search?q=+++' "$JSON_ERROR"
+expect "q over 1,000 bytes: 400" 400 "/api/search?q=$(printf 'a%.0s' $(seq 1001))" "$JSON_ERROR"
+expect "q not UTF-8: 400" 400 '/api/search?q=%FF%FE' "$JSON_ERROR"
+expect "q with a NUL byte: 400" 400 '/api/search?q=a%00b' "$JSON_ERROR"
+
+# articles (only what the index holds; no file is opened), by their paths
+# as indexed (absolute, symbolic links resolved)
+"$QUERY" -d "$tmp/idx" --dump >"$tmp/dump.json"
+indexed_path() {
+    sed -n "s|^{\"path\":\"\([^\"]*/$1\)\".*|\1|p" "$tmp/dump.json" | head -1
+}
+hostile_path=$(indexed_path 'hostile article.txt')
+cyrillic_path=$(indexed_path 'Выборы-2023.txt')
+feed_path=$(indexed_path wire.rss)
+cyrillic_ascii=$(indexed_path en-03-cec-registration.txt | sed 's|/[^/]*$|/Новости.txt|')
+article=$(indexed_path en-03-cec-registration.txt)
+check "the dump names the articles" \
+    test -n "$hostile_path" -a -n "$article" -a -n "$cyrillic_path" -a -n "$feed_path"
+expect "an article whose path has a space: its passages, hostile text verbatim" 200 \
+    /api/article '
+[p["text"] for p in d["passages"]] == [
+    "This zqhostile passage carries <script>alert(1)</script> and <img src=x onerror=alert(1)> inside its text.",
+    "A second zqhostile paragraph with \"quotes\" & ampersands."]
+and d["title"] == "Hostile headline about zqhostile <img src=x onerror=alert(1)>"
+and d["source"] == "javascript:alert(1)"' --param "path=$hostile_path"
+expect "a Cyrillic path: its passages (by a path: query)" 200 /api/article \
+    '[p["passage"] for p in d["passages"]] == [0, 1] and d["title"] == "Выборы в мажилис"' \
+    --param "path=$cyrillic_path"
+expect "a feed: the passages of every item, item after item" 200 /api/article '
+[(p["title"], p["passage"]) for p in d["passages"]] ==
+[("First zqfeed item", 0), ("First zqfeed item", 1), ("Second zqfeed item", 0)]' \
+    --param "path=$feed_path"
+expect "an unknown Cyrillic path: 404" 404 /api/article "$JSON_ERROR" --param "path=$cyrillic_ascii"
+expect "an unknown article: 404" 404 "/api/article?path=$CORPUS/no-such-article.txt" "$JSON_ERROR"
+expect "a file outside the index: 404, not read" 404 '/api/article?path=/etc/passwd' \
+    "$JSON_ERROR and b'root:' not in body"
+expect "a relative path: 404" 404 '/api/article?path=../../etc/passwd' "$JSON_ERROR"
+expect "no path: 400" 400 /api/article "$JSON_ERROR"
+
+# the API returns article text verbatim, as JSON strings
+expect "hostile articles: <script> and <img onerror> come back verbatim" 200 \
+    '/api/search?q=zqhostile&limit=10' '
+any(r["text"] == "This zqhostile passage carries <script>alert(1)</script> and <img src=x onerror=alert(1)> inside its text." for r in d["results"])
+and any(r["title"] == "<script>alert(2)</script> zqhostile page" for r in d["results"])
+and any(r["source"] == "javascript:alert(1)" for r in d["results"])
+and h["x-content-type-options"] == "nosniff"'
+
+# the HTTP layer
+expect "an unknown path: 404" 404 /nope "$JSON_ERROR"
+expect "an unknown endpoint: 404" 404 /api/searchx "$JSON_ERROR"
+expect "a path that climbs: 404, nothing read" 404 '/../../etc/passwd' "b'root:' not in body"
+expect "POST: 405 with Allow: GET, HEAD" 405 '/api/search?q=election' \
+    "$JSON_ERROR and h['allow'] == 'GET, HEAD'" -X POST
+expect "DELETE on the page: 405" 405 / "$JSON_ERROR" -X DELETE
+expect "POST with a large body: 405, the body unread" 405 '/api/search?q=election' '' \
+    -X POST --data-bytes 100000
+expect "GET with a body: 413" 413 '/api/search?q=election' "$JSON_ERROR" --data-bytes 10
+expect "a URL over 8 KiB: 414" 414 "/api/search?q=$(printf 'a%.0s' $(seq 9000))" "$JSON_ERROR"
+expect "a URL over the request buffer is refused" - '/api/search?q=a' \
+    'status == 0 or status >= 400' --pad 300000
+expect "and the server goes on" 200 /healthz
+expect "HEAD: 200 without a body" 200 /healthz 'body == b""' -X HEAD
+
+# the page: compiled in, a strict CSP, and a script that never writes HTML
+expect "/: the page" 200 / '
+h["content-type"] == "text/html; charset=utf-8" and b"id=\"q\"" in body
+and h["content-security-policy"].startswith("default-src '"'"'none'"'"'; script-src '"'"'self'"'"';")'
+expect "/: no CDN, no external font" 200 / \
+    'not __import__("re").search(rb"(src|href)=\"(https?:)?//", body)'
+expect "/hustings.js: the script" 200 /hustings.js 'h["content-type"].startswith("text/javascript")'
+expect "the script never parses HTML (innerHTML, outerHTML, insertAdjacentHTML, document.write, eval)" \
+    200 /hustings.js \
+    'not __import__("re").search(rb"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function", body)'
+expect "the script builds text with textContent, links only http(s), decodes UTF-8 offsets" \
+    200 /hustings.js 'b"textContent" in body and b"https?" in body and b"TextDecoder" in body'
+expect "/hustings.css: the style sheet" 200 /hustings.css 'h["content-type"].startswith("text/css")'
+run_expected
+
+# the same objects as hustings-query --json, and the article as the dump has it
+get "$base/api/search?q=self-nomination&limit=5"
+"$QUERY" -d "$tmp/idx" --json --limit 5 self-nomination >"$tmp/cli.json"
+check "the results are hustings-query --json's, object for object" "$PYTHON" -c '
+import json, sys
+api = json.load(open(sys.argv[1], encoding="utf-8"))["results"]
+cli = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+sys.exit(0 if api == cli else 1)' "$tmp/body" "$tmp/cli.json"
+get "$base/api/article?path=$article"
+grep -F "\"path\":\"$article\"" "$tmp/dump.json" >"$tmp/article.json"
+check "/api/article: every passage of the article, in order, as the dump has them" "$PYTHON" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+dump = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+ok = (d["path"] == sys.argv[3] and d["title"] == dump[0]["title"] and d["date"] == dump[0]["date"]
+      and [(p["passage"], p["text"]) for p in d["passages"]] == [(r["passage"], r["text"]) for r in dump]
+      and [p["passage"] for p in d["passages"]] == list(range(len(dump))) and len(dump) > 3)
+sys.exit(0 if ok else 1)' "$tmp/body" "$tmp/article.json" "$article"
+
+# ---- shards: several -d serve as one index ------------------------------
+mkdir "$tmp/shard-a" "$tmp/shard-b"
+for f in "$CORPUS"/*.txt; do
+    case ${f##*/} in
+    en-0*) cp "$f" "$tmp/shard-a/" ;;
+    *) cp "$f" "$tmp/shard-b/" ;;
+    esac
+done
+run "$INDEX" -d "$tmp/a.idx" "$tmp/shard-a"
+run "$INDEX" -d "$tmp/b.idx" "$tmp/shard-b"
+start_server -d "$tmp/a.idx" -d "$tmp/b.idx" --listen 127.0.0.1:0
+shards_pid=$pid
+expect "two -d: searched as one index" 200 '/api/search?q=election&limit=50' '
+len({r["path"].split("/")[-2] for r in d["results"]}) == 2'
+expect "two -d: the stats say so" 200 /api/stats 'd["shards"] == 2'
+run_expected
+stop_server "$shards_pid"
+
+# ---- reindexing while serving -------------------------------------------
+# requests keep being answered, and changes show up without a restart
+mkdir "$tmp/live"
+cp "$CORPUS"/en-0*.txt "$tmp/live/"
+run "$INDEX" -d "$tmp/live.idx" "$tmp/live"
+live_article=$("$QUERY" -d "$tmp/live.idx" --json --limit 1 'self-nomination does not mean' |
+               sed -n 's|.*"path":"\([^"]*\)".*|\1|p')
+start_server -d "$tmp/live.idx" --listen 127.0.0.1:0
+live_pid=$pid
+"$PYTHON" "$HTTP" --load 4 --threads 4 "$base/api/search?q=election&limit=20" \
+    "$base/api/search?q=self-nomination+deposit" "$base/api/stats" "$base/healthz" \
+    "$base/api/article?path=$live_article" >"$tmp/load.out" &
+load_pid=$!
+round=0
+while kill -0 "$load_pid" 2>/dev/null && [ $round -lt 40 ]; do
+    round=$((round + 1))
+    printf 'Live update %s about zqlive%s\n\nA zqlive passage written in round %s.\n' \
+        "$round" "$round" "$round" >"$tmp/live/live-$round.txt"
+    [ $round -gt 2 ] && rm -f "$tmp/live/live-$((round - 2)).txt"
+    printf '\nEdited in round %s.\n' "$round" >>"$tmp/live/en-02-signatures-and-deposits.txt"
+    "$INDEX" -q -d "$tmp/live.idx" "$tmp/live" 2>>"$tmp/live.err" || echo "index rc $?" >>"$tmp/live.err"
+done
+wait "$load_pid"
+check "reindexing $round times during $(awk '{n += $2} END {print n}' "$tmp/load.out") requests: only 200s" \
+    sh -c '[ -s "$0" ] && ! grep -v "^200 " "$0"' "$tmp/load.out"
+check "the reindexing itself worked" sh -c '[ "$0" -gt 2 ] && [ ! -s "$1" ]' "$round" "$tmp/live.err"
+expect "an article indexed while serving is found without a restart" 200 "/api/search?q=zqlive$round" \
+    'len(d["results"]) == 1 and d["results"][0]["path"].endswith("/live-'"$round"'.txt")'
+expect "a removed article is gone without a restart" 200 /api/search?q=zqlive1 'd["results"] == []'
+run_expected
+stop_server "$live_pid"
+
+# ---- a missing index: 503 until it is built -----------------------------
+start_server -d "$tmp/later.idx" --listen 127.0.0.1:0
+later_pid=$pid
+expect "no index: /api/search 503, the index unavailable" 503 '/api/search?q=election' \
+    "$JSON_ERROR and d['error'].startswith('index unavailable') and b'$tmp' not in body"
+expect "no index: /healthz 503" 503 /healthz "$JSON_ERROR"
+expect "no index: /api/stats 503" 503 /api/stats "$JSON_ERROR"
+expect "no index: the page still loads" 200 /
+run_expected
+run "$INDEX" -d "$tmp/later.idx" "$CORPUS"
+expect "once the index is built, it is served without a restart" 200 '/api/search?q=election' 'd["results"]'
+run_expected
+stop_server "$later_pid" INT
+check "SIGINT: exit 0" test "$rc" -eq 0
+
+# ---- the token ----------------------------------------------------------
+printf 's3cret-token\n' >"$tmp/token"
+start_server -d "$tmp/idx" --listen 127.0.0.1:0 --token-file "$tmp/token"
+token_pid=$pid
+expect "--token: no Authorization, 401 with WWW-Authenticate: Bearer" 401 '/api/search?q=election' \
+    "$JSON_ERROR and h['www-authenticate'].startswith('Bearer')"
+expect "--token: a wrong token, 401" 401 '/api/search?q=election' "$JSON_ERROR" \
+    -H 'Authorization: Bearer wrong'
+expect "--token: a longer token, 401" 401 '/api/search?q=election' '' \
+    -H 'Authorization: Bearer s3cret-token-and-more'
+expect "--token: another scheme, 401" 401 '/api/search?q=election' '' \
+    -H 'Authorization: Basic czNjcmV0LXRva2Vu'
+expect "--token: the right token, 200" 200 '/api/search?q=election' 'd["results"]' \
+    -H 'Authorization: Bearer s3cret-token'
+expect "--token: /healthz needs it too" 401 /healthz
+expect "--token: unknown paths say 401, not 404" 401 /nope
+expect "--token: so do wrong methods" 401 /api/stats '' -X POST
+expect "--token: the page itself (no data in it) loads, and asks for the token" 200 /
+run_expected
+stop_server "$token_pid"
+start_server -d "$tmp/idx" --listen 127.0.0.1:0 --token 'from-the-command-line'
+check "--token is hidden from the process list" \
+    sh -c '! grep -q "from-the-command-line" "/proc/$0/cmdline"' "$pid"
+expect "--token TOKEN works (the scheme in any case)" 200 /healthz '' \
+    -H 'Authorization: bearer from-the-command-line'
+run_expected
+stop_server "$pid"
+
+# ---- the log, and SIGTERM -----------------------------------------------
+check "--verbose logs one line per request" grep -q '^hustings-serve: GET /api/search 200 ' "$main_log"
+check "but never the query" sh -c '! grep -q "self-nomination" "$0"' "$main_log"
+stop_server "$main_pid"
+check "SIGTERM: exit 0" test "$rc" -eq 0
+check "saying it stops" grep -q 'SIGTERM: stopping' "$main_log"
+finish
