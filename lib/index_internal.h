@@ -36,6 +36,10 @@ hustings_status_t hs_index_fail_db(hustings_index_t *index, hustings_status_t st
  * Appended to out; 0 or -1 when out of memory. */
 int hs_article_key(const char *path, hs_buf *out);
 
+/* An article's name: its path, or path#id for an item of a feed; appended
+ * to out.  0 or -1. */
+int hs_article_name(const char *path, const char *id, hs_buf *out);
+
 /* The boolean terms of an article (XA: path, or path#id) and of the file
  * it came from (XF: path), appended to the two buffers.  0 or -1. */
 int hs_article_terms(const char *path, const char *id, hs_buf *article_term,

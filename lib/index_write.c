@@ -138,17 +138,18 @@ static char *passage_data(const hs_article *a, size_t i, const dup_info *dup)
     return copy;
 }
 
+int hs_article_name(const char *path, const char *id, hs_buf *out)
+{
+    if (hs_buf_puts(out, path) < 0)
+        return -1;
+    return id && (hs_buf_putc(out, '#') < 0 || hs_buf_puts(out, id) < 0) ? -1 : 0;
+}
+
 int hs_article_terms(const char *path, const char *id, hs_buf *article_term,
                      hs_buf *file_term)
 {
     hs_buf key = HS_BUF_INIT;
-    int rc = 0;
-    if (id) {
-        rc = hs_buf_puts(&key, path) < 0 || hs_buf_putc(&key, '#') < 0 ||
-             hs_buf_puts(&key, id) < 0;
-    } else {
-        rc = hs_buf_puts(&key, path);
-    }
+    int rc = hs_article_name(path, id, &key) < 0;
     rc = rc || hs_buf_puts(article_term, HS_PREFIX_ARTICLE) < 0 ||
          hs_article_key(hs_buf_str(&key), article_term) < 0 ||
          hs_buf_puts(file_term, HS_PREFIX_FILE) < 0 || hs_article_key(path, file_term) < 0;
@@ -339,12 +340,7 @@ static int compare_copy(void *ctx, unsigned docid, const char *data, size_t len)
     const char *fp = o && json_object_object_get_ex(o, "simhash", &v) ? json_object_get_string(v) : NULL;
     const char *cl = o && json_object_object_get_ex(o, "cluster", &v) ? json_object_get_string(v) : NULL;
     hs_buf key = HS_BUF_INIT;
-    hs_buf_puts(&key, path);
-    if (id) {
-        hs_buf_putc(&key, '#');
-        hs_buf_puts(&key, id);
-    }
-    if (!o)
+    if (!o || hs_article_name(path, id, &key) < 0)
         f->failed = 1;
     else if (fp && cl && strcmp(hs_buf_str(&key), f->self) != 0 &&
              hs_simhash_distance(strtoull(fp, NULL, 16), f->fp) <= HS_SIMHASH_MAX_DISTANCE &&
@@ -367,10 +363,10 @@ static int find_cluster(hx_db *db, const hs_article *a, dup_info *dup)
             hs_buf_puts(&body, "\n\n");
         hs_buf_puts(&body, a->passages[i].text);
     }
-    hs_buf_puts(&self, a->path);
-    if (a->id) {
-        hs_buf_putc(&self, '#');
-        hs_buf_puts(&self, a->id);
+    if (hs_article_name(a->path, a->id, &self) < 0) {
+        hs_buf_free(&body);
+        hs_buf_free(&self);
+        return -1;
     }
     int rc = hs_simhash(hs_buf_str(&body), body.len, &dup->fp);
     cluster_finder f = { dup->fp, hs_buf_str(&self), NULL, 0 };

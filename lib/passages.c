@@ -99,8 +99,7 @@ int hs_passage_decode(hustings_passages_t *list, double weight, const char *data
     json_object_put(o);
     if (!failed && p->path) {
         hs_buf key = HS_BUF_INIT;
-        if (hs_buf_puts(&key, p->path) == 0 && (!id || (hs_buf_putc(&key, '#') == 0 &&
-                                                       hs_buf_puts(&key, id) == 0)))
+        if (hs_article_name(p->path, id, &key) == 0)
             p->article = hs_buf_detach(&key);
         hs_buf_free(&key);
     }
