@@ -42,6 +42,8 @@ static void usage(FILE *out)
           "                       path below PATH); may be repeated\n"
           "  -L, --follow         follow symbolic links (default: skip them)\n"
           "      --max-size=BYTES skip files larger than this (default 67108864)\n"
+          "  -j, --jobs=N         read and parse files in N threads while one writes\n"
+          "                       (default: one per processor; 1: no threads)\n"
           "  -w, --watch          after indexing, keep running and index what changes\n"
           "                       (inotify); SIGINT/SIGTERM commit and exit 0\n"
           "      --batch=SECONDS  with --watch, commit at most this often (default 5)\n"
@@ -206,6 +208,7 @@ int main(int argc, char **argv)
         { "exclude", required_argument, NULL, 'x' },
         { "follow", no_argument, NULL, 'L' },
         { "max-size", required_argument, NULL, OPT_MAX_SIZE },
+        { "jobs", required_argument, NULL, 'j' },
         { "stats", no_argument, NULL, OPT_STATS },
         { "extract", no_argument, NULL, OPT_EXTRACT },
         { "watch", no_argument, NULL, 'w' },
@@ -225,12 +228,13 @@ int main(int argc, char **argv)
     int extract = 0, watch = 0;
     unsigned long long batch = 5;
     unsigned long long max_size = 0;
+    unsigned long long jobs = 0;
 
     if (!excludes) {
         fputs("hustings-index: out of memory\n", stderr);
         return EXIT_ERROR;
     }
-    while ((c = getopt_long(argc, argv, "d:nx:LqvwhV", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:nx:Lj:qvwhV", options, NULL)) != -1) {
         switch (c) {
         case 'd':
             index_opt = optarg;
@@ -247,6 +251,14 @@ int main(int argc, char **argv)
         case OPT_MAX_SIZE:
             if (!(max_size = parse_size(optarg))) {
                 fprintf(stderr, "hustings-index: invalid --max-size '%s': a number of bytes is needed\n",
+                        optarg);
+                free(excludes);
+                return EXIT_ERROR;
+            }
+            break;
+        case 'j':
+            if (!(jobs = parse_size(optarg)) || jobs > 64) {
+                fprintf(stderr, "hustings-index: invalid --jobs '%s': a number from 1 to 64 is needed\n",
                         optarg);
                 free(excludes);
                 return EXIT_ERROR;
@@ -357,6 +369,7 @@ int main(int argc, char **argv)
     hustings_indexer_set_follow_links(indexer, follow);
     if (max_size)
         hustings_indexer_set_max_file_size(indexer, max_size);
+    hustings_indexer_set_jobs(indexer, (unsigned)jobs);
     hustings_indexer_set_file_callback(indexer, report_file, &rep);
     hustings_indexer_set_progress_callback(indexer, report_progress, &rep);
     hustings_indexer_set_cancel_flag(indexer, &stop_signal);

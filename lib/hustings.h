@@ -32,7 +32,7 @@ extern "C" {
 #define HUSTINGS_VERSION_MINOR 1
 
 /* The version of the index format this library reads and writes. */
-#define HUSTINGS_INDEX_FORMAT 2
+#define HUSTINGS_INDEX_FORMAT 3
 
 typedef enum {
     HUSTINGS_STATUS_SUCCESS = 0,
@@ -271,6 +271,10 @@ void hustings_indexer_set_file_callback(hustings_indexer_t *indexer,
                                         hustings_file_fn fn, void *context);
 void hustings_indexer_set_progress_callback(hustings_indexer_t *indexer,
                                             hustings_progress_fn fn, void *context);
+/* Read and parse files in this many threads while the calling thread
+ * writes the index (default 0: one per processor; 1: no threads, the
+ * calling thread does everything).  The index is the same either way. */
+void hustings_indexer_set_jobs(hustings_indexer_t *indexer, unsigned jobs);
 /* When *flag becomes non-zero (e.g. from a signal handler), the run
  * finishes the file in hand, commits and returns INTERRUPTED. */
 void hustings_indexer_set_cancel_flag(hustings_indexer_t *indexer,

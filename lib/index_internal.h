@@ -45,12 +45,19 @@ int hs_article_name(const char *path, const char *id, hs_buf *out);
 int hs_article_terms(const char *path, const char *id, hs_buf *article_term,
                      hs_buf *file_term);
 
-/* Replace every passage indexed from the file at path by those of the n
- * articles (all read from that file).  *passages (when not NULL) receives
- * how many were written. */
-hustings_status_t hs_index_replace_file(hustings_index_t *index, const char *path,
-                                        hs_article *const *articles, size_t n,
-                                        unsigned long *passages);
+/* The Xapian documents of the passages of n articles read from one file.
+ * Building them touches no index, so threads may build at once, each with
+ * its own stemmer.  The articles are borrowed and must outlive the result.
+ * NULL when out of memory. */
+typedef struct hs_file_docs hs_file_docs;
+hs_file_docs *hs_file_docs_build(hs_stemmer *stemmer, hs_article *const *articles, size_t n);
+size_t hs_file_docs_count(const hs_file_docs *fd);
+void hs_file_docs_free(hs_file_docs *fd);
+
+/* Replace every passage indexed from the file at path by those of fd
+ * (which gains its near-duplicate clusters from the index on the way). */
+hustings_status_t hs_index_write_file(hustings_index_t *index, const char *path,
+                                      hs_file_docs *fd);
 /* Remove every passage indexed from the file at path. */
 hustings_status_t hs_index_remove_file(hustings_index_t *index, const char *path);
 /* Re-key the passages of the file `from` as coming from `to`, without

@@ -44,19 +44,22 @@ typedef struct term_sink {
     hs_buf term;
 } term_sink;
 
+/* Add prefix + t, at position pos, or without a position when pos is 0. */
 static int add_prefixed(term_sink *s, const char *prefix, const char *t,
                         size_t len, unsigned pos)
 {
     hs_buf_reset(&s->term);
     if (hs_buf_puts(&s->term, prefix) < 0 || hs_buf_append(&s->term, t, len) < 0)
         return -1;
-    return hx_doc_add_posting(s->doc, s->term.data, s->term.len, pos);
+    return pos ? hx_doc_add_posting(s->doc, s->term.data, s->term.len, pos)
+               : hx_doc_add_term(s->doc, s->term.data, s->term.len);
 }
 
-
-/* Each token gives its exact form and its stem, both with positions, so
- * that phrases can be matched on either; a name also gives its
- * transliteration key, so that Tokayev, Токаев and Тоқаев meet. */
+/* Each token gives its stem with its position, and its exact form without
+ * one: phrases are matched on stems (an exact phrase is the stem phrase
+ * whose exact words are all present, see query_build.c), which halves the
+ * position table.  A name also gives its transliteration key, so that
+ * Tokayev, Токаев and Тоқаев meet. */
 static int sink_token(void *ctx, const hs_token *tok)
 {
     term_sink *s = ctx;
@@ -67,7 +70,7 @@ static int sink_token(void *ctx, const hs_token *tok)
     /* the stem lives in the stemmer: add it before the exact form is
      * copied into s->term (which does not touch the stemmer) */
     if (add_prefixed(s, s->stem_prefix, stem, stem_len, tok->pos) < 0 ||
-        add_prefixed(s, s->exact_prefix, tok->term, tok->term_len, tok->pos) < 0)
+        add_prefixed(s, s->exact_prefix, tok->term, tok->term_len, 0) < 0)
         return -1;
     if (!s->name_prefix || (tok->flags & HS_TOKEN_JOINED) || !hs_translit_wanted(s->text, tok->start, tok->term, tok->term_len))
         return 0;
@@ -268,10 +271,10 @@ static int add_field_terms(hx_doc *doc, const hs_article *a)
     return rc ? -1 : 0;
 }
 
-/* One Xapian document for passage i of article a. */
-/* The first passage of an article carries its fingerprint's band terms
- * (to find copies) and its cluster term (to count them). */
-static int add_cluster_terms(hx_doc *doc, const dup_info *dup)
+/* The first passage of an article carries its fingerprint's band terms,
+ * to find copies (its cluster term is added by write_docs, which looks
+ * the copies up). */
+static int add_band_terms(hx_doc *doc, const dup_info *dup)
 {
     if (!dup->has_fp)
         return 0;
@@ -283,10 +286,11 @@ static int add_cluster_terms(hx_doc *doc, const dup_info *dup)
         if (hx_doc_add_boolean(doc, term, (size_t)n) < 0)
             return -1;
     }
-    int n = snprintf(term, sizeof term, "%s%s", HS_PREFIX_CLUSTER, dup->cluster);
-    return hx_doc_add_boolean(doc, term, (size_t)n);
+    return 0;
 }
 
+/* One Xapian document for passage i of article a, but for its cluster
+ * term. */
 static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
                            const hs_buf *article_term, const hs_buf *file_term,
                            const dup_info *dup)
@@ -304,7 +308,7 @@ static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
              hx_doc_add_boolean(doc, article_term->data, article_term->len) == 0 &&
              hx_doc_add_boolean(doc, file_term->data, file_term->len) == 0 &&
              add_field_terms(doc, a) == 0 &&
-             (i > 0 || add_cluster_terms(doc, dup) == 0) &&
+             (i > 0 || add_band_terms(doc, dup) == 0) &&
              hx_doc_set_value(doc, HS_SLOT_ARTICLE, key, strlen(key)) == 0 &&
              hx_doc_set_value(doc, HS_SLOT_ORDINAL, ordinal, (size_t)n) == 0 &&
              (!a->date || hx_doc_set_value(doc, HS_SLOT_DATE, a->date,
@@ -351,98 +355,139 @@ static int compare_copy(void *ctx, unsigned docid, const char *data, size_t len)
     return f->failed || f->cluster;
 }
 
-/* The near-duplicate cluster of article a: that of an indexed copy, found
- * through a shared band of the fingerprint, else a new one named after its
- * own fingerprint.  0, or -1 on failure. */
-static int find_cluster(hx_db *db, const hs_article *a, dup_info *dup)
+/* An article's fingerprint, and the cluster it would found on its own
+ * (named after the fingerprint). 0, or -1 when out of memory. */
+static int fingerprint(const hs_article *a, dup_info *dup)
 {
     memset(dup, 0, sizeof *dup);
-    hs_buf body = HS_BUF_INIT, self = HS_BUF_INIT;
+    hs_buf body = HS_BUF_INIT;
     for (size_t i = 0; i < a->n_passages; i++) {
         if (i)
             hs_buf_puts(&body, "\n\n");
         hs_buf_puts(&body, a->passages[i].text);
     }
-    if (hs_article_name(a->path, a->id, &self) < 0) {
-        hs_buf_free(&body);
-        hs_buf_free(&self);
-        return -1;
-    }
     int rc = hs_simhash(hs_buf_str(&body), body.len, &dup->fp);
-    cluster_finder f = { dup->fp, hs_buf_str(&self), NULL, 0 };
     if (rc == 0) {
         dup->has_fp = 1;
-        char bands[HS_SIMHASH_BANDS][HS_SIMHASH_BAND_SIZE];
-        char term[64];
-        hs_simhash_bands(dup->fp, bands);
-        for (int b = 0; b < HS_SIMHASH_BANDS && !f.cluster && !f.failed; b++) {
-            snprintf(term, sizeof term, "%s%s", HS_PREFIX_SIMHASH_BAND, bands[b]);
-            if (hx_db_each_doc(db, term, compare_copy, &f) != HUSTINGS_STATUS_SUCCESS)
-                f.failed = 1;
-        }
-        snprintf(dup->cluster, sizeof dup->cluster, "%s", f.cluster ? f.cluster : "");
-        if (!f.cluster)
-            snprintf(dup->cluster, sizeof dup->cluster, "%016llx", (unsigned long long)dup->fp);
+        snprintf(dup->cluster, sizeof dup->cluster, "%016llx", (unsigned long long)dup->fp);
     }
-    free(f.cluster);
     hs_buf_free(&body);
-    hs_buf_free(&self);
-    return rc < 0 || f.failed ? -1 : 0;
+    return rc < 0 ? -1 : 0;
 }
 
-/* The documents of every passage of the articles, all built before the
- * index is touched, so that a failure leaves the old passages in place.
- * NULL when out of memory; *n_docs receives their number. */
-static hx_doc **build_docs(hs_stemmer *stemmer, hx_db *db, hs_article *const *articles,
-                           size_t n, size_t *n_docs)
+/* The cluster of an indexed copy of article a, found through a shared band
+ * of its fingerprint: in *found (malloc'd), or NULL when it has none.
+ * 0, or -1 on failure. */
+static int find_copy(hx_db *db, const hs_article *a, const dup_info *dup, char **found)
 {
+    hs_buf self = HS_BUF_INIT;
+    *found = NULL;
+    if (hs_article_name(a->path, a->id, &self) < 0)
+        return -1;
+    cluster_finder f = { dup->fp, hs_buf_str(&self), NULL, 0 };
+    char bands[HS_SIMHASH_BANDS][HS_SIMHASH_BAND_SIZE];
+    char term[64];
+    hs_simhash_bands(dup->fp, bands);
+    for (int b = 0; b < HS_SIMHASH_BANDS && !f.cluster && !f.failed; b++) {
+        snprintf(term, sizeof term, "%s%s", HS_PREFIX_SIMHASH_BAND, bands[b]);
+        if (hx_db_each_doc(db, term, compare_copy, &f) != HUSTINGS_STATUS_SUCCESS)
+            f.failed = 1;
+    }
+    hs_buf_free(&self);
+    *found = f.cluster;
+    return f.failed ? -1 : 0;
+}
+
+/* The documents of a file's passages, built before the index is touched
+ * (so that a failure leaves the old passages in place). */
+struct hs_file_docs {
+    hx_doc **docs;            /* every passage of every article, in order */
+    size_t n_docs;
+    hs_article *const *articles; /* borrowed from the caller */
+    size_t n_articles;
+    dup_info *dups;           /* one per article */
+};
+
+void hs_file_docs_free(hs_file_docs *fd)
+{
+    if (!fd)
+        return;
+    for (size_t i = 0; i < fd->n_docs; i++)
+        hx_doc_free(fd->docs[i]);
+    free(fd->docs);
+    free(fd->dups);
+    free(fd);
+}
+
+size_t hs_file_docs_count(const hs_file_docs *fd)
+{
+    return fd->n_docs;
+}
+
+hs_file_docs *hs_file_docs_build(hs_stemmer *stemmer, hs_article *const *articles, size_t n)
+{
+    hs_file_docs *fd = calloc(1, sizeof *fd);
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         total += articles[i]->n_passages;
-    hx_doc **docs = calloc(total ? total : 1, sizeof *docs);
-    if (!docs)
+    if (!fd || !(fd->docs = calloc(total ? total : 1, sizeof *fd->docs)) ||
+        !(fd->dups = calloc(n ? n : 1, sizeof *fd->dups))) {
+        hs_file_docs_free(fd);
         return NULL;
-    size_t k = 0;
+    }
+    fd->articles = articles;
+    fd->n_articles = n;
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
-    for (size_t i = 0; i < n; i++) {
+    int ok = 1;
+    for (size_t i = 0; i < n && ok; i++) {
         const hs_article *a = articles[i];
         hs_buf_reset(&aterm);
         hs_buf_reset(&fterm);
-        dup_info dup;
-        if (hs_article_terms(a->path, a->id, &aterm, &fterm) < 0 || find_cluster(db, a, &dup) < 0)
-            goto oom;
-        for (size_t p = 0; p < a->n_passages; p++, k++)
-            if (!(docs[k] = passage_doc(stemmer, a, p, &aterm, &fterm, &dup)))
-                goto oom;
+        ok = hs_article_terms(a->path, a->id, &aterm, &fterm) == 0 &&
+             fingerprint(a, &fd->dups[i]) == 0;
+        for (size_t p = 0; p < a->n_passages && ok; p++)
+            ok = (fd->docs[fd->n_docs++] =
+                      passage_doc(stemmer, a, p, &aterm, &fterm, &fd->dups[i])) != NULL;
     }
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
-    *n_docs = total;
-    return docs;
-oom:
-    hs_buf_free(&aterm);
-    hs_buf_free(&fterm);
-    for (size_t i = 0; i < k; i++)
-        hx_doc_free(docs[i]);
-    free(docs);
-    return NULL;
+    if (!ok) {
+        hs_file_docs_free(fd);
+        return NULL;
+    }
+    return fd;
 }
 
-static void free_docs(hx_doc **docs, size_t n)
+/* Give each article of fd its cluster: that of an indexed copy, else its
+ * own.  The cluster term goes on its first passage, the cluster into every
+ * passage's data when it is a copy's. */
+static hustings_status_t join_clusters(hx_db *db, hs_file_docs *fd)
 {
-    for (size_t i = 0; i < n; i++)
-        hx_doc_free(docs[i]);
-    free(docs);
-}
-
-/* Delete by term, then add docs. */
-static hustings_status_t replace_docs(hustings_index_t *index, const char *term,
-                                      hx_doc **docs, size_t n)
-{
-    hustings_status_t st = hx_db_delete_term(index->db, term);
-    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < n; i++)
-        st = hx_db_add_doc(index->db, docs[i]);
-    return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(index, st);
+    hx_doc **doc = fd->docs;
+    for (size_t i = 0; i < fd->n_articles; doc += fd->articles[i]->n_passages, i++) {
+        const hs_article *a = fd->articles[i];
+        dup_info *dup = &fd->dups[i];
+        char *found = NULL;
+        if (!dup->has_fp || a->n_passages == 0)
+            continue;
+        if (find_copy(db, a, dup, &found) < 0)
+            return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
+        int ok = 1;
+        if (found) {
+            snprintf(dup->cluster, sizeof dup->cluster, "%s", found);
+            for (size_t p = 0; p < a->n_passages && ok; p++) {
+                char *data = passage_data(a, p, dup);
+                ok = data && hx_doc_set_data(doc[p], data, strlen(data)) == 0;
+                free(data);
+            }
+        }
+        free(found);
+        char term[64];
+        int n = snprintf(term, sizeof term, "%s%s", HS_PREFIX_CLUSTER, dup->cluster);
+        if (!ok || hx_doc_add_boolean(doc[0], term, (size_t)n) < 0)
+            return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
+    return HUSTINGS_STATUS_SUCCESS;
 }
 
 static hustings_status_t out_of_memory(hustings_index_t *index)
@@ -450,27 +495,31 @@ static hustings_status_t out_of_memory(hustings_index_t *index)
     return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
 }
 
-hustings_status_t hs_index_replace_file(hustings_index_t *index, const char *path,
-                                        hs_article *const *articles, size_t n,
-                                        unsigned long *passages)
+/* Delete the passages holding term, then add those of fd. */
+static hustings_status_t write_docs(hustings_index_t *index, const char *term, hs_file_docs *fd)
 {
-    size_t n_docs = 0;
+    hustings_status_t st = join_clusters(index->db, fd);
+    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
+        return out_of_memory(index);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hx_db_delete_term(index->db, term);
+    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < fd->n_docs; i++)
+        st = hx_db_add_doc(index->db, fd->docs[i]);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return hs_index_fail_db(index, st);
+    index->pending++;
+    return st;
+}
+
+hustings_status_t hs_index_write_file(hustings_index_t *index, const char *path,
+                                      hs_file_docs *fd)
+{
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
-    hx_doc **docs = build_docs(index->stemmer, index->db, articles, n, &n_docs);
-    hustings_status_t st;
-    if (!docs || hs_article_terms(path, NULL, &aterm, &fterm) < 0)
-        st = out_of_memory(index);
-    else
-        st = replace_docs(index, fterm.data, docs, n_docs);
-    if (docs)
-        free_docs(docs, n_docs);
+    hustings_status_t st = hs_article_terms(path, NULL, &aterm, &fterm) < 0
+                               ? out_of_memory(index)
+                               : write_docs(index, fterm.data, fd);
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
-    if (st == HUSTINGS_STATUS_SUCCESS) {
-        index->pending++;
-        if (passages)
-            *passages = n_docs;
-    }
     return st;
 }
 
@@ -482,20 +531,16 @@ hustings_status_t hustings_index_add_article(hustings_index_t *index,
     if (!index->writable)
         return hs_index_fail(index, HUSTINGS_STATUS_READ_ONLY_INDEX,
                              "the index is open read-only");
-    size_t n_docs = 0;
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
-    hx_doc **docs = build_docs(index->stemmer, index->db, &article->a, 1, &n_docs);
+    hs_file_docs *fd = hs_file_docs_build(index->stemmer, &article->a, 1);
     hustings_status_t st;
-    if (!docs || hs_article_terms(article->a->path, article->a->id, &aterm, &fterm) < 0)
+    if (!fd || hs_article_terms(article->a->path, article->a->id, &aterm, &fterm) < 0)
         st = out_of_memory(index);
     else
-        st = replace_docs(index, aterm.data, docs, n_docs);
-    if (docs)
-        free_docs(docs, n_docs);
+        st = write_docs(index, aterm.data, fd);
+    hs_file_docs_free(fd);
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        index->pending++;
     return st;
 }
 

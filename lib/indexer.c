@@ -18,8 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "filestate.h"
+#include "pipeline.h"
 #include "reader.h"
 #include "readfile.h"
 #include "strmap.h"
@@ -29,6 +31,11 @@
  * what a crash loses. */
 #define COMMIT_FILES 500
 #define COMMIT_BYTES (32ull * 1024 * 1024)
+
+/* Files read and parsed ahead of the writer, per thread: bounds the
+ * memory that parsed files wait in. */
+#define AHEAD_PER_JOB 4
+#define MAX_JOBS 64
 
 struct _hustings_indexer {
     hustings_index_t *index;
@@ -42,6 +49,7 @@ struct _hustings_indexer {
     hustings_progress_fn progress_fn;
     void *progress_ctx;
     volatile sig_atomic_t *cancel;
+    unsigned jobs;          /* 0: one per processor */
 };
 
 hustings_status_t hustings_indexer_create(hustings_index_t *index, hustings_indexer_t **out)
@@ -117,6 +125,12 @@ void hustings_indexer_set_progress_callback(hustings_indexer_t *ix, hustings_pro
     }
 }
 
+void hustings_indexer_set_jobs(hustings_indexer_t *ix, unsigned jobs)
+{
+    if (ix)
+        ix->jobs = jobs > MAX_JOBS ? MAX_JOBS : jobs;
+}
+
 void hustings_indexer_set_cancel_flag(hustings_indexer_t *ix, volatile sig_atomic_t *flag)
 {
     if (ix)
@@ -145,7 +159,8 @@ typedef struct run {
     unsigned long long bytes_total, bytes_done;
     unsigned long files_since_commit;
     unsigned long long bytes_since_commit;
-    hs_buf data, why;
+    const hs_langid *langid;
+    hs_strmap *gone_by_hash;   /* read by the worker threads */
     int oom;
 } run;
 
@@ -270,41 +285,118 @@ static hustings_status_t remember(run *r, const char *path, const hs_filestate *
     return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(r->ix->index, st);
 }
 
-/* Parse data as the file t and replace its passages. */
-static hustings_status_t index_content(run *r, const todo *t, const char *hash, int existed)
+/* ---- step 3, first half: reading and parsing, in worker threads ------- */
+
+/* What reading a file found. */
+typedef enum found {
+    FOUND_UNREADABLE,   /* why says why */
+    FOUND_TOUCHED,      /* same content as indexed */
+    FOUND_MOVED,        /* the content of a gone file: maybe a rename */
+    FOUND_BAD,          /* no articles: why says why */
+    FOUND_PARSED,       /* articles, and their documents unless dry run */
+    FOUND_NO_MEMORY,
+} found;
+
+typedef struct prepared {
+    found found;
+    char hash[HS_HASH_HEX + 1];
+    size_t bytes;
+    hs_buf why;
+    hs_article_list list;
+    hs_file_docs *docs;
+} prepared;
+
+/* What one thread reads and parses with (a stemmer keeps state). */
+typedef struct reader_state {
+    hs_stemmer *stemmer;
+    hs_buf data;
+} reader_state;
+
+static void prepared_clear(prepared *p)
+{
+    hs_file_docs_free(p->docs);
+    p->docs = NULL;
+    hs_article_list_clear(&p->list);
+    free(p->list.items);
+    memset(&p->list, 0, sizeof p->list);
+    hs_buf_reset(&p->why);
+}
+
+/* Parse the file's bytes into articles and, unless dry run, documents. */
+static void parse(const run *r, const todo *t, reader_state *rs, prepared *p)
+{
+    if (hs_read_articles(t->path, hs_buf_str(&rs->data), rs->data.len, &p->list, &p->why) < 0) {
+        p->found = strcmp(hs_buf_str(&p->why), "out of memory") == 0 ? FOUND_NO_MEMORY : FOUND_BAD;
+        return;
+    }
+    for (size_t i = 0; i < p->list.n; i++)
+        hs_article_detect_lang(p->list.items[i], r->langid);
+    p->found = FOUND_PARSED;
+    if (!r->ix->dry_run && !(p->docs = hs_file_docs_build(rs->stemmer, p->list.items, p->list.n)))
+        p->found = FOUND_NO_MEMORY;
+}
+
+/* Read todo item t into p: the decisions that need no index. */
+static void prepare(const run *r, const todo *t, reader_state *rs, prepared *p)
+{
+    prepared_clear(p);
+    p->bytes = 0;
+    if (hs_read_file(t->path, (size_t)r->ix->max_bytes, &rs->data, &p->why) < 0) {
+        p->found = FOUND_UNREADABLE;
+        return;
+    }
+    p->bytes = rs->data.len;
+    hs_hash_content(hs_buf_str(&rs->data), rs->data.len, p->hash);
+    hs_filestate *old = hs_strmap_get(r->stored, t->path);
+    if (old && strcmp(old->hash, p->hash) == 0)
+        p->found = FOUND_TOUCHED;
+    else if (!old && hs_strmap_get(r->gone_by_hash, p->hash))
+        p->found = FOUND_MOVED; /* the writer decides; renames are not parsed */
+    else
+        parse(r, t, rs, p);
+}
+
+typedef struct pipeline_ctx {
+    run *r;
+    prepared *slots;
+    size_t window;
+} pipeline_ctx;
+
+/* hs_pipeline_fn */
+static void prepare_item(void *ctx, size_t i, void *worker_state)
+{
+    pipeline_ctx *c = ctx;
+    prepare(c->r, &c->r->todo[i], worker_state, &c->slots[i % c->window]);
+}
+
+/* ---- step 3, second half: writing, in the calling thread --------------- */
+
+/* Replace the file's passages by those parsed into p. */
+static hustings_status_t write_parsed(run *r, const todo *t, prepared *p, int existed)
 {
     hustings_index_t *index = r->ix->index;
-    hs_article_list list = HS_ARTICLE_LIST_INIT;
-    hs_buf_reset(&r->why);
-    if (hs_read_articles(t->path, hs_buf_str(&r->data), r->data.len, &list, &r->why) < 0) {
-        hs_article_list_clear(&list);
-        free(list.items);
-        if (strcmp(hs_buf_str(&r->why), "out of memory") == 0)
-            return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
+    if (p->found == FOUND_NO_MEMORY)
+        return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
+    if (p->found == FOUND_BAD) {
         /* what was indexed from it before stays until it parses again */
         r->sum->skipped++;
-        tell(r, t->path, HUSTINGS_FILE_SKIPPED, hs_buf_str(&r->why));
+        tell(r, t->path, HUSTINGS_FILE_SKIPPED, hs_buf_str(&p->why));
         return HUSTINGS_STATUS_SUCCESS;
     }
     unsigned long passages = 0;
-    for (size_t i = 0; i < list.n; i++) {
-        hs_article_detect_lang(list.items[i], hs_index_langid(index));
-        passages += list.items[i]->n_passages;
-    }
+    for (size_t i = 0; i < p->list.n; i++)
+        passages += p->list.items[i]->n_passages;
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     if (!r->ix->dry_run) {
-        st = hs_index_replace_file(index, t->path, list.items, list.n, &passages);
+        st = hs_index_write_file(index, t->path, p->docs);
         hs_filestate fs = { t->size, t->mtime_ns, "", t->path };
-        memcpy(fs.hash, hash, sizeof fs.hash);
+        memcpy(fs.hash, p->hash, sizeof fs.hash);
         if (st == HUSTINGS_STATUS_SUCCESS)
             st = remember(r, t->path, &fs);
     }
-    size_t n = list.n;
-    hs_article_list_clear(&list);
-    free(list.items);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
-    r->sum->articles += n;
+    r->sum->articles += p->list.n;
     r->sum->passages += passages;
     if (existed)
         r->sum->changed++;
@@ -314,47 +406,70 @@ static hustings_status_t index_content(run *r, const todo *t, const char *hash, 
     return st;
 }
 
-/* Step 3 for one file. */
-static hustings_status_t process(run *r, const todo *t, gone_finder *g)
+/* Re-key the passages of the gone file `moved` as t's. */
+static hustings_status_t write_rename(run *r, const todo *t, const prepared *p,
+                                      const hs_filestate *moved)
 {
-    hs_buf_reset(&r->why);
-    if (hs_read_file(t->path, (size_t)r->ix->max_bytes, &r->data, &r->why) < 0) {
-        r->sum->skipped++;
-        tell(r, t->path, HUSTINGS_FILE_SKIPPED, hs_buf_str(&r->why));
-        return HUSTINGS_STATUS_SUCCESS;
-    }
-    r->files_since_commit++;
-    r->bytes_since_commit += r->data.len;
-    char hash[HS_HASH_HEX + 1];
-    hs_hash_content(hs_buf_str(&r->data), r->data.len, hash);
     hs_filestate fs = { t->size, t->mtime_ns, "", t->path };
-    memcpy(fs.hash, hash, sizeof fs.hash);
+    memcpy(fs.hash, p->hash, sizeof fs.hash);
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if (!r->ix->dry_run) {
+        st = hs_index_rename_file(r->ix->index, moved->path, t->path);
+        if (st == HUSTINGS_STATUS_SUCCESS)
+            st = remember(r, t->path, &fs);
+        if (st == HUSTINGS_STATUS_SUCCESS)
+            st = remember(r, moved->path, NULL);
+    }
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
+    r->sum->renamed++;
+    tell(r, t->path, HUSTINGS_FILE_RENAMED, moved->path);
+    return st;
+}
 
+/* Step 3 for one file, read into p. */
+static hustings_status_t process(run *r, const todo *t, prepared *p, gone_finder *g)
+{
     hs_filestate *old = hs_strmap_get(r->stored, t->path);
-    if (old && strcmp(old->hash, hash) == 0) { /* touched, not changed */
+    switch (p->found) {
+    case FOUND_UNREADABLE:
+        r->sum->skipped++;
+        tell(r, t->path, HUSTINGS_FILE_SKIPPED, hs_buf_str(&p->why));
+        return HUSTINGS_STATUS_SUCCESS;
+    case FOUND_TOUCHED: {
+        r->files_since_commit++;
+        r->bytes_since_commit += p->bytes;
         r->sum->unchanged++;
         tell(r, t->path, HUSTINGS_FILE_UNCHANGED, NULL);
+        hs_filestate fs = { t->size, t->mtime_ns, "", t->path };
+        memcpy(fs.hash, p->hash, sizeof fs.hash);
         return r->ix->dry_run ? HUSTINGS_STATUS_SUCCESS : remember(r, t->path, &fs);
     }
-    hs_filestate *moved = old ? NULL : hs_strmap_get(g->by_hash, hash);
-    if (moved && hs_strmap_get(g->gone, moved->path)) {
-        hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
-        if (!r->ix->dry_run) {
-            st = hs_index_rename_file(r->ix->index, moved->path, t->path);
-            if (st == HUSTINGS_STATUS_SUCCESS)
-                st = remember(r, t->path, &fs);
-            if (st == HUSTINGS_STATUS_SUCCESS)
-                st = remember(r, moved->path, NULL);
+    case FOUND_MOVED: {
+        r->files_since_commit++;
+        r->bytes_since_commit += p->bytes;
+        hs_filestate *moved = hs_strmap_get(g->by_hash, p->hash);
+        if (moved && hs_strmap_get(g->gone, moved->path)) {
+            hs_strmap_remove(g->gone, moved->path);
+            return write_rename(r, t, p, moved);
         }
-        if (st != HUSTINGS_STATUS_SUCCESS)
-            return st;
-        r->sum->renamed++;
-        tell(r, t->path, HUSTINGS_FILE_RENAMED, moved->path);
-        hs_strmap_remove(g->gone, moved->path);
-        hs_strmap_remove(g->by_hash, hash);
-        return st;
+        /* its twin was claimed by another new file: read it after all */
+        reader_state rs = { r->ix->index->stemmer, HS_BUF_INIT };
+        prepared_clear(p);
+        if (hs_read_file(t->path, (size_t)r->ix->max_bytes, &rs.data, &p->why) < 0) {
+            p->found = FOUND_UNREADABLE;
+            hs_buf_free(&rs.data);
+            return process(r, t, p, g);
+        }
+        parse(r, t, &rs, p);
+        hs_buf_free(&rs.data);
+        return write_parsed(r, t, p, old != NULL);
     }
-    return index_content(r, t, hash, old != NULL);
+    default:
+        r->files_since_commit++;
+        r->bytes_since_commit += p->bytes;
+        return write_parsed(r, t, p, old != NULL);
+    }
 }
 
 static int cancelled(const run *r)
@@ -440,6 +555,78 @@ static hustings_status_t walk_roots(run *r, const char *const *paths, size_t n)
     return HUSTINGS_STATUS_SUCCESS;
 }
 
+/* How many threads read and parse: the jobs asked for, else one per
+ * processor; none (the calling thread does it) for one job or one file. */
+static unsigned reader_threads(const run *r)
+{
+    long n = r->ix->jobs ? (long)r->ix->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+    if (n <= 1 || r->n_todo < 2)
+        return 0;
+    return n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
+}
+
+/* Step 3: threads read and parse the files ahead, this thread writes
+ * them in order. */
+static hustings_status_t read_and_write(run *r, gone_finder *g)
+{
+    if (r->n_todo == 0)
+        return HUSTINGS_STATUS_SUCCESS;
+    unsigned threads = reader_threads(r);
+    size_t window = AHEAD_PER_JOB * (threads ? threads : 1);
+    size_t n_states = threads ? threads : 1;
+    prepared *slots = calloc(window, sizeof *slots);
+    reader_state *states = calloc(n_states, sizeof *states);
+    void **state_ptrs = calloc(n_states, sizeof *state_ptrs);
+    hustings_status_t st = slots && states && state_ptrs ? HUSTINGS_STATUS_SUCCESS
+                                                         : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    for (size_t k = 0; k < n_states && st == HUSTINGS_STATUS_SUCCESS; k++) {
+        state_ptrs[k] = &states[k];
+        /* the calling thread may use the index's own stemmer */
+        states[k].stemmer = threads ? hs_stemmer_new() : r->ix->index->stemmer;
+        if (!states[k].stemmer)
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
+    r->langid = hs_index_langid(r->ix->index); /* loaded before threads share it */
+    pipeline_ctx ctx = { r, slots, window };
+    hs_pipeline *p = NULL;
+    if (st == HUSTINGS_STATUS_SUCCESS &&
+        !(p = hs_pipeline_start(r->n_todo, threads, window, prepare_item, &ctx, state_ptrs)))
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    size_t i = 0;
+    for (; p && i < r->n_todo && st == HUSTINGS_STATUS_SUCCESS; i++) {
+        if (cancelled(r)) {
+            st = HUSTINGS_STATUS_INTERRUPTED;
+            break;
+        }
+        hs_pipeline_wait(p, i);
+        prepared *pr = &slots[i % window];
+        st = process(r, &r->todo[i], pr, g);
+        prepared_clear(pr);
+        hs_pipeline_release(p, i);
+        r->bytes_done += r->todo[i].size;
+        if (r->ix->progress_fn)
+            r->ix->progress_fn(r->ix->progress_ctx, (unsigned long)i + 1,
+                               (unsigned long)r->n_todo, r->bytes_done, r->bytes_total);
+        if (st == HUSTINGS_STATUS_SUCCESS)
+            st = maybe_commit(r, 0);
+    }
+    if (p)
+        hs_pipeline_finish(p);
+    for (size_t k = 0; slots && k < window; k++) {
+        prepared_clear(&slots[k]);
+        hs_buf_free(&slots[k].why);
+    }
+    for (size_t k = 0; states && k < n_states; k++) {
+        if (threads)
+            hs_stemmer_free(states[k].stemmer);
+        hs_buf_free(&states[k].data);
+    }
+    free(slots);
+    free(states);
+    free(state_ptrs);
+    return st;
+}
+
 static hustings_status_t run_steps(run *r, const char *const *paths, size_t n)
 {
     hustings_index_t *index = r->ix->index;
@@ -459,18 +646,9 @@ static hustings_status_t run_steps(run *r, const char *const *paths, size_t n)
     if (g.failed)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
 
-    for (size_t i = 0; i < r->n_todo && st == HUSTINGS_STATUS_SUCCESS; i++) {
-        if (cancelled(r)) {
-            st = HUSTINGS_STATUS_INTERRUPTED;
-            break;
-        }
-        st = process(r, &r->todo[i], &g);
-        r->bytes_done += r->todo[i].size;
-        if (r->ix->progress_fn)
-            r->ix->progress_fn(r->ix->progress_ctx, (unsigned long)i + 1,
-                               (unsigned long)r->n_todo, r->bytes_done, r->bytes_total);
-        if (st == HUSTINGS_STATUS_SUCCESS)
-            st = maybe_commit(r, 0);
+    if (st == HUSTINGS_STATUS_SUCCESS) {
+        r->gone_by_hash = g.by_hash;
+        st = read_and_write(r, &g);
     }
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = remove_gone(r, &g);
@@ -510,8 +688,6 @@ hustings_status_t hustings_indexer_run(hustings_indexer_t *ix, const char *const
     free_paths(r.fenced, r.n_fenced);
     hs_strmap_free(r.stored, hs_filestate_free);
     hs_strmap_free(r.seen, NULL);
-    hs_buf_free(&r.data);
-    hs_buf_free(&r.why);
     return st;
 }
 

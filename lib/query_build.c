@@ -12,6 +12,7 @@
  */
 #include "query.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "schema.h"
@@ -39,6 +40,33 @@ static hs_qnode *word_terms(const hs_qword *w, const char *prefix, int exact,
     return q;
 }
 
+/* The stem prefix beside an exact one: exact words carry no positions
+ * (index_write.c), so positional matches run on the stems. */
+static const char *stem_prefix_of(const char *exact_prefix)
+{
+    return strcmp(exact_prefix, HS_PREFIX_TITLE) == 0 ? HS_PREFIX_TITLE_STEM : HS_PREFIX_STEM;
+}
+
+/* A positional operator (phrase or NEAR) over words under a prefix.  For
+ * exact forms it is the same operator over the stems, in passages that
+ * hold every exact form: exact words have no positions. */
+static hs_qnode *positional(int op, unsigned window, const hs_qword *const *words, size_t n,
+                            const char *prefix, int exact, const char *name_prefix)
+{
+    hs_qnode *q = hs_qnode_new(op);
+    const char *pos_prefix = exact ? stem_prefix_of(prefix) : prefix;
+    for (size_t i = 0; i < n && q; i++)
+        q = hs_qnode_add(q, word_terms(words[i], pos_prefix, 0, exact ? NULL : name_prefix));
+    if (q)
+        q->window = window;
+    if (!exact || !q)
+        return q;
+    hs_qnode *all = hs_qnode_new(HS_Q_AND);
+    for (size_t i = 0; i < n && all; i++)
+        all = hs_qnode_add(all, word_terms(words[i], prefix, 1, NULL));
+    return hs_qnode_pair(HS_Q_FILTER, all, q);
+}
+
 /* One group's words under a prefix: a word, or a phrase of words, or'ed
  * with the joined form of a compound; a prefix* group is a wildcard. */
 static hs_qnode *group_terms(const hs_qgroup *g, const char *prefix, int exact,
@@ -50,9 +78,13 @@ static hs_qnode *group_terms(const hs_qgroup *g, const char *prefix, int exact,
     if (g->n_words == 1) {
         q = word_terms(&g->words[0], prefix, exact, name_prefix);
     } else {
-        q = hs_qnode_new(HS_Q_PHRASE);
-        for (size_t i = 0; i < g->n_words && q; i++)
-            q = hs_qnode_add(q, word_terms(&g->words[i], prefix, exact, name_prefix));
+        const hs_qword **words = malloc(g->n_words * sizeof *words);
+        if (!words)
+            return NULL;
+        for (size_t i = 0; i < g->n_words; i++)
+            words[i] = &g->words[i];
+        q = positional(HS_Q_PHRASE, 0, words, g->n_words, prefix, exact, name_prefix);
+        free(words);
     }
     if (q && g->joined.exact)
         q = hs_qnode_pair(HS_Q_OR, q, word_terms(&g->joined, prefix, exact, NULL));
@@ -104,12 +136,8 @@ static hs_qnode *weighted_group(const hs_qgroup *g)
 /* The two words of a NEAR under a prefix. */
 static hs_qnode *near_terms(const hs_qexpr *e, const char *prefix, int exact)
 {
-    hs_qnode *q = hs_qnode_new(HS_Q_NEAR);
-    for (size_t i = 0; i < 2 && q; i++)
-        q = hs_qnode_add(q, word_terms(&e->kids[i]->group.words[0], prefix, exact, NULL));
-    if (q)
-        q->window = e->window;
-    return q;
+    const hs_qword *words[2] = { &e->kids[0]->group.words[0], &e->kids[1]->group.words[0] };
+    return positional(HS_Q_NEAR, e->window, words, 2, prefix, exact, NULL);
 }
 
 /* Append the weights of e's positive groups to the OR node `or`. */

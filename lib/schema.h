@@ -7,8 +7,9 @@
 #ifndef HUSTINGS_SCHEMA_H
 #define HUSTINGS_SCHEMA_H
 
-/* Terms, all with positions except boolean ones.  Unprefixed terms are the
- * exact normalised words of the passage text. */
+/* Terms.  Stems (Z, ZS) and name keys (XT, XTS) carry positions; exact
+ * words (unprefixed, S) only a wdf: phrases run on stems (query_build.c).
+ * Unprefixed terms are the exact normalised words of the passage text. */
 #define HS_PREFIX_STEM        "Z"   /* stem of a passage word */
 #define HS_PREFIX_TITLE       "S"   /* exact word of the article headline */
 #define HS_PREFIX_TITLE_STEM  "ZS"  /* stem of a headline word */

@@ -324,6 +324,11 @@ int hx_doc_add_posting(hx_doc *doc, const char *term, size_t len, unsigned pos)
     return guarded_doc([&] { doc->doc.add_posting(std::string(term, len), pos); });
 }
 
+int hx_doc_add_term(hx_doc *doc, const char *term, size_t len)
+{
+    return guarded_doc([&] { doc->doc.add_term(std::string(term, len)); });
+}
+
 int hx_doc_add_boolean(hx_doc *doc, const char *term, size_t len)
 {
     return guarded_doc([&] { doc->doc.add_boolean_term(std::string(term, len)); });

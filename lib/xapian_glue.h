@@ -81,6 +81,7 @@ hx_doc *hx_doc_new(void);
 void hx_doc_free(hx_doc *doc);
 /* 0, or -1 when out of memory. */
 int hx_doc_add_posting(hx_doc *doc, const char *term, size_t len, unsigned pos);
+int hx_doc_add_term(hx_doc *doc, const char *term, size_t len); /* wdf + 1, no position */
 int hx_doc_add_boolean(hx_doc *doc, const char *term, size_t len);
 int hx_doc_set_value(hx_doc *doc, unsigned slot, const char *v, size_t len);
 int hx_doc_set_data(hx_doc *doc, const char *data, size_t len);

@@ -42,4 +42,22 @@ run "$QUERY" -d "$tmp/idx" --json 'electoin'
 check "and as the only line when nothing matched" json_true 'rows == [{"suggestion": "election"}]'
 run "$QUERY" -d "$tmp/idx" --json 'general election'
 check "a query that finds plenty gets none" json_true 'rows and all(r["suggestion"] is None for r in rows)'
+
+# threads change how fast, not what: one thread and three give the same index
+run "$INDEX" -j 1 -d "$tmp/idx1" "$SHARED/corpora/bbc-news"
+check "indexing with --jobs 1 succeeds" test "$rc" -eq 0
+run "$INDEX" -j 3 -d "$tmp/idx3" "$SHARED/corpora/bbc-news"
+check "indexing with --jobs 3 succeeds" test "$rc" -eq 0
+for i in idx idx1 idx3; do "$QUERY" -d "$tmp/$i" --dump >"$tmp/$i.dump"; done
+check "the dump is 12467 passages" test "$(wc -l <"$tmp/idx1.dump")" -eq 12467
+check "--jobs 1 and 3 write the same passages, terms and clusters" cmp -s "$tmp/idx1.dump" "$tmp/idx3.dump"
+check "and so does the default" cmp -s "$tmp/idx1.dump" "$tmp/idx.dump"
+# every term and how many passages hold it (near-duplicate clusters included)
+for i in idx idx1 idx3; do xapian-delve -a -v "$tmp/$i" >"$tmp/$i.terms"; done
+check "--jobs 1 and 3 index the same terms in as many passages" cmp -s "$tmp/idx1.terms" "$tmp/idx3.terms"
+check "and so does the default" cmp -s "$tmp/idx1.terms" "$tmp/idx.terms"
+check "with the 38 near-duplicate pairs in clusters of 2" \
+    test "$(tr ' ' '\n' <"$tmp/idx1.terms" | grep -A1 '^XCA' | grep -cx 2)" -ge 38
+run "$INDEX" -j 0 -d "$tmp/idx1" "$SHARED/corpora/bbc-news"
+check "--jobs 0 is refused" test "$rc" -eq 2
 finish

@@ -167,8 +167,8 @@ int main(void)
                "((Zhunt OR ZShunt) AND (Zban OR ZSban))))");
     /* compounds match as a stem phrase or written together */
     CHECK_TIER("self-nomination", HS_TIER_ALL_IN_PASSAGE,
-               "(((((Zself PHRASE 2 Znomin) OR Zselfnomin) OR 0.5 * ((self PHRASE 2 nomination) OR "
-               "selfnomination) OR 0.25 * ((ZSself PHRASE 2 ZSnomin) OR ZSselfnomin))) FILTER "
+               "(((((Zself PHRASE 2 Znomin) OR Zselfnomin) OR 0.5 * (((self AND nomination) FILTER "
+               "(Zself PHRASE 2 Znomin)) OR selfnomination) OR 0.25 * ((ZSself PHRASE 2 ZSnomin) OR ZSselfnomin))) FILTER "
                "((Zself PHRASE 2 Znomin) OR Zselfnomin))");
     /* stop words are not required, not even alone; excluded words go */
     CHECK_TIER("the ban -fox", HS_TIER_ALL_IN_PASSAGE,
@@ -181,7 +181,7 @@ int main(void)
                "(((nominated OR 0.25 * Snominated)) FILTER nominated)");
     CHECK_TIER("elect*", HS_TIER_ALL_IN_PASSAGE, "(((elect* OR 0.25 * Select*)) FILTER elect*)");
     CHECK_TIER("tax NEAR/3 rise", HS_TIER_ALL_IN_PASSAGE,
-               "(((Ztax NEAR 4 Zrise) OR 0.5 * (tax NEAR 4 rise)) FILTER (Ztax NEAR 4 Zrise))");
+               "(((Ztax NEAR 4 Zrise) OR 0.5 * ((tax AND rise) FILTER (Ztax NEAR 4 Zrise))) FILTER (Ztax NEAR 4 Zrise))");
     CHECK_TIER("title:vote", HS_TIER_ANY, "(((ZSvote) FILTER ZSvote) AND_NOT (ZSvote OR ZSvote))");
     /* explicit AND and OR */
     CHECK_TIER("tax AND rise", HS_TIER_ANY,
