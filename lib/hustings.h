@@ -231,7 +231,9 @@ typedef enum {
 } hustings_file_action_t;
 
 /* Called for each file the run looks at.  detail: the reason for SKIPPED,
- * the old path for RENAMED, else NULL. */
+ * the old path for RENAMED, else NULL.  During a first build in shards
+ * (see hustings_indexer_set_jobs) the callbacks come from the indexer's
+ * threads, one at a time. */
 typedef void (*hustings_file_fn)(void *context, const char *path,
                                  hustings_file_action_t action, const char *detail);
 
@@ -273,7 +275,10 @@ void hustings_indexer_set_progress_callback(hustings_indexer_t *indexer,
                                             hustings_progress_fn fn, void *context);
 /* Read and parse files in this many threads while the calling thread
  * writes the index (default 0: one per processor; 1: no threads, the
- * calling thread does everything).  The index is the same either way. */
+ * calling thread does everything).  A first build (an empty index) of
+ * many files runs as many writers, each filling a shard of its own, and
+ * merges them with Xapian's compaction.  The index holds the same
+ * passages, terms and near-duplicate clusters either way. */
 void hustings_indexer_set_jobs(hustings_indexer_t *indexer, unsigned jobs);
 /* When *flag becomes non-zero (e.g. from a signal handler), the run
  * finishes the file in hand, commits and returns INTERRUPTED. */

@@ -15,15 +15,19 @@
 #include "index_internal.h"
 
 #include <errno.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <threads.h>
 #include <unistd.h>
 
 #include "filestate.h"
 #include "pipeline.h"
 #include "reader.h"
 #include "readfile.h"
+#include "shards.h"
 #include "strmap.h"
 #include "walk.h"
 
@@ -162,12 +166,47 @@ typedef struct run {
     const hs_langid *langid;
     hs_strmap *gone_by_hash;   /* read by the worker threads */
     int oom;
+    hustings_index_t *index;   /* written: the indexer's, or a shard */
+    struct shared *shared;     /* when one of several shard builders */
 } run;
+
+/* What the shard builders of a first build share (see build_shards). */
+typedef struct shared {
+    mtx_t mu;                  /* held around the callbacks */
+    unsigned long files_done, files_total;
+    unsigned long long bytes_done, bytes_total;
+    atomic_int failed;         /* one failed: the others stop */
+} shared;
 
 static void tell(run *r, const char *path, hustings_file_action_t action, const char *detail)
 {
-    if (r->ix->file_fn)
-        r->ix->file_fn(r->ix->file_ctx, path, action, detail);
+    if (!r->ix->file_fn)
+        return;
+    if (r->shared)
+        mtx_lock(&r->shared->mu);
+    r->ix->file_fn(r->ix->file_ctx, path, action, detail);
+    if (r->shared)
+        mtx_unlock(&r->shared->mu);
+}
+
+/* One more file of the run is done. */
+static void progress(run *r, size_t i)
+{
+    r->bytes_done += r->todo[i].size;
+    if (!r->ix->progress_fn)
+        return;
+    if (!r->shared) {
+        r->ix->progress_fn(r->ix->progress_ctx, (unsigned long)i + 1, (unsigned long)r->n_todo,
+                           r->bytes_done, r->bytes_total);
+        return;
+    }
+    shared *sh = r->shared;
+    mtx_lock(&sh->mu);
+    sh->files_done++;
+    sh->bytes_done += r->todo[i].size;
+    r->ix->progress_fn(r->ix->progress_ctx, sh->files_done, sh->files_total, sh->bytes_done,
+                       sh->bytes_total);
+    mtx_unlock(&sh->mu);
 }
 
 static int push_path(char ***list, size_t *n, const char *path)
@@ -276,13 +315,13 @@ static hustings_status_t maybe_commit(run *r, int force)
         return HUSTINGS_STATUS_SUCCESS;
     r->files_since_commit = 0;
     r->bytes_since_commit = 0;
-    return hustings_index_commit(r->ix->index);
+    return hustings_index_commit(r->index);
 }
 
 static hustings_status_t remember(run *r, const char *path, const hs_filestate *fs)
 {
-    hustings_status_t st = hs_filestate_store(r->ix->index->db, path, fs);
-    return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(r->ix->index, st);
+    hustings_status_t st = hs_filestate_store(r->index->db, path, fs);
+    return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(r->index, st);
 }
 
 /* ---- step 3, first half: reading and parsing, in worker threads ------- */
@@ -374,7 +413,7 @@ static void prepare_item(void *ctx, size_t i, void *worker_state)
 /* Replace the file's passages by those parsed into p. */
 static hustings_status_t write_parsed(run *r, const todo *t, prepared *p, int existed)
 {
-    hustings_index_t *index = r->ix->index;
+    hustings_index_t *index = r->index;
     if (p->found == FOUND_NO_MEMORY)
         return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
     if (p->found == FOUND_BAD) {
@@ -414,7 +453,7 @@ static hustings_status_t write_rename(run *r, const todo *t, const prepared *p,
     memcpy(fs.hash, p->hash, sizeof fs.hash);
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     if (!r->ix->dry_run) {
-        st = hs_index_rename_file(r->ix->index, moved->path, t->path);
+        st = hs_index_rename_file(r->index, moved->path, t->path);
         if (st == HUSTINGS_STATUS_SUCCESS)
             st = remember(r, t->path, &fs);
         if (st == HUSTINGS_STATUS_SUCCESS)
@@ -454,7 +493,7 @@ static hustings_status_t process(run *r, const todo *t, prepared *p, gone_finder
             return write_rename(r, t, p, moved);
         }
         /* its twin was claimed by another new file: read it after all */
-        reader_state rs = { r->ix->index->stemmer, HS_BUF_INIT };
+        reader_state rs = { r->index->stemmer, HS_BUF_INIT };
         prepared_clear(p);
         if (hs_read_file(t->path, (size_t)r->ix->max_bytes, &rs.data, &p->why) < 0) {
             p->found = FOUND_UNREADABLE;
@@ -474,7 +513,7 @@ static hustings_status_t process(run *r, const todo *t, prepared *p, gone_finder
 
 static int cancelled(const run *r)
 {
-    return r->ix->cancel && *r->ix->cancel;
+    return (r->ix->cancel && *r->ix->cancel) || (r->shared && atomic_load(&r->shared->failed));
 }
 
 typedef struct remover {
@@ -513,7 +552,7 @@ static hustings_status_t remove_gone(run *r, gone_finder *g)
             break;
         }
         if (!r->ix->dry_run) {
-            rm.st = hs_index_remove_file(r->ix->index, rm.paths[i]);
+            rm.st = hs_index_remove_file(r->index, rm.paths[i]);
             if (rm.st == HUSTINGS_STATUS_SUCCESS)
                 rm.st = remember(r, rm.paths[i], NULL);
             r->files_since_commit++;
@@ -560,7 +599,7 @@ static hustings_status_t walk_roots(run *r, const char *const *paths, size_t n)
 static unsigned reader_threads(const run *r)
 {
     long n = r->ix->jobs ? (long)r->ix->jobs : sysconf(_SC_NPROCESSORS_ONLN);
-    if (n <= 1 || r->n_todo < 2)
+    if (n <= 1 || r->n_todo < 2 || r->shared)
         return 0;
     return n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
 }
@@ -582,11 +621,12 @@ static hustings_status_t read_and_write(run *r, gone_finder *g)
     for (size_t k = 0; k < n_states && st == HUSTINGS_STATUS_SUCCESS; k++) {
         state_ptrs[k] = &states[k];
         /* the calling thread may use the index's own stemmer */
-        states[k].stemmer = threads ? hs_stemmer_new() : r->ix->index->stemmer;
+        states[k].stemmer = threads ? hs_stemmer_new() : r->index->stemmer;
         if (!states[k].stemmer)
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
-    r->langid = hs_index_langid(r->ix->index); /* loaded before threads share it */
+    if (!r->langid) /* loaded before threads share it */
+        r->langid = hs_index_langid(r->index);
     pipeline_ctx ctx = { r, slots, window };
     hs_pipeline *p = NULL;
     if (st == HUSTINGS_STATUS_SUCCESS &&
@@ -603,10 +643,7 @@ static hustings_status_t read_and_write(run *r, gone_finder *g)
         st = process(r, &r->todo[i], pr, g);
         prepared_clear(pr);
         hs_pipeline_release(p, i);
-        r->bytes_done += r->todo[i].size;
-        if (r->ix->progress_fn)
-            r->ix->progress_fn(r->ix->progress_ctx, (unsigned long)i + 1,
-                               (unsigned long)r->n_todo, r->bytes_done, r->bytes_total);
+        progress(r, i);
         if (st == HUSTINGS_STATUS_SUCCESS)
             st = maybe_commit(r, 0);
     }
@@ -627,9 +664,192 @@ static hustings_status_t read_and_write(run *r, gone_finder *g)
     return st;
 }
 
+/* ---- a first build, in shards ----------------------------------------- */
+
+/* One thread per processor each writes its own share of a first build
+ * into a database of its own (shards.h): Xapian's writer, the bottleneck
+ * of a single thread, then runs on every processor.  Only for an empty
+ * index (nothing to replace, rename or remove) and enough files. */
+#define SHARD_MIN_FILES 8
+
+typedef struct shard_job {
+    run sub;
+    hustings_summary_t sum;
+    hustings_status_t st;
+    char *path;
+    thrd_t thread;
+    int started;
+} shard_job;
+
+static int build_shard(void *arg)
+{
+    shard_job *j = arg;
+    run *r = &j->sub;
+    gone_finder g = { r, hs_strmap_new(), hs_strmap_new(), 0 };
+    j->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (g.gone && g.by_hash) {
+        r->gone_by_hash = g.by_hash;
+        j->st = read_and_write(r, &g);
+    }
+    if (j->st == HUSTINGS_STATUS_SUCCESS || j->st == HUSTINGS_STATUS_INTERRUPTED) {
+        hustings_status_t cst = maybe_commit(r, 1);
+        if (cst != HUSTINGS_STATUS_SUCCESS)
+            j->st = cst;
+    }
+    if (j->st != HUSTINGS_STATUS_SUCCESS && j->st != HUSTINGS_STATUS_INTERRUPTED)
+        atomic_store(&r->shared->failed, 1);
+    hs_strmap_free(g.gone, NULL);
+    hs_strmap_free(g.by_hash, NULL);
+    return 0;
+}
+
+static unsigned shard_count(const run *r)
+{
+    unsigned long docs = 1;
+    if (r->ix->dry_run || r->n_todo < SHARD_MIN_FILES || hs_strmap_count(r->stored) ||
+        hx_db_doc_count(r->index->db, &docs) != HUSTINGS_STATUS_SUCCESS || docs)
+        return 0;
+    long n = r->ix->jobs ? (long)r->ix->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+    return n <= 1 ? 0 : n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
+}
+
+/* Open shard k in dir and give it its share of the files: a contiguous
+ * run of them, of about equal bytes, so that the merge keeps file order. */
+static hustings_status_t start_shard(run *r, shard_job *j, unsigned k, unsigned n,
+                                     const char *dir, size_t *next, shared *sh)
+{
+    hs_buf path = HS_BUF_INIT;
+    if (hs_buf_printf(&path, "%s/shard-%u", dir, k) < 0)
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    j->path = hs_buf_detach(&path);
+    char *err = NULL;
+    hustings_status_t st = hustings_index_open(j->path, HUSTINGS_INDEX_MODE_READ_WRITE,
+                                               &j->sub.index, &err);
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        hs_index_fail(r->index, st, err ? err : "out of memory");
+        free(err);
+        return st;
+    }
+    size_t first = *next;
+    unsigned long long bytes = 0, share = sh->bytes_total / n + 1;
+    while (*next < r->n_todo && (k + 1 == n || bytes < share))
+        bytes += r->todo[(*next)++].size;
+    run *s = &j->sub;
+    s->ix = r->ix;
+    s->sum = &j->sum;
+    s->stored = r->stored;
+    s->todo = r->todo + first;
+    s->n_todo = *next - first;
+    s->bytes_total = bytes;
+    s->langid = r->langid;
+    s->shared = sh;
+    if (thrd_create(&j->thread, build_shard, j) != thrd_success)
+        return hs_index_fail(r->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "cannot start a thread");
+    j->started = 1;
+    return HUSTINGS_STATUS_SUCCESS;
+}
+
+static void add_summary(hustings_summary_t *to, const hustings_summary_t *from)
+{
+    to->new_files += from->new_files;
+    to->changed += from->changed;
+    to->renamed += from->renamed;
+    to->removed += from->removed;
+    to->unchanged += from->unchanged;
+    to->skipped += from->skipped;
+    to->articles += from->articles;
+    to->passages += from->passages;
+}
+
+/* *started is 0 when the build folder cannot be made. */
+static hustings_status_t build_shards(run *r, unsigned n, int *started)
+{
+    *started = 0;
+    /* the folder itself is replaced, not a symbolic link to it */
+    char *target = realpath(r->index->path, NULL);
+    char *dir = target ? hs_shards_dir(target) : NULL;
+    if (!dir) {
+        free(target);
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
+    if (mkdir(dir, 0755) < 0) {
+        /* no room beside the index (a read-only parent): one writer */
+        free(dir);
+        free(target);
+        return HUSTINGS_STATUS_SUCCESS;
+    }
+    *started = 1;
+    shared sh;
+    memset(&sh, 0, sizeof sh);
+    sh.files_total = (unsigned long)r->n_todo;
+    sh.bytes_total = r->bytes_total;
+    atomic_init(&sh.failed, 0);
+    shard_job *jobs = calloc(n, sizeof *jobs);
+    hustings_status_t st = jobs && mtx_init(&sh.mu, mtx_plain) == thrd_success
+                               ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    int have_mutex = st == HUSTINGS_STATUS_SUCCESS;
+    r->langid = hs_index_langid(r->index); /* one identifier for all */
+    size_t next = 0;
+    for (unsigned k = 0; k < n && st == HUSTINGS_STATUS_SUCCESS; k++)
+        st = start_shard(r, &jobs[k], k, n, dir, &next, &sh);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        atomic_store(&sh.failed, 1);
+    for (unsigned k = 0; jobs && k < n; k++)
+        if (jobs[k].started)
+            thrd_join(jobs[k].thread, NULL);
+    /* the first failure counts, else an interruption */
+    for (unsigned k = 0; jobs && k < n && jobs[k].started; k++) {
+        add_summary(r->sum, &jobs[k].sum);
+        if (jobs[k].st != HUSTINGS_STATUS_SUCCESS &&
+            (st == HUSTINGS_STATUS_SUCCESS || st == HUSTINGS_STATUS_INTERRUPTED)) {
+            st = jobs[k].st;
+            if (st != HUSTINGS_STATUS_INTERRUPTED)
+                hs_index_fail(r->index, st, hustings_index_get_error(jobs[k].sub.index));
+        }
+    }
+    const char **paths = calloc(n, sizeof *paths);
+    for (unsigned k = 0; jobs && k < n; k++) {
+        hustings_status_t cst = hustings_index_close(jobs[k].sub.index);
+        if (cst != HUSTINGS_STATUS_SUCCESS && st == HUSTINGS_STATUS_SUCCESS)
+            st = hs_index_fail(r->index, cst, "cannot close a shard");
+        if (paths)
+            paths[k] = jobs[k].path;
+    }
+    /* what was done is kept, also when interrupted */
+    if (st == HUSTINGS_STATUS_SUCCESS || st == HUSTINGS_STATUS_INTERRUPTED) {
+        hustings_status_t mst = paths ? hs_shards_merge(r->index, target, paths, n, dir)
+                                      : HUSTINGS_STATUS_OUT_OF_MEMORY;
+        if (mst != HUSTINGS_STATUS_SUCCESS)
+            st = mst;
+    }
+    hs_remove_tree(dir);
+    for (unsigned k = 0; jobs && k < n; k++)
+        free(jobs[k].path);
+    free(paths);
+    free(jobs);
+    free(dir);
+    free(target);
+    if (have_mutex)
+        mtx_destroy(&sh.mu);
+    return st;
+}
+
+/* A build folder left by a run killed after its merge: the lock on the
+ * index says no build is using it. */
+static void remove_stale_build(run *r)
+{
+    char *real = r->ix->dry_run ? NULL : realpath(r->index->path, NULL);
+    char *dir = real ? hs_shards_dir(real) : NULL;
+    if (dir)
+        hs_remove_tree(dir);
+    free(dir);
+    free(real);
+}
+
 static hustings_status_t run_steps(run *r, const char *const *paths, size_t n)
 {
-    hustings_index_t *index = r->ix->index;
+    hustings_index_t *index = r->index;
+    remove_stale_build(r);
     hustings_status_t st = hs_filestates_load(index->db, &r->stored);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st == HUSTINGS_STATUS_OUT_OF_MEMORY ? st : hs_index_fail_db(index, st);
@@ -646,7 +866,11 @@ static hustings_status_t run_steps(run *r, const char *const *paths, size_t n)
     if (g.failed)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
 
-    if (st == HUSTINGS_STATUS_SUCCESS) {
+    unsigned shards = st == HUSTINGS_STATUS_SUCCESS ? shard_count(r) : 0;
+    int sharded = 0;
+    if (shards)
+        st = build_shards(r, shards, &sharded);
+    if (!sharded && st == HUSTINGS_STATUS_SUCCESS) {
         r->gone_by_hash = g.by_hash;
         st = read_and_write(r, &g);
     }
@@ -670,6 +894,7 @@ hustings_status_t hustings_indexer_run(hustings_indexer_t *ix, const char *const
     run r;
     memset(&r, 0, sizeof r);
     r.ix = ix;
+    r.index = ix->index;
     r.sum = summary ? summary : &ignored;
     hs_readers_init();
     hustings_status_t st = run_steps(&r, paths, n);

@@ -115,6 +115,21 @@ hustings_status_t hx_db_open(const char *path, int writable, hx_db **out, char *
     return st;
 }
 
+hustings_status_t hx_compact(const char *const *sources, size_t n, const char *dest, char **err)
+{
+    hx_db h;
+    hustings_status_t st = guarded(&h, [&] {
+        Xapian::Database all;
+        for (size_t i = 0; i < n; i++)
+            all.add_database(Xapian::Database(sources[i]));
+        /* docids renumbered: each source follows the one before */
+        all.compact(dest, Xapian::DBCOMPACT_MULTIPASS);
+    });
+    if (st != HUSTINGS_STATUS_SUCCESS && err)
+        *err = dup_string(std::string(dest) + ": " + h.error);
+    return st;
+}
+
 hustings_status_t hx_db_open_many(const char *const *paths, size_t n, hx_db **out, char **err)
 {
     hx_db *h = new (std::nothrow) hx_db();

@@ -26,6 +26,11 @@ hustings_status_t hx_db_open(const char *path, int writable, hx_db **out,
 /* Open several databases (each a directory or a Xapian stub file, whose
  * lines may name remote shards served by xapian-tcpsrv) as one, read-only.
  * Messages as hx_db_open. */
+/* Merge the n databases at sources into a new, compact one at dest, the
+ * documents of each source numbered after those of the one before.
+ * *err (when not NULL) receives a malloc'd message on failure. */
+hustings_status_t hx_compact(const char *const *sources, size_t n, const char *dest, char **err);
+
 hustings_status_t hx_db_open_many(const char *const *paths, size_t n, hx_db **out, char **err);
 
 /* Close without committing what is pending (a writable database keeps only

@@ -48,6 +48,7 @@ run "$INDEX_BIN" -d "$tmp/killed" "$bbc"
 check "the re-run after kills succeeds" test "$rc" -eq 0
 "$QUERY" -d "$tmp/killed" --dump >"$tmp/killed.dump"
 check "after kills and a re-run the dump equals a clean build's" cmp -s "$tmp/clean.dump" "$tmp/killed.dump"
+check "and no build folder of the killed runs is left" test ! -e "$tmp/killed.hustings-build"
 
 # SIGINT: the file in hand is finished, the work committed, exit 130
 "$INDEX_BIN" -d "$tmp/int" "$bbc" 2>"$tmp/int.err" &
