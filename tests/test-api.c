@@ -428,6 +428,76 @@ static void test_index(const char *shared, const char *tmp)
 }
 
 /* An index of another format version is refused with a clear message. */
+/* Each passage of a dump appended to a buffer: path, ordinal and text. */
+typedef struct dump_text {
+    char *data;
+    size_t len;
+} dump_text;
+
+static int append_passage(void *ctx, hustings_passage_t *p)
+{
+    dump_text *d = ctx;
+    const char *path = hustings_passage_get_path(p), *text = hustings_passage_get_text(p);
+    size_t add = strlen(path) + strlen(text) + 32;
+    char *grown = realloc(d->data, d->len + add);
+    if (!grown)
+        return 1;
+    d->data = grown;
+    d->len += (size_t)snprintf(d->data + d->len, add, "%s %u %s\n", path,
+                               hustings_passage_get_ordinal(p), text);
+    return 0;
+}
+
+/* Build an index of corpus/ at path with this many jobs; its dump. */
+static dump_text build_with_jobs(const char *path, unsigned jobs, hustings_summary_t *sum)
+{
+    dump_text d = { NULL, 0 };
+    hustings_index_t *idx = NULL, *other = NULL;
+    hustings_indexer_t *ix = NULL;
+    char *msg = NULL;
+    CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_WRITE, &idx, &msg),
+              HUSTINGS_STATUS_SUCCESS);
+    if (!idx)
+        return d;
+    CHECK_INT(hustings_indexer_create(idx, &ix), HUSTINGS_STATUS_SUCCESS);
+    hustings_indexer_set_jobs(ix, jobs);
+    memset(sum, 0, sizeof *sum);
+    const char *paths[] = { corpus_dir };
+    CHECK_INT(hustings_indexer_run(ix, paths, 1, sum), HUSTINGS_STATUS_SUCCESS);
+    hustings_indexer_destroy(ix);
+    /* the handle still holds the writer's lock (after a merge, on the new
+     * database) and can write */
+    CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_WRITE, &other, &msg),
+              HUSTINGS_STATUS_INDEX_LOCKED);
+    free(msg);
+    CHECK_INT(hustings_index_commit(idx), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_index_dump(idx, append_passage, &d), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_index_close(idx), HUSTINGS_STATUS_SUCCESS);
+    return d;
+}
+
+/* hustings_indexer_set_jobs: one thread, or four writers into shards, give
+ * the same index, and no build folder is left. */
+static void test_jobs(const char *tmp)
+{
+    char one[4096], four[4096], build[4200];
+    snprintf(one, sizeof one, "%s/jobs1", tmp);
+    snprintf(four, sizeof four, "%s/jobs4", tmp);
+    hustings_summary_t s1, s4;
+    dump_text d1 = build_with_jobs(one, 1, &s1);
+    dump_text d4 = build_with_jobs(four, 4, &s4);
+    CHECK(s1.new_files >= 17);
+    CHECK_INT(s4.new_files, s1.new_files);
+    CHECK_INT(s4.articles, s1.articles);
+    CHECK_INT(s4.passages, s1.passages);
+    CHECK(d1.len > 0);
+    CHECK(d1.len == d4.len && d1.data && d4.data && memcmp(d1.data, d4.data, d1.len) == 0);
+    snprintf(build, sizeof build, "%s.hustings-build", four);
+    CHECK(access(build, F_OK) != 0);
+    free(d1.data);
+    free(d4.data);
+}
+
 static void test_format_version(const char *tmp)
 {
     char path[4096];
@@ -456,6 +526,7 @@ int main(void)
     test_default_index_path();
     test_article_read(shared, tmp);
     test_index(shared, tmp);
+    test_jobs(tmp);
     test_format_version(tmp);
     tmpdir_remove(tmp);
     return check_done();
