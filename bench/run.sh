@@ -99,25 +99,36 @@ make_scratch() {
 # loader try every hwcaps subfolder of it for each of their dozen libraries
 # (about 120 failed open(2) per query, which an installed hustings does not
 # pay).  HRUN is the prefix that runs a hustings program that way.
+needs_libhustings() {
+    readelf -d "$1" 2>/dev/null | grep -q 'NEEDED.*libhustings'
+}
+
 snapshot_hustings() {
     local b=$BENCH_BUILDDIR prog
     for prog in indexer/hustings-index query/hustings-query; do
-        if [[ -x $b/${prog%/*}/.libs/${prog#*/} ]]; then
+        if [[ -x $b/$prog ]] && ! grep -q 'libtool' "$b/$prog"; then
+            cp "$b/$prog" "$SCRATCH/bin/"             # not a libtool wrapper
+        elif [[ -x $b/${prog%/*}/.libs/${prog#*/} ]]; then
             cp "$b/${prog%/*}/.libs/${prog#*/}" "$SCRATCH/bin/"
-        elif [[ -x $b/$prog ]] && ! grep -q 'libtool' "$b/$prog"; then
-            cp "$b/$prog" "$SCRATCH/bin/"             # a static build
         else
             die "$b/$prog is not built: run 'make' first (or set BENCH_BUILDDIR)"
         fi
     done
     HRUN=()
-    if [[ -e $b/.libs/libhustings.so.0 ]]; then
-        cp -L "$b/.libs/libhustings.so.0" "$SCRATCH/bin/"
-        export HUSTINGS_PRELOAD=$SCRATCH/bin/libhustings.so.0    # for latency.py
-        HRUN=(env "LD_PRELOAD=$HUSTINGS_PRELOAD")
-    fi
+    unset HUSTINGS_PRELOAD
     HINDEX=$SCRATCH/bin/hustings-index
     HQUERY=$SCRATCH/bin/hustings-query
+    if [[ -e $b/.libs/libhustings.so.0 ]]; then
+        cp -L "$b/.libs/libhustings.so.0" "$SCRATCH/bin/"
+        # hustings-query links the library statically (Makefile.am): only
+        # a program that loads libhustings.so gets it preloaded
+        if needs_libhustings "$HQUERY"; then
+            export HUSTINGS_PRELOAD=$SCRATCH/bin/libhustings.so.0    # for latency.py
+        fi
+        if needs_libhustings "$HINDEX"; then
+            HRUN=(env "LD_PRELOAD=$SCRATCH/bin/libhustings.so.0")
+        fi
+    fi
     "${HRUN[@]}" "$HINDEX" --version >/dev/null || die "the hustings-index snapshot does not run"
 }
 

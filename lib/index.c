@@ -95,8 +95,10 @@ static hustings_status_t open_index(const char *const *paths, size_t n, int writ
 {
     hs_buf msg = HS_BUF_INIT;
     hustings_index_t *index = calloc(1, sizeof *index);
+    /* only writers stem (queries have their own stemmer): a reader spares
+     * the setup of the Snowball stemmers */
     if (!index || !(index->path = strdup(paths[0])) ||
-        !(index->stemmer = hs_stemmer_new())) {
+        (writable && !(index->stemmer = hs_stemmer_new()))) {
         hustings_index_close(index);
         hs_buf_puts(&msg, "out of memory");
         set_message(error_message, &msg);

@@ -14,7 +14,8 @@ struct _hustings_index {
     char *path;
     hx_db *db;
     int writable;
-    hs_stemmer *stemmer;   /* for indexing; queries have their own */
+    hs_stemmer *stemmer;   /* for indexing (NULL when read-only); queries
+                              have their own */
     hs_langid *langid;     /* loaded on first use; NULL when it cannot be */
     int langid_tried;
     hs_buf error;          /* hustings_index_get_error() */
