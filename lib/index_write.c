@@ -58,7 +58,8 @@ static int add_prefixed(term_sink *s, const char *prefix, const char *t,
 /* Each token gives its stem with its position, and its exact form without
  * one: phrases are matched on stems (an exact phrase is the stem phrase
  * whose exact words are all present, see query_build.c), which halves the
- * position table.  A name also gives its transliteration key, so that
+ * position table.  A name also gives its transliteration key (without a
+ * position: names meet across scripts as words, not in phrases), so that
  * Tokayev, Токаев and Тоқаев meet. */
 static int sink_token(void *ctx, const hs_token *tok)
 {
@@ -80,7 +81,7 @@ static int sink_token(void *ctx, const hs_token *tok)
                 : hs_translit_key(tok->term, tok->term_len, &s->term);
     if (n < 0)
         return -1;
-    return n == 0 ? 0 : hx_doc_add_posting(s->doc, s->term.data, s->term.len, tok->pos);
+    return n == 0 ? 0 : hx_doc_add_term(s->doc, s->term.data, s->term.len);
 }
 
 static int index_field(term_sink *s, const char *exact_prefix, const char *stem_prefix,

@@ -53,10 +53,11 @@ static const char *stem_prefix_of(const char *exact_prefix)
 static hs_qnode *positional(int op, unsigned window, const hs_qword *const *words, size_t n,
                             const char *prefix, int exact, const char *name_prefix)
 {
+    (void)name_prefix; /* name keys have no positions: not in phrases */
     hs_qnode *q = hs_qnode_new(op);
     const char *pos_prefix = exact ? stem_prefix_of(prefix) : prefix;
     for (size_t i = 0; i < n && q; i++)
-        q = hs_qnode_add(q, word_terms(words[i], pos_prefix, 0, exact ? NULL : name_prefix));
+        q = hs_qnode_add(q, word_terms(words[i], pos_prefix, 0, NULL));
     if (q)
         q->window = window;
     if (!exact || !q)

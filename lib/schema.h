@@ -7,14 +7,14 @@
 #ifndef HUSTINGS_SCHEMA_H
 #define HUSTINGS_SCHEMA_H
 
-/* Terms.  Stems (Z, ZS) and name keys (XT, XTS) carry positions; exact
- * words (unprefixed, S) only a wdf: phrases run on stems (query_build.c).
+/* Terms.  Only stems (Z, ZS) carry positions; exact words (unprefixed, S)
+ * and name keys (XT, XTS) only a wdf: phrases run on stems (query_build.c).
  * Unprefixed terms are the exact normalised words of the passage text. */
 #define HS_PREFIX_STEM        "Z"   /* stem of a passage word */
 #define HS_PREFIX_TITLE       "S"   /* exact word of the article headline */
 #define HS_PREFIX_TITLE_STEM  "ZS"  /* stem of a headline word */
 #define HS_PREFIX_NAME        "XT"  /* transliteration key of a capitalised
-                                       word (translit.h), with positions */
+                                       word (translit.h) */
 #define HS_PREFIX_TITLE_NAME  "XTS" /* the same for headline words */
 #define HS_PREFIX_ARTICLE     "XA"  /* boolean: the article's key (path, or
                                        path#id for an item of a feed) */
