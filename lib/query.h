@@ -97,8 +97,9 @@ enum {
 };
 
 /* The Xapian query of tier `tier`: the BM25-weighted words (passage text,
- * exact-form boost, headline), restricted to the tier and with excluded
- * words and earlier tiers removed.  NULL when out of memory; a query with
+ * exact-form boost, headline), restricted to the tier, excluded words
+ * removed.  A tier matches everything the tiers before it match: the
+ * caller skips their passages.  NULL when out of memory; a query with
  * nothing to match gives HS_Q_MATCH_NOTHING. */
 hs_qnode *hs_query_build_tier(const hs_parsed_query *pq, int tier);
 

@@ -7,8 +7,9 @@
  *    headline (ZS terms, in every passage of the article) scaled by
  *    TITLE_WEIGHT: article-level evidence that the story is about the query;
  *  - the match of each tier: which passages qualify, without weights.
- * A tier's query is the weight FILTERed by the tier's match, less the
- * earlier tiers.
+ * A tier's query is the weight FILTERed by the tier's match; each tier
+ * matches all that the one before does, and search.c skips what an
+ * earlier tier gave (cheaper than an AND_NOT of the earlier tiers).
  */
 #include "query.h"
 
@@ -308,13 +309,7 @@ hs_qnode *hs_query_build_tier(const hs_parsed_query *pq, int tier)
 {
     if (!pq->root)
         return hs_qnode_new(HS_Q_MATCH_NOTHING);
-    hs_qnode *q = hs_qnode_pair(HS_Q_FILTER, weight(pq), root_match(pq, tier));
-    if (!q || tier == 0)
-        return q;
-    hs_qnode *earlier = hs_qnode_new(HS_Q_OR);
-    for (int t = 0; t < tier && earlier; t++)
-        earlier = hs_qnode_add(earlier, root_match(pq, t));
-    return hs_qnode_pair(HS_Q_AND_NOT, q, earlier);
+    return hs_qnode_pair(HS_Q_FILTER, weight(pq), root_match(pq, tier));
 }
 
 hs_qnode *hs_query_build_all(const hs_parsed_query *pq)

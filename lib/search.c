@@ -137,32 +137,46 @@ void hustings_query_destroy(hustings_query_t *query)
 
 /* ---- candidates ------------------------------------------------------------ */
 
+/* A batch of candidates, and the docid of each. */
 typedef struct collector {
     hustings_passages_t *list;
+    unsigned *docids;
+    size_t cap;
     int failed;
 } collector;
 
-static int collect_match(void *ctx, double weight, const char *data, size_t len)
+static int collect_match(void *ctx, unsigned docid, double weight, const char *data, size_t len)
 {
     collector *c = ctx;
+    if (c->list->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        unsigned *p = realloc(c->docids, cap * sizeof *p);
+        if (!p) {
+            c->failed = 1;
+            return 1;
+        }
+        c->docids = p;
+        c->cap = cap;
+    }
+    c->docids[c->list->n] = docid;
     c->failed = hs_passage_decode(c->list, weight, data, len) < 0;
     return c->failed;
 }
 
-/* Candidates from..from+n-1 of q, in order. */
+/* Candidates from..from+n-1 of q, in order, into c. */
 static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsigned long from,
-                               unsigned long n, hustings_passages_t *list)
+                               unsigned long n, collector *c_)
 {
-    collector c = { list, 0 };
+    collector *c = c_;
     hustings_status_t st;
     if (query->sort == HUSTINGS_SORT_RELEVANCE)
-        st = hx_db_search(query->index->db, q, (unsigned)from, (unsigned)n, collect_match, &c,
+        st = hx_db_search(query->index->db, q, (unsigned)from, (unsigned)n, collect_match, c,
                           NULL);
     else
         st = hx_db_search_sorted(query->index->db, q, HS_SLOT_DATE,
                                  query->sort == HUSTINGS_SORT_DATE_DESC, (unsigned)from,
-                                 (unsigned)n, collect_match, &c);
-    if (st == HUSTINGS_STATUS_SUCCESS && c.failed)
+                                 (unsigned)n, collect_match, c);
+    if (st == HUSTINGS_STATUS_SUCCESS && c->failed)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     return st;
 }
@@ -174,7 +188,26 @@ static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsig
 typedef struct shown {
     hs_strmap *per_article;  /* article key -> count (as a pointer) */
     hs_strmap *clusters;     /* cluster key -> first result's index + 1 */
+    hs_strmap *earlier;      /* docids (decimal) that earlier tiers gave */
+    hs_strmap *this_tier;    /* and those the current tier gave so far */
 } shown;
+
+/* Whether an earlier tier gave docid (then it is not a candidate again);
+ * remembers it for the tiers after.  1, 0, or -1 when out of memory. */
+static int seen_before(shown *s, unsigned docid)
+{
+    char key[16];
+    snprintf(key, sizeof key, "%u", docid);
+    if (hs_strmap_get(s->earlier, key))
+        return 1;
+    return hs_strmap_put(s->this_tier, key, s, NULL) < 0 ? -1 : 0;
+}
+
+static int add_to_earlier(void *ctx, const char *key, void *value)
+{
+    shown *s = ctx;
+    return hs_strmap_put(s->earlier, key, value, NULL) < 0;
+}
 
 /* Whether candidate p may be shown; 0 no, 1 yes, -1 out of memory. */
 static int admit(hustings_query_t *query, shown *s, hustings_passages_t *out,
@@ -231,12 +264,18 @@ static hustings_status_t take(hustings_query_t *query, shown *s, hustings_passag
 
 /* Go through candidates in order, skipping what the limits exclude and the
  * first `*skip` admitted ones, until `*want` are taken. */
-static hustings_status_t choose(hustings_query_t *query, shown *s, hustings_passages_t *found,
+static hustings_status_t choose(hustings_query_t *query, shown *s, const collector *found_,
                                 hustings_passages_t *out, unsigned long *skip,
                                 unsigned long *want)
 {
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    hustings_passages_t *found = found_->list;
     for (size_t i = 0; i < found->n && *want > 0 && st == HUSTINGS_STATUS_SUCCESS; i++) {
+        int again = seen_before(s, found_->docids[i]);
+        if (again < 0)
+            return HUSTINGS_STATUS_OUT_OF_MEMORY;
+        if (again)
+            continue;
         int ok = admit(query, s, out, &found->items[i]);
         if (ok < 0)
             return HUSTINGS_STATUS_OUT_OF_MEMORY;
@@ -279,9 +318,9 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
     if (!query || !passages)
         return HUSTINGS_STATUS_NULL_POINTER;
     hustings_passages_t *out = calloc(1, sizeof *out);
-    shown s = { hs_strmap_new(), hs_strmap_new() };
-    hustings_status_t st = out && s.per_article && s.clusters ? HUSTINGS_STATUS_SUCCESS
-                                                              : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    shown s = { hs_strmap_new(), hs_strmap_new(), hs_strmap_new(), hs_strmap_new() };
+    hustings_status_t st = out && s.per_article && s.clusters && s.earlier && s.this_tier
+                               ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
     unsigned long skip = query->offset, want = query->limit;
     unsigned long n = (skip + want) * CANDIDATES_PER_RESULT;
     if (n < MIN_CANDIDATES)
@@ -302,11 +341,13 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
         while (q && st == HUSTINGS_STATUS_SUCCESS && want > 0) {
             hustings_passages_t found;
             memset(&found, 0, sizeof found);
-            st = fetch(query, q, from, batch, &found);
+            collector c = { &found, NULL, 0, 0 };
+            st = fetch(query, q, from, batch, &c);
             if (st == HUSTINGS_STATUS_SUCCESS)
-                st = choose(query, &s, &found, out, &skip, &want);
+                st = choose(query, &s, &c, out, &skip, &want);
             size_t got = found.n;
             free_list_items(&found);
+            free(c.docids);
             if (got < batch)
                 break;
             from += got;
@@ -314,9 +355,18 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
                 batch *= 2;
         }
         hs_qnode_free(q);
+        /* the tier was read to its end (or nothing more is wanted) */
+        if (st == HUSTINGS_STATUS_SUCCESS && want > 0 &&
+            hs_strmap_each(s.this_tier, add_to_earlier, &s) != 0)
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+        hs_strmap_free(s.this_tier, NULL);
+        if (!(s.this_tier = hs_strmap_new()))
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
     hs_strmap_free(s.per_article, NULL);
     hs_strmap_free(s.clusters, NULL);
+    hs_strmap_free(s.earlier, NULL);
+    hs_strmap_free(s.this_tier, NULL);
     /* a query that finds little may be misspelt */
     if (st == HUSTINGS_STATUS_SUCCESS && out->n < query->limit)
         st = suggest(query, out);

@@ -433,19 +433,24 @@ static void search_with_retry(hx_db *db, const hs_qnode *q, Setup setup, Use use
     }
 }
 
-typedef std::vector<std::pair<double, std::string>> found_list;
+struct found_match {
+    Xapian::docid docid;
+    double weight;
+    std::string data;
+};
+typedef std::vector<found_match> found_list;
 
 static void read_mset(const Xapian::MSet &mset, found_list *found)
 {
     found->clear();
     for (auto m = mset.begin(); m != mset.end(); ++m)
-        found->emplace_back(m.get_weight(), m.get_document().get_data());
+        found->push_back({ *m, m.get_weight(), m.get_document().get_data() });
 }
 
 static void hand_over(const found_list &found, hx_match_fn fn, void *ctx)
 {
     for (const auto &f : found)
-        if (fn(ctx, f.first, f.second.data(), f.second.size()))
+        if (fn(ctx, f.docid, f.weight, f.data.data(), f.data.size()))
             break;
 }
 

@@ -92,7 +92,7 @@ int hx_doc_set_value(hx_doc *doc, unsigned slot, const char *v, size_t len);
 int hx_doc_set_data(hx_doc *doc, const char *data, size_t len);
 
 /* Called for each match, best first; non-zero stops. */
-typedef int (*hx_match_fn)(void *ctx, double weight, const char *data,
+typedef int (*hx_match_fn)(void *ctx, unsigned docid, double weight, const char *data,
                            size_t len);
 
 /* Run q (BM25) and hand matches offset .. offset+limit-1 to fn.  *estimate
