@@ -16,8 +16,8 @@
 
 /* How many candidates to fetch per result wanted: room for the passages
  * that the per-article limit and collapsing set aside. */
-#define CANDIDATES_PER_RESULT 8
-#define MIN_CANDIDATES 100
+#define CANDIDATES_PER_RESULT 3
+#define MIN_CANDIDATES 30
 #define MAX_BATCH 10000
 
 struct _hustings_query {
