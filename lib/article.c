@@ -459,3 +459,9 @@ int hs_article_add_paragraph(hs_article *a, const char *text, size_t len,
         return add_passage(a, text, r, paragraph);
     return add_sentences(a, text, r, paragraph);
 }
+
+int hs_paragraph_adder_add(void *adder, const char *text, size_t len)
+{
+    hs_paragraph_adder *ad = adder;
+    return hs_article_add_paragraph(ad->a, text, len, ++ad->paragraph);
+}

@@ -64,6 +64,16 @@ int hs_article_set_id(hs_article *a, const char *s, size_t len);
 int hs_article_add_paragraph(hs_article *a, const char *text, size_t len,
                              unsigned paragraph);
 
+/* For readers that find paragraphs one by one through a callback: each
+ * hs_paragraph_adder_add(adder, text, len) appends the next paragraph
+ * (numbered from paragraph + 1) to the article a.  0, or -1 when out of
+ * memory. */
+typedef struct hs_paragraph_adder {
+    hs_article *a;
+    unsigned paragraph;   /* the last one added */
+} hs_paragraph_adder;
+int hs_paragraph_adder_add(void *adder, const char *text, size_t len);
+
 /* Plain-text reader (reader_text.c).  Parses data[0..len), the contents of
  * the file `path`, in the shape described in corpus/README.md: a headline
  * line; an optional date line; paragraphs separated by blank lines; an

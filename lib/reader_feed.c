@@ -42,17 +42,6 @@ typedef struct feed {
     size_t ordinal;       /* items seen */
 } feed;
 
-typedef struct adder {
-    hs_article *a;
-    unsigned paragraph;
-} adder;
-
-static int add_paragraph(void *ctx, const char *text, size_t len)
-{
-    adder *ad = ctx;
-    return hs_article_add_paragraph(ad->a, text, len, ++ad->paragraph);
-}
-
 static int is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -68,13 +57,13 @@ static int text_of(feed *f, const xmlNode *n)
 
 /* ---- HTML and plain text held in an element ---------------------------- */
 
-static int add_html(const char *html, size_t len, adder *ad)
+static int add_html(const char *html, size_t len, hs_paragraph_adder *ad)
 {
     hs_buf why = HS_BUF_INIT;
     xmlDocPtr doc = hs_html_parse_utf8(html, len, &why);
     int rc = 0;
     if (doc)
-        rc = hs_html_extract_all(doc, add_paragraph, ad);
+        rc = hs_html_extract_all(doc, hs_paragraph_adder_add, ad);
     else if (strcmp(hs_buf_str(&why), "out of memory") == 0)
         rc = -1;
     xmlFreeDoc(doc);
@@ -83,7 +72,7 @@ static int add_html(const char *html, size_t len, adder *ad)
 }
 
 /* Plain text: paragraphs are separated by blank lines. */
-static int add_plain(const char *s, size_t len, adder *ad)
+static int add_plain(const char *s, size_t len, hs_paragraph_adder *ad)
 {
     size_t start = 0;
     while (start < len) {
@@ -112,11 +101,11 @@ static int add_plain(const char *s, size_t len, adder *ad)
 
 /* An Atom text construct (type="text", "html" or "xhtml") or an RSS
  * element holding HTML, as paragraphs of ad's article. */
-static int add_content(feed *f, const xmlNode *n, int html, adder *ad)
+static int add_content(feed *f, const xmlNode *n, int html, hs_paragraph_adder *ad)
 {
     const char *type = hs_xml_attr(n, "type");
     if (type && (strcmp(type, "xhtml") == 0 || strstr(type, "xml")))
-        return hs_html_emit(n, NULL, NULL, add_paragraph, ad, NULL) ? -1 : 0;
+        return hs_html_emit(n, NULL, NULL, hs_paragraph_adder_add, ad, NULL) ? -1 : 0;
     if (type && strcmp(type, "text") == 0)
         html = 0;
     else if (type && (strcmp(type, "html") == 0 || strcmp(type, "text/html") == 0))
@@ -255,7 +244,7 @@ static int set_lang(feed *f, hs_article *a, const xmlNode *item)
 }
 
 /* The text of an item: the richest element it has. */
-static int add_text(feed *f, const xmlNode *item, adder *ad)
+static int add_text(feed *f, const xmlNode *item, hs_paragraph_adder *ad)
 {
     static const char *const rss[] = { "encoded", "description", "content", "summary" };
     static const char *const atom[] = { "content", "summary", "encoded", "description" };
@@ -277,7 +266,7 @@ static int read_item(feed *f, const xmlNode *item, hs_article_list *out)
 {
     hs_buf link = HS_BUF_INIT, id = HS_BUF_INIT;
     hs_article *a = hs_article_new(f->path);
-    adder ad = { a, 0 };
+    hs_paragraph_adder ad = { a, 0 };
     const xmlNode *n;
     int rc = a ? 0 : -1;
 
@@ -403,9 +392,7 @@ static int read_items(feed *f, const xmlNode *parent, const char *name,
 int hs_read_feed(const char *path, const char *data, size_t len,
                  hs_article_list *out, hs_buf *why)
 {
-    hs_buf scratch = HS_BUF_INIT;
-    xmlDocPtr doc = hs_xml_parse(data, len, why ? why : &scratch);
-    hs_buf_free(&scratch);
+    xmlDocPtr doc = hs_xml_parse(data, len, why);
     if (!doc)
         return -1;
 

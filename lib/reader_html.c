@@ -12,17 +12,6 @@
 #include "html_meta.h"
 #include "timestamp.h"
 
-typedef struct adder {
-    hs_article *a;
-    unsigned paragraph;
-} adder;
-
-static int add_paragraph(void *ctx, const char *text, size_t len)
-{
-    adder *ad = ctx;
-    return hs_article_add_paragraph(ad->a, text, len, ++ad->paragraph);
-}
-
 static int fail(hs_buf *why, const char *reason)
 {
     if (why)
@@ -61,7 +50,7 @@ int hs_read_html(const char *path, const char *data, size_t len,
     hs_html_meta meta = HS_HTML_META_INIT;
     hs_buf byline = HS_BUF_INIT;
     hs_article *a = NULL;
-    adder ad = { NULL, 0 };
+    hs_paragraph_adder ad = { NULL, 0 };
     const char *reason = "out of memory";
     int rc = -1;
 
@@ -73,7 +62,7 @@ int hs_read_html(const char *path, const char *data, size_t len,
     ad.a = a;
     hs_buf *want_byline = meta.byline.len ? NULL : &byline;
     int found = hs_html_extract_article(doc, hs_buf_str(&meta.title), want_byline,
-                                        add_paragraph, &ad);
+                                        hs_paragraph_adder_add, &ad);
     if (found == -2)
         reason = "page has more than a million elements";
     if (found != 0)

@@ -126,9 +126,7 @@ static int read_elements(xml_reader *r, const xmlNode *root)
 int hs_read_xml(const char *path, const char *data, size_t len,
                 hs_article_list *out, hs_buf *why)
 {
-    hs_buf scratch = HS_BUF_INIT;
-    xmlDocPtr doc = hs_xml_parse(data, len, why ? why : &scratch);
-    hs_buf_free(&scratch);
+    xmlDocPtr doc = hs_xml_parse(data, len, why);
     if (!doc)
         return -1;
 

@@ -60,24 +60,29 @@ static void record_error(void *ctx, xmlErrorPtr e)
         first->error.message = NULL;
 }
 
-xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why)
+xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why_or_null)
 {
+    hs_buf ignored = HS_BUF_INIT;
+    hs_buf *why = why_or_null ? why_or_null : &ignored;
     first_error first = { 0, { 0 }, HS_BUF_INIT };
     hs_buf utf8 = HS_BUF_INIT;
     if (hs_encoding_decode(data, len, HS_MARKUP_XML, &utf8) < 0) {
         hs_buf_free(&utf8);
         hs_buf_puts(why, "out of memory");
+        hs_buf_free(&ignored);
         return NULL;
     }
     if (utf8.len == 0 || utf8.len > INT_MAX) {
         hs_buf_puts(why, utf8.len ? "too large for the XML parser" : "empty file");
         hs_buf_free(&utf8);
+        hs_buf_free(&ignored);
         return NULL;
     }
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
         hs_buf_free(&utf8);
         hs_buf_puts(why, "out of memory");
+        hs_buf_free(&ignored);
         return NULL;
     }
     ctxt->_private = &first;
@@ -94,6 +99,7 @@ xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why)
     xmlFreeParserCtxt(ctxt);
     hs_buf_free(&utf8);
     hs_buf_free(&first.message);
+    hs_buf_free(&ignored);
     return doc;
 }
 

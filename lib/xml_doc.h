@@ -19,9 +19,10 @@
 #include "buf.h"
 
 /* Parse data[0..len) (any encoding, see encoding.h).  NULL with a one-line
- * reason in why: "malformed XML (line 3): Opening and ending tag mismatch:
- * item and channel", "out of memory", ... Free with xmlFreeDoc. */
-xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why);
+ * reason in why (when not NULL): "malformed XML (line 3): Opening and
+ * ending tag mismatch: item and channel", "out of memory", ... Free with
+ * xmlFreeDoc. */
+xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why_or_null);
 
 /* The element's local name ("" for other nodes). */
 const char *hs_xml_name(const xmlNode *n);
