@@ -375,8 +375,10 @@ static void parse(const run *r, const todo *t, reader_state *rs, prepared *p)
         p->found = FOUND_NO_MEMORY;
 }
 
-/* Read todo item t into p: the decisions that need no index. */
-static void prepare(const run *r, const todo *t, reader_state *rs, prepared *p)
+/* Read todo item t into p: the decisions that need no index.  With
+ * may_move, a new file with the content of a gone one is left unparsed
+ * (FOUND_MOVED): the writer re-keys it. */
+static void prepare(const run *r, const todo *t, reader_state *rs, prepared *p, int may_move)
 {
     prepared_clear(p);
     p->bytes = 0;
@@ -389,7 +391,7 @@ static void prepare(const run *r, const todo *t, reader_state *rs, prepared *p)
     hs_filestate *old = hs_strmap_get(r->stored, t->path);
     if (old && strcmp(old->hash, p->hash) == 0)
         p->found = FOUND_TOUCHED;
-    else if (!old && hs_strmap_get(r->gone_by_hash, p->hash))
+    else if (may_move && !old && hs_strmap_get(r->gone_by_hash, p->hash))
         p->found = FOUND_MOVED; /* the writer decides; renames are not parsed */
     else
         parse(r, t, rs, p);
@@ -405,7 +407,7 @@ typedef struct pipeline_ctx {
 static void prepare_item(void *ctx, size_t i, void *worker_state)
 {
     pipeline_ctx *c = ctx;
-    prepare(c->r, &c->r->todo[i], worker_state, &c->slots[i % c->window]);
+    prepare(c->r, &c->r->todo[i], worker_state, &c->slots[i % c->window], 1);
 }
 
 /* ---- step 3, second half: writing, in the calling thread --------------- */
@@ -469,46 +471,32 @@ static hustings_status_t write_rename(run *r, const todo *t, const prepared *p,
 /* Step 3 for one file, read into p. */
 static hustings_status_t process(run *r, const todo *t, prepared *p, gone_finder *g)
 {
-    hs_filestate *old = hs_strmap_get(r->stored, t->path);
-    switch (p->found) {
-    case FOUND_UNREADABLE:
+    hs_filestate *moved = p->found == FOUND_MOVED ? hs_strmap_get(g->by_hash, p->hash) : NULL;
+    if (p->found == FOUND_MOVED && !(moved && hs_strmap_get(g->gone, moved->path))) {
+        /* its twin was claimed by another new file: read it after all */
+        reader_state rs = { r->index->stemmer, HS_BUF_INIT };
+        prepare(r, t, &rs, p, 0);
+        hs_buf_free(&rs.data);
+    }
+    if (p->found == FOUND_UNREADABLE) {
         r->sum->skipped++;
         tell(r, t->path, HUSTINGS_FILE_SKIPPED, hs_buf_str(&p->why));
         return HUSTINGS_STATUS_SUCCESS;
-    case FOUND_TOUCHED: {
-        r->files_since_commit++;
-        r->bytes_since_commit += p->bytes;
+    }
+    r->files_since_commit++;
+    r->bytes_since_commit += p->bytes;
+    if (p->found == FOUND_MOVED) {
+        hs_strmap_remove(g->gone, moved->path);
+        return write_rename(r, t, p, moved);
+    }
+    if (p->found == FOUND_TOUCHED) {
         r->sum->unchanged++;
         tell(r, t->path, HUSTINGS_FILE_UNCHANGED, NULL);
         hs_filestate fs = { t->size, t->mtime_ns, "", t->path };
         memcpy(fs.hash, p->hash, sizeof fs.hash);
         return r->ix->dry_run ? HUSTINGS_STATUS_SUCCESS : remember(r, t->path, &fs);
     }
-    case FOUND_MOVED: {
-        r->files_since_commit++;
-        r->bytes_since_commit += p->bytes;
-        hs_filestate *moved = hs_strmap_get(g->by_hash, p->hash);
-        if (moved && hs_strmap_get(g->gone, moved->path)) {
-            hs_strmap_remove(g->gone, moved->path);
-            return write_rename(r, t, p, moved);
-        }
-        /* its twin was claimed by another new file: read it after all */
-        reader_state rs = { r->index->stemmer, HS_BUF_INIT };
-        prepared_clear(p);
-        if (hs_read_file(t->path, (size_t)r->ix->max_bytes, &rs.data, &p->why) < 0) {
-            p->found = FOUND_UNREADABLE;
-            hs_buf_free(&rs.data);
-            return process(r, t, p, g);
-        }
-        parse(r, t, &rs, p);
-        hs_buf_free(&rs.data);
-        return write_parsed(r, t, p, old != NULL);
-    }
-    default:
-        r->files_since_commit++;
-        r->bytes_since_commit += p->bytes;
-        return write_parsed(r, t, p, old != NULL);
-    }
+    return write_parsed(r, t, p, hs_strmap_get(r->stored, t->path) != NULL);
 }
 
 static int cancelled(const run *r)

@@ -48,6 +48,19 @@ check "incremental and clean builds dump the same" cmp -s "$tmp/dump2" "$tmp/dum
 check "the renamed file is found under its new path" grep -q "\"path\":\"$c/sub/moved.txt\"" "$tmp/dump2"
 check "the new paragraph is in" grep -q "A new closing paragraph about turnout" "$tmp/dump2"
 
+# a moved file and a copy of it: one is the rename, the other is read
+mkdir "$tmp/twins"
+cp "$CORPUS/en-05-maslikhat-elections.txt" "$tmp/twins/orig.txt"
+run "$INDEX" -d "$tmp/tw" "$tmp/twins"
+mv "$tmp/twins/orig.txt" "$tmp/twins/one.txt"
+cp "$tmp/twins/one.txt" "$tmp/twins/two.txt"
+run "$INDEX" -d "$tmp/tw" "$tmp/twins"
+check "a moved file and its copy: 1 renamed, 1 new" \
+    grep -q ": 1 new, 0 changed, 0 removed, 0 unchanged, 0 skipped, 1 renamed;" "$tmp/err"
+"$QUERY" -d "$tmp/tw" --dump >"$tmp/tw.dump"
+check "both are found under their paths" \
+    sh -c "grep -q '\"path\":\"$tmp/twins/one.txt\"' '$tmp/tw.dump' && grep -q '\"path\":\"$tmp/twins/two.txt\"' '$tmp/tw.dump' && ! grep -q orig.txt '$tmp/tw.dump'"
+
 # --exclude, by name and by path below the folder
 run "$INDEX" -d "$tmp/ex" --exclude 'e.*' -x 'sub/*' "$c"
 check "--exclude skips what matches" grep -q ": 2 new, " "$tmp/err"
