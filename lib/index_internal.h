@@ -3,6 +3,8 @@
 #ifndef HUSTINGS_INDEX_INTERNAL_H
 #define HUSTINGS_INDEX_INTERNAL_H
 
+#include <stdint.h>
+
 #include "article.h"
 #include "buf.h"
 #include "hustings.h"
@@ -45,6 +47,20 @@ int hs_article_name(const char *path, const char *id, hs_buf *out);
  * it came from (XF: path), appended to the two buffers.  0 or -1. */
 int hs_article_terms(const char *path, const char *id, hs_buf *article_term,
                      hs_buf *file_term);
+
+/* What near-duplicate detection reads back from a passage's data (as
+ * index_write.c writes it): the article's path and id (NULL for a file's
+ * only article), and on an article's first passage its fingerprint and
+ * cluster (has_fp is 0 on other passages).  0, or -1 when the data is not
+ * JSON or memory runs out; hs_copy_fields_free frees it either way. */
+typedef struct hs_copy_fields {
+    char *path, *id;
+    int has_fp;
+    uint64_t fp;
+    char cluster[17];
+} hs_copy_fields;
+int hs_copy_fields_read(const char *data, size_t len, hs_copy_fields *out);
+void hs_copy_fields_free(hs_copy_fields *f);
 
 /* The Xapian documents of the passages of n articles read from one file.
  * Building them touches no index, so threads may build at once, each with

@@ -331,11 +331,9 @@ typedef struct cluster_finder {
     int failed;
 } cluster_finder;
 
-/* hx_doc_fn: is this first passage of another article a near copy? */
-static int compare_copy(void *ctx, unsigned docid, const char *data, size_t len)
+int hs_copy_fields_read(const char *data, size_t len, hs_copy_fields *out)
 {
-    (void)docid;
-    cluster_finder *f = ctx;
+    memset(out, 0, sizeof *out);
     json_tokener *tok = json_tokener_new();
     json_object *o = tok ? json_tokener_parse_ex(tok, data, (int)len) : NULL;
     json_tokener_free(tok);
@@ -344,15 +342,38 @@ static int compare_copy(void *ctx, unsigned docid, const char *data, size_t len)
     const char *id = o && json_object_object_get_ex(o, "id", &v) ? json_object_get_string(v) : NULL;
     const char *fp = o && json_object_object_get_ex(o, "simhash", &v) ? json_object_get_string(v) : NULL;
     const char *cl = o && json_object_object_get_ex(o, "cluster", &v) ? json_object_get_string(v) : NULL;
+    int rc = o && (out->path = strdup(path)) && (!id || (out->id = strdup(id))) ? 0 : -1;
+    if (rc == 0 && fp && cl) {
+        out->has_fp = 1;
+        out->fp = strtoull(fp, NULL, 16);
+        snprintf(out->cluster, sizeof out->cluster, "%s", cl);
+    }
+    json_object_put(o);
+    return rc;
+}
+
+void hs_copy_fields_free(hs_copy_fields *f)
+{
+    free(f->path);
+    free(f->id);
+    f->path = f->id = NULL;
+}
+
+/* hx_doc_fn: is this first passage of another article a near copy? */
+static int compare_copy(void *ctx, unsigned docid, const char *data, size_t len)
+{
+    (void)docid;
+    cluster_finder *f = ctx;
+    hs_copy_fields c;
     hs_buf key = HS_BUF_INIT;
-    if (!o || hs_article_name(path, id, &key) < 0)
+    if (hs_copy_fields_read(data, len, &c) < 0 || hs_article_name(c.path, c.id, &key) < 0)
         f->failed = 1;
-    else if (fp && cl && strcmp(hs_buf_str(&key), f->self) != 0 &&
-             hs_simhash_distance(strtoull(fp, NULL, 16), f->fp) <= HS_SIMHASH_MAX_DISTANCE &&
-             !(f->cluster = strdup(cl)))
+    else if (c.has_fp && strcmp(hs_buf_str(&key), f->self) != 0 &&
+             hs_simhash_distance(c.fp, f->fp) <= HS_SIMHASH_MAX_DISTANCE &&
+             !(f->cluster = strdup(c.cluster)))
         f->failed = 1;
     hs_buf_free(&key);
-    json_object_put(o);
+    hs_copy_fields_free(&c);
     return f->failed || f->cluster;
 }
 

@@ -50,10 +50,8 @@ int hs_remove_tree(const char *path)
 /* The first passage of an article, as its shard indexed it. */
 typedef struct first_passage {
     unsigned docid;
-    uint64_t fp;
-    char cluster[17];       /* as indexed (found within its shard) */
+    hs_copy_fields f;       /* its cluster as found within its shard */
     char joined[17];        /* as one writer would have found it */
-    char *path, *id;        /* the article's name */
 } first_passage;
 
 typedef struct firsts {
@@ -62,46 +60,31 @@ typedef struct firsts {
     int failed;
 } firsts;
 
-static const char *string_field(json_object *o, const char *key)
-{
-    json_object *v;
-    return json_object_object_get_ex(o, key, &v) ? json_object_get_string(v) : NULL;
-}
-
 /* hx_doc_fn over an XCA term: collect the first passages. */
 static int collect_first(void *ctx, unsigned docid, const char *data, size_t len)
 {
     firsts *f = ctx;
-    json_tokener *tok = json_tokener_new();
-    json_object *o = tok ? json_tokener_parse_ex(tok, data, (int)len) : NULL;
-    json_tokener_free(tok);
-    const char *fp = o ? string_field(o, "simhash") : NULL;
-    const char *cl = o ? string_field(o, "cluster") : NULL;
-    const char *path = o ? string_field(o, "path") : NULL;
-    const char *id = o ? string_field(o, "id") : NULL;
-    if (fp && cl && path) {
-        if (f->n == f->cap) {
-            size_t cap = f->cap ? f->cap * 2 : 1024;
-            first_passage *p = realloc(f->items, cap * sizeof *p);
-            if (!p)
-                f->failed = 1;
-            else
-                f->items = p, f->cap = cap;
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 1024;
+        first_passage *p = realloc(f->items, cap * sizeof *p);
+        if (!p) {
+            f->failed = 1;
+            return 1;
         }
-        if (!f->failed) {
-            first_passage *e = &f->items[f->n];
-            memset(e, 0, sizeof *e);
-            e->docid = docid;
-            e->fp = strtoull(fp, NULL, 16);
-            snprintf(e->cluster, sizeof e->cluster, "%s", cl);
-            e->path = strdup(path);
-            e->id = id ? strdup(id) : NULL;
-            if (!e->path || (id && !e->id))
-                f->failed = 1;
-            f->n++;
-        }
+        f->items = p;
+        f->cap = cap;
     }
-    json_object_put(o);
+    first_passage *e = &f->items[f->n];
+    memset(e, 0, sizeof *e);
+    e->docid = docid;
+    if (hs_copy_fields_read(data, len, &e->f) < 0) {
+        hs_copy_fields_free(&e->f);
+        f->failed = 1;
+    } else if (!e->f.has_fp) {
+        hs_copy_fields_free(&e->f);
+    } else {
+        f->n++;
+    }
     return f->failed;
 }
 
@@ -145,14 +128,14 @@ static int join(firsts *f)
     for (size_t i = 0; i < f->n && rc == 0; i++) {
         first_passage *e = &f->items[i];
         char keys[HS_SIMHASH_BANDS][HS_SIMHASH_BAND_SIZE];
-        hs_simhash_bands(e->fp, keys);
-        snprintf(e->joined, sizeof e->joined, "%016llx", (unsigned long long)e->fp);
+        hs_simhash_bands(e->f.fp, keys);
+        snprintf(e->joined, sizeof e->joined, "%016llx", (unsigned long long)e->f.fp);
         int found = 0;
         for (int b = 0; b < HS_SIMHASH_BANDS && !found; b++) {
             band_list *l = hs_strmap_get(bands, keys[b]);
             for (size_t k = 0; l && k < l->n && !found; k++) {
                 first_passage *c = &f->items[l->at[k]];
-                if (hs_simhash_distance(c->fp, e->fp) <= HS_SIMHASH_MAX_DISTANCE) {
+                if (hs_simhash_distance(c->f.fp, e->f.fp) <= HS_SIMHASH_MAX_DISTANCE) {
                     memcpy(e->joined, c->joined, sizeof e->joined);
                     found = 1;
                 }
@@ -217,7 +200,7 @@ static hustings_status_t move_article(hx_db *db, const first_passage *e)
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
     passage_refs refs = { NULL, 0, 0 };
     hustings_status_t st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (hs_article_terms(e->path, e->id, &aterm, &fterm) == 0)
+    if (hs_article_terms(e->f.path, e->f.id, &aterm, &fterm) == 0)
         st = hx_db_each_doc(db, aterm.data, collect_passage, &refs);
     if (st == HUSTINGS_STATUS_SUCCESS && refs.failed)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
@@ -264,14 +247,12 @@ static hustings_status_t join_clusters(hx_db *db)
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
     for (size_t i = 0; i < f.n && st == HUSTINGS_STATUS_SUCCESS; i++)
-        if (strcmp(f.items[i].cluster, f.items[i].joined) != 0)
+        if (strcmp(f.items[i].f.cluster, f.items[i].joined) != 0)
             st = move_article(db, &f.items[i]);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hx_db_commit(db);
-    for (size_t i = 0; i < f.n; i++) {
-        free(f.items[i].path);
-        free(f.items[i].id);
-    }
+    for (size_t i = 0; i < f.n; i++)
+        hs_copy_fields_free(&f.items[i].f);
     free(f.items);
     return st;
 }
