@@ -188,25 +188,21 @@ static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsig
 typedef struct shown {
     hs_strmap *per_article;  /* article key -> count (as a pointer) */
     hs_strmap *clusters;     /* cluster key -> first result's index + 1 */
-    hs_strmap *earlier;      /* docids (decimal) that earlier tiers gave */
-    hs_strmap *this_tier;    /* and those the current tier gave so far */
+    hs_strmap *tier_of;      /* docid (decimal) -> the tier that gave it + 1 */
+    int tier;                /* the tier being read */
 } shown;
 
-/* Whether an earlier tier gave docid (then it is not a candidate again);
- * remembers it for the tiers after.  1, 0, or -1 when out of memory. */
+/* Whether an earlier tier gave docid (then it is not a candidate again:
+ * each tier matches all that the ones before it match); remembers the
+ * tier that gives it first.  1, 0, or -1 when out of memory. */
 static int seen_before(shown *s, unsigned docid)
 {
     char key[16];
     snprintf(key, sizeof key, "%u", docid);
-    if (hs_strmap_get(s->earlier, key))
-        return 1;
-    return hs_strmap_put(s->this_tier, key, s, NULL) < 0 ? -1 : 0;
-}
-
-static int add_to_earlier(void *ctx, const char *key, void *value)
-{
-    shown *s = ctx;
-    return hs_strmap_put(s->earlier, key, value, NULL) < 0;
+    uintptr_t given = (uintptr_t)hs_strmap_get(s->tier_of, key);
+    if (given)
+        return given - 1 < (uintptr_t)s->tier;
+    return hs_strmap_put(s->tier_of, key, (void *)(uintptr_t)(s->tier + 1), NULL) < 0 ? -1 : 0;
 }
 
 /* Whether candidate p may be shown; 0 no, 1 yes, -1 out of memory. */
@@ -318,8 +314,8 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
     if (!query || !passages)
         return HUSTINGS_STATUS_NULL_POINTER;
     hustings_passages_t *out = calloc(1, sizeof *out);
-    shown s = { hs_strmap_new(), hs_strmap_new(), hs_strmap_new(), hs_strmap_new() };
-    hustings_status_t st = out && s.per_article && s.clusters && s.earlier && s.this_tier
+    shown s = { hs_strmap_new(), hs_strmap_new(), hs_strmap_new(), 0 };
+    hustings_status_t st = out && s.per_article && s.clusters && s.tier_of
                                ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
     unsigned long skip = query->offset, want = query->limit;
     unsigned long n = (skip + want) * CANDIDATES_PER_RESULT;
@@ -329,6 +325,7 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
      * tier's.  By date: every match in one go. */
     int tiers = query->sort == HUSTINGS_SORT_RELEVANCE ? HS_N_TIERS : 1;
     for (int tier = 0; tier < tiers && want > 0 && st == HUSTINGS_STATUS_SUCCESS; tier++) {
+        s.tier = tier;
         hs_qnode *q = query->sort == HUSTINGS_SORT_RELEVANCE
                           ? hs_query_build_tier(query->parsed, tier)
                           : hs_query_build_all(query->parsed);
@@ -355,18 +352,10 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
                 batch *= 2;
         }
         hs_qnode_free(q);
-        /* the tier was read to its end (or nothing more is wanted) */
-        if (st == HUSTINGS_STATUS_SUCCESS && want > 0 &&
-            hs_strmap_each(s.this_tier, add_to_earlier, &s) != 0)
-            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-        hs_strmap_free(s.this_tier, NULL);
-        if (!(s.this_tier = hs_strmap_new()))
-            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
     hs_strmap_free(s.per_article, NULL);
     hs_strmap_free(s.clusters, NULL);
-    hs_strmap_free(s.earlier, NULL);
-    hs_strmap_free(s.this_tier, NULL);
+    hs_strmap_free(s.tier_of, NULL);
     /* a query that finds little may be misspelt */
     if (st == HUSTINGS_STATUS_SUCCESS && out->n < query->limit)
         st = suggest(query, out);
