@@ -50,11 +50,10 @@ static const char *stem_prefix_of(const char *exact_prefix)
 
 /* A positional operator (phrase or NEAR) over words under a prefix.  For
  * exact forms it is the same operator over the stems, in passages that
- * hold every exact form: exact words have no positions. */
+ * hold every exact form: exact words (and name keys) have no positions. */
 static hs_qnode *positional(int op, unsigned window, const hs_qword *const *words, size_t n,
-                            const char *prefix, int exact, const char *name_prefix)
+                            const char *prefix, int exact)
 {
-    (void)name_prefix; /* name keys have no positions: not in phrases */
     hs_qnode *q = hs_qnode_new(op);
     const char *pos_prefix = exact ? stem_prefix_of(prefix) : prefix;
     for (size_t i = 0; i < n && q; i++)
@@ -85,7 +84,7 @@ static hs_qnode *group_terms(const hs_qgroup *g, const char *prefix, int exact,
             return NULL;
         for (size_t i = 0; i < g->n_words; i++)
             words[i] = &g->words[i];
-        q = positional(HS_Q_PHRASE, 0, words, g->n_words, prefix, exact, name_prefix);
+        q = positional(HS_Q_PHRASE, 0, words, g->n_words, prefix, exact);
         free(words);
     }
     if (q && g->joined.exact)
@@ -139,7 +138,7 @@ static hs_qnode *weighted_group(const hs_qgroup *g)
 static hs_qnode *near_terms(const hs_qexpr *e, const char *prefix, int exact)
 {
     const hs_qword *words[2] = { &e->kids[0]->group.words[0], &e->kids[1]->group.words[0] };
-    return positional(HS_Q_NEAR, e->window, words, 2, prefix, exact, NULL);
+    return positional(HS_Q_NEAR, e->window, words, 2, prefix, exact);
 }
 
 /* Append the weights of e's positive groups to the OR node `or`. */
