@@ -68,7 +68,6 @@ void hs_copy_fields_free(hs_copy_fields *f);
  * NULL when out of memory. */
 typedef struct hs_file_docs hs_file_docs;
 hs_file_docs *hs_file_docs_build(hs_stemmer *stemmer, hs_article *const *articles, size_t n);
-size_t hs_file_docs_count(const hs_file_docs *fd);
 void hs_file_docs_free(hs_file_docs *fd);
 
 /* Replace every passage indexed from the file at path by those of fd

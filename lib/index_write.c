@@ -441,11 +441,6 @@ void hs_file_docs_free(hs_file_docs *fd)
     free(fd);
 }
 
-size_t hs_file_docs_count(const hs_file_docs *fd)
-{
-    return fd->n_docs;
-}
-
 hs_file_docs *hs_file_docs_build(hs_stemmer *stemmer, hs_article *const *articles, size_t n)
 {
     hs_file_docs *fd = calloc(1, sizeof *fd);
