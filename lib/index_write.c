@@ -16,6 +16,7 @@
 #include "filestate.h"
 #include "schema.h"
 #include "simhash.h"
+#include "stopwords.h"
 #include "tokenizer.h"
 #include "translit.h"
 
@@ -58,7 +59,10 @@ static int add_prefixed(term_sink *s, const char *prefix, const char *t,
 /* Each token gives its stem with its position, and its exact form without
  * one: phrases are matched on stems (an exact phrase is the stem phrase
  * whose exact words are all present, see query_build.c), which halves the
- * position table.  A name also gives its transliteration key (without a
+ * position table.  A stop word ("the", "и") gives its stem without a
+ * position too: stop words are in most passages, so their positions were
+ * a third of the table, and a phrase spans them with a window instead
+ * (query_build.c).  A name also gives its transliteration key (without a
  * position: names meet across scripts as words, not in phrases), so that
  * Tokayev, Токаев and Тоқаев meet. */
 static int sink_token(void *ctx, const hs_token *tok)
@@ -70,7 +74,8 @@ static int sink_token(void *ctx, const hs_token *tok)
         return -1;
     /* the stem lives in the stemmer: add it before the exact form is
      * copied into s->term (which does not touch the stemmer) */
-    if (add_prefixed(s, s->stem_prefix, stem, stem_len, tok->pos) < 0 ||
+    unsigned pos = hs_is_stopword_len(tok->term, tok->term_len) ? 0 : tok->pos;
+    if (add_prefixed(s, s->stem_prefix, stem, stem_len, pos) < 0 ||
         add_prefixed(s, s->exact_prefix, tok->term, tok->term_len, 0) < 0)
         return -1;
     if (!s->name_prefix || (tok->flags & HS_TOKEN_JOINED) || !hs_translit_wanted(s->text, tok->start, tok->term, tok->term_len))

@@ -84,9 +84,6 @@ struct hs_synonyms;
 int hs_query_apply_synonyms(hs_parsed_query *pq, const struct hs_synonyms *syn,
                             hs_stemmer *stemmer);
 
-/* True for a stop word of English or Russian (normalised form). */
-int hs_is_stopword(const char *word);
-
 /* Tiers of a query, best first: passages matching tier k and no earlier
  * tier are ranked after all those of earlier tiers. */
 enum {

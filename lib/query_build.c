@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "schema.h"
+#include "stopwords.h"
 
 #define EXACT_BOOST 0.5
 #define TITLE_WEIGHT 0.25
@@ -48,24 +49,50 @@ static const char *stem_prefix_of(const char *exact_prefix)
     return strcmp(exact_prefix, HS_PREFIX_TITLE) == 0 ? HS_PREFIX_TITLE_STEM : HS_PREFIX_STEM;
 }
 
-/* A positional operator (phrase or NEAR) over words under a prefix.  For
- * exact forms it is the same operator over the stems, in passages that
- * hold every exact form: exact words (and name keys) have no positions. */
+/* The words of a positional operator that have positions in the index:
+ * all but stop words (index_write.c).  Their indexes go to keep. */
+static size_t positioned(const hs_qword *const *words, size_t n, size_t *keep)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!hs_is_stopword(words[i]->exact))
+            keep[k++] = i;
+    return k;
+}
+
+/* A positional operator (phrase or NEAR) over words under a prefix.
+ * Stop words have no positions: the operator runs over the other words,
+ * in a window as wide as all of them (a phrase "date of the election"
+ * is date then election within 4 positions), in a passage that also holds
+ * the stop words; with fewer than two other words it is an AND.  For exact
+ * forms it is the same operator over the stems, in passages that hold
+ * every exact form: exact words (and name keys) have no positions. */
 static hs_qnode *positional(int op, unsigned window, const hs_qword *const *words, size_t n,
                             const char *prefix, int exact)
 {
-    hs_qnode *q = hs_qnode_new(op);
+    size_t *keep = malloc(n * sizeof *keep);
+    if (!keep)
+        return NULL;
+    size_t k = positioned(words, n, keep);
     const char *pos_prefix = exact ? stem_prefix_of(prefix) : prefix;
-    for (size_t i = 0; i < n && q; i++)
-        q = hs_qnode_add(q, word_terms(words[i], pos_prefix, 0, NULL));
+    hs_qnode *q = hs_qnode_new(op);
+    for (size_t i = 0; k >= 2 && i < k && q; i++)
+        q = hs_qnode_add(q, word_terms(words[keep[i]], pos_prefix, 0, NULL));
+    free(keep);
     if (q)
-        q->window = window;
-    if (!exact || !q)
-        return q;
-    hs_qnode *all = hs_qnode_new(HS_Q_AND);
-    for (size_t i = 0; i < n && all; i++)
-        all = hs_qnode_add(all, word_terms(words[i], prefix, 1, NULL));
-    return hs_qnode_pair(HS_Q_FILTER, all, q);
+        q->window = op == HS_Q_PHRASE && k < n ? (unsigned)n : window;
+    /* what the positions do not check: every word when fewer than two
+     * have positions, else the exact forms, else the stop words */
+    hs_qnode *rest = hs_qnode_new(HS_Q_AND);
+    for (size_t i = 0; i < n && rest; i++)
+        if (k < 2 || exact || hs_is_stopword(words[i]->exact))
+            rest = hs_qnode_add(rest, word_terms(words[i], prefix, exact, NULL));
+    if (!q || !rest || k < 2 || rest->n_kids == 0) {
+        hs_qnode_free(k < 2 ? q : rest);
+        return k < 2 ? rest : q;
+    }
+    /* the exact forms carry the weight of an exact phrase */
+    return exact ? hs_qnode_pair(HS_Q_FILTER, rest, q) : hs_qnode_pair(HS_Q_FILTER, q, rest);
 }
 
 /* One group's words under a prefix: a word, or a phrase of words, or'ed

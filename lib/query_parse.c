@@ -25,6 +25,7 @@
 #include "schema.h"
 #include <utf8proc.h>
 
+#include "stopwords.h"
 #include "synonyms.h"
 #include "tokenizer.h"
 #include "translit.h"

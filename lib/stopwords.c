@@ -1,11 +1,12 @@
-/* stopwords.c - words too common to be required by a query.
+/* stopwords.c - words too common to be required by a query or to be
+ * given positions in the index.
  *
  * A stop word still counts for ranking and inside phrases; it is only not
  * *required*, so "date of the general election" needs date, general and
  * election.  The lists are the most frequent function words of English and
  * Russian (after Snowball's stop lists), kept short on purpose.
  */
-#include "query.h"
+#include "stopwords.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,9 @@ static const char *const stopwords[] = {
     "этот", "я",
 };
 
+/* Longer than any stop word, in bytes (the longest, "только", has 12). */
+#define LONGEST 16
+
 static int compare(const void *key, const void *elem)
 {
     return strcmp(key, *(const char *const *)elem);
@@ -45,4 +49,14 @@ int hs_is_stopword(const char *word)
 {
     return bsearch(word, stopwords, sizeof stopwords / sizeof *stopwords,
                    sizeof *stopwords, compare) != NULL;
+}
+
+int hs_is_stopword_len(const char *word, size_t len)
+{
+    char copy[LONGEST + 1];
+    if (len > LONGEST)
+        return 0;
+    memcpy(copy, word, len);
+    copy[len] = '\0';
+    return hs_is_stopword(copy);
 }

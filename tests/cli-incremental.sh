@@ -94,7 +94,7 @@ check "--progress shows files done, MB/s and ETA" grep -q "^1/1 files  .* MB/s  
 run "$INDEX" --stats -d "$tmp/clean"
 check "--stats exits 0" test "$rc" -eq 0
 check "--stats counts articles" grep -qx "articles    4" "$tmp/out"
-check "--stats gives the format" grep -qx "format      3" "$tmp/out"
+check "--stats gives the format" grep -qx "format      4" "$tmp/out"
 check "--stats gives the languages, passages by language" grep -q "^languages   en [0-9]*, ru [0-9]*$" "$tmp/out"
 check "--stats gives the date range" grep -q "^dates       2023-01-21 \.\. 2023-02-14" "$tmp/out"
 check "--stats gives the last update" grep -q "^updated     20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]T" "$tmp/out"

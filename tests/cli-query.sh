@@ -29,6 +29,12 @@ q 'nominated'
 check "without =, other forms too" json_true 'any("nomination" in r["text"].lower() and not __import__("re").search(r"\bnominated\b", r["text"].lower()) for r in rows)'
 q '"party lists"'
 check "a phrase is stem-aware" json_true 'any("party list" in r["text"].lower() and "party lists" not in r["text"].lower() for r in rows)'
+q '"day of silence"'
+check "a phrase steps over its stop words, which have no positions" has '"day of silence" in t'
+xapian-delve -r 1 -t Zthe "$tmp/idx" >"$tmp/delve" 2>&1
+check "a stop word's stem has no positions" grep -qx "Position List for term 'Zthe', record #1:" "$tmp/delve"
+xapian-delve -r 1 -t Zelect "$tmp/idx" >"$tmp/delve" 2>&1
+check "another word's stem has its positions" grep -q "^Position List for term 'Zelect', record #1: [0-9]" "$tmp/delve"
 q 'title:observers'
 check "title: the headline has the word" has '"observer" in r["title"].lower()'
 q 'source:example.kz turnout'

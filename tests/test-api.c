@@ -511,7 +511,7 @@ static void test_format_version(const char *tmp)
     char *msg = NULL;
     CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_ONLY, &idx, &msg),
               HUSTINGS_STATUS_INDEX_VERSION);
-    CHECK(msg && strstr(msg, "index format 99, but this hustings reads format 3") != NULL);
+    CHECK(msg && strstr(msg, "index format 99, but this hustings reads format 4") != NULL);
     CHECK(idx == NULL);
     free(msg);
 }

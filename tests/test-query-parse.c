@@ -182,6 +182,24 @@ int main(void)
     CHECK_TIER("tax NEAR/3 rise", HS_TIER_ALL_IN_PASSAGE,
                "(((Ztax NEAR 4 Zrise) OR 0.5 * ((tax AND rise) FILTER (Ztax NEAR 4 Zrise))) FILTER (Ztax NEAR 4 Zrise))");
     CHECK_TIER("title:vote", HS_TIER_ANY, "((ZSvote) FILTER ZSvote)");
+    /* stop words have no positions: a phrase steps over them in a window
+     * as wide as the whole phrase and needs them elsewhere in the passage;
+     * with fewer than two other words it is an AND */
+    CHECK_TIER("\"date of the poll\"", HS_TIER_ALL_IN_PASSAGE,
+               "(((((Zdate PHRASE 4 Zpoll) FILTER (Zof AND Zthe)) OR 0.5 * ((date AND of AND "
+               "the AND poll) FILTER (Zdate PHRASE 4 Zpoll)) OR 0.25 * ((ZSdate PHRASE 4 "
+               "ZSpoll) FILTER (ZSof AND ZSthe)))) FILTER ((Zdate PHRASE 4 Zpoll) FILTER (Zof "
+               "AND Zthe)))");
+    CHECK_TIER("\"the poll\"", HS_TIER_ALL_IN_PASSAGE,
+               "((((Zthe AND Zpoll) OR 0.5 * (the AND poll) OR 0.25 * (ZSthe AND ZSpoll))) "
+               "FILTER (Zthe AND Zpoll))");
+    CHECK_TIER("=\"date of the poll\"", HS_TIER_ALL_IN_PASSAGE,
+               "(((((date AND of AND the AND poll) FILTER (Zdate PHRASE 4 Zpoll)) OR 0.25 * "
+               "((Sdate AND Sof AND Sthe AND Spoll) FILTER (ZSdate PHRASE 4 ZSpoll)))) FILTER "
+               "((date AND of AND the AND poll) FILTER (Zdate PHRASE 4 Zpoll)))");
+    CHECK_TIER("the NEAR/3 poll", HS_TIER_ALL_IN_PASSAGE,
+               "(((Zthe AND Zpoll) OR 0.5 * (the AND poll)) FILTER (Zthe AND Zpoll))");
+
     /* explicit AND and OR */
     CHECK_TIER("tax AND rise", HS_TIER_ANY,
                "(((Ztax OR 0.5 * tax OR 0.25 * ZStax) OR (Zrise OR 0.5 * rise OR 0.25 * ZSrise)) "
