@@ -39,6 +39,11 @@ hustings_status_t hs_index_fail_db(hustings_index_t *index, hustings_status_t st
  * Appended to out; 0 or -1 when out of memory. */
 int hs_article_key(const char *path, hs_buf *out);
 
+/* The value every passage of an article holds in HS_SLOT_ARTICLE: 16 hex
+ * digits of the XXH3-64 hash of its article term, so that a passage can
+ * check that the first passage it reads its fields from is its article's. */
+void hs_article_tag(const hs_buf *article_term, char tag[17]);
+
 /* An article's name: its path, or path#id for an item of a feed; appended
  * to out.  0 or -1. */
 int hs_article_name(const char *path, const char *id, hs_buf *out);

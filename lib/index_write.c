@@ -33,6 +33,12 @@ int hs_article_key(const char *path, hs_buf *out)
     return hs_buf_printf(out, "#%016llx", (unsigned long long)XXH3_64bits(path, len));
 }
 
+void hs_article_tag(const hs_buf *article_term, char tag[17])
+{
+    snprintf(tag, 17, "%016llx",
+             (unsigned long long)XXH3_64bits(article_term->data, article_term->len));
+}
+
 /* State of indexing one text field of one passage. */
 typedef struct term_sink {
     hx_doc *doc;
@@ -114,27 +120,31 @@ static char *passage_data(const hs_article *a, size_t i, const dup_info *dup)
     json_object *o = json_object_new_object();
     if (!o)
         return NULL;
-    json_object_object_add(o, "path", json_object_new_string(a->path));
-    if (a->id)
-        json_object_object_add(o, "id", json_object_new_string(a->id));
-    json_object_object_add(o, "title", json_object_new_string(a->title));
-    if (a->date)
-        json_object_object_add(o, "date", json_object_new_string(a->date));
-    if (a->source)
-        json_object_object_add(o, "source", json_object_new_string(a->source));
-    if (a->byline)
-        json_object_object_add(o, "byline", json_object_new_string(a->byline));
-    if (a->lang)
-        json_object_object_add(o, "lang", json_object_new_string(a->lang));
-    if (a->site)
-        json_object_object_add(o, "site", json_object_new_string(a->site));
-    json_object_object_add(o, "format", json_object_new_string(a->format));
-    if (dup->cluster[0])
-        json_object_object_add(o, "cluster", json_object_new_string(dup->cluster));
-    if (dup->has_fp && i == 0) {
-        char hex[17];
-        snprintf(hex, sizeof hex, "%016llx", (unsigned long long)dup->fp);
-        json_object_object_add(o, "simhash", json_object_new_string(hex));
+    /* the article's fields go into its first passage only: a later one
+     * finds it `ordinal` documents earlier (passages.c) */
+    if (i == 0) {
+        json_object_object_add(o, "path", json_object_new_string(a->path));
+        if (a->id)
+            json_object_object_add(o, "id", json_object_new_string(a->id));
+        json_object_object_add(o, "title", json_object_new_string(a->title));
+        if (a->date)
+            json_object_object_add(o, "date", json_object_new_string(a->date));
+        if (a->source)
+            json_object_object_add(o, "source", json_object_new_string(a->source));
+        if (a->byline)
+            json_object_object_add(o, "byline", json_object_new_string(a->byline));
+        if (a->lang)
+            json_object_object_add(o, "lang", json_object_new_string(a->lang));
+        if (a->site)
+            json_object_object_add(o, "site", json_object_new_string(a->site));
+        json_object_object_add(o, "format", json_object_new_string(a->format));
+        if (dup->cluster[0])
+            json_object_object_add(o, "cluster", json_object_new_string(dup->cluster));
+        if (dup->has_fp) {
+            char hex[17];
+            snprintf(hex, sizeof hex, "%016llx", (unsigned long long)dup->fp);
+            json_object_object_add(o, "simhash", json_object_new_string(hex));
+        }
     }
     json_object_object_add(o, "ordinal", json_object_new_int64((int64_t)i));
     json_object_object_add(o, "paragraph",
@@ -303,9 +313,8 @@ static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
 {
     hx_doc *doc = hx_doc_new();
     term_sink s = { doc, stemmer, a->lang, NULL, "", "", NULL, HS_BUF_INIT };
-    char ordinal[24];
-    int n = snprintf(ordinal, sizeof ordinal, "%zu", i);
-    const char *key = article_term->data + strlen(HS_PREFIX_ARTICLE);
+    char tag[17];
+    hs_article_tag(article_term, tag);
     char *data = doc ? passage_data(a, i, dup) : NULL;
     int ok = data &&
              index_field(&s, "", HS_PREFIX_STEM, HS_PREFIX_NAME, a->passages[i].text) == 0 &&
@@ -315,8 +324,7 @@ static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
              hx_doc_add_boolean(doc, file_term->data, file_term->len) == 0 &&
              add_field_terms(doc, a) == 0 &&
              (i > 0 || add_band_terms(doc, dup) == 0) &&
-             hx_doc_set_value(doc, HS_SLOT_ARTICLE, key, strlen(key)) == 0 &&
-             hx_doc_set_value(doc, HS_SLOT_ORDINAL, ordinal, (size_t)n) == 0 &&
+             hx_doc_set_value(doc, HS_SLOT_ARTICLE, tag, 16) == 0 &&
              (!a->date || hx_doc_set_value(doc, HS_SLOT_DATE, a->date,
                                            strlen(a->date)) == 0) &&
              hx_doc_set_data(doc, data, strlen(data)) == 0;
@@ -481,8 +489,8 @@ hs_file_docs *hs_file_docs_build(hs_stemmer *stemmer, hs_article *const *article
 }
 
 /* Give each article of fd its cluster: that of an indexed copy, else its
- * own.  The cluster term goes on its first passage, the cluster into every
- * passage's data when it is a copy's. */
+ * own.  The cluster term goes on its first passage, and the cluster into
+ * that passage's data when it is a copy's. */
 static hustings_status_t join_clusters(hx_db *db, hs_file_docs *fd)
 {
     hx_doc **doc = fd->docs;
@@ -497,11 +505,9 @@ static hustings_status_t join_clusters(hx_db *db, hs_file_docs *fd)
         int ok = 1;
         if (found) {
             snprintf(dup->cluster, sizeof dup->cluster, "%s", found);
-            for (size_t p = 0; p < a->n_passages && ok; p++) {
-                char *data = passage_data(a, p, dup);
-                ok = data && hx_doc_set_data(doc[p], data, strlen(data)) == 0;
-                free(data);
-            }
+            char *data = passage_data(a, 0, dup);
+            ok = data && hx_doc_set_data(doc[0], data, strlen(data)) == 0;
+            free(data);
         }
         free(found);
         char term[64];
@@ -587,30 +593,40 @@ hustings_status_t hs_index_remove_file(hustings_index_t *index, const char *path
 typedef struct renamer {
     hustings_index_t *index;
     const char *to;
+    char *id;                /* the id of the article being re-keyed */
     hustings_status_t st;
 } renamer;
 
-/* Re-key one passage of a renamed file: its path, XA and XF terms. */
+/* Re-key one passage of a renamed file: its path (in a first passage's
+ * data), XA and XF terms.  The file's passages come in docid order, so an
+ * article's first passage, with its id, comes before its others. */
 static int rename_doc(void *ctx, unsigned docid, const char *data, size_t len)
 {
     renamer *r = ctx;
     json_tokener *tok = json_tokener_new();
     json_object *o = tok ? json_tokener_parse_ex(tok, data, (int)len) : NULL;
     json_tokener_free(tok);
+    int first = o && json_object_object_get_ex(o, "path", NULL);
     json_object *idv = NULL;
-    const char *id = o && json_object_object_get_ex(o, "id", &idv) ? json_object_get_string(idv)
-                                                                  : NULL;
+    if (first) {
+        free(r->id);
+        r->id = json_object_object_get_ex(o, "id", &idv) ? strdup(json_object_get_string(idv))
+                                                        : NULL;
+    }
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
     r->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (o && hs_article_terms(r->to, id, &aterm, &fterm) == 0) {
-        json_object_object_add(o, "path", json_object_new_string(r->to));
+    if (o && (!idv || r->id) && hs_article_terms(r->to, r->id, &aterm, &fterm) == 0) {
+        if (first)
+            json_object_object_add(o, "path", json_object_new_string(r->to));
         const char *s = json_object_to_json_string_ext(
             o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
         static const char *const drop[] = { HS_PREFIX_ARTICLE, HS_PREFIX_FILE, NULL };
         const char *add[] = { aterm.data, fterm.data, NULL };
+        char tag[17];
+        hs_article_tag(&aterm, tag);
         if (s)
-            r->st = hx_db_update_doc(r->index->db, docid, drop, add, HS_SLOT_ARTICLE,
-                                     aterm.data + strlen(HS_PREFIX_ARTICLE), s, strlen(s));
+            r->st = hx_db_update_doc(r->index->db, docid, drop, add, HS_SLOT_ARTICLE, tag, s,
+                                     strlen(s));
     }
     json_object_put(o);
     hs_buf_free(&aterm);
@@ -622,7 +638,7 @@ hustings_status_t hs_index_rename_file(hustings_index_t *index, const char *from
                                        const char *to)
 {
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
-    renamer r = { index, to, HUSTINGS_STATUS_SUCCESS };
+    renamer r = { index, to, NULL, HUSTINGS_STATUS_SUCCESS };
     hustings_status_t st;
     if (hs_article_terms(from, NULL, &aterm, &fterm) < 0)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
@@ -630,6 +646,7 @@ hustings_status_t hs_index_rename_file(hustings_index_t *index, const char *from
         st = hx_db_each_doc(index->db, fterm.data, rename_doc, &r);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = r.st;
+    free(r.id);
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)

@@ -4,6 +4,7 @@
 
 #include "hustings.h"
 #include "query.h"
+#include "xapian_glue.h"
 
 struct _hustings_passage {
     unsigned rank;
@@ -28,8 +29,11 @@ struct _hustings_passages {
 hustings_passage_t *hs_passages_append(hustings_passages_t *list);
 void hs_passage_free(hustings_passage_t *p);
 
-/* Decode a document's data into a new passage of list.  0, or -1 when out
- * of memory (or the data is not ours). */
-int hs_passage_decode(hustings_passages_t *list, double weight, const char *data, size_t len);
+/* Decode the data of document docid of db into a new passage of list,
+ * reading the article's fields from its first passage when docid is a
+ * later one.  HUSTINGS_STATUS_OUT_OF_MEMORY also when the data is not
+ * ours; a status of the index when the first passage cannot be read. */
+hustings_status_t hs_passage_decode(hustings_passages_t *list, hx_db *db, unsigned docid,
+                                    double weight, const char *data, size_t len);
 
 #endif

@@ -71,32 +71,65 @@ static unsigned member_uint(json_object *o, const char *key)
     return json_object_object_get_ex(o, key, &v) ? (unsigned)json_object_get_int64(v) : 0;
 }
 
-int hs_passage_decode(hustings_passages_t *list, double weight, const char *data, size_t len)
+/* The JSON object in data[0..len), or NULL. */
+static json_object *parse(const char *data, size_t len)
 {
     json_tokener *tok = json_tokener_new();
     json_object *o = tok ? json_tokener_parse_ex(tok, data, (int)len) : NULL;
     json_tokener_free(tok);
-    hustings_passage_t *p = o ? hs_passages_append(list) : NULL;
+    return o;
+}
+
+/* The article's fields (path, title, ...) are in its first passage's data
+ * only (index_write.c): for a later passage, read them from there. */
+static hustings_status_t article_fields(hx_db *db, unsigned docid, json_object *o,
+                                        json_object **fields)
+{
+    *fields = NULL;
+    if (json_object_object_get_ex(o, "path", NULL)) {
+        *fields = json_object_get(o);
+        return HUSTINGS_STATUS_SUCCESS;
+    }
+    char *head = NULL;
+    size_t len = 0;
+    hustings_status_t st = hx_db_earlier_data(db, docid, member_uint(o, "ordinal"),
+                                              HS_SLOT_ARTICLE, &head, &len);
+    if (st == HUSTINGS_STATUS_SUCCESS && !(*fields = parse(head, len)))
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    free(head);
+    return st;
+}
+
+hustings_status_t hs_passage_decode(hustings_passages_t *list, hx_db *db, unsigned docid,
+                                    double weight, const char *data, size_t len)
+{
+    json_object *o = parse(data, len), *f = NULL;
+    if (!o)
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    hustings_status_t st = article_fields(db, docid, o, &f);
+    hustings_passage_t *p = st == HUSTINGS_STATUS_SUCCESS ? hs_passages_append(list) : NULL;
     if (!p) {
         json_object_put(o);
-        return -1;
+        json_object_put(f);
+        return st == HUSTINGS_STATUS_SUCCESS ? HUSTINGS_STATUS_OUT_OF_MEMORY : st;
     }
     int failed = 0;
     p->score = weight;
-    p->path = member(o, "path", &failed);
-    p->title = member(o, "title", &failed);
-    p->date = member(o, "date", &failed);
-    p->source = member(o, "source", &failed);
-    p->byline = member(o, "byline", &failed);
-    p->lang = member(o, "lang", &failed);
-    p->site = member(o, "site", &failed);
+    p->path = member(f, "path", &failed);
+    p->title = member(f, "title", &failed);
+    p->date = member(f, "date", &failed);
+    p->source = member(f, "source", &failed);
+    p->byline = member(f, "byline", &failed);
+    p->lang = member(f, "lang", &failed);
+    p->site = member(f, "site", &failed);
+    p->cluster = member(f, "cluster", &failed);
     p->text = member(o, "text", &failed);
-    p->cluster = member(o, "cluster", &failed);
     p->ordinal = member_uint(o, "ordinal");
     p->paragraph = member_uint(o, "paragraph");
     p->copies = 1;
-    char *id = member(o, "id", &failed);
+    char *id = member(f, "id", &failed);
     json_object_put(o);
+    json_object_put(f);
     if (!failed && p->path) {
         hs_buf key = HS_BUF_INIT;
         if (hs_article_name(p->path, id, &key) == 0)
@@ -107,9 +140,9 @@ int hs_passage_decode(hustings_passages_t *list, double weight, const char *data
     if (failed || !p->path || !p->title || !p->text || !p->article) {
         hs_passage_free(p);
         list->n--;
-        return -1;
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
-    return 0;
+    return HUSTINGS_STATUS_SUCCESS;
 }
 
 int hustings_passages_valid(hustings_passages_t *passages)
@@ -184,17 +217,17 @@ static int compare_ordinals(const void *a, const void *b)
 }
 
 typedef struct decoder {
+    hx_db *db;
     hustings_passages_t *list;
-    int failed;
+    hustings_status_t st;
 } decoder;
 
 /* hx_doc_fn: decode without a weight. */
 static int decode_doc(void *ctx, unsigned docid, const char *data, size_t len)
 {
-    (void)docid;
     decoder *d = ctx;
-    d->failed = hs_passage_decode(d->list, 0.0, data, len) < 0;
-    return d->failed;
+    d->st = hs_passage_decode(d->list, d->db, docid, 0.0, data, len);
+    return d->st != HUSTINGS_STATUS_SUCCESS;
 }
 
 /* hx_term_fn: every passage of one article, in order. */
@@ -204,10 +237,10 @@ static int dump_article(void *ctx, const char *term, unsigned long freq)
     dumper *d = ctx;
     hustings_passages_t list;
     memset(&list, 0, sizeof list);
-    decoder dec = { &list, 0 };
+    decoder dec = { d->index->db, &list, HUSTINGS_STATUS_SUCCESS };
     d->st = hx_db_each_doc(d->index->db, term, decode_doc, &dec);
-    if (d->st == HUSTINGS_STATUS_SUCCESS && dec.failed)
-        d->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (d->st == HUSTINGS_STATUS_SUCCESS)
+        d->st = dec.st;
     if (d->st == HUSTINGS_STATUS_SUCCESS && list.n)
         qsort(list.items, list.n, sizeof *list.items, compare_ordinals);
     for (size_t i = 0; i < list.n; i++) {

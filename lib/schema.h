@@ -35,8 +35,7 @@
 
 /* Value slots. */
 #define HS_SLOT_DATE     0  /* "YYYY-MM-DD", absent when undated */
-#define HS_SLOT_ARTICLE  1  /* the article key, as in the XA term */
-#define HS_SLOT_ORDINAL  2  /* passage ordinal, decimal */
+#define HS_SLOT_ARTICLE  1  /* hash of the XA term (hs_article_tag) */
 #define HS_SLOT_SOURCE   4  /* site name, else source host: for facets */
 #define HS_SLOT_LANG     5  /* language code: for facets */
 

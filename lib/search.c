@@ -139,10 +139,11 @@ void hustings_query_destroy(hustings_query_t *query)
 
 /* A batch of candidates, and the docid of each. */
 typedef struct collector {
+    hx_db *db;
     hustings_passages_t *list;
     unsigned *docids;
     size_t cap;
-    int failed;
+    hustings_status_t st;
 } collector;
 
 static int collect_match(void *ctx, unsigned docid, double weight, const char *data, size_t len)
@@ -152,15 +153,15 @@ static int collect_match(void *ctx, unsigned docid, double weight, const char *d
         size_t cap = c->cap ? c->cap * 2 : 64;
         unsigned *p = realloc(c->docids, cap * sizeof *p);
         if (!p) {
-            c->failed = 1;
+            c->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
             return 1;
         }
         c->docids = p;
         c->cap = cap;
     }
     c->docids[c->list->n] = docid;
-    c->failed = hs_passage_decode(c->list, weight, data, len) < 0;
-    return c->failed;
+    c->st = hs_passage_decode(c->list, c->db, docid, weight, data, len);
+    return c->st != HUSTINGS_STATUS_SUCCESS;
 }
 
 /* Candidates from..from+n-1 of q, in order, into c. */
@@ -176,9 +177,7 @@ static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsig
         st = hx_db_search_sorted(query->index->db, q, HS_SLOT_DATE,
                                  query->sort == HUSTINGS_SORT_DATE_DESC, (unsigned)from,
                                  (unsigned)n, collect_match, c);
-    if (st == HUSTINGS_STATUS_SUCCESS && c->failed)
-        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    return st;
+    return st == HUSTINGS_STATUS_SUCCESS ? c->st : st;
 }
 
 /* ---- choosing results ------------------------------------------------------ */
@@ -338,7 +337,7 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
         while (q && st == HUSTINGS_STATUS_SUCCESS && want > 0) {
             hustings_passages_t found;
             memset(&found, 0, sizeof found);
-            collector c = { &found, NULL, 0, 0 };
+            collector c = { query->index->db, &found, NULL, 0, HUSTINGS_STATUS_SUCCESS };
             st = fetch(query, q, from, batch, &c);
             if (st == HUSTINGS_STATUS_SUCCESS)
                 st = choose(query, &s, &c, out, &skip, &want);

@@ -165,70 +165,34 @@ static int join(firsts *f)
     return rc;
 }
 
-/* The passages of one article, to rewrite. */
-typedef struct passage_ref {
-    unsigned docid;
-    char *data;
-} passage_ref;
-
-typedef struct passage_refs {
-    passage_ref *items;
-    size_t n;
-    int failed;
-} passage_refs;
-
-static int collect_passage(void *ctx, unsigned docid, const char *data, size_t len)
-{
-    passage_refs *r = ctx;
-    passage_ref *p = realloc(r->items, (r->n + 1) * sizeof *p);
-    char *copy = p ? strndup(data, len) : NULL;
-    if (p)
-        r->items = p;
-    if (!copy) {
-        r->failed = 1;
-        return 1;
-    }
-    r->items[r->n].docid = docid;
-    r->items[r->n++].data = copy;
-    return 0;
-}
-
-/* Move the article of e into its joined cluster: the cluster in each
- * passage's data, and the XCA term of its first passage. */
+/* Move the article of e into its joined cluster: the cluster in the data
+ * of its first passage, and that passage's XCA term. */
 static hustings_status_t move_article(hx_db *db, const first_passage *e)
 {
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
-    passage_refs refs = { NULL, 0, 0 };
+    char *data = NULL;
+    size_t len = 0;
     hustings_status_t st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     if (hs_article_terms(e->f.path, e->f.id, &aterm, &fterm) == 0)
-        st = hx_db_each_doc(db, aterm.data, collect_passage, &refs);
-    if (st == HUSTINGS_STATUS_SUCCESS && refs.failed)
-        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+        st = hx_db_earlier_data(db, e->docid, 0, HS_SLOT_ARTICLE, &data, &len);
+    json_object *o = st == HUSTINGS_STATUS_SUCCESS ? json_tokener_parse(data) : NULL;
+    const char *s = NULL;
+    if (o) {
+        json_object_object_add(o, "cluster", json_object_new_string(e->joined));
+        s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+                                                  JSON_C_TO_STRING_NOSLASHESCAPE);
+    }
     char cluster_term[64];
     snprintf(cluster_term, sizeof cluster_term, "%s%s", HS_PREFIX_CLUSTER, e->joined);
-    const char *value = aterm.len ? aterm.data + strlen(HS_PREFIX_ARTICLE) : "";
-    for (size_t i = 0; i < refs.n && st == HUSTINGS_STATUS_SUCCESS; i++) {
-        json_object *o = json_tokener_parse(refs.items[i].data);
-        const char *s = NULL;
-        if (o) {
-            json_object_object_add(o, "cluster", json_object_new_string(e->joined));
-            s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-                                                      JSON_C_TO_STRING_NOSLASHESCAPE);
-        }
-        int first = refs.items[i].docid == e->docid;
-        static const char *const drop_cluster[] = { HS_PREFIX_CLUSTER, NULL };
-        static const char *const drop_none[] = { NULL };
-        const char *add_cluster[] = { cluster_term, NULL };
-        const char *const add_none[] = { NULL };
+    static const char *const drop[] = { HS_PREFIX_CLUSTER, NULL };
+    const char *add[] = { cluster_term, NULL };
+    char tag[17];
+    hs_article_tag(&aterm, tag);
+    if (st == HUSTINGS_STATUS_SUCCESS)
         st = !s ? HUSTINGS_STATUS_OUT_OF_MEMORY
-                : hx_db_update_doc(db, refs.items[i].docid, first ? drop_cluster : drop_none,
-                                   first ? add_cluster : add_none, HS_SLOT_ARTICLE, value, s,
-                                   strlen(s));
-        json_object_put(o);
-    }
-    for (size_t i = 0; i < refs.n; i++)
-        free(refs.items[i].data);
-    free(refs.items);
+                : hx_db_update_doc(db, e->docid, drop, add, HS_SLOT_ARTICLE, tag, s, strlen(s));
+    json_object_put(o);
+    free(data);
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
     return st;

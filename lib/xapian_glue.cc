@@ -280,6 +280,31 @@ hustings_status_t hx_db_each_doc(hx_db *db, const char *term, hx_doc_fn fn, void
     });
 }
 
+hustings_status_t hx_db_earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot,
+                                     char **data, size_t *len)
+{
+    *data = NULL;
+    return guarded(db, [&] {
+        Xapian::docid shards = static_cast<Xapian::docid>(db->db->size());
+        Xapian::docid earlier = shards && back <= (docid - 1) / shards ? docid - back * shards : 0;
+        Xapian::Document doc = db->db->get_document(docid);
+        Xapian::Document head;
+        if (earlier)
+            head = db->db->get_document(earlier);
+        if (!earlier || head.get_value(slot) != doc.get_value(slot))
+            throw Xapian::DatabaseCorruptError("document " + std::to_string(docid) +
+                                               " has no first passage " + std::to_string(back) +
+                                               " documents before it");
+        std::string d = head.get_data();
+        *data = static_cast<char *>(std::malloc(d.size() + 1));
+        if (!*data)
+            throw std::bad_alloc();
+        std::memcpy(*data, d.data(), d.size());
+        (*data)[d.size()] = '\0';
+        *len = d.size();
+    });
+}
+
 hustings_status_t hx_db_update_doc(hx_db *db, unsigned docid,
                                    const char *const *drop_prefixes,
                                    const char *const *add_terms, unsigned slot,

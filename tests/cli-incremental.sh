@@ -61,6 +61,29 @@ check "a moved file and its copy: 1 renamed, 1 new" \
 check "both are found under their paths" \
     sh -c "grep -q '\"path\":\"$tmp/twins/one.txt\"' '$tmp/tw.dump' && grep -q '\"path\":\"$tmp/twins/two.txt\"' '$tmp/tw.dump' && ! grep -q orig.txt '$tmp/tw.dump'"
 
+# a renamed feed: each item keeps its own id and paragraphs under the new path
+mkdir "$tmp/feeds"
+cat >"$tmp/feeds/desk.rss" <<'RSS'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Election Desk</title><language>en</language>
+<item><title>Turnout rises in Astana</title><guid>t1</guid><description>&lt;p&gt;Turnout in Astana rose above sixty percent by evening.&lt;/p&gt;&lt;p&gt;Queues formed at schools in the city centre.&lt;/p&gt;</description></item>
+<item><title>Observers publish interim report</title><guid>t2</guid><description>&lt;p&gt;The observers said voting was orderly in most polling stations.&lt;/p&gt;&lt;p&gt;They noted two complaints about ballot boxes.&lt;/p&gt;</description></item>
+</channel></rss>
+RSS
+run "$INDEX" -d "$tmp/fd" "$tmp/feeds"
+mv "$tmp/feeds/desk.rss" "$tmp/feeds/moved.rss"
+run "$INDEX" -d "$tmp/fd" "$tmp/feeds"
+check "a renamed feed is a rename" grep -q ": 0 new, 0 changed, 0 removed, 0 unchanged, 0 skipped, 1 renamed;" "$tmp/err"
+"$QUERY" -d "$tmp/fd" --dump >"$tmp/fd.dump"
+run "$INDEX" -d "$tmp/fdclean" "$tmp/feeds"
+"$QUERY" -d "$tmp/fdclean" --dump >"$tmp/fdclean.dump"
+check "a renamed feed dumps as a clean build of it" cmp -s "$tmp/fd.dump" "$tmp/fdclean.dump"
+check "both items, two passages each, under the new path" \
+    test "$(grep -c "\"path\":\"$tmp/feeds/moved.rss\"" "$tmp/fd.dump")" -eq 4
+run "$QUERY" -d "$tmp/fd" --json 'complaints ballot boxes'
+check "a later passage of a renamed feed item has its item's fields" \
+    json_true 'rows[0]["title"] == "Observers publish interim report" and rows[0]["path"].endswith("/moved.rss") and rows[0]["passage"] == 1'
+
 # --exclude, by name and by path below the folder
 run "$INDEX" -d "$tmp/ex" --exclude 'e.*' -x 'sub/*' "$c"
 check "--exclude skips what matches" grep -q ": 2 new, " "$tmp/err"

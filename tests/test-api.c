@@ -12,6 +12,7 @@
 #include "check.h"
 #include "config.h"
 #include "tmpdir.h"
+#include "schema.h"
 #include "xapian_glue.h"
 
 static char corpus_dir[4096];
@@ -498,6 +499,48 @@ static void test_jobs(const char *tmp)
     free(d4.data);
 }
 
+/* hx_db_earlier_data, which a later passage uses to read its article's
+ * fields from the first passage: on the index test_jobs built with one
+ * thread, where the passages of en-01 come first, then those of en-02. */
+static void test_earlier_data(const char *tmp)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/jobs1", tmp);
+    hx_db *db = NULL;
+    CHECK_INT(hx_db_open(path, 0, &db, NULL), HUSTINGS_STATUS_SUCCESS);
+    if (!db)
+        return;
+    char *data = NULL;
+    size_t len = 0;
+    /* every later passage of en-01 reaches docid 1, its first */
+    unsigned d = 2;
+    for (;; d++) {
+        hustings_status_t st = hx_db_earlier_data(db, d, d - 1, HS_SLOT_ARTICLE, &data, &len);
+        if (st != HUSTINGS_STATUS_SUCCESS) {
+            /* d is en-02's first passage: d - 1 back is en-01's first */
+            CHECK_INT(st, HUSTINGS_STATUS_INDEX_CORRUPT);
+            char want[128];
+            snprintf(want, sizeof want,
+                     "index is corrupt (document %u has no first passage %u documents before it)",
+                     d, d - 1);
+            CHECK_STR(hx_db_error(db), want);
+            CHECK(data == NULL);
+            break;
+        }
+        CHECK(data && strlen(data) == len && strstr(data, "\"ordinal\":0,") &&
+              strstr(data, "en-01-self-nomination-returns.txt\""));
+        free(data);
+    }
+    CHECK(d >= 4);
+    CHECK_INT(hx_db_earlier_data(db, d, 0, HS_SLOT_ARTICLE, &data, &len), HUSTINGS_STATUS_SUCCESS);
+    CHECK(data && strstr(data, "en-02-signatures-and-deposits.txt\"") && strstr(data, "\"ordinal\":0,"));
+    free(data);
+    /* nothing comes before the first document */
+    CHECK_INT(hx_db_earlier_data(db, 1, 1, HS_SLOT_ARTICLE, &data, &len),
+              HUSTINGS_STATUS_INDEX_CORRUPT);
+    hx_db_free(db);
+}
+
 static void test_format_version(const char *tmp)
 {
     char path[4096];
@@ -527,6 +570,7 @@ int main(void)
     test_article_read(shared, tmp);
     test_index(shared, tmp);
     test_jobs(tmp);
+    test_earlier_data(tmp);
     test_format_version(tmp);
     tmpdir_remove(tmp);
     return check_done();
