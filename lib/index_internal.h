@@ -49,7 +49,8 @@ void hs_article_tag(const hs_buf *article_term, char tag[17]);
 int hs_article_name(const char *path, const char *id, hs_buf *out);
 
 /* The boolean terms of an article (XA: path, or path#id) and of the file
- * it came from (XF: path), appended to the two buffers.  0 or -1. */
+ * it came from (XF: path, which only articles with an id carry: an article
+ * without one is its whole file), appended to the two buffers.  0 or -1. */
 int hs_article_terms(const char *path, const char *id, hs_buf *article_term,
                      hs_buf *file_term);
 

@@ -321,7 +321,7 @@ static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
              index_field(&s, HS_PREFIX_TITLE, HS_PREFIX_TITLE_STEM, HS_PREFIX_TITLE_NAME,
                          a->title) == 0 &&
              hx_doc_add_boolean(doc, article_term->data, article_term->len) == 0 &&
-             hx_doc_add_boolean(doc, file_term->data, file_term->len) == 0 &&
+             (!a->id || hx_doc_add_boolean(doc, file_term->data, file_term->len) == 0) &&
              add_field_terms(doc, a) == 0 &&
              (i > 0 || add_band_terms(doc, dup) == 0) &&
              hx_doc_set_value(doc, HS_SLOT_ARTICLE, tag, 16) == 0 &&
@@ -523,14 +523,16 @@ static hustings_status_t out_of_memory(hustings_index_t *index)
     return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
 }
 
-/* Delete the passages holding term, then add those of fd. */
-static hustings_status_t write_docs(hustings_index_t *index, const char *term, hs_file_docs *fd)
+/* Delete the passages holding any of the NULL-terminated terms, then add
+ * those of fd. */
+static hustings_status_t write_docs(hustings_index_t *index, const char *const *terms,
+                                    hs_file_docs *fd)
 {
     hustings_status_t st = join_clusters(index->db, fd);
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
         return out_of_memory(index);
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        st = hx_db_delete_term(index->db, term);
+    for (const char *const *t = terms; st == HUSTINGS_STATUS_SUCCESS && *t; t++)
+        st = hx_db_delete_term(index->db, *t);
     for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < fd->n_docs; i++)
         st = hx_db_add_doc(index->db, fd->docs[i]);
     if (st != HUSTINGS_STATUS_SUCCESS)
@@ -539,13 +541,22 @@ static hustings_status_t write_docs(hustings_index_t *index, const char *term, h
     return st;
 }
 
+/* A file's passages: those of its articles with an id (feed items) hold
+ * its XF term; an article without one is the whole file, and its XA term
+ * (the same key) stands for the file. */
 hustings_status_t hs_index_write_file(hustings_index_t *index, const char *path,
                                       hs_file_docs *fd)
 {
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
-    hustings_status_t st = hs_article_terms(path, NULL, &aterm, &fterm) < 0
-                               ? out_of_memory(index)
-                               : write_docs(index, fterm.data, fd);
+    const char *terms[] = { NULL, NULL, NULL };
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if (hs_article_terms(path, NULL, &aterm, &fterm) < 0) {
+        st = out_of_memory(index);
+    } else {
+        terms[0] = fterm.data;
+        terms[1] = aterm.data;
+        st = write_docs(index, terms, fd);
+    }
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
     return st;
@@ -565,7 +576,7 @@ hustings_status_t hustings_index_add_article(hustings_index_t *index,
     if (!fd || hs_article_terms(article->a->path, article->a->id, &aterm, &fterm) < 0)
         st = out_of_memory(index);
     else
-        st = write_docs(index, aterm.data, fd);
+        st = write_docs(index, (const char *const[]){ aterm.data, NULL }, fd);
     hs_file_docs_free(fd);
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
@@ -580,6 +591,8 @@ hustings_status_t hs_index_remove_file(hustings_index_t *index, const char *path
         st = out_of_memory(index);
     } else {
         st = hx_db_delete_term(index->db, fterm.data);
+        if (st == HUSTINGS_STATUS_SUCCESS)
+            st = hx_db_delete_term(index->db, aterm.data);
         if (st != HUSTINGS_STATUS_SUCCESS)
             hs_index_fail_db(index, st);
     }
@@ -621,7 +634,7 @@ static int rename_doc(void *ctx, unsigned docid, const char *data, size_t len)
         const char *s = json_object_to_json_string_ext(
             o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
         static const char *const drop[] = { HS_PREFIX_ARTICLE, HS_PREFIX_FILE, NULL };
-        const char *add[] = { aterm.data, fterm.data, NULL };
+        const char *add[] = { aterm.data, r->id ? fterm.data : NULL, NULL };
         char tag[17];
         hs_article_tag(&aterm, tag);
         if (s)
@@ -644,6 +657,9 @@ hustings_status_t hs_index_rename_file(hustings_index_t *index, const char *from
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     else
         st = hx_db_each_doc(index->db, fterm.data, rename_doc, &r);
+    /* then the file's article without an id, which has no XF term */
+    if (st == HUSTINGS_STATUS_SUCCESS && r.st == HUSTINGS_STATUS_SUCCESS)
+        st = hx_db_each_doc(index->db, aterm.data, rename_doc, &r);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = r.st;
     free(r.id);

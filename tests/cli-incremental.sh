@@ -84,6 +84,24 @@ run "$QUERY" -d "$tmp/fd" --json 'complaints ballot boxes'
 check "a later passage of a renamed feed item has its item's fields" \
     json_true 'rows[0]["title"] == "Observers publish interim report" and rows[0]["path"].endswith("/moved.rss") and rows[0]["passage"] == 1'
 
+# a feed that loses an item, and a text file that becomes a feed, then is
+# removed: what was indexed from each file goes with it
+sed -i '/<guid>t2<\/guid>/d' "$tmp/feeds/moved.rss"
+cp "$tmp/feeds/moved.rss" "$tmp/feeds/plain.txt"
+run "$INDEX" -d "$tmp/fd" "$tmp/feeds"
+cp "$CORPUS/en-06-almaty-debate.txt" "$tmp/feeds/plain.txt"
+run "$INDEX" -d "$tmp/fd" "$tmp/feeds"
+"$QUERY" -d "$tmp/fd" --dump >"$tmp/fd.dump"
+rm -r "$tmp/fdclean"
+run "$INDEX" -d "$tmp/fdclean" "$tmp/feeds"
+"$QUERY" -d "$tmp/fdclean" --dump >"$tmp/fdclean.dump"
+check "a changed feed and a file that changed kind dump as a clean build" \
+    sh -c "cmp -s '$tmp/fd.dump' '$tmp/fdclean.dump' && ! grep -q 'Observers publish' '$tmp/fd.dump' && grep -q 'plain.txt' '$tmp/fd.dump'"
+rm "$tmp/feeds/plain.txt"
+run "$INDEX" -d "$tmp/fd" "$tmp/feeds"
+"$QUERY" -d "$tmp/fd" --dump >"$tmp/fd.dump"
+check "a removed file leaves nothing" sh -c "! grep -q 'plain.txt' '$tmp/fd.dump' && grep -q 'moved.rss' '$tmp/fd.dump'"
+
 # --exclude, by name and by path below the folder
 run "$INDEX" -d "$tmp/ex" --exclude 'e.*' -x 'sub/*' "$c"
 check "--exclude skips what matches" grep -q ": 2 new, " "$tmp/err"
