@@ -59,6 +59,14 @@ hs_qnode *hs_qnode_scale(hs_qnode *q, double factor)
     return s;
 }
 
+hs_qnode *hs_qnode_const(hs_qnode *q, double weight)
+{
+    hs_qnode *c = hs_qnode_scale(q, weight);
+    if (c)
+        c->op = HS_Q_CONST;
+    return c;
+}
+
 hs_qnode *hs_qnode_wildcard(const char *prefix, const char *word)
 {
     hs_qnode *q = hs_qnode_term(prefix, word, strlen(word));
@@ -145,6 +153,10 @@ static void describe(const hs_qnode *q, hs_buf *out)
         return;
     case HS_Q_SCALE:
         hs_buf_printf(out, "%g * ", q->factor);
+        describe(q->kids[0], out);
+        return;
+    case HS_Q_CONST:
+        hs_buf_printf(out, "%g IF ", q->factor);
         describe(q->kids[0], out);
         return;
     default:

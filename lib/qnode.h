@@ -19,6 +19,7 @@ typedef enum hs_qop {
     HS_Q_PHRASE,      /* kids (terms) in order within `window` positions */
     HS_Q_NEAR,        /* kids (terms) in any order within `window` */
     HS_Q_SCALE,       /* kids[0] with its weight times `factor` */
+    HS_Q_CONST,       /* the matches of kids[0], each weighing `factor` */
     HS_Q_WILDCARD,    /* every term starting with `term` */
     HS_Q_VALUE_RANGE, /* documents whose value in `slot` is in [lo, hi] */
     HS_Q_MATCH_ALL,
@@ -31,7 +32,7 @@ typedef struct hs_qnode {
     unsigned window;         /* HS_Q_PHRASE, HS_Q_NEAR: 0 = number of kids */
     unsigned slot;           /* HS_Q_VALUE_RANGE */
     char *lo, *hi;           /* HS_Q_VALUE_RANGE (inclusive) */
-    double factor;           /* HS_Q_SCALE */
+    double factor;           /* HS_Q_SCALE, HS_Q_CONST */
     struct hs_qnode **kids;
     size_t n_kids;
 } hs_qnode;
@@ -45,6 +46,7 @@ hs_qnode *hs_qnode_new(hs_qop op);
 hs_qnode *hs_qnode_add(hs_qnode *node, hs_qnode *kid);
 hs_qnode *hs_qnode_pair(hs_qop op, hs_qnode *a, hs_qnode *b);
 hs_qnode *hs_qnode_scale(hs_qnode *q, double factor);
+hs_qnode *hs_qnode_const(hs_qnode *q, double weight);
 hs_qnode *hs_qnode_wildcard(const char *prefix, const char *word);
 hs_qnode *hs_qnode_value_range(unsigned slot, const char *lo, const char *hi);
 /* A deep copy, or NULL when out of memory. */

@@ -95,10 +95,24 @@ enum {
 
 /* The Xapian query of tier `tier`: the BM25-weighted words (passage text,
  * exact-form boost, headline), restricted to the tier, excluded words
- * removed.  A tier matches everything the tiers before it match: the
- * caller skips their passages.  NULL when out of memory; a query with
- * nothing to match gives HS_Q_MATCH_NOTHING. */
+ * removed.  A tier matches everything the tiers before it match.  NULL
+ * when out of memory; a query with nothing to match gives
+ * HS_Q_MATCH_NOTHING. */
 hs_qnode *hs_query_build_tier(const hs_parsed_query *pq, int tier);
+
+/* What a passage gains for each tier before HS_TIER_ANY that it matches:
+ * more than any weight of the words can reach. */
+#define HS_TIER_BONUS 1e5
+
+/* All tiers in one query, ranked: the weight of tier HS_TIER_ANY plus
+ * HS_TIER_BONUS for each earlier tier matched, so that one pass gives
+ * every tier's passages before the next tier's (hs_query_tier_of takes
+ * the bonus off again). */
+hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq);
+
+/* The tier of a weight from hs_query_build_ranked's query; *words gets
+ * the weight of the words alone. */
+int hs_query_tier_of(double weight, double *words);
 
 /* Everything the query matches, all tiers together (for counts and
  * facets). */

@@ -8,8 +8,9 @@
  *    TITLE_WEIGHT: article-level evidence that the story is about the query;
  *  - the match of each tier: which passages qualify, without weights.
  * A tier's query is the weight FILTERed by the tier's match; each tier
- * matches all that the one before does, and search.c skips what an
- * earlier tier gave (cheaper than an AND_NOT of the earlier tiers).
+ * matches all that the one before does.  The ranked query runs all tiers
+ * in one pass: the weight, plus a constant bonus for each earlier tier a
+ * passage matches, over the matches of the last tier.
  */
 #include "query.h"
 
@@ -336,6 +337,25 @@ hs_qnode *hs_query_build_tier(const hs_parsed_query *pq, int tier)
     if (!pq->root)
         return hs_qnode_new(HS_Q_MATCH_NOTHING);
     return hs_qnode_pair(HS_Q_FILTER, weight(pq), root_match(pq, tier));
+}
+
+hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq)
+{
+    if (!pq->root)
+        return hs_qnode_new(HS_Q_MATCH_NOTHING);
+    hs_qnode *or = hs_qnode_add(hs_qnode_new(HS_Q_OR), weight(pq));
+    for (int tier = 0; tier < HS_TIER_ANY && or; tier++)
+        or = hs_qnode_add(or, hs_qnode_const(root_match(pq, tier), HS_TIER_BONUS));
+    return hs_qnode_pair(HS_Q_FILTER, or, root_match(pq, HS_TIER_ANY));
+}
+
+int hs_query_tier_of(double weight, double *words)
+{
+    int earlier = 0; /* tiers before HS_TIER_ANY matched */
+    while (earlier < HS_TIER_ANY && weight >= HS_TIER_BONUS * (earlier + 1))
+        earlier++;
+    *words = weight - HS_TIER_BONUS * earlier;
+    return HS_TIER_ANY - earlier;
 }
 
 hs_qnode *hs_query_build_all(const hs_parsed_query *pq)

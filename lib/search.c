@@ -137,29 +137,19 @@ void hustings_query_destroy(hustings_query_t *query)
 
 /* ---- candidates ------------------------------------------------------------ */
 
-/* A batch of candidates, and the docid of each. */
+/* A batch of candidates. */
 typedef struct collector {
     hx_db *db;
+    int ranked;                /* weights carry tier bonuses */
     hustings_passages_t *list;
-    unsigned *docids;
-    size_t cap;
     hustings_status_t st;
 } collector;
 
 static int collect_match(void *ctx, unsigned docid, double weight, const char *data, size_t len)
 {
     collector *c = ctx;
-    if (c->list->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 64;
-        unsigned *p = realloc(c->docids, cap * sizeof *p);
-        if (!p) {
-            c->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-            return 1;
-        }
-        c->docids = p;
-        c->cap = cap;
-    }
-    c->docids[c->list->n] = docid;
+    if (c->ranked)
+        hs_query_tier_of(weight, &weight); /* the bonus off: the words' weight */
     c->st = hs_passage_decode(c->list, c->db, docid, weight, data, len);
     return c->st != HUSTINGS_STATUS_SUCCESS;
 }
@@ -187,22 +177,7 @@ static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsig
 typedef struct shown {
     hs_strmap *per_article;  /* article key -> count (as a pointer) */
     hs_strmap *clusters;     /* cluster key -> first result's index + 1 */
-    hs_strmap *tier_of;      /* docid (decimal) -> the tier that gave it + 1 */
-    int tier;                /* the tier being read */
 } shown;
-
-/* Whether an earlier tier gave docid (then it is not a candidate again:
- * each tier matches all that the ones before it match); remembers the
- * tier that gives it first.  1, 0, or -1 when out of memory. */
-static int seen_before(shown *s, unsigned docid)
-{
-    char key[16];
-    snprintf(key, sizeof key, "%u", docid);
-    uintptr_t given = (uintptr_t)hs_strmap_get(s->tier_of, key);
-    if (given)
-        return given - 1 < (uintptr_t)s->tier;
-    return hs_strmap_put(s->tier_of, key, (void *)(uintptr_t)(s->tier + 1), NULL) < 0 ? -1 : 0;
-}
 
 /* Whether candidate p may be shown; 0 no, 1 yes, -1 out of memory. */
 static int admit(hustings_query_t *query, shown *s, hustings_passages_t *out,
@@ -259,18 +234,13 @@ static hustings_status_t take(hustings_query_t *query, shown *s, hustings_passag
 
 /* Go through candidates in order, skipping what the limits exclude and the
  * first `*skip` admitted ones, until `*want` are taken. */
-static hustings_status_t choose(hustings_query_t *query, shown *s, const collector *found_,
+static hustings_status_t choose(hustings_query_t *query, shown *s, const collector *c,
                                 hustings_passages_t *out, unsigned long *skip,
                                 unsigned long *want)
 {
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
-    hustings_passages_t *found = found_->list;
+    hustings_passages_t *found = c->list;
     for (size_t i = 0; i < found->n && *want > 0 && st == HUSTINGS_STATUS_SUCCESS; i++) {
-        int again = seen_before(s, found_->docids[i]);
-        if (again < 0)
-            return HUSTINGS_STATUS_OUT_OF_MEMORY;
-        if (again)
-            continue;
         int ok = admit(query, s, out, &found->items[i]);
         if (ok < 0)
             return HUSTINGS_STATUS_OUT_OF_MEMORY;
@@ -313,48 +283,42 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
     if (!query || !passages)
         return HUSTINGS_STATUS_NULL_POINTER;
     hustings_passages_t *out = calloc(1, sizeof *out);
-    shown s = { hs_strmap_new(), hs_strmap_new(), hs_strmap_new(), 0 };
-    hustings_status_t st = out && s.per_article && s.clusters && s.tier_of
+    shown s = { hs_strmap_new(), hs_strmap_new() };
+    hustings_status_t st = out && s.per_article && s.clusters
                                ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
     unsigned long skip = query->offset, want = query->limit;
     unsigned long n = (skip + want) * CANDIDATES_PER_RESULT;
     if (n < MIN_CANDIDATES)
         n = MIN_CANDIDATES;
-    /* Relevance: tier by tier, all of a tier's passages above the next
-     * tier's.  By date: every match in one go. */
-    int tiers = query->sort == HUSTINGS_SORT_RELEVANCE ? HS_N_TIERS : 1;
-    for (int tier = 0; tier < tiers && want > 0 && st == HUSTINGS_STATUS_SUCCESS; tier++) {
-        s.tier = tier;
-        hs_qnode *q = query->sort == HUSTINGS_SORT_RELEVANCE
-                          ? hs_query_build_tier(query->parsed, tier)
-                          : hs_query_build_all(query->parsed);
-        if (!q)
-            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-        /* Candidates come in batches: when the limits set many aside (a
-         * story republished many times, one long article), the next batch
-         * is read, twice as large, until enough are taken or the tier ends. */
-        unsigned long from = 0, batch = n;
-        while (q && st == HUSTINGS_STATUS_SUCCESS && want > 0) {
-            hustings_passages_t found;
-            memset(&found, 0, sizeof found);
-            collector c = { query->index->db, &found, NULL, 0, HUSTINGS_STATUS_SUCCESS };
-            st = fetch(query, q, from, batch, &c);
-            if (st == HUSTINGS_STATUS_SUCCESS)
-                st = choose(query, &s, &c, out, &skip, &want);
-            size_t got = found.n;
-            free_list_items(&found);
-            free(c.docids);
-            if (got < batch)
-                break;
-            from += got;
-            if (batch < MAX_BATCH)
-                batch *= 2;
-        }
-        hs_qnode_free(q);
+    /* Relevance: every tier's passages before the next tier's, in one
+     * pass (hs_query_build_ranked).  By date: every match. */
+    int ranked = query->sort == HUSTINGS_SORT_RELEVANCE;
+    hs_qnode *q = ranked ? hs_query_build_ranked(query->parsed)
+                         : hs_query_build_all(query->parsed);
+    if (!q)
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    /* Candidates come in batches: when the limits set many aside (a story
+     * republished many times, one long article), the next batch is read,
+     * twice as large, until enough are taken or the matches end. */
+    unsigned long from = 0, batch = n;
+    while (q && st == HUSTINGS_STATUS_SUCCESS && want > 0) {
+        hustings_passages_t found;
+        memset(&found, 0, sizeof found);
+        collector c = { query->index->db, ranked, &found, HUSTINGS_STATUS_SUCCESS };
+        st = fetch(query, q, from, batch, &c);
+        if (st == HUSTINGS_STATUS_SUCCESS)
+            st = choose(query, &s, &c, out, &skip, &want);
+        size_t got = found.n;
+        free_list_items(&found);
+        if (got < batch)
+            break;
+        from += got;
+        if (batch < MAX_BATCH)
+            batch *= 2;
     }
+    hs_qnode_free(q);
     hs_strmap_free(s.per_article, NULL);
     hs_strmap_free(s.clusters, NULL);
-    hs_strmap_free(s.tier_of, NULL);
     /* a query that finds little may be misspelt */
     if (st == HUSTINGS_STATUS_SUCCESS && out->n < query->limit)
         st = suggest(query, out);

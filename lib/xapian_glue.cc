@@ -404,6 +404,12 @@ static Xapian::Query to_xapian(const hs_qnode *q)
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, q->slot, q->lo, q->hi);
     case HS_Q_SCALE:
         return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, to_xapian(q->kids[0]), q->factor);
+    case HS_Q_CONST:
+        // a fixed weight on every document, restricted to the kid's matches
+        return Xapian::Query(Xapian::Query::OP_FILTER,
+                             Xapian::Query((new Xapian::FixedWeightPostingSource(q->factor))
+                                               ->release()),
+                             to_xapian(q->kids[0]));
     default:
         break;
     }
