@@ -339,6 +339,29 @@ hs_qnode *hs_query_build_tier(const hs_parsed_query *pq, int tier)
     return hs_qnode_pair(HS_Q_FILTER, weight(pq), root_match(pq, tier));
 }
 
+/* Whether the weight matches just what tier HS_TIER_ANY matches: for
+ * words and phrases side by side, none excluded, and stop words only when
+ * every item is one (the weight counts them, the tier does not require
+ * them).  Then the ranked query needs no FILTER, whose posting lists
+ * would be read a second time. */
+static int weight_is_any(const hs_qexpr *root)
+{
+    if (root->excluded)
+        return 0;
+    if (root->kind == HS_QK_GROUP)
+        return 1;
+    if (root->kind != HS_QK_DEFAULT)
+        return 0;
+    size_t stop = 0;
+    for (size_t i = 0; i < root->n_kids; i++) {
+        const hs_qexpr *k = root->kids[i];
+        if (k->kind != HS_QK_GROUP || k->excluded)
+            return 0;
+        stop += k->group.stopword != 0;
+    }
+    return stop == 0 || stop == root->n_kids;
+}
+
 hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq)
 {
     if (!pq->root)
@@ -346,6 +369,8 @@ hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq)
     hs_qnode *or = hs_qnode_add(hs_qnode_new(HS_Q_OR), weight(pq));
     for (int tier = 0; tier < HS_TIER_ANY && or; tier++)
         or = hs_qnode_add(or, hs_qnode_const(root_match(pq, tier), HS_TIER_BONUS));
+    if (weight_is_any(pq->root))
+        return or;
     return hs_qnode_pair(HS_Q_FILTER, or, root_match(pq, HS_TIER_ANY));
 }
 
