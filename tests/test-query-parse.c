@@ -5,15 +5,17 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "stopwords.h"
 
 static hs_stemmer *st;
 
+/* The description of tier t's query, or with t = -1 of the ranked one. */
 static char *tier(const char *q, int t)
 {
     hs_parsed_query *pq = hs_query_parse(q, st, NULL);
     if (!pq)
         return strdup("(parse failed)");
-    hs_qnode *n = hs_query_build_tier(pq, t);
+    hs_qnode *n = t < 0 ? hs_query_build_ranked(pq) : hs_query_build_tier(pq, t);
     char *d = hs_qnode_describe(n);
     hs_qnode_free(n);
     hs_parsed_query_free(pq);
@@ -221,6 +223,23 @@ int main(void)
     /* nothing positive to look for matches nothing */
     CHECK_TIER("-fox", HS_TIER_ALL_IN_PASSAGE, "(<all> FILTER <nothing>)");
     CHECK_TIER("", HS_TIER_ANY, "<nothing>");
+
+    /* all tiers in one query: a bonus for each earlier tier matched; plain
+     * words need no filter, their weight matches what "any word" does */
+    CHECK_TIER("hunting ban", -1,
+               "(((Zhunt OR 0.5 * hunting OR 0.25 * ZShunt) OR (Zban OR 0.5 * ban OR 0.25 * ZSban)) "
+               "OR 100000 IF (Zhunt AND Zban) OR 100000 IF ((Zhunt OR ZShunt) AND (Zban OR ZSban)))");
+    CHECK_TIER("the ban -fox", -1,
+               "((((Zthe OR 0.5 * the OR 0.25 * ZSthe) OR (Zban OR 0.5 * ban OR 0.25 * ZSban)) "
+               "OR 100000 IF ((Zban) AND_NOT ((Zfox OR ZSfox))) OR 100000 IF (((Zban OR ZSban)) "
+               "AND_NOT ((Zfox OR ZSfox)))) FILTER ((((Zban OR ZSban))) AND_NOT ((Zfox OR ZSfox))))");
+    double words = 0;
+    CHECK_INT(hs_query_tier_of(2 * HS_TIER_BONUS + 7.5, &words), HS_TIER_ALL_IN_PASSAGE);
+    CHECK(words == 7.5);
+    CHECK_INT(hs_query_tier_of(HS_TIER_BONUS + 0.25, &words), HS_TIER_ALL_WITH_TITLE);
+    CHECK(words == 0.25);
+    CHECK_INT(hs_query_tier_of(3.0, &words), HS_TIER_ANY);
+    CHECK(words == 3.0);
 
     /* --since and --until */
     pq = hs_query_parse("tax", st, NULL);
