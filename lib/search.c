@@ -14,10 +14,10 @@
 #include "strmap.h"
 #include "synonyms.h"
 
-/* How many candidates to fetch per result wanted: room for the passages
- * that the per-article limit and collapsing set aside. */
-#define CANDIDATES_PER_RESULT 3
-#define MIN_CANDIDATES 30
+/* Candidates beyond the results wanted, in parts of them: Xapian applies
+ * the per-article limit while matching, so only near-duplicate collapsing
+ * sets candidates aside (then a further batch is read). */
+#define COLLAPSE_ROOM 2
 #define MAX_BATCH 10000
 
 struct _hustings_query {
@@ -154,19 +154,22 @@ static int collect_match(void *ctx, unsigned docid, double weight, const char *d
     return c->st != HUSTINGS_STATUS_SUCCESS;
 }
 
-/* Candidates from..from+n-1 of q, in order, into c. */
+/* Candidates from..from+n-1 of q, in order, into c: at most per_article
+ * passages of an article (Xapian collapses on the article's tag, while
+ * matching). */
 static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsigned long from,
-                               unsigned long n, collector *c_)
+                               unsigned long n, collector *c)
 {
-    collector *c = c_;
-    hustings_status_t st;
-    if (query->sort == HUSTINGS_SORT_RELEVANCE)
-        st = hx_db_search(query->index->db, q, (unsigned)from, (unsigned)n, collect_match, c,
-                          NULL);
-    else
-        st = hx_db_search_sorted(query->index->db, q, HS_SLOT_DATE,
-                                 query->sort == HUSTINGS_SORT_DATE_DESC, (unsigned)from,
-                                 (unsigned)n, collect_match, c);
+    hx_search_opts o = { (unsigned)from, (unsigned)n, -1, 0, -1, 0 };
+    if (query->sort != HUSTINGS_SORT_RELEVANCE) {
+        o.sort_slot = HS_SLOT_DATE;
+        o.descending = query->sort == HUSTINGS_SORT_DATE_DESC;
+    }
+    if (query->per_article) {
+        o.collapse_slot = HS_SLOT_ARTICLE;
+        o.collapse_max = query->per_article;
+    }
+    hustings_status_t st = hx_db_search(query->index->db, q, &o, collect_match, c);
     return st == HUSTINGS_STATUS_SUCCESS ? c->st : st;
 }
 
@@ -287,9 +290,9 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
     hustings_status_t st = out && s.per_article && s.clusters
                                ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
     unsigned long skip = query->offset, want = query->limit;
-    unsigned long n = (skip + want) * CANDIDATES_PER_RESULT;
-    if (n < MIN_CANDIDATES)
-        n = MIN_CANDIDATES;
+    unsigned long n = skip + want;
+    if (query->collapse)
+        n += n / COLLAPSE_ROOM + 1;
     /* Relevance: every tier's passages before the next tier's, in one
      * pass (hs_query_build_ranked).  By date: every match. */
     int ranked = query->sort == HUSTINGS_SORT_RELEVANCE;

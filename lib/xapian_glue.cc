@@ -485,34 +485,22 @@ static void hand_over(const found_list &found, hx_match_fn fn, void *ctx)
             break;
 }
 
-extern "C" hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, unsigned offset,
-                                          unsigned limit, hx_match_fn fn, void *ctx,
-                                          unsigned long *estimate)
-{
-    return guarded(db, [&] {
-        found_list found;
-        unsigned long estimated = 0;
-        search_with_retry(db, q, [](Xapian::Enquire &) {}, [&](Xapian::Enquire &e) {
-            Xapian::MSet mset = e.get_mset(offset, limit);
-            read_mset(mset, &found);
-            estimated = mset.get_matches_estimated();
-        });
-        hand_over(found, fn, ctx);
-        if (estimate)
-            *estimate = estimated;
-    });
-}
-
-extern "C" hustings_status_t hx_db_search_sorted(hx_db *db, const hs_qnode *q, unsigned slot,
-                                                 int descending, unsigned offset,
-                                                 unsigned limit, hx_match_fn fn, void *ctx)
+extern "C" hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, const hx_search_opts *o,
+                                          hx_match_fn fn, void *ctx)
 {
     return guarded(db, [&] {
         found_list found;
         search_with_retry(
             db, q,
-            [&](Xapian::Enquire &e) { e.set_sort_by_value_then_relevance(slot, descending != 0); },
-            [&](Xapian::Enquire &e) { read_mset(e.get_mset(offset, limit), &found); });
+            [&](Xapian::Enquire &e) {
+                if (o->sort_slot >= 0)
+                    e.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(o->sort_slot),
+                                                       o->descending != 0);
+                if (o->collapse_slot >= 0 && o->collapse_max > 0)
+                    e.set_collapse_key(static_cast<Xapian::valueno>(o->collapse_slot),
+                                       o->collapse_max);
+            },
+            [&](Xapian::Enquire &e) { read_mset(e.get_mset(o->offset, o->limit), &found); });
         hand_over(found, fn, ctx);
     });
 }

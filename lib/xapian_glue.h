@@ -103,19 +103,22 @@ int hx_doc_set_data(hx_doc *doc, const char *data, size_t len);
 typedef int (*hx_match_fn)(void *ctx, unsigned docid, double weight, const char *data,
                            size_t len);
 
-/* Run q (BM25) and hand matches offset .. offset+limit-1 to fn.  *estimate
- * (when not NULL) receives Xapian's estimate of all matches.  A read-only
- * database that a writer changed under the search is reopened and the
- * search retried once. */
-hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, unsigned offset,
-                               unsigned limit, hx_match_fn fn, void *ctx,
-                               unsigned long *estimate);
+/* How to run a search. */
+typedef struct hx_search_opts {
+    unsigned offset, limit;   /* hand over matches offset .. offset+limit-1 */
+    int sort_slot;            /* order by this value slot, then by weight;
+                                 -1: by weight (BM25) */
+    int descending;           /* with sort_slot: largest value first */
+    int collapse_slot;        /* at most collapse_max matches (the best) per
+                                 value of this slot; -1: no limit */
+    unsigned collapse_max;
+} hx_search_opts;
 
-/* The same, ordered by the value in slot (ascending, or descending when
- * `descending`), then by weight. */
-hustings_status_t hx_db_search_sorted(hx_db *db, const hs_qnode *q, unsigned slot,
-                                      int descending, unsigned offset, unsigned limit,
-                                      hx_match_fn fn, void *ctx);
+/* Run q and hand the matches that o asks for to fn.  A read-only database
+ * that a writer changed under the search is reopened and the search
+ * retried once. */
+hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, const hx_search_opts *o,
+                               hx_match_fn fn, void *ctx);
 
 /* The exact number of documents q matches. */
 hustings_status_t hx_db_count(hx_db *db, const hs_qnode *q, unsigned long *count);
