@@ -11,8 +11,13 @@
 
 #include "buf.h"
 
-/* Paragraphs longer than this many words are split at sentence ends. */
-#define HS_PASSAGE_MAX_WORDS 120
+/* Paragraphs longer than this many words are split at sentence ends.  A
+ * news paragraph is rarely longer, so in practice only blocks that are not
+ * really paragraphs (text without paragraph breaks) are cut.  On the dev
+ * judgments, passages of up to 160, 200, 250 and 300 words all ranked
+ * better than 120 (nDCG@10 0.693-0.706 against 0.688), with 17% fewer
+ * passages at 200 than at 120. */
+#define HS_PASSAGE_MAX_WORDS 200
 
 typedef struct hs_passage {
     char *text;          /* trimmed, never empty */
