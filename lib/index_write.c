@@ -65,10 +65,10 @@ static int add_prefixed(term_sink *s, const char *prefix, const char *t,
 /* Each token gives its stem with its position, and its exact form without
  * one: phrases are matched on stems (an exact phrase is the stem phrase
  * whose exact words are all present, see query_build.c), which halves the
- * position table.  A stop word ("the", "и") gives its stem without a
- * position too: stop words are in most passages, so their positions were
- * a third of the table, and a phrase spans them with a window instead
- * (query_build.c).  A name also gives its transliteration key (without a
+ * position table.  A word whose stem is a stop word's ("the", "и", and
+ * "cans" as "can") gives its stem without a position too: stop words are
+ * in most passages, so their positions were a third of the table, and a
+ * phrase spans them with a window instead (query_build.c).  A name also gives its transliteration key (without a
  * position: names meet across scripts as words, not in phrases), so that
  * Tokayev, Токаев and Тоқаев meet. */
 static int sink_token(void *ctx, const hs_token *tok)
@@ -80,7 +80,7 @@ static int sink_token(void *ctx, const hs_token *tok)
         return -1;
     /* the stem lives in the stemmer: add it before the exact form is
      * copied into s->term (which does not touch the stemmer) */
-    unsigned pos = hs_is_stopword_len(tok->term, tok->term_len) ? 0 : tok->pos;
+    unsigned pos = hs_is_stop_stem(stem, stem_len) ? 0 : tok->pos;
     if (add_prefixed(s, s->stem_prefix, stem, stem_len, pos) < 0 ||
         add_prefixed(s, s->exact_prefix, tok->term, tok->term_len, 0) < 0)
         return -1;

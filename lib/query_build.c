@@ -50,22 +50,31 @@ static const char *stem_prefix_of(const char *exact_prefix)
     return strcmp(exact_prefix, HS_PREFIX_TITLE) == 0 ? HS_PREFIX_TITLE_STEM : HS_PREFIX_STEM;
 }
 
-/* The words of a positional operator that have positions in the index:
- * all but stop words (index_write.c).  Their indexes go to keep. */
+/* Whether a word has no positions in the index: its stem (in either
+ * language the query stems it in) is a stop word's (index_write.c). */
+static int unpositioned(const hs_qword *w)
+{
+    return hs_is_stop_stem(w->stem, strlen(w->stem)) ||
+           (w->stem2 && hs_is_stop_stem(w->stem2, strlen(w->stem2)));
+}
+
+/* The words of a positional operator that have positions in the index.
+ * Their indexes go to keep. */
 static size_t positioned(const hs_qword *const *words, size_t n, size_t *keep)
 {
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (!hs_is_stopword(words[i]->exact))
+        if (!unpositioned(words[i]))
             keep[k++] = i;
     return k;
 }
 
 /* A positional operator (phrase or NEAR) over words under a prefix.
- * Stop words have no positions: the operator runs over the other words,
- * in a window as wide as all of them (a phrase "date of the election"
- * is date then election within 4 positions), in a passage that also holds
- * the stop words; with fewer than two other words it is an AND.  For exact
+ * Stop words (and words with a stop word's stem) have no positions: the
+ * operator runs over the other words, in a window from the first of them
+ * to the last (a phrase "date of the election" is date then election
+ * within 4 positions), in a passage that also holds the stop words; with
+ * fewer than two other words it is an AND.  For exact
  * forms it is the same operator over the stems, in passages that hold
  * every exact form: exact words (and name keys) have no positions. */
 static hs_qnode *positional(int op, unsigned window, const hs_qword *const *words, size_t n,
@@ -79,16 +88,23 @@ static hs_qnode *positional(int op, unsigned window, const hs_qword *const *word
     hs_qnode *q = hs_qnode_new(op);
     for (size_t i = 0; k >= 2 && i < k && q; i++)
         q = hs_qnode_add(q, word_terms(words[keep[i]], pos_prefix, 0, NULL));
-    free(keep);
+    /* a phrase spans from its first positioned word to its last */
     if (q)
-        q->window = op == HS_Q_PHRASE && k < n ? (unsigned)n : window;
+        q->window = op == HS_Q_PHRASE && k >= 2 && k < n ? (unsigned)(keep[k - 1] - keep[0] + 1)
+                                                         : window;
+    free(keep);
     /* what the positions do not check: every word when fewer than two
-     * have positions, else the exact forms, else the stop words */
+     * have positions, else the exact forms, else the unpositioned words */
     hs_qnode *rest = hs_qnode_new(HS_Q_AND);
     for (size_t i = 0; i < n && rest; i++)
-        if (k < 2 || exact || hs_is_stopword(words[i]->exact))
+        if (k < 2 || exact || unpositioned(words[i]))
             rest = hs_qnode_add(rest, word_terms(words[i], prefix, exact, NULL));
-    if (!q || !rest || k < 2 || rest->n_kids == 0) {
+    if (!q || !rest) { /* out of memory */
+        hs_qnode_free(q);
+        hs_qnode_free(rest);
+        return NULL;
+    }
+    if (k < 2 || rest->n_kids == 0) {
         hs_qnode_free(k < 2 ? q : rest);
         return k < 2 ? rest : q;
     }

@@ -10,6 +10,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
+
+#include "stem.h"
 
 static const char *const stopwords[] = {
     /* sorted by strcmp (UTF-8 byte order) for bsearch */
@@ -37,9 +40,6 @@ static const char *const stopwords[] = {
     "этот", "я",
 };
 
-/* Longer than any stop word, in bytes (the longest, "только", has 12). */
-#define LONGEST 16
-
 static int compare(const void *key, const void *elem)
 {
     return strcmp(key, *(const char *const *)elem);
@@ -51,12 +51,63 @@ int hs_is_stopword(const char *word)
                    sizeof *stopwords, compare) != NULL;
 }
 
-int hs_is_stopword_len(const char *word, size_t len)
+/* The stems of the stop words, sorted, computed once. */
+static char **stop_stems;
+static size_t n_stop_stems;
+static once_flag stems_once = ONCE_FLAG_INIT;
+
+static int compare_strings(const void *a, const void *b)
 {
-    char copy[LONGEST + 1];
-    if (len > LONGEST)
-        return 0;
-    memcpy(copy, word, len);
-    copy[len] = '\0';
-    return hs_is_stopword(copy);
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void compute_stop_stems(void)
+{
+    size_t n_words = sizeof stopwords / sizeof *stopwords;
+    hs_stemmer *st = hs_stemmer_new();
+    char **stems = st ? calloc(n_words * HS_STEM_MAX_LANGS, sizeof *stems) : NULL;
+    size_t n = 0;
+    for (size_t i = 0; stems && i < n_words; i++) {
+        const char *w = stopwords[i], *langs[HS_STEM_MAX_LANGS];
+        size_t n_langs = hs_stem_query_langs(w, strlen(w), langs);
+        for (size_t l = 0; l < n_langs; l++) {
+            size_t len;
+            const char *stem = hs_stem_lang(st, langs[l], w, strlen(w), &len);
+            if (stem && (stems[n] = strndup(stem, len)) != NULL)
+                n++;
+        }
+    }
+    hs_stemmer_free(st);
+    if (!stems)
+        return; /* out of memory: no stem is a stop word's */
+    qsort(stems, n, sizeof *stems, compare_strings);
+    size_t unique = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (unique && strcmp(stems[unique - 1], stems[i]) == 0)
+            free(stems[i]);
+        else
+            stems[unique++] = stems[i];
+    }
+    stop_stems = stems;
+    n_stop_stems = unique;
+}
+
+int hs_is_stop_stem(const char *stem, size_t len)
+{
+    call_once(&stems_once, compute_stop_stems);
+    size_t lo = 0, hi = n_stop_stems;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *s = stop_stems[mid];
+        int c = strncmp(s, stem, len);
+        if (c == 0)
+            c = s[len] != '\0'; /* s is longer: after stem */
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
 }

@@ -1,7 +1,9 @@
 /* stopwords.h - the most frequent function words of English and Russian.
  *
- * A query does not require them (query_parse.c), and the index gives them
- * no positions (index_write.c), so phrases step over them (query_build.c).
+ * A query does not require them (query_parse.c).  The index gives no
+ * positions to any word whose stem is a stop word's stem (index_write.c),
+ * so phrases step over such words (query_build.c): deciding by the stem,
+ * on both sides, keeps "cans of beer" matching "can of beer".
  */
 #ifndef HS_STOPWORDS_H
 #define HS_STOPWORDS_H
@@ -11,7 +13,8 @@
 /* True for a stop word (normalised form, as the tokenizer gives it). */
 int hs_is_stopword(const char *word);
 
-/* The same for the len bytes at word, which need not end in a NUL. */
-int hs_is_stopword_len(const char *word, size_t len);
+/* True when the stem[0..len) is the stem of a stop word, in any language
+ * a query could stem it in (stem.h).  Thread-safe. */
+int hs_is_stop_stem(const char *stem, size_t len);
 
 #endif

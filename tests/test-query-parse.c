@@ -199,6 +199,15 @@ int main(void)
                "(((((date AND of AND the AND poll) FILTER (Zdate PHRASE 4 Zpoll)) OR 0.25 * "
                "((Sdate AND Sof AND Sthe AND Spoll) FILTER (ZSdate PHRASE 4 ZSpoll)))) FILTER "
                "((date AND of AND the AND poll) FILTER (Zdate PHRASE 4 Zpoll)))");
+    /* leading stop words do not widen the window; a word with a stop
+     * word's stem ("cans": "can") has no positions either */
+    CHECK_TIER("\"the united nations\"", HS_TIER_ALL_IN_PASSAGE,
+               "(((((Zunit PHRASE 2 Znation) FILTER (Zthe)) OR 0.5 * ((the AND united AND "
+               "nations) FILTER (Zunit PHRASE 2 Znation)) OR 0.25 * ((ZSunit PHRASE 2 ZSnation) "
+               "FILTER (ZSthe)))) FILTER ((Zunit PHRASE 2 Znation) FILTER (Zthe)))");
+    CHECK_TIER("\"cans of beer\"", HS_TIER_ALL_IN_PASSAGE,
+               "((((Zcan AND Zof AND Zbeer) OR 0.5 * (cans AND of AND beer) OR 0.25 * (ZScan AND "
+               "ZSof AND ZSbeer))) FILTER (Zcan AND Zof AND Zbeer))");
     CHECK_TIER("the NEAR/3 poll", HS_TIER_ALL_IN_PASSAGE,
                "(((Zthe AND Zpoll) OR 0.5 * (the AND poll)) FILTER (Zthe AND Zpoll))");
 
