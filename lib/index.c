@@ -25,8 +25,10 @@ hustings_status_t hs_index_fail(hustings_index_t *index, hustings_status_t st,
 
 hustings_status_t hs_index_fail_db(hustings_index_t *index, hustings_status_t st)
 {
+    const char *why = hx_db_error(index->db);
     hs_buf_reset(&index->error);
-    hs_buf_printf(&index->error, "%s: %s", index->path, hx_db_error(index->db));
+    hs_buf_printf(&index->error, "%s: %s", index->path,
+                  *why ? why : hustings_status_to_string(st));
     return st;
 }
 

@@ -93,10 +93,12 @@ static hustings_status_t article_fields(hx_db *db, unsigned docid, json_object *
     char *head = NULL;
     size_t len = 0;
     hustings_status_t st = hx_db_earlier_data(db, docid, member_uint(o, "ordinal"),
-                                              HS_SLOT_ARTICLE, &head, &len);
+                                              HS_SLOT_ARTICLE, HS_PREFIX_ARTICLE, &head, &len);
     if (st == HUSTINGS_STATUS_SUCCESS && !(*fields = parse(head, len)))
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     free(head);
+    if (st == HUSTINGS_STATUS_SUCCESS && !json_object_object_get_ex(*fields, "path", NULL))
+        st = HUSTINGS_STATUS_INDEX_CORRUPT; /* not a first passage */
     return st;
 }
 

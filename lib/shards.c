@@ -174,7 +174,8 @@ static hustings_status_t move_article(hx_db *db, const first_passage *e)
     size_t len = 0;
     hustings_status_t st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     if (hs_article_terms(e->f.path, e->f.id, &aterm, &fterm) == 0)
-        st = hx_db_earlier_data(db, e->docid, 0, HS_SLOT_ARTICLE, &data, &len);
+        st = hx_db_earlier_data(db, e->docid, 0, HS_SLOT_ARTICLE, HS_PREFIX_ARTICLE, &data,
+                                &len); /* its own data: it is a first passage */
     json_object *o = st == HUSTINGS_STATUS_SUCCESS ? json_tokener_parse(data) : NULL;
     const char *s = NULL;
     if (o) {

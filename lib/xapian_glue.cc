@@ -281,7 +281,7 @@ hustings_status_t hx_db_each_doc(hx_db *db, const char *term, hx_doc_fn fn, void
 }
 
 hustings_status_t hx_db_earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot,
-                                     char **data, size_t *len)
+                                     const char *group_prefix, char **data, size_t *len)
 {
     *data = NULL;
     return guarded(db, [&] {
@@ -291,10 +291,17 @@ hustings_status_t hx_db_earlier_data(hx_db *db, unsigned docid, unsigned back, u
         Xapian::Document head;
         if (earlier)
             head = db->db->get_document(earlier);
-        if (!earlier || head.get_value(slot) != doc.get_value(slot))
-            throw Xapian::DatabaseCorruptError("document " + std::to_string(docid) +
-                                               " has no first passage " + std::to_string(back) +
-                                               " documents before it");
+        if (!earlier || head.get_value(slot) != doc.get_value(slot)) {
+            // not where it should be (a remote server that interleaves
+            // several databases): the first document of docid's group term
+            std::string prefix(group_prefix);
+            auto t = db->db->termlist_begin(docid);
+            t.skip_to(prefix);
+            if (t == db->db->termlist_end(docid) || (*t).compare(0, prefix.size(), prefix) != 0)
+                throw Xapian::DatabaseCorruptError("document " + std::to_string(docid) +
+                                                   " has no " + prefix + " term");
+            head = db->db->get_document(*db->db->postlist_begin(*t));
+        }
         std::string d = head.get_data();
         *data = static_cast<char *>(std::malloc(d.size() + 1));
         if (!*data)

@@ -70,13 +70,16 @@ hustings_status_t hx_db_each_term(hx_db *db, const char *prefix, hx_term_fn fn, 
 typedef int (*hx_doc_fn)(void *ctx, unsigned docid, const char *data, size_t len);
 hustings_status_t hx_db_each_doc(hx_db *db, const char *term, hx_doc_fn fn, void *ctx);
 
-/* The data of the document added `back` documents before docid to the
- * same database (in a search over several databases docids interleave,
- * so that is `back` times their number earlier), which must have the same
- * value in `slot` (else HUSTINGS_STATUS_INDEX_CORRUPT).  *data is
+/* The data of the first document of docid's group: the documents holding
+ * the same term under group_prefix, added one after another.  That is the
+ * one `back` documents before docid (in a search over several databases,
+ * whose docids interleave, `back` times their number before), when it has
+ * the same value in `slot`; else (a remote server interleaving databases
+ * of its own) the first document of the group term's posting list.
+ * HUSTINGS_STATUS_INDEX_CORRUPT when docid has no group term.  *data is
  * malloc'ed and NUL-terminated; the caller frees it. */
 hustings_status_t hx_db_earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot,
-                                     char **data, size_t *len);
+                                     const char *group_prefix, char **data, size_t *len);
 
 /* Rewrite document docid in place: drop its terms that start with any of
  * drop_prefixes (NULL-terminated), add the boolean terms add_terms
