@@ -101,18 +101,18 @@ enum {
 hs_qnode *hs_query_build_tier(const hs_parsed_query *pq, int tier);
 
 /* What a passage gains for each tier before HS_TIER_ANY that it matches:
- * more than any weight of the words can reach. */
-#define HS_TIER_BONUS 1e5
+ * more than any weight of the query's words can reach (at least this). */
+#define HS_TIER_BONUS_MIN 1e5
 
-/* All tiers in one query, ranked: the weight of tier HS_TIER_ANY plus
- * HS_TIER_BONUS for each earlier tier matched, so that one pass gives
- * every tier's passages before the next tier's (hs_query_tier_of takes
- * the bonus off again). */
-hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq);
+/* All tiers in one query, ranked: the weight of tier HS_TIER_ANY plus a
+ * bonus (stored in *bonus) for each earlier tier matched, so that one pass
+ * gives every tier's passages before the next tier's (hs_query_tier_of
+ * takes the bonus off again). */
+hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq, double *bonus);
 
-/* The tier of a weight from hs_query_build_ranked's query; *words gets
- * the weight of the words alone. */
-int hs_query_tier_of(double weight, double *words);
+/* The tier of a weight from hs_query_build_ranked's query with that bonus;
+ * *words gets the weight of the words alone. */
+int hs_query_tier_of(double weight, double bonus, double *words);
 
 /* Everything the query matches, all tiers together (for counts and
  * facets). */

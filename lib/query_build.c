@@ -378,24 +378,47 @@ static int weight_is_any(const hs_qexpr *root)
     return stop == 0 || stop == root->n_kids;
 }
 
-hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq)
+/* A bound on one term's BM25 weight: (k1 + 1) times its idf, and the idf
+ * stays under 25 for any index of fewer than 10^10 passages. */
+#define TERM_WEIGHT_BOUND 50.0
+/* How many terms a wildcard may expand to (xapian_glue.cc). */
+#define WILDCARD_TERMS 1000
+
+/* How many terms q's weight may add up: a bound on the leaves. */
+static double leaves(const hs_qnode *q)
 {
+    if (q->op == HS_Q_TERM)
+        return 1;
+    if (q->op == HS_Q_WILDCARD)
+        return WILDCARD_TERMS;
+    double n = 0;
+    for (size_t i = 0; i < q->n_kids; i++)
+        n += leaves(q->kids[i]);
+    return n;
+}
+
+hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq, double *bonus)
+{
+    *bonus = HS_TIER_BONUS_MIN;
     if (!pq->root)
         return hs_qnode_new(HS_Q_MATCH_NOTHING);
-    hs_qnode *or = hs_qnode_add(hs_qnode_new(HS_Q_OR), weight(pq));
+    hs_qnode *w = weight(pq);
+    if (w && 2 * TERM_WEIGHT_BOUND * leaves(w) > *bonus)
+        *bonus = 2 * TERM_WEIGHT_BOUND * leaves(w);
+    hs_qnode *or = hs_qnode_add(hs_qnode_new(HS_Q_OR), w);
     for (int tier = 0; tier < HS_TIER_ANY && or; tier++)
-        or = hs_qnode_add(or, hs_qnode_const(root_match(pq, tier), HS_TIER_BONUS));
+        or = hs_qnode_add(or, hs_qnode_const(root_match(pq, tier), *bonus));
     if (weight_is_any(pq->root))
         return or;
     return hs_qnode_pair(HS_Q_FILTER, or, root_match(pq, HS_TIER_ANY));
 }
 
-int hs_query_tier_of(double weight, double *words)
+int hs_query_tier_of(double weight, double bonus, double *words)
 {
     int earlier = 0; /* tiers before HS_TIER_ANY matched */
-    while (earlier < HS_TIER_ANY && weight >= HS_TIER_BONUS * (earlier + 1))
+    while (earlier < HS_TIER_ANY && weight >= bonus * (earlier + 1))
         earlier++;
-    *words = weight - HS_TIER_BONUS * earlier;
+    *words = weight - bonus * earlier;
     return HS_TIER_ANY - earlier;
 }
 

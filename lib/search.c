@@ -141,6 +141,7 @@ void hustings_query_destroy(hustings_query_t *query)
 typedef struct collector {
     hx_db *db;
     int ranked;                /* weights carry tier bonuses */
+    double bonus;              /* of each tier */
     hustings_passages_t *list;
     hustings_status_t st;
 } collector;
@@ -149,7 +150,7 @@ static int collect_match(void *ctx, unsigned docid, double weight, const char *d
 {
     collector *c = ctx;
     if (c->ranked)
-        hs_query_tier_of(weight, &weight); /* the bonus off: the words' weight */
+        hs_query_tier_of(weight, c->bonus, &weight); /* the words' weight */
     c->st = hs_passage_decode(c->list, c->db, docid, weight, data, len);
     return c->st != HUSTINGS_STATUS_SUCCESS;
 }
@@ -296,7 +297,8 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
     /* Relevance: every tier's passages before the next tier's, in one
      * pass (hs_query_build_ranked).  By date: every match. */
     int ranked = query->sort == HUSTINGS_SORT_RELEVANCE;
-    hs_qnode *q = ranked ? hs_query_build_ranked(query->parsed)
+    double bonus = 0;
+    hs_qnode *q = ranked ? hs_query_build_ranked(query->parsed, &bonus)
                          : hs_query_build_all(query->parsed);
     if (!q)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
@@ -307,7 +309,7 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
     while (q && st == HUSTINGS_STATUS_SUCCESS && want > 0) {
         hustings_passages_t found;
         memset(&found, 0, sizeof found);
-        collector c = { query->index->db, ranked, &found, HUSTINGS_STATUS_SUCCESS };
+        collector c = { query->index->db, ranked, bonus, &found, HUSTINGS_STATUS_SUCCESS };
         st = fetch(query, q, from, batch, &c);
         if (st == HUSTINGS_STATUS_SUCCESS)
             st = choose(query, &s, &c, out, &skip, &want);

@@ -15,7 +15,8 @@ static char *tier(const char *q, int t)
     hs_parsed_query *pq = hs_query_parse(q, st, NULL);
     if (!pq)
         return strdup("(parse failed)");
-    hs_qnode *n = t < 0 ? hs_query_build_ranked(pq) : hs_query_build_tier(pq, t);
+    double bonus;
+    hs_qnode *n = t < 0 ? hs_query_build_ranked(pq, &bonus) : hs_query_build_tier(pq, t);
     char *d = hs_qnode_describe(n);
     hs_qnode_free(n);
     hs_parsed_query_free(pq);
@@ -242,13 +243,26 @@ int main(void)
                "((((Zthe OR 0.5 * the OR 0.25 * ZSthe) OR (Zban OR 0.5 * ban OR 0.25 * ZSban)) "
                "OR 100000 IF ((Zban) AND_NOT ((Zfox OR ZSfox))) OR 100000 IF (((Zban OR ZSban)) "
                "AND_NOT ((Zfox OR ZSfox)))) FILTER ((((Zban OR ZSban))) AND_NOT ((Zfox OR ZSfox))))");
-    double words = 0;
-    CHECK_INT(hs_query_tier_of(2 * HS_TIER_BONUS + 7.5, &words), HS_TIER_ALL_IN_PASSAGE);
+    double words = 0, bonus = 0;
+    CHECK_INT(hs_query_tier_of(2 * HS_TIER_BONUS_MIN + 7.5, HS_TIER_BONUS_MIN, &words),
+              HS_TIER_ALL_IN_PASSAGE);
     CHECK(words == 7.5);
-    CHECK_INT(hs_query_tier_of(HS_TIER_BONUS + 0.25, &words), HS_TIER_ALL_WITH_TITLE);
+    CHECK_INT(hs_query_tier_of(HS_TIER_BONUS_MIN + 0.25, HS_TIER_BONUS_MIN, &words),
+              HS_TIER_ALL_WITH_TITLE);
     CHECK(words == 0.25);
-    CHECK_INT(hs_query_tier_of(3.0, &words), HS_TIER_ANY);
+    CHECK_INT(hs_query_tier_of(3.0, HS_TIER_BONUS_MIN, &words), HS_TIER_ANY);
     CHECK(words == 3.0);
+    /* the bonus outgrows any weight the words can add up: 50 a term, twice */
+    hs_parsed_query *many = hs_query_parse("ab* cd* ef*", st, NULL);
+    hs_qnode *n_many = many ? hs_query_build_ranked(many, &bonus) : NULL;
+    CHECK(bonus == 2 * 50.0 * 6 * 1000); /* each wildcard: passage and headline */
+    hs_qnode_free(n_many);
+    hs_parsed_query_free(many);
+    hs_parsed_query *few = hs_query_parse("hunting ban", st, NULL);
+    hs_qnode *n_few = few ? hs_query_build_ranked(few, &bonus) : NULL;
+    CHECK(bonus == HS_TIER_BONUS_MIN);
+    hs_qnode_free(n_few);
+    hs_parsed_query_free(few);
 
     /* --since and --until */
     pq = hs_query_parse("tax", st, NULL);
