@@ -84,6 +84,10 @@ struct hs_synonyms;
 int hs_query_apply_synonyms(hs_parsed_query *pq, const struct hs_synonyms *syn,
                             hs_stemmer *stemmer);
 
+/* Whether a query word has no positions in the index: its stem (in either
+ * language the query stems it in) is a stop word's (index_write.c). */
+int hs_qword_unpositioned(const hs_qword *w);
+
 /* Tiers of a query, best first: passages matching tier k and no earlier
  * tier are ranked after all those of earlier tiers. */
 enum {

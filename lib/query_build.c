@@ -50,9 +50,7 @@ static const char *stem_prefix_of(const char *exact_prefix)
     return strcmp(exact_prefix, HS_PREFIX_TITLE) == 0 ? HS_PREFIX_TITLE_STEM : HS_PREFIX_STEM;
 }
 
-/* Whether a word has no positions in the index: its stem (in either
- * language the query stems it in) is a stop word's (index_write.c). */
-static int unpositioned(const hs_qword *w)
+int hs_qword_unpositioned(const hs_qword *w)
 {
     return hs_is_stop_stem(w->stem, strlen(w->stem)) ||
            (w->stem2 && hs_is_stop_stem(w->stem2, strlen(w->stem2)));
@@ -64,7 +62,7 @@ static size_t positioned(const hs_qword *const *words, size_t n, size_t *keep)
 {
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (!unpositioned(words[i]))
+        if (!hs_qword_unpositioned(words[i]))
             keep[k++] = i;
     return k;
 }
@@ -97,7 +95,7 @@ static hs_qnode *positional(int op, unsigned window, const hs_qword *const *word
      * have positions, else the exact forms, else the unpositioned words */
     hs_qnode *rest = hs_qnode_new(HS_Q_AND);
     for (size_t i = 0; i < n && rest; i++)
-        if (k < 2 || exact || unpositioned(words[i]))
+        if (k < 2 || exact || hs_qword_unpositioned(words[i]))
             rest = hs_qnode_add(rest, word_terms(words[i], prefix, exact, NULL));
     if (!q || !rest) { /* out of memory */
         hs_qnode_free(q);

@@ -54,6 +54,10 @@ int main(void)
                  "selfnomination; nomination of self.",
                  "The right to [self-nomination]; [self-nominated] candidates; "
                  "[selfnomination]; nomination of self.");
+    /* a stop word inside a phrase holds a place for any word */
+    CHECK_MARKED("\"date of the election\"",
+                 "The date of an election; the date of the poll.",
+                 "The [date of an election]; the date of the poll.");
     /* a phrase across a line break */
     CHECK_MARKED("\"general election\"", "the general\nelection", "the [general\nelection]");
     /* excluded words are not marked; stop words only on their own */
