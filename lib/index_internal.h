@@ -54,10 +54,10 @@ int hs_article_name(const char *path, const char *id, hs_buf *out);
 int hs_article_terms(const char *path, const char *id, hs_buf *article_term,
                      hs_buf *file_term);
 
-/* What near-duplicate detection reads back from a passage's data (as
- * index_write.c writes it): the article's path and id (NULL for a file's
- * only article), and on an article's first passage its fingerprint and
- * cluster (has_fp is 0 on other passages).  0, or -1 when the data is not
+/* What near-duplicate detection reads back from a first passage's data (as
+ * index_write.c writes it; later passages hold none of it): the article's
+ * path and id (NULL for a file's only article), its fingerprint and
+ * cluster (has_fp is 0 when it has none).  0, or -1 when the data is not
  * JSON or memory runs out; hs_copy_fields_free frees it either way. */
 typedef struct hs_copy_fields {
     char *path, *id;

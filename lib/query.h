@@ -2,8 +2,8 @@
  * (internal).
  *
  * A query string is parsed (query_parse.c) into a tree of hs_qexpr; the
- * builder (query_build.c) turns the tree into one Xapian query per ranking
- * tier; the highlighter (highlight.c) marks the tree's positive word groups
+ * builder (query_build.c) turns the tree into a Xapian query that ranks
+ * every tier in one pass; the highlighter (highlight.c) marks the tree's positive word groups
  * in result passages.
  */
 #ifndef HUSTINGS_QUERY_H

@@ -1,4 +1,5 @@
-/* query_build.c - from the parsed tree to the Xapian query of each tier.
+/* query_build.c - from the parsed tree to the Xapian queries: the ranked
+ * one (all tiers in one pass), each tier's, and all matches.
  *
  * Two halves are built separately:
  *  - the weight: every positive word group, matched through its stems (so

@@ -7,8 +7,9 @@
 #ifndef HUSTINGS_SCHEMA_H
 #define HUSTINGS_SCHEMA_H
 
-/* Terms.  Only stems (Z, ZS) carry positions; exact words (unprefixed, S)
- * and name keys (XT, XTS) only a wdf: phrases run on stems (query_build.c).
+/* Terms.  Only stems (Z, ZS) carry positions, and not those of stop words
+ * (stopwords.h); exact words (unprefixed, S) and name keys (XT, XTS) only
+ * a wdf: phrases run on stems (query_build.c).
  * Unprefixed terms are the exact normalised words of the passage text. */
 #define HS_PREFIX_STEM        "Z"   /* stem of a passage word */
 #define HS_PREFIX_TITLE       "S"   /* exact word of the article headline */
@@ -18,8 +19,10 @@
 #define HS_PREFIX_TITLE_NAME  "XTS" /* the same for headline words */
 #define HS_PREFIX_ARTICLE     "XA"  /* boolean: the article's key (path, or
                                        path#id for an item of a feed) */
-#define HS_PREFIX_FILE        "XF"  /* boolean: the key of the file it came
-                                       from */
+#define HS_PREFIX_FILE        "XF"  /* boolean, on the passages of an
+                                       article with an id (a feed item): the
+                                       key of the file it came from; for an
+                                       article without one, XA serves */
 #define HS_PREFIX_LANG        "L"   /* boolean: language code ("en") */
 #define HS_PREFIX_HOST        "XS"  /* boolean: host of the source URL, and
                                        each parent domain ("bbc.co.uk") */

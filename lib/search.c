@@ -1,5 +1,6 @@
-/* search.c - running a query: tier by tier (or by date), then at most a
- * few passages per article and one result per near-duplicate cluster. */
+/* search.c - running a query: every tier in one ranked pass (or by date),
+ * at most a few passages per article (Xapian's collapse on the article's
+ * tag), and one result per near-duplicate cluster. */
 #include "index_internal.h"
 
 #include <stdint.h>
@@ -302,9 +303,9 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
                          : hs_query_build_all(query->parsed);
     if (!q)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    /* Candidates come in batches: when the limits set many aside (a story
-     * republished many times, one long article), the next batch is read,
-     * twice as large, until enough are taken or the matches end. */
+    /* Candidates come in batches: when collapsing sets many aside (a story
+     * republished many times), the next batch is read, twice as large,
+     * until enough are taken or the matches end. */
     unsigned long from = 0, batch = n;
     while (q && st == HUSTINGS_STATUS_SUCCESS && want > 0) {
         hustings_passages_t found;
