@@ -280,35 +280,53 @@ hustings_status_t hx_db_each_doc(hx_db *db, const char *term, hx_doc_fn fn, void
     });
 }
 
+// hx_db_earlier_data without the retry
+static void earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot,
+                         const char *group_prefix, char **data, size_t *len)
+{
+    Xapian::docid shards = static_cast<Xapian::docid>(db->db->size());
+    Xapian::docid earlier = shards && back <= (docid - 1) / shards ? docid - back * shards : 0;
+    Xapian::Document doc = db->db->get_document(docid);
+    Xapian::Document head;
+    if (earlier)
+        head = db->db->get_document(earlier);
+    if (!earlier || head.get_value(slot) != doc.get_value(slot)) {
+        // not where it should be (a remote server that interleaves
+        // several databases): the first document of docid's group term
+        std::string prefix(group_prefix);
+        auto t = db->db->termlist_begin(docid);
+        t.skip_to(prefix);
+        if (t == db->db->termlist_end(docid) || (*t).compare(0, prefix.size(), prefix) != 0)
+            throw Xapian::DatabaseCorruptError("document " + std::to_string(docid) +
+                                               " has no " + prefix + " term");
+        head = db->db->get_document(*db->db->postlist_begin(*t));
+    }
+    std::string d = head.get_data();
+    *data = static_cast<char *>(std::malloc(d.size() + 1));
+    if (!*data)
+        throw std::bad_alloc();
+    std::memcpy(*data, d.data(), d.size());
+    (*data)[d.size()] = '\0';
+    *len = d.size();
+}
+
 hustings_status_t hx_db_earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot,
                                      const char *group_prefix, char **data, size_t *len)
 {
     *data = NULL;
     return guarded(db, [&] {
-        Xapian::docid shards = static_cast<Xapian::docid>(db->db->size());
-        Xapian::docid earlier = shards && back <= (docid - 1) / shards ? docid - back * shards : 0;
-        Xapian::Document doc = db->db->get_document(docid);
-        Xapian::Document head;
-        if (earlier)
-            head = db->db->get_document(earlier);
-        if (!earlier || head.get_value(slot) != doc.get_value(slot)) {
-            // not where it should be (a remote server that interleaves
-            // several databases): the first document of docid's group term
-            std::string prefix(group_prefix);
-            auto t = db->db->termlist_begin(docid);
-            t.skip_to(prefix);
-            if (t == db->db->termlist_end(docid) || (*t).compare(0, prefix.size(), prefix) != 0)
-                throw Xapian::DatabaseCorruptError("document " + std::to_string(docid) +
-                                                   " has no " + prefix + " term");
-            head = db->db->get_document(*db->db->postlist_begin(*t));
+        for (int attempt = 0;; attempt++) {
+            try {
+                earlier_data(db, docid, back, slot, group_prefix, data, len);
+                return;
+            } catch (const Xapian::DatabaseModifiedError &) {
+                // as in search_with_retry: a writer moved on; the tag check
+                // (or the group term) still finds the right document
+                if (attempt > 0 || db->wdb)
+                    throw;
+                db->db->reopen();
+            }
         }
-        std::string d = head.get_data();
-        *data = static_cast<char *>(std::malloc(d.size() + 1));
-        if (!*data)
-            throw std::bad_alloc();
-        std::memcpy(*data, d.data(), d.size());
-        (*data)[d.size()] = '\0';
-        *len = d.size();
     });
 }
 

@@ -76,8 +76,10 @@ hustings_status_t hx_db_each_doc(hx_db *db, const char *term, hx_doc_fn fn, void
  * whose docids interleave, `back` times their number before), when it has
  * the same value in `slot`; else (a remote server interleaving databases
  * of its own) the first document of the group term's posting list.
- * HUSTINGS_STATUS_INDEX_CORRUPT when docid has no group term.  *data is
- * malloc'ed and NUL-terminated; the caller frees it. */
+ * HUSTINGS_STATUS_INDEX_CORRUPT when docid has no group term.  A
+ * read-only database that a writer changed is reopened and the read
+ * retried once, as a search is.  *data is malloc'ed and NUL-terminated;
+ * the caller frees it. */
 hustings_status_t hx_db_earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot,
                                      const char *group_prefix, char **data, size_t *len);
 
