@@ -177,28 +177,21 @@ static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsig
 
 /* ---- choosing results ------------------------------------------------------ */
 
-/* Counts of what has been shown so far, to apply the per-article limit and
- * to collapse clusters. */
+/* What has been shown so far, to collapse clusters (Xapian applied the
+ * per-article limit already). */
 typedef struct shown {
-    hs_strmap *per_article;  /* article key -> count (as a pointer) */
     hs_strmap *clusters;     /* cluster key -> first result's index + 1 */
 } shown;
 
-/* Whether candidate p may be shown; 0 no, 1 yes, -1 out of memory. */
+/* Whether candidate p may be shown: not when another article of its
+ * cluster already is. */
 static int admit(hustings_query_t *query, shown *s, hustings_passages_t *out,
                  const hustings_passage_t *p)
 {
-    if (query->collapse && p->cluster) {
-        size_t at = (size_t)(uintptr_t)hs_strmap_get(s->clusters, p->cluster);
-        if (at && strcmp(out->items[at - 1].article, p->article) != 0)
-            return 0; /* another article of a cluster already shown */
-    }
-    size_t n = (size_t)(uintptr_t)hs_strmap_get(s->per_article, p->article);
-    if (query->per_article && n >= query->per_article)
-        return 0;
-    if (hs_strmap_put(s->per_article, p->article, (void *)(uintptr_t)(n + 1), NULL) < 0)
-        return -1;
-    return 1;
+    if (!query->collapse || !p->cluster)
+        return 1;
+    size_t at = (size_t)(uintptr_t)hs_strmap_get(s->clusters, p->cluster);
+    return !at || strcmp(out->items[at - 1].article, p->article) == 0;
 }
 
 static hustings_status_t copies_of(hustings_query_t *query, hustings_passage_t *p)
@@ -237,7 +230,7 @@ static hustings_status_t take(hustings_query_t *query, shown *s, hustings_passag
     return HUSTINGS_STATUS_SUCCESS;
 }
 
-/* Go through candidates in order, skipping what the limits exclude and the
+/* Go through candidates in order, skipping collapsed copies and the
  * first `*skip` admitted ones, until `*want` are taken. */
 static hustings_status_t choose(hustings_query_t *query, shown *s, const collector *c,
                                 hustings_passages_t *out, unsigned long *skip,
@@ -246,10 +239,7 @@ static hustings_status_t choose(hustings_query_t *query, shown *s, const collect
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     hustings_passages_t *found = c->list;
     for (size_t i = 0; i < found->n && *want > 0 && st == HUSTINGS_STATUS_SUCCESS; i++) {
-        int ok = admit(query, s, out, &found->items[i]);
-        if (ok < 0)
-            return HUSTINGS_STATUS_OUT_OF_MEMORY;
-        if (!ok)
+        if (!admit(query, s, out, &found->items[i]))
             continue;
         if (*skip > 0) {
             --*skip;
@@ -288,8 +278,8 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
     if (!query || !passages)
         return HUSTINGS_STATUS_NULL_POINTER;
     hustings_passages_t *out = calloc(1, sizeof *out);
-    shown s = { hs_strmap_new(), hs_strmap_new() };
-    hustings_status_t st = out && s.per_article && s.clusters
+    shown s = { hs_strmap_new() };
+    hustings_status_t st = out && s.clusters
                                ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
     unsigned long skip = query->offset, want = query->limit;
     unsigned long n = skip + want;
@@ -323,7 +313,6 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
             batch *= 2;
     }
     hs_qnode_free(q);
-    hs_strmap_free(s.per_article, NULL);
     hs_strmap_free(s.clusters, NULL);
     /* a query that finds little may be misspelt */
     if (st == HUSTINGS_STATUS_SUCCESS && out->n < query->limit)
