@@ -2,6 +2,7 @@
  * getters, and the dump of a whole index. */
 #include "index_internal.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,8 +81,32 @@ static json_object *parse(const char *data, size_t len)
     return o;
 }
 
+/* The fields of docid's article from the first passage hx_db_earlier_data
+ * finds going `back`: NULL in *fields when that is no first passage. */
+static hustings_status_t first_passage_fields(hx_db *db, unsigned docid, unsigned back,
+                                              json_object **fields)
+{
+    char *head = NULL;
+    size_t len = 0;
+    *fields = NULL;
+    hustings_status_t st = hx_db_earlier_data(db, docid, back, HS_SLOT_ARTICLE,
+                                              HS_PREFIX_ARTICLE, &head, &len);
+    if (st == HUSTINGS_STATUS_SUCCESS && !(*fields = parse(head, len)))
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    free(head);
+    if (*fields && !json_object_object_get_ex(*fields, "path", NULL)) {
+        json_object_put(*fields);
+        *fields = NULL;
+    }
+    return st;
+}
+
 /* The article's fields (path, title, ...) are in its first passage's data
- * only (index_write.c): for a later passage, read them from there. */
+ * only (index_write.c): for a later passage, read them from there.  That
+ * is `ordinal` documents earlier, unless a remote server interleaves
+ * databases of its own (then it may be another passage of the article);
+ * going back further than the first document finds it through the
+ * article's term. */
 static hustings_status_t article_fields(hx_db *db, unsigned docid, json_object *o,
                                         json_object **fields)
 {
@@ -90,15 +115,11 @@ static hustings_status_t article_fields(hx_db *db, unsigned docid, json_object *
         *fields = json_object_get(o);
         return HUSTINGS_STATUS_SUCCESS;
     }
-    char *head = NULL;
-    size_t len = 0;
-    hustings_status_t st = hx_db_earlier_data(db, docid, member_uint(o, "ordinal"),
-                                              HS_SLOT_ARTICLE, HS_PREFIX_ARTICLE, &head, &len);
-    if (st == HUSTINGS_STATUS_SUCCESS && !(*fields = parse(head, len)))
-        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    free(head);
-    if (st == HUSTINGS_STATUS_SUCCESS && !json_object_object_get_ex(*fields, "path", NULL))
-        st = HUSTINGS_STATUS_INDEX_CORRUPT; /* not a first passage */
+    hustings_status_t st = first_passage_fields(db, docid, member_uint(o, "ordinal"), fields);
+    if (st == HUSTINGS_STATUS_SUCCESS && !*fields)
+        st = first_passage_fields(db, docid, UINT_MAX, fields);
+    if (st == HUSTINGS_STATUS_SUCCESS && !*fields)
+        st = HUSTINGS_STATUS_INDEX_CORRUPT; /* no first passage */
     return st;
 }
 

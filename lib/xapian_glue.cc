@@ -288,8 +288,13 @@ static void earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot
     Xapian::docid earlier = shards && back <= (docid - 1) / shards ? docid - back * shards : 0;
     Xapian::Document doc = db->db->get_document(docid);
     Xapian::Document head;
-    if (earlier)
-        head = db->db->get_document(earlier);
+    if (earlier) {
+        try {
+            head = db->db->get_document(earlier);
+        } catch (const Xapian::DocNotFoundError &) {
+            earlier = 0; // a gap in a server's interleaving
+        }
+    }
     if (!earlier || head.get_value(slot) != doc.get_value(slot)) {
         // not where it should be (a remote server that interleaves
         // several databases): the first document of docid's group term

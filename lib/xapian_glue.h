@@ -74,8 +74,11 @@ hustings_status_t hx_db_each_doc(hx_db *db, const char *term, hx_doc_fn fn, void
  * the same term under group_prefix, added one after another.  That is the
  * one `back` documents before docid (in a search over several databases,
  * whose docids interleave, `back` times their number before), when it has
- * the same value in `slot`; else (a remote server interleaving databases
- * of its own) the first document of the group term's posting list.
+ * the same value in `slot`; else, or when `back` reaches before the first
+ * document (UINT_MAX always does), the first document of the group term's
+ * posting list.  (A remote server interleaving databases of its own puts
+ * another member of the group `back` before, when not another group: the
+ * caller checks.)
  * HUSTINGS_STATUS_INDEX_CORRUPT when docid has no group term.  A
  * read-only database that a writer changed is reopened and the read
  * retried once, as a search is.  *data is malloc'ed and NUL-terminated;

@@ -17,10 +17,10 @@ check "half B indexes" test "$rc" -eq 0
 run "$INDEX" -q -d "$tmp/all" "$bbc/business" "$bbc/entertainment" "$bbc/politics" "$bbc/sport" "$bbc/tech"
 check "the whole indexes" test "$rc" -eq 0
 
-# two servers on free loopback ports
+# two servers on free loopback ports, and a third serving both halves
 ports=$("$PYTHON" -c '
 import socket
-ss = [socket.socket() for _ in range(2)]
+ss = [socket.socket() for _ in range(3)]
 for s in ss: s.bind(("127.0.0.1", 0))
 print(" ".join(str(s.getsockname()[1]) for s in ss))
 for s in ss: s.close()')
@@ -31,13 +31,18 @@ setsid xapian-tcpsrv --interface 127.0.0.1 --port "$1" "$tmp/a" >"$tmp/srv1.log"
 s1=$!
 setsid xapian-tcpsrv --interface 127.0.0.1 --port "$2" "$tmp/b" >"$tmp/srv2.log" 2>&1 &
 s2=$!
-trap 'kill $s1 $s2 2>/dev/null; rm -rf "$tmp"' EXIT
+# one server of two databases interleaves their docids itself: a later
+# passage is not `ordinal` documents after its first there
+setsid xapian-tcpsrv --interface 127.0.0.1 --port "$3" "$tmp/a" "$tmp/b" >"$tmp/srv3.log" 2>&1 &
+s3=$!
+trap 'kill $s1 $s2 $s3 2>/dev/null; rm -rf "$tmp"' EXIT
 # a stub names shards, one a line: "remote HOST:PORT" (TCP) or "auto PATH"
 printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$1" "$2" >"$tmp/remote.stub"
+printf 'remote 127.0.0.1:%s\n' "$3" >"$tmp/both.stub"
 printf 'auto %s\nauto %s\n' "$tmp/a" "$tmp/b" >"$tmp/local.stub"
 # wait (at most 10 s) for both servers to accept
 i=0
-until "$QUERY" -d "$tmp/remote.stub" --count election >/dev/null 2>&1 || [ $i -ge 50 ]; do
+until { "$QUERY" -d "$tmp/remote.stub" --count election && "$QUERY" -d "$tmp/both.stub" --count election; } >/dev/null 2>&1 || [ $i -ge 50 ]; do
     sleep 0.2; i=$((i + 1))
 done
 
@@ -51,17 +56,19 @@ for q in '"general election" Blair' 'mobile phone viruses' 'hunting ban' 'Chelse
     ranked -d "$tmp/a" -d "$tmp/b" "$q" >"$tmp/two"
     ranked -d "$tmp/local.stub" "$q" >"$tmp/stub"
     ranked -d "$tmp/remote.stub" "$q" >"$tmp/remote"
+    ranked -d "$tmp/both.stub" "$q" >"$tmp/both"
     check "'$q': one index finds 20 passages" test "$(wc -l <"$tmp/one")" -eq 20
     check "'$q': two -d equal one index" cmp -s "$tmp/one" "$tmp/two"
     check "'$q': a stub of local shards equals one index" cmp -s "$tmp/one" "$tmp/stub"
     check "'$q': remote shards equal one index" cmp -s "$tmp/one" "$tmp/remote"
+    check "'$q': one server of both halves equals one index" cmp -s "$tmp/one" "$tmp/both"
 done
 run "$QUERY" -d "$tmp/remote.stub" --count election
 n_remote=$(cat "$tmp/out")
 run "$QUERY" -d "$tmp/all" --count election
 check "counts agree across remote shards" test "$n_remote" -eq "$(cat "$tmp/out")"
-kill $s1 $s2
-wait $s1 $s2 2>/dev/null
+kill $s1 $s2 $s3
+wait $s1 $s2 $s3 2>/dev/null
 run "$QUERY" -d "$tmp/remote.stub" election
 check "a shard that is down is an error naming the stub" sh -c "[ $rc -eq 2 ] && grep -q '$tmp/remote.stub' '$tmp/err'"
 finish
