@@ -28,6 +28,7 @@
 #include "reader.h"
 #include "readfile.h"
 #include "shards.h"
+#include "stopwords.h"
 #include "strmap.h"
 #include "walk.h"
 
@@ -877,6 +878,7 @@ hustings_status_t hustings_indexer_run(hustings_indexer_t *ix, const char *const
     if (!ix->index->writable)
         return hs_index_fail(ix->index, HUSTINGS_STATUS_READ_ONLY_INDEX,
                              "the index is open read-only");
+    hs_stop_stems_init(); /* before any worker thread needs them */
     hustings_summary_t ignored;
     memset(&ignored, 0, sizeof ignored);
     run r;

@@ -92,9 +92,14 @@ static void compute_stop_stems(void)
     n_stop_stems = unique;
 }
 
-int hs_is_stop_stem(const char *stem, size_t len)
+void hs_stop_stems_init(void)
 {
     call_once(&stems_once, compute_stop_stems);
+}
+
+int hs_is_stop_stem(const char *stem, size_t len)
+{
+    hs_stop_stems_init();
     size_t lo = 0, hi = n_stop_stems;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

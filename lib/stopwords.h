@@ -14,7 +14,13 @@
 int hs_is_stopword(const char *word);
 
 /* True when the stem[0..len) is the stem of a stop word, in any language
- * a query could stem it in (stem.h).  Thread-safe. */
+ * a query could stem it in (stem.h).  Thread-safe: the stems are computed
+ * once, on first use. */
 int hs_is_stop_stem(const char *stem, size_t len);
+
+/* Compute the stems now.  Called before indexing threads start, so that
+ * their creation orders it before every use (which thread checkers such as
+ * helgrind can see; they do not understand call_once's fast path). */
+void hs_stop_stems_init(void);
 
 #endif
