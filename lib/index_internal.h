@@ -54,6 +54,11 @@ int hs_article_name(const char *path, const char *id, hs_buf *out);
 int hs_article_terms(const char *path, const char *id, hs_buf *article_term,
                      hs_buf *file_term);
 
+/* The JSON object of a document's data[0..len) (json-c; the caller puts
+ * it), or NULL when it is not JSON or memory runs out. */
+struct json_object;
+struct json_object *hs_data_parse(const char *data, size_t len);
+
 /* What near-duplicate detection reads back from a first passage's data (as
  * index_write.c writes it; later passages hold none of it): the article's
  * path and id (NULL for a file's only article), its fingerprint and

@@ -347,9 +347,7 @@ typedef struct cluster_finder {
 int hs_copy_fields_read(const char *data, size_t len, hs_copy_fields *out)
 {
     memset(out, 0, sizeof *out);
-    json_tokener *tok = json_tokener_new();
-    json_object *o = tok ? json_tokener_parse_ex(tok, data, (int)len) : NULL;
-    json_tokener_free(tok);
+    json_object *o = hs_data_parse(data, len);
     json_object *v;
     const char *path = o && json_object_object_get_ex(o, "path", &v) ? json_object_get_string(v) : "";
     const char *id = o && json_object_object_get_ex(o, "id", &v) ? json_object_get_string(v) : NULL;
@@ -616,9 +614,7 @@ typedef struct renamer {
 static int rename_doc(void *ctx, unsigned docid, const char *data, size_t len)
 {
     renamer *r = ctx;
-    json_tokener *tok = json_tokener_new();
-    json_object *o = tok ? json_tokener_parse_ex(tok, data, (int)len) : NULL;
-    json_tokener_free(tok);
+    json_object *o = hs_data_parse(data, len);
     int first = o && json_object_object_get_ex(o, "path", NULL);
     json_object *idv = NULL;
     if (first) {

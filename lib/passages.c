@@ -72,8 +72,7 @@ static unsigned member_uint(json_object *o, const char *key)
     return json_object_object_get_ex(o, key, &v) ? (unsigned)json_object_get_int64(v) : 0;
 }
 
-/* The JSON object in data[0..len), or NULL. */
-static json_object *parse(const char *data, size_t len)
+json_object *hs_data_parse(const char *data, size_t len)
 {
     json_tokener *tok = json_tokener_new();
     json_object *o = tok ? json_tokener_parse_ex(tok, data, (int)len) : NULL;
@@ -91,7 +90,7 @@ static hustings_status_t first_passage_fields(hx_db *db, unsigned docid, unsigne
     *fields = NULL;
     hustings_status_t st = hx_db_earlier_data(db, docid, back, HS_SLOT_ARTICLE,
                                               HS_PREFIX_ARTICLE, &head, &len);
-    if (st == HUSTINGS_STATUS_SUCCESS && !(*fields = parse(head, len)))
+    if (st == HUSTINGS_STATUS_SUCCESS && !(*fields = hs_data_parse(head, len)))
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     free(head);
     if (*fields && !json_object_object_get_ex(*fields, "path", NULL)) {
@@ -126,7 +125,7 @@ static hustings_status_t article_fields(hx_db *db, unsigned docid, json_object *
 hustings_status_t hs_passage_decode(hustings_passages_t *list, hx_db *db, unsigned docid,
                                     double weight, const char *data, size_t len)
 {
-    json_object *o = parse(data, len), *f = NULL;
+    json_object *o = hs_data_parse(data, len), *f = NULL;
     if (!o)
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
     hustings_status_t st = article_fields(db, docid, o, &f);
