@@ -521,6 +521,15 @@ static hustings_status_t out_of_memory(hustings_index_t *index)
     return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
 }
 
+/* Delete the passages holding any of the NULL-terminated terms. */
+static hustings_status_t delete_terms(hx_db *db, const char *const *terms)
+{
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    for (const char *const *t = terms; st == HUSTINGS_STATUS_SUCCESS && *t; t++)
+        st = hx_db_delete_term(db, *t);
+    return st;
+}
+
 /* Delete the passages holding any of the NULL-terminated terms, then add
  * those of fd. */
 static hustings_status_t write_docs(hustings_index_t *index, const char *const *terms,
@@ -529,8 +538,8 @@ static hustings_status_t write_docs(hustings_index_t *index, const char *const *
     hustings_status_t st = join_clusters(index->db, fd);
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
         return out_of_memory(index);
-    for (const char *const *t = terms; st == HUSTINGS_STATUS_SUCCESS && *t; t++)
-        st = hx_db_delete_term(index->db, *t);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = delete_terms(index->db, terms);
     for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < fd->n_docs; i++)
         st = hx_db_add_doc(index->db, fd->docs[i]);
     if (st != HUSTINGS_STATUS_SUCCESS)
@@ -539,22 +548,28 @@ static hustings_status_t write_docs(hustings_index_t *index, const char *const *
     return st;
 }
 
-/* A file's passages: those of its articles with an id (feed items) hold
- * its XF term; an article without one is the whole file, and its XA term
- * (the same key) stands for the file. */
+/* The terms that hold a file's passages, NULL-terminated in terms (which
+ * point into the two buffers): those of its articles with an id (feed
+ * items) hold its XF term; an article without one is the whole file, and
+ * its XA term (the same key) stands for the file.  0 or -1. */
+static int file_terms(const char *path, hs_buf *aterm, hs_buf *fterm, const char *terms[3])
+{
+    if (hs_article_terms(path, NULL, aterm, fterm) < 0)
+        return -1;
+    terms[0] = fterm->data;
+    terms[1] = aterm->data;
+    terms[2] = NULL;
+    return 0;
+}
+
 hustings_status_t hs_index_write_file(hustings_index_t *index, const char *path,
                                       hs_file_docs *fd)
 {
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
-    const char *terms[] = { NULL, NULL, NULL };
-    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
-    if (hs_article_terms(path, NULL, &aterm, &fterm) < 0) {
-        st = out_of_memory(index);
-    } else {
-        terms[0] = fterm.data;
-        terms[1] = aterm.data;
-        st = write_docs(index, terms, fd);
-    }
+    const char *terms[3] = { NULL, NULL, NULL };
+    hustings_status_t st = file_terms(path, &aterm, &fterm, terms) < 0
+                               ? out_of_memory(index)
+                               : write_docs(index, terms, fd);
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
     return st;
@@ -584,13 +599,12 @@ hustings_status_t hustings_index_add_article(hustings_index_t *index,
 hustings_status_t hs_index_remove_file(hustings_index_t *index, const char *path)
 {
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
+    const char *terms[3] = { NULL, NULL, NULL };
     hustings_status_t st;
-    if (hs_article_terms(path, NULL, &aterm, &fterm) < 0) {
+    if (file_terms(path, &aterm, &fterm, terms) < 0) {
         st = out_of_memory(index);
     } else {
-        st = hx_db_delete_term(index->db, fterm.data);
-        if (st == HUSTINGS_STATUS_SUCCESS)
-            st = hx_db_delete_term(index->db, aterm.data);
+        st = delete_terms(index->db, terms);
         if (st != HUSTINGS_STATUS_SUCCESS)
             hs_index_fail_db(index, st);
     }
@@ -648,14 +662,13 @@ hustings_status_t hs_index_rename_file(hustings_index_t *index, const char *from
 {
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
     renamer r = { index, to, NULL, HUSTINGS_STATUS_SUCCESS };
-    hustings_status_t st;
-    if (hs_article_terms(from, NULL, &aterm, &fterm) < 0)
+    const char *terms[3] = { NULL, NULL, NULL };
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if (file_terms(from, &aterm, &fterm, terms) < 0)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    else
-        st = hx_db_each_doc(index->db, fterm.data, rename_doc, &r);
-    /* then the file's article without an id, which has no XF term */
-    if (st == HUSTINGS_STATUS_SUCCESS && r.st == HUSTINGS_STATUS_SUCCESS)
-        st = hx_db_each_doc(index->db, aterm.data, rename_doc, &r);
+    for (const char *const *t = terms;
+         st == HUSTINGS_STATUS_SUCCESS && r.st == HUSTINGS_STATUS_SUCCESS && *t; t++)
+        st = hx_db_each_doc(index->db, *t, rename_doc, &r);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = r.st;
     free(r.id);
