@@ -122,13 +122,25 @@ static hustings_status_t article_fields(hx_db *db, unsigned docid, json_object *
     return st;
 }
 
-hustings_status_t hs_passage_decode(hustings_passages_t *list, hx_db *db, unsigned docid,
-                                    double weight, const char *data, size_t len)
+/* hs_passage_decode, for passages of one article when known is not NULL:
+ * *known keeps the fields of its first passage once read, for the
+ * others. */
+static hustings_status_t decode(hustings_passages_t *list, hx_db *db, unsigned docid,
+                                double weight, const char *data, size_t len,
+                                json_object **known)
 {
     json_object *o = hs_data_parse(data, len), *f = NULL;
     if (!o)
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
-    hustings_status_t st = article_fields(db, docid, o, &f);
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if (known && *known && !json_object_object_get_ex(o, "path", NULL))
+        f = json_object_get(*known);
+    else
+        st = article_fields(db, docid, o, &f);
+    if (known && f && f != *known) {
+        json_object_put(*known);
+        *known = json_object_get(f);
+    }
     hustings_passage_t *p = st == HUSTINGS_STATUS_SUCCESS ? hs_passages_append(list) : NULL;
     if (!p) {
         json_object_put(o);
@@ -165,6 +177,12 @@ hustings_status_t hs_passage_decode(hustings_passages_t *list, hx_db *db, unsign
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
     return HUSTINGS_STATUS_SUCCESS;
+}
+
+hustings_status_t hs_passage_decode(hustings_passages_t *list, hx_db *db, unsigned docid,
+                                    double weight, const char *data, size_t len)
+{
+    return decode(list, db, docid, weight, data, len, NULL);
 }
 
 int hustings_passages_valid(hustings_passages_t *passages)
@@ -241,14 +259,17 @@ static int compare_ordinals(const void *a, const void *b)
 typedef struct decoder {
     hx_db *db;
     hustings_passages_t *list;
+    json_object *first;      /* the article's first passage, once decoded */
     hustings_status_t st;
 } decoder;
 
-/* hx_doc_fn: decode without a weight. */
+/* hx_doc_fn: decode without a weight.  The article's passages come in
+ * docid order, its first one first: the later ones take its fields
+ * instead of reading it again. */
 static int decode_doc(void *ctx, unsigned docid, const char *data, size_t len)
 {
     decoder *d = ctx;
-    d->st = hs_passage_decode(d->list, d->db, docid, 0.0, data, len);
+    d->st = decode(d->list, d->db, docid, 0.0, data, len, &d->first);
     return d->st != HUSTINGS_STATUS_SUCCESS;
 }
 
@@ -259,8 +280,9 @@ static int dump_article(void *ctx, const char *term, unsigned long freq)
     dumper *d = ctx;
     hustings_passages_t list;
     memset(&list, 0, sizeof list);
-    decoder dec = { d->index->db, &list, HUSTINGS_STATUS_SUCCESS };
+    decoder dec = { d->index->db, &list, NULL, HUSTINGS_STATUS_SUCCESS };
     d->st = hx_db_each_doc(d->index->db, term, decode_doc, &dec);
+    json_object_put(dec.first);
     if (d->st == HUSTINGS_STATUS_SUCCESS)
         d->st = dec.st;
     if (d->st == HUSTINGS_STATUS_SUCCESS && list.n)
