@@ -360,10 +360,18 @@ hustings_status_t hustings_query_set_date_range(hustings_query_t *query,
 
 /* Apply a synonyms file: lines "left = right1, right2" (# comments), each
  * side a word or phrase; a query word or run of words equal to one side
- * also matches the others.  FILE_ERROR with the file, the line and the
+ * also matches the others ("left => right" goes one way).  FILE_ERROR with the file, the line and the
  * problem in hustings_index_get_error() when it cannot be used. */
 hustings_status_t hustings_query_set_synonyms_file(hustings_query_t *query,
                                                    const char *path);
+
+/* Apply hustings' built-in thesaurus of election vocabulary (default on):
+ * party nicknames (Tory, Lib Dem), abbreviations (MP, ID card, ЦИК) and
+ * what headlines call an election (poll).  Its text is installed as
+ * $(pkgdatadir)/thesaurus.txt, in the format of a synonyms file; a file
+ * given to hustings_query_set_synonyms_file() applies as well.  Takes
+ * effect when the query first runs. */
+void hustings_query_set_thesaurus(hustings_query_t *query, int use);
 
 /* Run the query.  Passages that contain every query word rank above
  * passages whose article title supplies some of the words, which rank

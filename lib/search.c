@@ -14,6 +14,7 @@
 #include "spelling.h"
 #include "strmap.h"
 #include "synonyms.h"
+#include "thesaurus.h"
 
 /* Candidates beyond the results wanted, in parts of them: Xapian applies
  * the per-article limit while matching, so only near-duplicate collapsing
@@ -30,6 +31,8 @@ struct _hustings_query {
     hustings_sort_t sort;
     unsigned per_article;
     int collapse;
+    int thesaurus;             /* apply the built-in thesaurus */
+    int prepared;              /* it has been applied (or is off) */
 };
 
 hustings_status_t hustings_query_create(hustings_index_t *index, const char *query_string,
@@ -57,6 +60,7 @@ hustings_status_t hustings_query_create(hustings_index_t *index, const char *que
     q->limit = 10;
     q->per_article = 3;
     q->collapse = 1;
+    q->thesaurus = 1;
     *query = q;
     return HUSTINGS_STATUS_SUCCESS;
 }
@@ -123,6 +127,35 @@ hustings_status_t hustings_query_set_synonyms_file(hustings_query_t *query, cons
     }
     hs_synonyms_free(syn);
     hs_buf_free(&why);
+    return st;
+}
+
+void hustings_query_set_thesaurus(hustings_query_t *query, int use)
+{
+    if (query)
+        query->thesaurus = use;
+}
+
+/* Apply the built-in thesaurus (data/thesaurus.txt) before the query
+ * first runs, not when it is created, so that it can still be turned off. */
+static hustings_status_t prepare(hustings_query_t *query)
+{
+    if (query->prepared || !query->thesaurus)
+        return HUSTINGS_STATUS_SUCCESS;
+    const embedded_file *f = &hs_thesaurus_files[0];
+    hs_buf why = HS_BUF_INIT;
+    hs_synonyms *syn = hs_synonyms_parse((const char *)f->data, f->len, &why);
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if (!syn || hs_query_apply_synonyms(query->parsed, syn, query->stemmer) < 0) {
+        /* the thesaurus is checked by the tests: only memory can fail */
+        hs_buf msg = HS_BUF_INIT;
+        hs_buf_printf(&msg, "built-in thesaurus: %s", why.len ? why.data : "out of memory");
+        st = hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, hs_buf_str(&msg));
+        hs_buf_free(&msg);
+    }
+    hs_synonyms_free(syn);
+    hs_buf_free(&why);
+    query->prepared = st == HUSTINGS_STATUS_SUCCESS;
     return st;
 }
 
@@ -277,10 +310,12 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
 {
     if (!query || !passages)
         return HUSTINGS_STATUS_NULL_POINTER;
+    hustings_status_t st = prepare(query);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
     hustings_passages_t *out = calloc(1, sizeof *out);
     shown s = { hs_strmap_new() };
-    hustings_status_t st = out && s.clusters
-                               ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    st = out && s.clusters ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
     unsigned long skip = query->offset, want = query->limit;
     unsigned long n = skip + want;
     if (query->collapse)
@@ -333,9 +368,11 @@ hustings_status_t hustings_query_count(hustings_query_t *query, unsigned long *c
 {
     if (!query || !count)
         return HUSTINGS_STATUS_NULL_POINTER;
+    hustings_status_t st = prepare(query);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
     hs_qnode *q = hs_query_build_all(query->parsed);
-    hustings_status_t st = q ? hx_db_count(query->index->db, q, count)
-                             : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    st = q ? hx_db_count(query->index->db, q, count) : HUSTINGS_STATUS_OUT_OF_MEMORY;
     hs_qnode_free(q);
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
         return hs_index_fail(query->index, st, "out of memory");
@@ -397,9 +434,12 @@ hustings_status_t hustings_query_facets(hustings_query_t *query, const char *fac
         hs_buf_free(&msg);
         return HUSTINGS_STATUS_QUERY_SYNTAX;
     }
+    hustings_status_t st = prepare(query);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
     facet_sum f = { cut, NULL, NULL, 0, 0 };
     hs_qnode *q = hs_query_build_all(query->parsed);
-    hustings_status_t st = q ? hx_db_value_counts(query->index->db, q, slot, add_value, &f)
+    st = q ? hx_db_value_counts(query->index->db, q, slot, add_value, &f)
                              : HUSTINGS_STATUS_OUT_OF_MEMORY;
     hs_qnode_free(q);
     if (st == HUSTINGS_STATUS_SUCCESS && f.failed)

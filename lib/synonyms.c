@@ -88,11 +88,13 @@ static int add_alternative(hs_synonyms *syn, const char *key, const char *alt)
 
 /* ---- lines -------------------------------------------------------------- */
 
-/* The keys of one line, as offsets into a buffer of NUL-separated keys. */
+/* The keys of one line, as offsets into a buffer of NUL-separated keys;
+ * the first is the left side. */
 typedef struct group {
     hs_buf keys;
     size_t *starts;
     size_t n, cap;
+    int one_way;       /* "=>": only the left side maps to the others */
 } group;
 
 static void group_free(group *g)
@@ -148,14 +150,17 @@ static line_status split_line(group *g, const char *s, size_t len, unsigned line
                                   "\"word = synonym, other synonym\")", line_no) < 0
                    ? LINE_OOM : LINE_BAD;
     size_t left = (size_t)(eq - s);
+    g->one_way = left + 1 < len && eq[1] == '>';
+    const char *right = eq + 1 + g->one_way;
     if (memchr(s, ',', left))
-        return hs_buf_printf(why, "line %u: a ',' before '=' (the left side is one "
-                                  "word or phrase)", line_no) < 0 ? LINE_OOM : LINE_BAD;
-    if (memchr(eq + 1, '=', len - left - 1))
+        return hs_buf_printf(why, "line %u: a ',' before '%s' (the left side is one "
+                                  "word or phrase)", line_no, g->one_way ? "=>" : "=") < 0
+                   ? LINE_OOM : LINE_BAD;
+    if (memchr(right, '=', (size_t)(s + len - right)))
         return hs_buf_printf(why, "line %u: more than one '='", line_no) < 0
                    ? LINE_OOM : LINE_BAD;
     line_status st = add_item(g, s, left, "the left side", line_no, why);
-    const char *item = eq + 1, *end = s + len;
+    const char *item = right, *end = s + len;
     unsigned k = 1;
     while (st == LINE_OK) {
         const char *comma = memchr(item, ',', (size_t)(end - item));
@@ -178,15 +183,17 @@ static size_t count_words(const char *key)
     return n;
 }
 
-/* Every key of the group maps to each of the others. */
+/* Every key of the group maps to each of the others; with "=>", only the
+ * left side does. */
 static int add_group(hs_synonyms *syn, const group *g)
 {
-    for (size_t i = 0; i < g->n; i++) {
+    size_t lefts = g->one_way ? 1 : g->n;
+    for (size_t i = 0; i < lefts; i++) {
         size_t words = count_words(g->keys.data + g->starts[i]);
         if (words > syn->max_words)
             syn->max_words = words;
     }
-    for (size_t i = 0; i < g->n; i++)
+    for (size_t i = 0; i < lefts; i++)
         for (size_t j = 0; j < g->n; j++) {
             const char *a = g->keys.data + g->starts[i];
             const char *b = g->keys.data + g->starts[j];
@@ -210,7 +217,7 @@ static line_status parse_line(hs_synonyms *syn, const char *s, size_t len,
     if (!hs_utf8_valid(s, len))
         return hs_buf_printf(why, "line %u: not valid UTF-8", line_no) < 0
                    ? LINE_OOM : LINE_BAD;
-    group g = { HS_BUF_INIT, NULL, 0, 0 };
+    group g = { HS_BUF_INIT, NULL, 0, 0, 0 };
     line_status st = split_line(&g, s, len, line_no, why);
     if (st == LINE_OK && add_group(syn, &g) < 0)
         st = LINE_OOM;

@@ -19,6 +19,10 @@
  * Synonyms are symmetric: every member of a line's group maps to all the
  * others.  They are not transitive across lines: "a = b" and "b = c" make
  * b an alternative of a and of c, but not a and c of each other.
+ *
+ * A line with "=>" instead of "=" goes one way: "election => poll" makes
+ * a query for election also find poll, while a query for poll (as in an
+ * opinion poll) finds just poll.
  */
 #ifndef HUSTINGS_SYNONYMS_H
 #define HUSTINGS_SYNONYMS_H

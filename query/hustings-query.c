@@ -40,6 +40,8 @@ static void usage(FILE *out)
           "      --until=DATE   only articles dated DATE or earlier\n"
           "      --synonyms=FILE  also match the synonyms listed in FILE (default:\n"
           "                     $HUSTINGS_SYNONYMS when set); lines \"left = right, ...\"\n"
+          "      --no-thesaurus  do not apply the built-in thesaurus of election\n"
+          "                     vocabulary (Tory = Conservative, election => poll)\n"
           "      --facets=LIST  after the passages, counts over every match by year,\n"
           "                     month, source and/or lang (comma-separated)\n"
           "      --dump         print every passage of the index, one JSON object per\n"
@@ -134,7 +136,8 @@ static int print_facets(hustings_query_t *query, hustings_index_t *index,
 int main(int argc, char **argv)
 {
     enum { OPT_OFFSET = 256, OPT_COLOR, OPT_DUMP, OPT_FORMAT, OPT_COUNT, OPT_SORT,
-           OPT_PER_ARTICLE, OPT_NO_COLLAPSE, OPT_SINCE, OPT_UNTIL, OPT_FACETS, OPT_SYNONYMS };
+           OPT_PER_ARTICLE, OPT_NO_COLLAPSE, OPT_SINCE, OPT_UNTIL, OPT_FACETS, OPT_SYNONYMS,
+           OPT_NO_THESAURUS };
     static const struct option options[] = {
         { "index", required_argument, NULL, 'd' },
         { "limit", required_argument, NULL, 'n' },
@@ -151,6 +154,7 @@ int main(int argc, char **argv)
         { "until", required_argument, NULL, OPT_UNTIL },
         { "facets", required_argument, NULL, OPT_FACETS },
         { "synonyms", required_argument, NULL, OPT_SYNONYMS },
+        { "no-thesaurus", no_argument, NULL, OPT_NO_THESAURUS },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -163,7 +167,7 @@ int main(int argc, char **argv)
     long limit = 10, offset = 0;
     const char *color = "auto";
     output_options opt = { OUTPUT_TEXT, 0, 80 };
-    int c, dump = 0, count_only = 0, collapse = 1;
+    int c, dump = 0, count_only = 0, collapse = 1, thesaurus = 1;
     long per_article = 3;
     hustings_sort_t sort = HUSTINGS_SORT_RELEVANCE;
     const char *since = NULL, *until = NULL, *facets = NULL;
@@ -234,6 +238,9 @@ int main(int argc, char **argv)
             break;
         case OPT_SYNONYMS:
             synonyms = optarg;
+            break;
+        case OPT_NO_THESAURUS:
+            thesaurus = 0;
             break;
         case 'j':
             opt.format = OUTPUT_JSON;
@@ -308,6 +315,7 @@ int main(int argc, char **argv)
         hustings_query_set_sort(query, sort);
         hustings_query_set_per_article(query, (unsigned)per_article);
         hustings_query_set_collapse(query, collapse);
+        hustings_query_set_thesaurus(query, thesaurus);
         st = hustings_query_set_date_range(query, since, until);
     }
     if (st == HUSTINGS_STATUS_SUCCESS && synonyms && *synonyms)

@@ -98,6 +98,7 @@ static hustings_status_t by_query(hustings_index_t *index, const char *path, jso
         hustings_query_set_limit(query, SERVE_MAX_PASSAGES);
         hustings_query_set_per_article(query, 0);
         hustings_query_set_collapse(query, 0);
+        hustings_query_set_thesaurus(query, 0);
         st = hustings_query_search(query, &ps);
     }
     if (st == HUSTINGS_STATUS_SUCCESS &&

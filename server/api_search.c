@@ -13,14 +13,15 @@
 #define DEFAULT_FACETS "year,month,source,lang"
 
 static const char *const allowed[] = { "q", "limit", "offset", "lang", "source", "from", "to",
-                                       "sort", "facets", "per_article", "collapse", NULL };
+                                       "sort", "facets", "per_article", "collapse",
+                                       "thesaurus", NULL };
 static const char *const facet_names[] = { "year", "month", "source", "lang" };
 
 typedef struct search {
     const char *q;
     const char *lang, *source, *from, *to;
     unsigned limit, offset, per_article;
-    int collapse;
+    int collapse, thesaurus;
     hustings_sort_t sort;
     unsigned facets;            /* bit i: facet_names[i] asked for */
 } search;
@@ -75,13 +76,15 @@ static int read_params(request *rq, search *s, response *rs)
         response_error(rs, MHD_HTTP_BAD_REQUEST, "q: a query is needed");
         return -1;
     }
-    unsigned collapse;
+    unsigned collapse, thesaurus;
     if (param_uint(rq, "limit", 10, SERVE_MAX_LIMIT, &s->limit, rs) < 0 ||
         param_uint(rq, "offset", 0, SERVE_MAX_OFFSET, &s->offset, rs) < 0 ||
         param_uint(rq, "per_article", 3, SERVE_MAX_LIMIT, &s->per_article, rs) < 0 ||
-        param_uint(rq, "collapse", 1, 1, &collapse, rs) < 0)
+        param_uint(rq, "collapse", 1, 1, &collapse, rs) < 0 ||
+        param_uint(rq, "thesaurus", 1, 1, &thesaurus, rs) < 0)
         return -1;
     s->collapse = (int)collapse;
+    s->thesaurus = (int)thesaurus;
 
     const char *sort = param_get(rq, "sort");
     if (!sort || !*sort || strcmp(sort, "relevance") == 0) {
@@ -179,6 +182,7 @@ static hustings_status_t configure(hustings_query_t *query, const search *s, res
     hustings_query_set_sort(query, s->sort);
     hustings_query_set_per_article(query, s->per_article);
     hustings_query_set_collapse(query, s->collapse);
+    hustings_query_set_thesaurus(query, s->thesaurus);
     /* one bound at a time, so that the error names the parameter */
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     if (s->from && *s->from) {

@@ -99,12 +99,22 @@ check "six copies of each story: still 8 results, each standing for 6" \
 
 # synonyms, from --synonyms or $HUSTINGS_SYNONYMS
 printf '# campaign words\nself-nomination = independent candidacy\n' >"$tmp/syn"
-run "$QUERY" -d "$tmp/idx" --count 'independent candidacy'
+run "$QUERY" -d "$tmp/idx" --count --no-thesaurus 'independent candidacy'
 plain=$(cat "$tmp/out")
-run "$QUERY" -d "$tmp/idx" --count --synonyms "$tmp/syn" 'independent candidacy'
+run "$QUERY" -d "$tmp/idx" --count --no-thesaurus --synonyms "$tmp/syn" 'independent candidacy'
 check "--synonyms widens the query" test "$(cat "$tmp/out")" -gt "$plain"
-HUSTINGS_SYNONYMS="$tmp/syn" run "$QUERY" -d "$tmp/idx" --json --limit 50 'independent candidacy'
+HUSTINGS_SYNONYMS="$tmp/syn" run "$QUERY" -d "$tmp/idx" --no-thesaurus --json --limit 50 'independent candidacy'
 check "\$HUSTINGS_SYNONYMS works too, and finds self-nomination" json_true 'any("self-nomination" in r["text"].lower() for r in rows)'
+# the built-in thesaurus (data/thesaurus.txt), on unless --no-thesaurus
+run "$QUERY" -d "$tmp/idx" --count 'independent candidacy'
+check "the thesaurus knows independent candidacy = self-nomination" \
+    test "$(cat "$tmp/out")" -gt "$plain"
+run "$QUERY" -d "$tmp/idx" --count --no-thesaurus 'ОСК OR "Орталық сайлау комиссиясы"'
+both=$(cat "$tmp/out")
+run "$QUERY" -d "$tmp/idx" --count --no-thesaurus 'ОСК'
+check "ОСК alone finds fewer than with its full name" test "$(cat "$tmp/out")" -lt "$both"
+run "$QUERY" -d "$tmp/idx" --count 'ОСК'
+check "with the thesaurus, ОСК finds its full name too" test "$(cat "$tmp/out")" -eq "$both"
 printf 'good = fine\nbroken line\n' >"$tmp/badsyn"
 run "$QUERY" -d "$tmp/idx" --synonyms "$tmp/badsyn" vote
 check "a malformed synonyms file is an error" test "$rc" -eq 2

@@ -14,6 +14,9 @@ check "the first passage holds 'the right to self-nomination'" \
     json_true '"the right to self-nomination" in rows[0]["text"]'
 check "'independent self-nominated candidates' is in the top 3" \
     json_true 'any("independent self-nominated candidates" in r["text"] for r in rows[:3])'
+check "the built-in thesaurus highlights its synonym too" \
+    json_true '[rows[0]["text"].encode()[s:e].decode() for s, e in rows[0]["highlights"]] == ["independent candidates", "self-nomination"]'
+run "$QUERY" -d "$tmp/idx" --json --no-thesaurus self-nomination
 check "the whole compound is highlighted in the first passage" \
     json_true '[rows[0]["text"].encode()[s:e].decode() for s, e in rows[0]["highlights"]] == ["self-nomination"]'
 check "results carry the article's title, date and source" \

@@ -548,6 +548,69 @@ static void test_earlier_data(const char *tmp)
     hx_db_free(db);
 }
 
+/* How many passages of the index at path match q; thesaurus on or off,
+ * and a synonyms file when syn is not NULL. */
+static unsigned long count_of(const char *path, const char *q, int thesaurus, const char *syn)
+{
+    hustings_index_t *idx = NULL;
+    hustings_query_t *query = NULL;
+    char *msg = NULL;
+    unsigned long n = 0;
+    CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_ONLY, &idx, &msg),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_create(idx, q, &query), HUSTINGS_STATUS_SUCCESS);
+    hustings_query_set_thesaurus(query, thesaurus);
+    if (syn)
+        CHECK_INT(hustings_query_set_synonyms_file(query, syn), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count(query, &n), HUSTINGS_STATUS_SUCCESS);
+    hustings_query_destroy(query);
+    hustings_index_close(idx);
+    return n;
+}
+
+/* hustings_query_set_thesaurus and hustings_query_set_synonyms_file, on
+ * the index of corpus/ that test_jobs built: "CEC" also finds "Central
+ * Election Commission" through the built-in thesaurus, unless it is off;
+ * a synonyms file adds to it, or works alone. */
+static void test_thesaurus(const char *tmp)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/jobs1", tmp);
+    unsigned long on = count_of(path, "CEC", 1, NULL), off = count_of(path, "CEC", 0, NULL);
+    CHECK_INT(on, 26);
+    CHECK_INT(off, 23);
+    CHECK_INT(on, count_of(path, "CEC OR \"central election commission\"", 0, NULL));
+    /* one way: "election => poll", so poll finds no more with it */
+    CHECK_INT(count_of(path, "poll", 1, NULL), count_of(path, "poll", 0, NULL));
+    CHECK(count_of(path, "election", 1, NULL) > count_of(path, "election", 0, NULL));
+
+    char *syn = tmpdir_write(tmp, "synonyms.txt", "cec = electoral body\n", 21);
+    CHECK_INT(count_of(path, "CEC", 0, syn),
+              count_of(path, "CEC OR \"electoral body\"", 0, NULL));
+    CHECK_INT(count_of(path, "CEC", 1, syn),
+              count_of(path, "CEC OR \"electoral body\" OR \"central election commission\"", 0,
+                       NULL));
+    free(syn);
+
+    /* a file that cannot be used names itself, the line and the problem */
+    hustings_index_t *idx = NULL;
+    hustings_query_t *query = NULL;
+    char *msg = NULL;
+    syn = tmpdir_write(tmp, "bad-synonyms.txt", "cec electoral body\n", 19);
+    CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_ONLY, &idx, &msg),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_create(idx, "CEC", &query), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_set_synonyms_file(query, syn), HUSTINGS_STATUS_FILE_ERROR);
+    char want[4200];
+    snprintf(want, sizeof want, "%s: line 1: no '=' (the form is \"word = synonym, other "
+                                "synonym\")", syn);
+    CHECK_STR(hustings_index_get_error(idx), want);
+    hustings_query_set_thesaurus(NULL, 0); /* ignored */
+    hustings_query_destroy(query);
+    hustings_index_close(idx);
+    free(syn);
+}
+
 static void test_format_version(const char *tmp)
 {
     char path[4096];
@@ -578,6 +641,7 @@ int main(void)
     test_index(shared, tmp);
     test_jobs(tmp);
     test_earlier_data(tmp);
+    test_thesaurus(tmp);
     test_format_version(tmp);
     tmpdir_remove(tmp);
     return check_done();

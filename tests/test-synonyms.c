@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "thesaurus.h"
 #include "tmpdir.h"
 
 static char *key(const char *text)
@@ -168,6 +169,65 @@ static void test_malformed(void)
     hs_buf_free(&why);
 }
 
+/* "=>": the left side finds the right, not the other way round. */
+static void test_one_way(void)
+{
+    static const char text[] = "election => poll, ballot\n"
+                               "General Election => national poll\n"
+                               "tory = conservative\n"
+                               "poll => survey\n";
+    hs_buf why = HS_BUF_INIT;
+    hs_synonyms *syn = hs_synonyms_parse(text, sizeof text - 1, &why);
+    CHECK(syn != NULL);
+    if (syn) {
+        CHECK_ALTS(syn, "election", "poll | ballot");
+        CHECK_ALTS(syn, "ballot", "");
+        CHECK_ALTS(syn, "poll", "survey");       /* its own line, one way too */
+        CHECK_ALTS(syn, "survey", "");
+        CHECK_ALTS(syn, "general election", "national poll");
+        CHECK_ALTS(syn, "national poll", "");
+        CHECK_ALTS(syn, "conservative", "tory");
+        /* only the left sides are keys: "national poll" is no run to look up */
+        CHECK_INT(hs_synonyms_count(syn), 5);
+        CHECK_INT(hs_synonyms_max_words(syn), 2);
+        hs_synonyms_free(syn);
+    }
+    CHECK_STR(hs_buf_str(&why), "");
+    hs_buf_free(&why);
+    CHECK_ERROR("a, b => c\n",
+                "line 1: a ',' before '=>' (the left side is one word or phrase)");
+    CHECK_ERROR("a => b => c\n", "line 1: more than one '='");
+    CHECK_ERROR("a =>\n", "line 1: synonym 1 is empty");
+    CHECK_ERROR(" => b\n", "line 1: the left side is empty");
+}
+
+/* The built-in thesaurus (data/thesaurus.txt) is a valid synonyms file,
+ * the only one, and holds what its comments promise. */
+static void test_thesaurus(void)
+{
+    const embedded_file *f = &hs_thesaurus_files[0];
+    CHECK_STR(f->name, "thesaurus.txt");
+    CHECK(hs_thesaurus_files[1].name == NULL);
+    CHECK_INT(strlen((const char *)f->data), f->len);
+    hs_buf why = HS_BUF_INIT;
+    hs_synonyms *syn = hs_synonyms_parse((const char *)f->data, f->len, &why);
+    CHECK(syn != NULL);
+    CHECK_STR(hs_buf_str(&why), "");
+    if (syn) {
+        CHECK_ALTS(syn, "Tory", "conservative");
+        CHECK_ALTS(syn, "Lib Dems", "liberal democrats | libdems");
+        CHECK_ALTS(syn, "ID cards", "identity cards");
+        CHECK_ALTS(syn, "election", "poll");
+        CHECK_ALTS(syn, "poll", "");              /* an opinion poll is no election */
+        CHECK_ALTS(syn, "ЦИК", "центризбирком | центральная избирательная комиссия");
+        CHECK_ALTS(syn, "ОСК", "орталық сайлау комиссиясы");
+        CHECK_ALTS(syn, "CEC", "central election commission");
+        CHECK(hs_synonyms_count(syn) > 60);
+        hs_synonyms_free(syn);
+    }
+    hs_buf_free(&why);
+}
+
 static void test_load(void)
 {
     char *tmp = tmpdir_make();
@@ -205,6 +265,8 @@ int main(void)
     test_keys();
     test_parse();
     test_malformed();
+    test_one_way();
+    test_thesaurus();
     test_load();
     return check_done();
 }
