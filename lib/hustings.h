@@ -360,8 +360,11 @@ hustings_status_t hustings_query_set_date_range(hustings_query_t *query,
 
 /* Apply a synonyms file: lines "left = right1, right2" (# comments), each
  * side a word or phrase; a query word or run of words equal to one side
- * also matches the others ("left => right" goes one way).  FILE_ERROR with the file, the line and the
- * problem in hustings_index_get_error() when it cannot be used. */
+ * also matches the others ("left => right" goes one way).  The file is
+ * read now and applied with the thesaurus, in one pass, when the query
+ * first runs (at once when it has run).  FILE_ERROR with the file, the
+ * line and the problem in hustings_index_get_error() when it cannot be
+ * used. */
 hustings_status_t hustings_query_set_synonyms_file(hustings_query_t *query,
                                                    const char *path);
 
@@ -369,8 +372,9 @@ hustings_status_t hustings_query_set_synonyms_file(hustings_query_t *query,
  * party nicknames (Tory, Lib Dem), abbreviations (MP, ID card, ЦИК) and
  * what headlines call an election (poll).  Its text is installed as
  * $(pkgdatadir)/thesaurus.txt, in the format of a synonyms file; a file
- * given to hustings_query_set_synonyms_file() applies as well.  Takes
- * effect when the query first runs. */
+ * given to hustings_query_set_synonyms_file() applies with it.  It is
+ * applied when the query first runs (search, count or facets): a call
+ * after that changes nothing. */
 void hustings_query_set_thesaurus(hustings_query_t *query, int use);
 
 /* Run the query.  Passages that contain every query word rank above

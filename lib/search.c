@@ -33,7 +33,8 @@ struct _hustings_query {
     unsigned per_article;
     int collapse;
     int thesaurus;             /* apply the built-in thesaurus */
-    int prepared;              /* it has been applied (or is off) */
+    hs_synonyms *synonyms;     /* a synonyms file's, to apply with it */
+    int prepared;              /* both have been applied */
 };
 
 hustings_status_t hustings_query_create(hustings_index_t *index, const char *query_string,
@@ -111,6 +112,8 @@ hustings_status_t hustings_query_set_date_range(hustings_query_t *query, const c
     return st;
 }
 
+/* The file is read and checked now, so that its errors show at once, and
+ * applied with the thesaurus when the query first runs (prepare). */
 hustings_status_t hustings_query_set_synonyms_file(hustings_query_t *query, const char *path)
 {
     if (!query || !path)
@@ -123,10 +126,17 @@ hustings_status_t hustings_query_set_synonyms_file(hustings_query_t *query, cons
         hs_buf_printf(&msg, "%s: %s", path, hs_buf_str(&why));
         st = hs_index_fail(query->index, HUSTINGS_STATUS_FILE_ERROR, hs_buf_str(&msg));
         hs_buf_free(&msg);
-    } else if (hs_query_apply_synonyms(query->parsed, syn, query->stemmer) < 0) {
-        st = hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
+    } else if (query->prepared) { /* the query has run: apply it alone */
+        if (hs_query_apply_synonyms(query->parsed, syn, query->stemmer) < 0)
+            st = hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
+        hs_synonyms_free(syn);
+    } else if (query->synonyms) { /* a second file: both apply, in one pass */
+        if (hs_synonyms_add_all(query->synonyms, syn) < 0)
+            st = hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
+        hs_synonyms_free(syn);
+    } else {
+        query->synonyms = syn;
     }
-    hs_synonyms_free(syn);
     hs_buf_free(&why);
     return st;
 }
@@ -139,7 +149,7 @@ void hustings_query_set_thesaurus(hustings_query_t *query, int use)
 
 /* The built-in thesaurus (data/thesaurus.txt), parsed once per process
  * (about 0.1 ms, a few percent of a query) and then only read, by any
- * thread.  NULL when memory ran out: the tests check that it parses. */
+ * thread.  NULL when memory ran out then. */
 static once_flag thesaurus_once = ONCE_FLAG_INIT;
 static hs_synonyms *thesaurus;
 
@@ -151,17 +161,37 @@ static void parse_thesaurus(void)
     hs_buf_free(&why);
 }
 
-/* Apply the built-in thesaurus before the query first runs, not when it
- * is created, so that it can still be turned off. */
+/* Apply the thesaurus and the synonyms file in one pass (so that neither
+ * chains into the other, nor hides a longer entry of the other) when the
+ * query first runs, not when it is created, so that the thesaurus can
+ * still be turned off.  Once only, even when it fails. */
 static hustings_status_t prepare(hustings_query_t *query)
 {
-    if (query->prepared || !query->thesaurus)
+    if (query->prepared)
         return HUSTINGS_STATUS_SUCCESS;
-    call_once(&thesaurus_once, parse_thesaurus);
-    if (!thesaurus || hs_query_apply_synonyms(query->parsed, thesaurus, query->stemmer) < 0)
-        return hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
     query->prepared = 1;
-    return HUSTINGS_STATUS_SUCCESS;
+    const hs_synonyms *builtin = NULL;
+    hs_synonyms *own = NULL; /* the thesaurus when the shared one failed */
+    int failed = 0;
+    if (query->thesaurus) {
+        call_once(&thesaurus_once, parse_thesaurus);
+        if (!(builtin = thesaurus)) {
+            hs_buf why = HS_BUF_INIT;
+            const embedded_file *f = &hs_thesaurus_files[0];
+            failed = !(builtin = own = hs_synonyms_parse((const char *)f->data, f->len, &why));
+            hs_buf_free(&why);
+        }
+    }
+    const hs_synonyms *apply = query->synonyms ? query->synonyms : builtin;
+    if (!failed && query->synonyms && builtin)
+        failed = hs_synonyms_add_all(query->synonyms, builtin) < 0;
+    if (!failed && apply)
+        failed = hs_query_apply_synonyms(query->parsed, apply, query->stemmer) < 0;
+    hs_synonyms_free(own);
+    hs_synonyms_free(query->synonyms);
+    query->synonyms = NULL;
+    return failed ? hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory")
+                  : HUSTINGS_STATUS_SUCCESS;
 }
 
 void hustings_query_destroy(hustings_query_t *query)
@@ -169,6 +199,7 @@ void hustings_query_destroy(hustings_query_t *query)
     if (!query)
         return;
     hs_parsed_query_free(query->parsed);
+    hs_synonyms_free(query->synonyms);
     hs_stemmer_free(query->stemmer);
     free(query->text);
     free(query);

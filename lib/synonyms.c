@@ -271,6 +271,30 @@ hs_synonyms *hs_synonyms_load(const char *path, hs_buf *why)
     return syn;
 }
 
+typedef struct add_ctx {
+    hs_synonyms *dst;
+    int failed;
+} add_ctx;
+
+static int add_entry(void *ctx, const char *key, void *value)
+{
+    add_ctx *c = ctx;
+    const entry *e = value;
+    for (size_t i = 0; i < e->n && !c->failed; i++)
+        c->failed = add_alternative(c->dst, key, e->alts[i]) < 0;
+    size_t words = count_words(key);
+    if (words > c->dst->max_words)
+        c->dst->max_words = words;
+    return c->failed;
+}
+
+int hs_synonyms_add_all(hs_synonyms *dst, const hs_synonyms *src)
+{
+    add_ctx c = { dst, 0 };
+    hs_strmap_each(src->map, add_entry, &c);
+    return c.failed ? -1 : 0;
+}
+
 void hs_synonyms_free(hs_synonyms *syn)
 {
     if (!syn)

@@ -47,6 +47,11 @@ hs_synonyms *hs_synonyms_load(const char *path, hs_buf *why);
 /* The same from the contents of a file, data[0..len). */
 hs_synonyms *hs_synonyms_parse(const char *data, size_t len, hs_buf *why);
 
+/* Add every entry of src to dst, as if src's lines were also dst's: the
+ * two are applied to a query in one pass, so they never chain (a = b in
+ * one, b = c in the other).  0, or -1 when out of memory. */
+int hs_synonyms_add_all(hs_synonyms *dst, const hs_synonyms *src);
+
 void hs_synonyms_free(hs_synonyms *syn);
 
 /* How many keys have alternatives. */

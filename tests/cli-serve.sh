@@ -163,11 +163,17 @@ and len({r["path"] for r in d["results"]}) == len(d["results"])'
 expect "a plain query with a stray bracket never fails, filtered or not" 200 \
     '/api/search?q=turnout+(Almaty&lang=en' 'd["results"]'
 expect "nor does an open quote" 200 '/api/search?q=%22general+election&source=example.kz'
+# the built-in thesaurus, as hustings-query applies it (CEC = Central Election Commission)
+on=$("$QUERY" -d "$tmp/idx" --count CEC)
+off=$("$QUERY" -d "$tmp/idx" --count --no-thesaurus CEC)
+expect "thesaurus on by default: CEC also finds its full name" 200 '/api/search?q=CEC' \
+    "d['total'] == $on and $on > $off"
+expect "thesaurus=0: CEC as typed" 200 '/api/search?q=CEC&thesaurus=0' "d['total'] == $off"
 
 # bad requests: 400 with a JSON error
 for bad in 'limit=1000' 'limit=101' 'limit=-1' 'limit=ten' 'offset=x' 'offset=10001' \
            'sort=up' 'facets=year,colour' 'lang=english' 'lang=e%22n' 'source=a%22b' \
-           'from=2023-13' 'to=yesterday' 'collapse=2' 'bogus=1' 'q=again'; do
+           'from=2023-13' 'to=yesterday' 'collapse=2' 'thesaurus=2' 'bogus=1' 'q=again'; do
     expect "$bad: 400 with a JSON error" 400 "/api/search?q=election&$bad" "$JSON_ERROR"
 done
 expect "limit over 100 is refused, not clamped" 400 '/api/search?q=election&limit=1000' \

@@ -591,6 +591,14 @@ static void test_thesaurus(const char *tmp)
               count_of(path, "CEC OR \"electoral body\" OR \"central election commission\"", 0,
                        NULL));
     free(syn);
+    /* the file and the thesaurus apply in one pass: "vote = election" in
+     * the file does not chain into "election => poll" */
+    syn = tmpdir_write(tmp, "vote.txt", "vote = election\n", 16);
+    unsigned long chained = count_of(path, "vote OR election OR poll", 0, NULL);
+    unsigned long one_pass = count_of(path, "vote OR election", 0, NULL);
+    CHECK(chained > one_pass);
+    CHECK_INT(count_of(path, "vote", 1, syn), one_pass);
+    free(syn);
 
     /* a file that cannot be used names itself, the line and the problem */
     hustings_index_t *idx = NULL;
