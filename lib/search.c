@@ -15,7 +15,6 @@
 #include "spelling.h"
 #include "strmap.h"
 #include "synonyms.h"
-#include "thesaurus.h"
 
 /* Candidates beyond the results wanted, in parts of them: Xapian applies
  * the per-article limit while matching, so only near-duplicate collapsing
@@ -155,10 +154,7 @@ static hs_synonyms *thesaurus;
 
 static void parse_thesaurus(void)
 {
-    hs_buf why = HS_BUF_INIT;
-    const embedded_file *f = &hs_thesaurus_files[0];
-    thesaurus = hs_synonyms_parse((const char *)f->data, f->len, &why);
-    hs_buf_free(&why);
+    thesaurus = hs_synonyms_builtin();
 }
 
 /* Apply the thesaurus and the synonyms file in one pass (so that neither
@@ -175,12 +171,8 @@ static hustings_status_t prepare(hustings_query_t *query)
     int failed = 0;
     if (query->thesaurus) {
         call_once(&thesaurus_once, parse_thesaurus);
-        if (!(builtin = thesaurus)) {
-            hs_buf why = HS_BUF_INIT;
-            const embedded_file *f = &hs_thesaurus_files[0];
-            failed = !(builtin = own = hs_synonyms_parse((const char *)f->data, f->len, &why));
-            hs_buf_free(&why);
-        }
+        if (!(builtin = thesaurus))
+            failed = !(builtin = own = hs_synonyms_builtin());
     }
     const hs_synonyms *apply = query->synonyms ? query->synonyms : builtin;
     if (!failed && query->synonyms && builtin)
@@ -476,7 +468,7 @@ hustings_status_t hustings_query_facets(hustings_query_t *query, const char *fac
     facet_sum f = { cut, NULL, NULL, 0, 0 };
     hs_qnode *q = hs_query_build_all(query->parsed);
     st = q ? hx_db_value_counts(query->index->db, q, slot, add_value, &f)
-                             : HUSTINGS_STATUS_OUT_OF_MEMORY;
+           : HUSTINGS_STATUS_OUT_OF_MEMORY;
     hs_qnode_free(q);
     if (st == HUSTINGS_STATUS_SUCCESS && f.failed)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;

@@ -7,6 +7,7 @@
 
 #include "readfile.h"
 #include "strmap.h"
+#include "thesaurus.h"
 #include "tokenizer.h"
 #include "utf8.h"
 
@@ -183,16 +184,21 @@ static size_t count_words(const char *key)
     return n;
 }
 
+/* Note key as one to look up: max_words covers it. */
+static void note_key(hs_synonyms *syn, const char *key)
+{
+    size_t words = count_words(key);
+    if (words > syn->max_words)
+        syn->max_words = words;
+}
+
 /* Every key of the group maps to each of the others; with "=>", only the
  * left side does. */
 static int add_group(hs_synonyms *syn, const group *g)
 {
     size_t lefts = g->one_way ? 1 : g->n;
-    for (size_t i = 0; i < lefts; i++) {
-        size_t words = count_words(g->keys.data + g->starts[i]);
-        if (words > syn->max_words)
-            syn->max_words = words;
-    }
+    for (size_t i = 0; i < lefts; i++)
+        note_key(syn, g->keys.data + g->starts[i]);
     for (size_t i = 0; i < lefts; i++)
         for (size_t j = 0; j < g->n; j++) {
             const char *a = g->keys.data + g->starts[i];
@@ -282,9 +288,7 @@ static int add_entry(void *ctx, const char *key, void *value)
     const entry *e = value;
     for (size_t i = 0; i < e->n && !c->failed; i++)
         c->failed = add_alternative(c->dst, key, e->alts[i]) < 0;
-    size_t words = count_words(key);
-    if (words > c->dst->max_words)
-        c->dst->max_words = words;
+    note_key(c->dst, key);
     return c->failed;
 }
 
@@ -293,6 +297,15 @@ int hs_synonyms_add_all(hs_synonyms *dst, const hs_synonyms *src)
     add_ctx c = { dst, 0 };
     hs_strmap_each(src->map, add_entry, &c);
     return c.failed ? -1 : 0;
+}
+
+hs_synonyms *hs_synonyms_builtin(void)
+{
+    const embedded_file *f = &hs_thesaurus_files[0];
+    hs_buf why = HS_BUF_INIT;
+    hs_synonyms *syn = hs_synonyms_parse((const char *)f->data, f->len, &why);
+    hs_buf_free(&why);
+    return syn;
 }
 
 void hs_synonyms_free(hs_synonyms *syn)

@@ -52,6 +52,10 @@ hs_synonyms *hs_synonyms_parse(const char *data, size_t len, hs_buf *why);
  * one, b = c in the other).  0, or -1 when out of memory. */
 int hs_synonyms_add_all(hs_synonyms *dst, const hs_synonyms *src);
 
+/* The built-in thesaurus (data/thesaurus.txt, compiled in; thesaurus.h),
+ * parsed.  NULL only when out of memory: the tests check that it parses. */
+hs_synonyms *hs_synonyms_builtin(void);
+
 void hs_synonyms_free(hs_synonyms *syn);
 
 /* How many keys have alternatives. */
