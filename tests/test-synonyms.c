@@ -48,6 +48,18 @@ static char *alts(const hs_synonyms *syn, const char *typed)
         free(got_);                        \
     } while (0)
 
+/* Parse text, which must be a valid synonyms file: NULL (a failed check)
+ * when it is not. */
+static hs_synonyms *parse_valid(const char *text, size_t len)
+{
+    hs_buf why = HS_BUF_INIT;
+    hs_synonyms *syn = hs_synonyms_parse(text, len, &why);
+    CHECK(syn != NULL);
+    CHECK_STR(hs_buf_str(&why), "");
+    hs_buf_free(&why);
+    return syn;
+}
+
 static void test_keys(void)
 {
     CHECK_KEY("self-nomination", "self nomination");
@@ -87,9 +99,7 @@ static const char good[] =
 static void test_parse(void)
 {
     hs_buf why = HS_BUF_INIT;
-    hs_synonyms *syn = hs_synonyms_parse(good, sizeof good - 1, &why);
-    CHECK(syn != NULL);
-    CHECK_STR(hs_buf_str(&why), "");
+    hs_synonyms *syn = parse_valid(good, sizeof good - 1);
     if (!syn)
         return;
     CHECK_ALTS(syn, "self-nomination", "independent candidate | self nominee");
@@ -176,9 +186,7 @@ static void test_one_way(void)
                                "General Election => national poll\n"
                                "tory = conservative\n"
                                "poll => survey\n";
-    hs_buf why = HS_BUF_INIT;
-    hs_synonyms *syn = hs_synonyms_parse(text, sizeof text - 1, &why);
-    CHECK(syn != NULL);
+    hs_synonyms *syn = parse_valid(text, sizeof text - 1);
     if (syn) {
         CHECK_ALTS(syn, "election", "poll | ballot");
         CHECK_ALTS(syn, "ballot", "");
@@ -192,8 +200,6 @@ static void test_one_way(void)
         CHECK_INT(hs_synonyms_max_words(syn), 2);
         hs_synonyms_free(syn);
     }
-    CHECK_STR(hs_buf_str(&why), "");
-    hs_buf_free(&why);
     CHECK_ERROR("a, b => c\n",
                 "line 1: a ',' before '=>' (the left side is one word or phrase)");
     CHECK_ERROR("a => b => c\n", "line 1: more than one '='");
@@ -209,10 +215,7 @@ static void test_thesaurus(void)
     CHECK_STR(f->name, "thesaurus.txt");
     CHECK(hs_thesaurus_files[1].name == NULL);
     CHECK_INT(strlen((const char *)f->data), f->len);
-    hs_buf why = HS_BUF_INIT;
-    hs_synonyms *syn = hs_synonyms_parse((const char *)f->data, f->len, &why);
-    CHECK(syn != NULL);
-    CHECK_STR(hs_buf_str(&why), "");
+    hs_synonyms *syn = parse_valid((const char *)f->data, f->len);
     if (syn) {
         CHECK_ALTS(syn, "Tory", "conservative");
         CHECK_ALTS(syn, "Lib Dems", "liberal democrats | libdems");
@@ -223,9 +226,41 @@ static void test_thesaurus(void)
         CHECK_ALTS(syn, "ОСК", "орталық сайлау комиссиясы");
         CHECK_ALTS(syn, "CEC", "central election commission");
         CHECK(hs_synonyms_count(syn) > 60);
+        /* hs_synonyms_builtin parses the same text */
+        hs_synonyms *builtin = hs_synonyms_builtin();
+        CHECK(builtin != NULL);
+        if (builtin) {
+            CHECK_INT(hs_synonyms_count(builtin), hs_synonyms_count(syn));
+            CHECK_INT(hs_synonyms_max_words(builtin), hs_synonyms_max_words(syn));
+            CHECK_ALTS(builtin, "Tory", "conservative");
+            hs_synonyms_free(builtin);
+        }
         hs_synonyms_free(syn);
     }
-    hs_buf_free(&why);
+}
+
+/* hs_synonyms_add_all: the entries of one table added to another, as if
+ * its lines were the other's (so they do not chain). */
+static void test_add_all(void)
+{
+    static const char mine[] = "vote = election\n";
+    static const char other[] = "election => poll\nmembers of the european parliament = meps\n";
+    hs_synonyms *a = parse_valid(mine, sizeof mine - 1);
+    hs_synonyms *b = parse_valid(other, sizeof other - 1);
+    if (!a || !b) {
+        hs_synonyms_free(a);
+        hs_synonyms_free(b);
+        return;
+    }
+    CHECK_INT(hs_synonyms_add_all(a, b), 0);
+    CHECK_ALTS(a, "vote", "election");           /* not poll: no chaining */
+    CHECK_ALTS(a, "election", "vote | poll");
+    CHECK_ALTS(a, "meps", "members of the european parliament");
+    CHECK_INT(hs_synonyms_count(a), 4);
+    CHECK_INT(hs_synonyms_max_words(a), 5);
+    CHECK_ALTS(b, "election", "poll");           /* src is unchanged */
+    hs_synonyms_free(a);
+    hs_synonyms_free(b);
 }
 
 static void test_load(void)
@@ -267,6 +302,7 @@ int main(void)
     test_malformed();
     test_one_way();
     test_thesaurus();
+    test_add_all();
     test_load();
     return check_done();
 }
