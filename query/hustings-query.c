@@ -166,7 +166,7 @@ int main(int argc, char **argv)
     char *index_path = NULL;      /* the index used, allocated */
     long limit = 10, offset = 0;
     const char *color = "auto";
-    output_options opt = { OUTPUT_TEXT, 0, 80 };
+    output_options opt = { OUTPUT_TEXT, 0, 80, 1 };
     int c, dump = 0, count_only = 0, collapse = 1, thesaurus = 1;
     long per_article = 3;
     hustings_sort_t sort = HUSTINGS_SORT_RELEVANCE;
@@ -315,6 +315,7 @@ int main(int argc, char **argv)
         hustings_query_set_sort(query, sort);
         hustings_query_set_per_article(query, (unsigned)per_article);
         hustings_query_set_collapse(query, collapse);
+        opt.collapse = collapse;
         hustings_query_set_thesaurus(query, thesaurus);
         st = hustings_query_set_date_range(query, since, until);
     }

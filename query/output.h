@@ -13,6 +13,7 @@ typedef struct output_options {
     output_format format;
     int bold;   /* text: mark matched words with terminal bold */
     int width;  /* text: wrap passages to this many columns */
+    int collapse; /* copies of a story were collapsed into one result */
 } output_options;
 
 /* Print one passage to out.  `suggestion` (may be NULL) is the "did you

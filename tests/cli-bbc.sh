@@ -39,7 +39,10 @@ run "$QUERY" -d "$tmp/idx" --json --limit 10 --no-collapse 'phone viruses Cabir'
 check "--no-collapse shows both copies" \
     json_true 'len({r["path"] for r in rows if "/fast-moving-phone-" in r["path"]}) == 2'
 run "$QUERY" -d "$tmp/idx" --limit 3 'phone viruses Cabir'
-check "text output mentions the copies" grep -q "(2 copies of this story" "$tmp/out"
+check "text output mentions the copies" grep -q "(2 copies of this story; --no-collapse shows them all)" "$tmp/out"
+run "$QUERY" -d "$tmp/idx" --limit 10 --no-collapse 'phone viruses Cabir'
+check "and with --no-collapse says each is one of them, not to use --no-collapse" \
+    sh -c 'grep -q "(one of 2 copies of this story)" "$1" && ! grep -q "shows them all" "$1"' sh "$tmp/out"
 
 # did you mean
 run "$QUERY" -d "$tmp/idx" 'electoin'
