@@ -11,7 +11,8 @@ trap 'for p in $pids; do kill -9 "$p" 2>/dev/null; done; [ -n "${KEEP_TMP:-}" ] 
 
 # Start hustings-serve with the arguments; sets $pid, $log and $base
 # ("http://127.0.0.1:PORT", read from its stderr), or returns 1 after
-# showing why.  Waits 10 s at most.
+# showing why.  Waits 30 s at most (a loaded CI machine is slow; a
+# healthy start takes milliseconds, so the bound costs nothing).
 start_server() {
     servers=$((servers + 1))
     log="$tmp/serve$servers.err"
@@ -20,7 +21,7 @@ start_server() {
     pid=$!
     pids="$pids $pid"
     i=0
-    while [ $i -lt 100 ]; do
+    while [ $i -lt 300 ]; do
         base=$(sed -n 's|.*listening on \(http://[^ ]*\).*|\1|p' "$log")
         [ -n "$base" ] && return 0
         kill -0 "$pid" 2>/dev/null || break
@@ -33,12 +34,12 @@ start_server() {
     return 1
 }
 
-# Send a signal (default TERM) to the server $1 and wait 10 s at most for
+# Send a signal (default TERM) to the server $1 and wait 30 s at most for
 # it to exit; sets $rc to its exit status (99: it did not exit).
 stop_server() {
     kill -"${2:-TERM}" "$1" 2>/dev/null
     i=0
-    while kill -0 "$1" 2>/dev/null && [ $i -lt 100 ]; do
+    while kill -0 "$1" 2>/dev/null && [ $i -lt 300 ]; do
         sleep 0.1
         i=$((i + 1))
     done
