@@ -167,7 +167,7 @@ int main(int argc, char **argv)
     long limit = 10, offset = 0;
     const char *color = "auto";
     output_options opt = { OUTPUT_TEXT, 0, 80, 1 };
-    int c, dump = 0, count_only = 0, collapse = 1, thesaurus = 1;
+    int c, dump = 0, count_only = 0, thesaurus = 1;
     long per_article = 3;
     hustings_sort_t sort = HUSTINGS_SORT_RELEVANCE;
     const char *since = NULL, *until = NULL, *facets = NULL;
@@ -225,7 +225,7 @@ int main(int argc, char **argv)
             count_only = 1;
             break;
         case OPT_NO_COLLAPSE:
-            collapse = 0;
+            opt.collapse = 0;
             break;
         case OPT_SINCE:
             since = optarg;
@@ -314,8 +314,7 @@ int main(int argc, char **argv)
         hustings_query_set_offset(query, (unsigned)offset);
         hustings_query_set_sort(query, sort);
         hustings_query_set_per_article(query, (unsigned)per_article);
-        hustings_query_set_collapse(query, collapse);
-        opt.collapse = collapse;
+        hustings_query_set_collapse(query, opt.collapse);
         hustings_query_set_thesaurus(query, thesaurus);
         st = hustings_query_set_date_range(query, since, until);
     }

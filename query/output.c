@@ -117,11 +117,11 @@ static int output_text(FILE *out, const output_options *opt, hustings_passage_t 
             hustings_passage_get_ordinal(p), hustings_passage_get_score(p));
     if (source)
         fprintf(out, INDENT "%s\n", source);
-    if (hustings_passage_get_copies(p) > 1 && opt->collapse)
-        fprintf(out, INDENT "(%lu copies of this story; --no-collapse shows them all)\n",
-                hustings_passage_get_copies(p));
-    else if (hustings_passage_get_copies(p) > 1)
-        fprintf(out, INDENT "(one of %lu copies of this story)\n", hustings_passage_get_copies(p));
+    unsigned long copies = hustings_passage_get_copies(p);
+    if (copies > 1)
+        fprintf(out, opt->collapse ? INDENT "(%lu copies of this story; --no-collapse shows them all)\n"
+                                   : INDENT "(one of %lu copies of this story)\n",
+                copies);
     print_wrapped(out, opt, p);
     fputc('\n', out);
     return ferror(out) ? -1 : 0;

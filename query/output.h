@@ -13,7 +13,8 @@ typedef struct output_options {
     output_format format;
     int bold;   /* text: mark matched words with terminal bold */
     int width;  /* text: wrap passages to this many columns */
-    int collapse; /* copies of a story were collapsed into one result */
+    int collapse; /* copies of a story are collapsed into one result (the
+                     query's setting, kept here for the text it prints) */
 } output_options;
 
 /* Print one passage to out.  `suggestion` (may be NULL) is the "did you
