@@ -334,6 +334,7 @@ typedef struct parser {
     hs_buf *error;
     int oom;
     int failed;
+    unsigned depth;      /* brackets and NOTs open: the parser recurses */
 } parser;
 
 static const token *peek(parser *p)
@@ -353,6 +354,21 @@ static void fail(parser *p, size_t pos, const char *what)
     hs_buf_reset(p->error);
     hs_buf_printf(p->error, "query error at column %zu: %s\n  %s\n  %*s^", col, what, p->q,
                   (int)(col - 1), "");
+}
+
+/* How deep brackets and NOTs may nest: the parser and every walk of the
+ * tree recurse, and a query must not be able to overflow the stack. */
+#define MAX_DEPTH 100
+
+/* Enter one level of nesting at t, or fail when there are too many. */
+static int enter(parser *p, const token *t)
+{
+    if (p->depth >= MAX_DEPTH) {
+        fail(p, t->pos, "brackets and NOTs nest too deep here (at most 100)");
+        return -1;
+    }
+    p->depth++;
+    return 0;
 }
 
 static hs_qexpr *expr_of_kind(parser *p, hs_qkind kind)
@@ -586,8 +602,11 @@ static hs_qexpr *parse_primary(parser *p)
     const token *t = peek(p);
     switch (t->kind) {
     case T_LPAREN: {
+        if (enter(p, t) < 0)
+            return NULL;
         p->at++;
         hs_qexpr *e = parse_or(p);
+        p->depth--;
         if (peek(p)->kind != T_RPAREN) {
             free_expr(e);
             fail(p, t->pos, "this '(' has no matching ')'");
@@ -625,8 +644,11 @@ static hs_qexpr *parse_unary(parser *p)
 {
     const token *t = peek(p);
     if (t->kind == T_NOT || t->kind == T_MINUS) {
+        if (enter(p, t) < 0)
+            return NULL;
         p->at++;
         hs_qexpr *e = t->kind == T_NOT ? parse_unary(p) : parse_primary(p);
+        p->depth--;
         if (e)
             e->excluded = !e->excluded;
         return e;
@@ -749,7 +771,7 @@ static hs_qexpr *parse_tokens(const char *q, hs_stemmer *stemmer, int lenient, h
         return NULL;
     }
     *advanced = is_advanced(toks, n);
-    parser p = { q, toks, n, 0, stemmer, error, 0, 0 };
+    parser p = { q, toks, n, 0, stemmer, error, 0, 0, 0 };
     hs_qexpr *root = NULL;
     if (toks[0].kind != T_END) {
         root = parse_or(&p);
@@ -938,7 +960,7 @@ int hs_query_apply_synonyms(hs_parsed_query *pq, const hs_synonyms *syn, hs_stem
 {
     if (!pq->root || !syn || hs_synonyms_max_words(syn) == 0)
         return 0;
-    parser p = { "", NULL, 0, 0, stemmer, NULL, 0, 0 };
+    parser p = { "", NULL, 0, 0, stemmer, NULL, 0, 0, 0 };
     /* a lone word or phrase is a list of one */
     hs_qexpr *list = pq->root;
     if (list->kind == HS_QK_GROUP && !list->excluded) {

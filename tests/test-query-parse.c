@@ -146,6 +146,40 @@ int main(void)
                                        "  \xD0\xB2\xD1\x8B OR\n"
                                        "     ^");
 
+    /* nesting is bounded (the parser recurses): an advanced query that nests
+     * deeper than 100 is an error, a plain one ignores its brackets */
+    {
+        hs_buf q = HS_BUF_INIT;
+        for (int i = 0; i < 100000; i++)
+            hs_buf_putc(&q, '(');
+        hs_buf_puts(&q, "tax");
+        pq = hs_query_parse(hs_buf_str(&q), st, NULL);
+        CHECK(pq && pq->root && pq->root->kind == HS_QK_GROUP);
+        CHECK_STR(pq ? pq->groups[0]->words[0].exact : "", "tax");
+        hs_parsed_query_free(pq);
+        hs_buf_puts(&q, " AND rise");
+        char *err = error_of(hs_buf_str(&q));
+        const char *deep = "query error at column 101: brackets and NOTs nest too deep here "
+                           "(at most 100)\n";
+        CHECK(strncmp(err, deep, strlen(deep)) == 0);
+        free(err);
+        hs_buf_reset(&q);
+        for (int i = 0; i < 100; i++)
+            hs_buf_puts(&q, "NOT ");
+        hs_buf_puts(&q, "rise");
+        err = error_of(hs_buf_str(&q));
+        CHECK_STR(err, "");
+        free(err);
+        hs_buf_reset(&q);
+        for (int i = 0; i < 101; i++)
+            hs_buf_puts(&q, "NOT ");
+        hs_buf_puts(&q, "rise");
+        err = error_of(hs_buf_str(&q));
+        CHECK(strncmp(err, "query error at column 401: brackets", 35) == 0);
+        free(err);
+        hs_buf_free(&q);
+    }
+
     /* stop words are marked */
     CHECK(hs_is_stopword("the"));
     CHECK(hs_is_stopword("и"));
