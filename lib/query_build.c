@@ -194,9 +194,11 @@ static hs_qnode *add_weights(hs_qnode *or, const hs_qexpr *e)
         return hs_qnode_add(or, weighted_group(&e->group));
     case HS_QK_TITLE:
         return hs_qnode_add(or, in_title(&e->group));
-    case HS_QK_NEAR:
+    case HS_QK_NEAR: /* weighed as a group is, so that it matches what it weighs */
         or = hs_qnode_add(or, near_terms(e, HS_PREFIX_STEM, 0));
-        return hs_qnode_add(or, hs_qnode_scale(near_terms(e, "", 1), EXACT_BOOST));
+        or = hs_qnode_add(or, hs_qnode_scale(near_terms(e, "", 1), EXACT_BOOST));
+        return hs_qnode_add(or, hs_qnode_scale(near_terms(e, HS_PREFIX_TITLE_STEM, 0),
+                                               TITLE_WEIGHT));
     case HS_QK_FILTER:
         return or;
     default:

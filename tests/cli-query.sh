@@ -20,6 +20,10 @@ q '(deposit OR signatures) -party'
 check "brackets and -word" has '("deposit" in t or "signature" in t) and "party" not in t and "parties" not in t'
 q 'election NEAR/2 commission'
 check "NEAR/2: the words at most two apart" has '__import__("re").search(r"election\w*\W+(\w+\W+){0,2}commission|commission\w*\W+(\w+\W+){0,2}election", t)'
+run "$QUERY" -d "$tmp/idx" --json --limit 1000 --per-article 0 --no-collapse 'election NEAR/2 commission'
+n=$(wc -l <"$tmp/out")
+run "$QUERY" -d "$tmp/idx" --count --per-article 0 --no-collapse 'election NEAR/2 commission'
+check "NEAR/2: --count is the number of passages listed" test "$(cat "$tmp/out")" = "$n"
 q 'deposi*'
 check "prefix*: words starting with it" has '"deposi" in t'
 check "prefix*: whole words are highlighted" json_true 'all(r["text"].encode()[s:e].decode().lower().startswith("deposi") for r in rows for s, e in r["highlights"])'

@@ -217,7 +217,8 @@ int main(void)
                "(((nominated OR 0.25 * Snominated)) FILTER nominated)");
     CHECK_TIER("elect*", HS_TIER_ALL_IN_PASSAGE, "(((elect* OR 0.25 * Select*)) FILTER elect*)");
     CHECK_TIER("tax NEAR/3 rise", HS_TIER_ALL_IN_PASSAGE,
-               "(((Ztax NEAR 4 Zrise) OR 0.5 * ((tax AND rise) FILTER (Ztax NEAR 4 Zrise))) FILTER (Ztax NEAR 4 Zrise))");
+               "(((Ztax NEAR 4 Zrise) OR 0.5 * ((tax AND rise) FILTER (Ztax NEAR 4 Zrise)) "
+               "OR 0.25 * (ZStax NEAR 4 ZSrise)) FILTER (Ztax NEAR 4 Zrise))");
     CHECK_TIER("title:vote", HS_TIER_ANY, "((ZSvote) FILTER ZSvote)");
     /* stop words have no positions: a phrase steps over them in a window
      * as wide as the whole phrase and needs them elsewhere in the passage;
@@ -244,7 +245,8 @@ int main(void)
                "((((Zcan AND Zof AND Zbeer) OR 0.5 * (cans AND of AND beer) OR 0.25 * (ZScan AND "
                "ZSof AND ZSbeer))) FILTER (Zcan AND Zof AND Zbeer))");
     CHECK_TIER("the NEAR/3 poll", HS_TIER_ALL_IN_PASSAGE,
-               "(((Zthe AND Zpoll) OR 0.5 * (the AND poll)) FILTER (Zthe AND Zpoll))");
+               "(((Zthe AND Zpoll) OR 0.5 * (the AND poll) OR 0.25 * (ZSthe AND ZSpoll)) "
+               "FILTER (Zthe AND Zpoll))");
 
     /* explicit AND and OR */
     CHECK_TIER("tax AND rise", HS_TIER_ANY,
