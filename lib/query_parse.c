@@ -19,6 +19,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "date.h"
@@ -75,10 +76,11 @@ static size_t lex_phrase(const char *q, size_t i, size_t len, token *t)
     return i < len ? i + 1 : i;
 }
 
+/* A field name in any case ("Title:", "DATE:"), as its canonical name. */
 static const char *known_field(const char *s, size_t n)
 {
     for (size_t f = 0; f < sizeof field_names / sizeof *field_names; f++)
-        if (strlen(field_names[f]) == n && strncmp(s, field_names[f], n) == 0)
+        if (strlen(field_names[f]) == n && strncasecmp(s, field_names[f], n) == 0)
             return field_names[f];
     return NULL;
 }

@@ -220,6 +220,7 @@ int main(void)
                "(((Ztax NEAR 4 Zrise) OR 0.5 * ((tax AND rise) FILTER (Ztax NEAR 4 Zrise)) "
                "OR 0.25 * (ZStax NEAR 4 ZSrise)) FILTER (Ztax NEAR 4 Zrise))");
     CHECK_TIER("title:vote", HS_TIER_ANY, "((ZSvote) FILTER ZSvote)");
+    CHECK_TIER("Title:vote", HS_TIER_ANY, "((ZSvote) FILTER ZSvote)"); /* any case */
     /* stop words have no positions: a phrase steps over them in a window
      * as wide as the whole phrase and needs them elsewhere in the passage;
      * with fewer than two other words it is an AND */
