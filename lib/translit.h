@@ -71,7 +71,8 @@ int hs_translit_key(const char *word, size_t len, hs_buf *out);
 /* Whether the word of text starting at byte `at` (normalised: term[0..len))
  * gets a transliteration key: a capitalised word (a name) in any script,
  * or any Cyrillic word, since Russian and Kazakh write names of
- * institutions in lower case (мажилис) that English capitalises. */
+ * institutions in lower case (мажилис) that English capitalises; but never
+ * a stop word ("Not" is no name, and would meet "Note"). */
 int hs_translit_wanted(const char *text, size_t at, const char *term, size_t len);
 
 #endif

@@ -169,6 +169,19 @@ static void test_buffer(void)
     hs_buf_free(&b);
 }
 
+/* Which words get a key: capitalised ones and any Cyrillic word, but no
+ * stop word. */
+static void test_wanted(void)
+{
+    const char *text = "Not one Tokayev met the мажилис; Это стал";
+    CHECK(!hs_translit_wanted(text, 0, "not", 3));       /* a stop word */
+    CHECK(!hs_translit_wanted(text, 4, "one", 3));       /* lower case */
+    CHECK(hs_translit_wanted(text, 8, "tokayev", 7));    /* a name */
+    CHECK(hs_translit_wanted(text, 24, "мажилис", 14));  /* Cyrillic */
+    CHECK(!hs_translit_wanted(text, 40, "это", 6));      /* a Russian stop word */
+    CHECK(hs_translit_wanted(text, 47, "стал", 8));
+}
+
 int main(void)
 {
     test_names();
@@ -176,5 +189,6 @@ int main(void)
     test_table();
     test_no_key();
     test_buffer();
+    test_wanted();
     return check_done();
 }
