@@ -17,6 +17,7 @@ struct hx_db {
     Xapian::Database *db;          // the handle to read through
     Xapian::WritableDatabase *wdb; // same object when writable, else NULL
     std::string error;
+    bool remote_shards = false;    // a KeyMaker was refused: sort by the bare value
 };
 
 struct hx_doc {
@@ -520,17 +521,32 @@ extern "C" hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, const hx
 {
     return guarded(db, [&] {
         found_list found;
-        search_with_retry(
-            db, q,
-            [&](Xapian::Enquire &e) {
-                if (o->sort_slot >= 0)
-                    e.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(o->sort_slot),
-                                                       o->descending != 0);
-                if (o->collapse_slot >= 0 && o->collapse_max > 0)
-                    e.set_collapse_key(static_cast<Xapian::valueno>(o->collapse_slot),
-                                       o->collapse_max);
-            },
-            [&](Xapian::Enquire &e) { read_mset(e.get_mset(o->offset, o->limit), &found); });
+        // a passage without the value (an undated one) sorts last either way:
+        // as "\xff" going up, as "" going down.  Xapian's remote backend takes
+        // no KeyMaker; over remote shards the bare value sorts, undated first
+        // going up.
+        Xapian::valueno slot = static_cast<Xapian::valueno>(o->sort_slot);
+        Xapian::MultiValueKeyMaker by_value;
+        if (o->sort_slot >= 0)
+            by_value.add_value(slot, o->descending != 0, o->descending ? "" : "\xff");
+        auto setup = [&](Xapian::Enquire &e) {
+            if (o->sort_slot >= 0 && !db->remote_shards)
+                e.set_sort_by_key_then_relevance(&by_value, false);
+            else if (o->sort_slot >= 0)
+                e.set_sort_by_value_then_relevance(slot, o->descending != 0);
+            if (o->collapse_slot >= 0 && o->collapse_max > 0)
+                e.set_collapse_key(static_cast<Xapian::valueno>(o->collapse_slot),
+                                   o->collapse_max);
+        };
+        auto use = [&](Xapian::Enquire &e) { read_mset(e.get_mset(o->offset, o->limit), &found); };
+        try {
+            search_with_retry(db, q, setup, use);
+        } catch (const Xapian::UnimplementedError &) {
+            if (o->sort_slot < 0 || db->remote_shards)
+                throw;
+            db->remote_shards = true;
+            search_with_retry(db, q, setup, use);
+        }
         hand_over(found, fn, ctx);
     });
 }

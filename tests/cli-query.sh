@@ -72,9 +72,9 @@ check "a bad date is an error" test "$rc" -eq 2
 
 # sorting, limits per article, counts, formats, facets
 q --sort date candidates
-check "--sort date: oldest first" json_true '[r["date"] or "" for r in rows] == sorted(r["date"] or "" for r in rows)'
+check "--sort date: oldest first, undated last" json_true '[r["date"] or "~" for r in rows] == sorted(r["date"] or "~" for r in rows) and rows[0]["date"] and not rows[-1]["date"]'
 q --sort -date candidates
-check "--sort -date: newest first" json_true '[r["date"] or "" for r in rows] == sorted((r["date"] or "" for r in rows), reverse=True)'
+check "--sort -date: newest first, undated last" json_true '[r["date"] or "" for r in rows] == sorted((r["date"] or "" for r in rows), reverse=True) and not rows[-1]["date"]'
 run "$QUERY" -d "$tmp/idx" --json --limit 50 --per-article 1 candidates
 check "--per-article 1: one passage per article" json_true 'len(rows) == len({r["path"] for r in rows})'
 run "$QUERY" -d "$tmp/idx" --json --limit 50 candidates

@@ -67,6 +67,8 @@ run "$QUERY" -d "$tmp/remote.stub" --count election
 n_remote=$(cat "$tmp/out")
 run "$QUERY" -d "$tmp/all" --count election
 check "counts agree across remote shards" test "$n_remote" -eq "$(cat "$tmp/out")"
+run "$QUERY" -d "$tmp/remote.stub" --json --limit 5 --sort date election
+check "--sort date over remote shards, which take no KeyMaker" test "$rc" -eq 0 -a "$(wc -l <"$tmp/out")" -eq 5
 kill $s1 $s2 $s3
 wait $s1 $s2 $s3 2>/dev/null
 run "$QUERY" -d "$tmp/remote.stub" election
