@@ -457,6 +457,8 @@ static hs_qexpr *date_filter(parser *p, const token *t)
     hs_qexpr *e = NULL;
     if (!ok)
         fail(p, t->pos, "a date is YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO");
+    else if (lo.len && strcmp(hs_buf_str(&lo), hs_buf_str(&hi)) > 0)
+        fail(p, t->pos, "this date range ends before it starts");
     else
         e = filter_expr(p, hs_qnode_value_range(HS_SLOT_DATE, hs_buf_str(&lo), hs_buf_str(&hi)));
     hs_buf_free(&lo);
@@ -836,12 +838,16 @@ int hs_query_add_date_range(hs_parsed_query *pq, const char *since, const char *
         return 0;
     hs_buf lo = HS_BUF_INIT, hi = HS_BUF_INIT, junk = HS_BUF_INIT;
     int rc = 0;
-    if ((since && date_bound(since, strlen(since), &lo, &junk) < 0) ||
+    /* an empty bound is a mistake, not an open end */
+    if ((since && (!*since || date_bound(since, strlen(since), &lo, &junk) < 0)) ||
         (!until && hs_buf_puts(&hi, "\xff") < 0)) {
         hs_buf_printf(error, "invalid --since '%s': YYYY, YYYY-MM or YYYY-MM-DD", since);
         rc = -1;
-    } else if (until && date_bound(until, strlen(until), &junk, &hi) < 0) {
+    } else if (until && (!*until || date_bound(until, strlen(until), &junk, &hi) < 0)) {
         hs_buf_printf(error, "invalid --until '%s': YYYY, YYYY-MM or YYYY-MM-DD", until);
+        rc = -1;
+    } else if (lo.len && strcmp(hs_buf_str(&lo), hs_buf_str(&hi)) > 0) {
+        hs_buf_printf(error, "--since %s is after --until %s", since, until);
         rc = -1;
     }
     hs_qexpr *f = NULL, *and = NULL;

@@ -312,7 +312,21 @@ int main(void)
     hs_qnode_free(n);
     CHECK_INT(hs_query_add_date_range(pq, "May 2005", NULL, &err), -1);
     CHECK_STR(err.data, "invalid --since 'May 2005': YYYY, YYYY-MM or YYYY-MM-DD");
+    hs_buf_reset(&err);
+    CHECK_INT(hs_query_add_date_range(pq, "", NULL, &err), -1); /* no silent open end */
+    CHECK_STR(err.data, "invalid --since '': YYYY, YYYY-MM or YYYY-MM-DD");
+    hs_buf_reset(&err);
+    CHECK_INT(hs_query_add_date_range(pq, NULL, "", &err), -1);
+    CHECK_STR(err.data, "invalid --until '': YYYY, YYYY-MM or YYYY-MM-DD");
+    hs_buf_reset(&err);
+    CHECK_INT(hs_query_add_date_range(pq, "2005-06", "2005-05", &err), -1);
+    CHECK_STR(err.data, "--since 2005-06 is after --until 2005-05");
     hs_buf_free(&err);
+    CHECK_ERROR("date:2005..2004", "query error at column 1: this date range ends before it "
+                                   "starts\n"
+                                   "  date:2005..2004\n"
+                                   "  ^");
+    CHECK_ERROR("date:2005-05-31..2005-05", "");
     hs_parsed_query_free(pq);
 
     hs_stemmer_free(st);
