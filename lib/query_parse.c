@@ -793,14 +793,37 @@ static hs_qexpr *parse_tokens(const char *q, hs_stemmer *stemmer, int lenient, h
     return p.failed ? NULL : root;
 }
 
-hs_parsed_query *hs_query_parse(const char *q, hs_stemmer *stemmer, hs_buf *error)
+/* q with typographic quotes (“…”, „…“, «…», as word processors and news
+ * sites type them) made straight, so that a pasted quote is a phrase. */
+static char *straighten_quotes(const char *q)
+{
+    static const char *const curly[] = { "\u201C", "\u201D", "\u201E", "\u00AB", "\u00BB" };
+    char *out = malloc(strlen(q) + 1), *o = out;
+    while (out && *q) {
+        size_t skip = 0;
+        for (size_t i = 0; i < sizeof curly / sizeof *curly && !skip; i++)
+            if (strncmp(q, curly[i], strlen(curly[i])) == 0)
+                skip = strlen(curly[i]);
+        *o++ = skip ? '"' : *q;
+        q += skip ? skip : 1;
+    }
+    if (out)
+        *o = '\0';
+    return out;
+}
+
+hs_parsed_query *hs_query_parse(const char *typed, hs_stemmer *stemmer, hs_buf *error)
 {
     hs_parsed_query *pq = calloc(1, sizeof *pq);
+    char *q = straighten_quotes(typed);
     hs_buf scratch = HS_BUF_INIT;
     if (!error)
         error = &scratch;
-    if (!pq)
+    if (!pq || !q) {
+        free(pq);
+        free(q);
         return NULL;
+    }
     int oom = 0, advanced = 0;
     hs_buf_reset(error);
     pq->root = parse_tokens(q, stemmer, 0, error, &oom, &advanced);
@@ -811,6 +834,7 @@ hs_parsed_query *hs_query_parse(const char *q, hs_stemmer *stemmer, hs_buf *erro
         pq->root = parse_tokens(q, stemmer, 1, error, &oom, &advanced);
         hs_buf_reset(error);
     }
+    free(q);
     if (oom || error->len || (pq->root && collect_groups(pq, pq->root, 0) < 0)) {
         if (oom)
             hs_buf_reset(error);

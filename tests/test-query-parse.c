@@ -180,6 +180,16 @@ int main(void)
         hs_buf_free(&q);
     }
 
+    /* typographic quotes make a phrase, as straight ones do */
+    {
+        char *straight = tier("\"general election\"", HS_TIER_ALL_IN_PASSAGE);
+        CHECK_TIER("\u201Cgeneral election\u201D", HS_TIER_ALL_IN_PASSAGE, straight);
+        CHECK_TIER("\u00ABgeneral election\u00BB", HS_TIER_ALL_IN_PASSAGE, straight);
+        CHECK_TIER("\u201Egeneral election\u201C", HS_TIER_ALL_IN_PASSAGE, straight);
+        CHECK(strstr(straight, "PHRASE") != NULL);
+        free(straight);
+    }
+
     /* stop words are marked */
     CHECK(hs_is_stopword("the"));
     CHECK(hs_is_stopword("и"));
