@@ -542,6 +542,16 @@ static hs_qexpr *field_expr(parser *p, const token *t)
     int host = !t->quoted_value && memchr(t->text, '.', t->len) != NULL;
     const char *text = t->text;
     size_t len = t->len;
+    /* a URL pasted whole: its host ("https://www.bbc.co.uk/news" is
+     * bbc.co.uk) */
+    const char *scheme = host ? strstr(text, "://") : NULL;
+    if (scheme && scheme < text + len) {
+        len -= (size_t)(scheme + 3 - text);
+        text = scheme + 3;
+    }
+    for (size_t i = 0; host && i < len; i++)
+        if (text[i] == '/' || text[i] == ':' || text[i] == '?' || text[i] == '#')
+            len = i;
     if (host && len > 4 && strncmp(text, "www.", 4) == 0) {
         text += 4;
         len -= 4;

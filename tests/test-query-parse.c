@@ -271,6 +271,9 @@ int main(void)
                "(<all> FILTER ((Lru) AND (XPbbc-news AND XPpolitics)))");
     CHECK_TIER("source:www.BBC.co.uk site:\"BBC News\" author:Smith", HS_TIER_ALL_IN_PASSAGE,
                "(<all> FILTER ((XSbbc.co.uk) AND (XSNbbc news) AND (Asmith)))");
+    /* a URL pasted whole is its host */
+    CHECK_TIER("source:https://www.bbc.co.uk:443/news/uk?x=1", HS_TIER_ALL_IN_PASSAGE,
+               "(<all> FILTER (XSbbc.co.uk))");
     CHECK_TIER("date:2005-04", HS_TIER_ALL_IN_PASSAGE,
                "(<all> FILTER VALUE_RANGE 0 2005-04 2005-04\xff)");
     CHECK_TIER("date:2005-04-01..2005-05-05", HS_TIER_ALL_IN_PASSAGE,
