@@ -160,6 +160,7 @@ hustings_status_t hustings_index_open(const char *path,
  * folder or a Xapian stub file, whose lines may name remote shards served
  * by xapian-tcpsrv ("remote HOST:PORT").  Ranking statistics are those of
  * all shards together, so results equal those of one index of everything.
+ * A path that names the same folder or file as an earlier one is skipped.
  * Statuses as hustings_index_open; the message names the path at fault. */
 hustings_status_t hustings_index_open_shards(const char *const *paths, size_t n,
                                              hustings_index_t **index,

@@ -142,12 +142,39 @@ hustings_status_t hustings_index_open(const char *path, hustings_index_mode_t mo
     return open_index(&path, 1, mode == HUSTINGS_INDEX_MODE_READ_WRITE, out, error_message);
 }
 
+/* Into keep, the paths that are not an earlier one again (compared by
+ * real path; a path that does not resolve is kept, for open to report):
+ * an index given twice would list every passage twice.  Their count, or 0
+ * when memory runs out. */
+static size_t distinct_paths(const char *const *paths, size_t n, const char **keep)
+{
+    char **real = calloc(n, sizeof *real);
+    size_t k = 0;
+    for (size_t i = 0; real && i < n; i++) {
+        real[i] = realpath(paths[i], NULL);
+        int seen = 0;
+        for (size_t j = 0; j < i && real[i] && !seen; j++)
+            seen = real[j] && strcmp(real[i], real[j]) == 0;
+        if (!seen)
+            keep[k++] = paths[i];
+    }
+    for (size_t i = 0; real && i < n; i++)
+        free(real[i]);
+    free(real);
+    return real ? k : 0;
+}
+
 hustings_status_t hustings_index_open_shards(const char *const *paths, size_t n,
                                              hustings_index_t **out, char **error_message)
 {
     if (!paths || !n || !out)
         return HUSTINGS_STATUS_NULL_POINTER;
-    return open_index(paths, n, 0, out, error_message);
+    const char **keep = malloc(n * sizeof *keep);
+    size_t k = keep ? distinct_paths(paths, n, keep) : 0;
+    hustings_status_t st = k ? open_index(keep, k, 0, out, error_message)
+                             : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    free(keep);
+    return st;
 }
 
 hustings_status_t hustings_index_close(hustings_index_t *index)

@@ -59,6 +59,8 @@ for q in '"general election" Blair' 'mobile phone viruses' 'hunting ban' 'Chelse
     ranked -d "$tmp/both.stub" "$q" >"$tmp/both"
     check "'$q': one index finds 20 passages" test "$(wc -l <"$tmp/one")" -eq 20
     check "'$q': two -d equal one index" cmp -s "$tmp/one" "$tmp/two"
+    ranked -d "$tmp/all" -d "$tmp/all/" "$q" >"$tmp/twice"
+    check "'$q': an index given twice is read once" cmp -s "$tmp/one" "$tmp/twice"
     check "'$q': a stub of local shards equals one index" cmp -s "$tmp/one" "$tmp/stub"
     check "'$q': remote shards equal one index" cmp -s "$tmp/one" "$tmp/remote"
     check "'$q': one server of both halves equals one index" cmp -s "$tmp/one" "$tmp/both"

@@ -619,6 +619,31 @@ static void test_thesaurus(const char *tmp)
     free(syn);
 }
 
+/* Shards open as one; an index given twice is read once. */
+static void test_shards(const char *tmp)
+{
+    char path[4096], again[4100];
+    snprintf(path, sizeof path, "%s/jobs1", tmp);
+    snprintf(again, sizeof again, "%s/", path);
+    const char *paths[] = { path, again };
+    hustings_index_t *idx = NULL;
+    hustings_query_t *query = NULL;
+    unsigned long n = 0;
+    CHECK_INT(hustings_index_open_shards(paths, 2, &idx, NULL), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_create(idx, "CEC", &query), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count(query, &n), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(n, count_of(path, "CEC", 1, NULL));
+    hustings_query_destroy(query);
+    hustings_index_close(idx);
+    char *msg = NULL;
+    const char *missing[] = { path, "/nonexistent/shard" };
+    idx = NULL;
+    CHECK_INT(hustings_index_open_shards(missing, 2, &idx, &msg), HUSTINGS_STATUS_INDEX_NOT_FOUND);
+    CHECK(idx == NULL && msg && strstr(msg, "/nonexistent/shard") != NULL);
+    free(msg);
+    CHECK_INT(hustings_index_open_shards(NULL, 1, &idx, NULL), HUSTINGS_STATUS_NULL_POINTER);
+}
+
 static void test_format_version(const char *tmp)
 {
     char path[4096];
@@ -650,6 +675,7 @@ int main(void)
     test_jobs(tmp);
     test_earlier_data(tmp);
     test_thesaurus(tmp);
+    test_shards(tmp);
     test_format_version(tmp);
     tmpdir_remove(tmp);
     return check_done();
