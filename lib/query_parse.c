@@ -960,6 +960,38 @@ static hs_qexpr *synonym_or(parser *p, hs_qexpr **kids, size_t from, size_t to,
     return or;
 }
 
+/* A title: at kids[i] whose words are a key becomes an OR of it and a
+ * title: of each alternative. */
+static void title_synonyms(parser *p, hs_qexpr **kids, size_t i, const hs_synonyms *syn,
+                           hs_buf *key)
+{
+    hs_qexpr *t = kids[i];
+    const char *const *alts = NULL;
+    size_t n = 0;
+    if (t->excluded || t->group.exact_only || t->group.prefix)
+        return;
+    if (run_key(kids, i, i + 1, key) < 0) {
+        p->oom = 1;
+        return;
+    }
+    if ((n = hs_synonyms_lookup(syn, key->data, &alts)) == 0)
+        return;
+    hs_qexpr *or = expr_of_kind(p, HS_QK_OR);
+    if (!or || add_kid(or, t) < 0) {
+        free_expr(or);
+        p->oom = 1;
+        return;
+    }
+    kids[i] = or;
+    for (size_t a = 0; a < n && !p->oom; a++) {
+        hs_qexpr *alt = group_expr(p, HS_QK_TITLE, alts[a], strlen(alts[a]), 1);
+        if (alt && add_kid(or, alt) < 0) {
+            free_expr(alt);
+            p->oom = 1;
+        }
+    }
+}
+
 static void apply_synonyms(parser *p, hs_qexpr *e, const hs_synonyms *syn, size_t max_words)
 {
     if (e->kind != HS_QK_DEFAULT && e->kind != HS_QK_AND && e->kind != HS_QK_OR)
@@ -968,6 +1000,8 @@ static void apply_synonyms(parser *p, hs_qexpr *e, const hs_synonyms *syn, size_
         apply_synonyms(p, e->kids[i], syn, max_words);
     hs_buf key = HS_BUF_INIT;
     for (size_t i = 0; i < e->n_kids && !p->oom; i++) {
+        if (e->kids[i]->kind == HS_QK_TITLE)
+            title_synonyms(p, e->kids, i, syn, &key);
         if (!plain_group(e->kids[i]))
             continue;
         /* the longest run starting here whose words are a key; side by side
@@ -1005,7 +1039,7 @@ int hs_query_apply_synonyms(hs_parsed_query *pq, const hs_synonyms *syn, hs_stem
     parser p = { "", NULL, 0, 0, stemmer, NULL, 0, 0, 0 };
     /* a lone word or phrase is a list of one */
     hs_qexpr *list = pq->root;
-    if (list->kind == HS_QK_GROUP && !list->excluded) {
+    if ((list->kind == HS_QK_GROUP || list->kind == HS_QK_TITLE) && !list->excluded) {
         if (!(list = expr_of_kind(&p, HS_QK_DEFAULT)) || add_kid(list, pq->root) < 0) {
             free(list ? list->kids : NULL);
             free(list);

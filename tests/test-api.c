@@ -591,6 +591,12 @@ static void test_thesaurus(const char *tmp)
               count_of(path, "CEC OR \"electoral body\" OR \"central election commission\"", 0,
                        NULL));
     free(syn);
+    /* title: takes synonyms too */
+    syn = tmpdir_write(tmp, "turnout.txt", "cec = turnout\n", 14);
+    CHECK_INT(count_of(path, "title:CEC", 0, NULL), 14);
+    CHECK_INT(count_of(path, "title:turnout", 0, NULL), 8);
+    CHECK_INT(count_of(path, "title:CEC", 0, syn), 22);
+    free(syn);
     /* the file and the thesaurus apply in one pass: "vote = election" in
      * the file does not chain into "election => poll" */
     syn = tmpdir_write(tmp, "vote.txt", "vote = election\n", 16);
