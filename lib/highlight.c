@@ -181,6 +181,30 @@ static int only_stopwords(const hs_parsed_query *pq)
     return 1;
 }
 
+static void free_tokens(hstate *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->toks[i].stem);
+        free(s->toks[i].exact);
+        free(s->toks[i].key);
+    }
+    free(s->toks);
+}
+
+int hs_highlight_holds(const hs_qgroup *const *groups, size_t n, hs_stemmer *stemmer,
+                       const char *lang, const char *text, size_t len)
+{
+    hstate s = { stemmer, lang, text, NULL, 0, 0, NULL, 0, 0 };
+    int rc = hs_tokenize(text, len, 0, keep_token, &s, NULL) ? -1 : 1;
+    for (size_t g = 0; g < n && rc == 1; g++) {
+        s.n_ranges = 0;
+        rc = mark_group(&s, groups[g]) < 0 ? -1 : s.n_ranges > 0;
+    }
+    free_tokens(&s);
+    free(s.ranges);
+    return rc;
+}
+
 int hs_highlight(const hs_parsed_query *pq, hs_stemmer *stemmer, const char *lang,
                  const char *text, size_t len, hs_range **ranges,
                  size_t *n_ranges)
@@ -193,12 +217,7 @@ int hs_highlight(const hs_parsed_query *pq, hs_stemmer *stemmer, const char *lan
         if (stop_too || !grp->stopword)
             rc = mark_group(&s, grp);
     }
-    for (size_t i = 0; i < s.n; i++) {
-        free(s.toks[i].stem);
-        free(s.toks[i].exact);
-        free(s.toks[i].key);
-    }
-    free(s.toks);
+    free_tokens(&s);
     if (rc < 0) {
         free(s.ranges);
         return -1;

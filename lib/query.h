@@ -84,6 +84,10 @@ struct hs_synonyms;
 int hs_query_apply_synonyms(hs_parsed_query *pq, const struct hs_synonyms *syn,
                             hs_stemmer *stemmer);
 
+/* A constraint narrows the matches without words to weigh: a field or
+ * date, a title:, or any combination of them ("(lang:ru OR lang:kk)"). */
+int hs_qexpr_is_constraint(const hs_qexpr *e);
+
 /* Whether a query word has no positions in the index: its stem (in either
  * language the query stems it in) is a stop word's (index_write.c). */
 int hs_qword_unpositioned(const hs_qword *w);
@@ -136,5 +140,10 @@ typedef struct hs_range {
 int hs_highlight(const hs_parsed_query *pq, hs_stemmer *stemmer, const char *lang,
                  const char *text, size_t len, hs_range **ranges,
                  size_t *n_ranges);
+
+/* Whether every one of the n groups is found in text[0..len), as
+ * hs_highlight would mark it: 1 yes, 0 no, -1 out of memory. */
+int hs_highlight_holds(const hs_qgroup *const *groups, size_t n, hs_stemmer *stemmer,
+                       const char *lang, const char *text, size_t len);
 
 #endif

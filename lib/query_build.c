@@ -248,16 +248,14 @@ static hs_qnode *without_excluded(hs_qnode *q, const hs_qexpr *e)
     return hs_qnode_pair(HS_Q_AND_NOT, q, not);
 }
 
-/* A constraint narrows the matches without words to weigh: a field or
- * date, a title:, or any combination of them ("(lang:ru OR lang:kk)"). */
-static int is_constraint(const hs_qexpr *e)
+int hs_qexpr_is_constraint(const hs_qexpr *e)
 {
     if (e->kind == HS_QK_FILTER || e->kind == HS_QK_TITLE)
         return 1;
     if (e->kind != HS_QK_AND && e->kind != HS_QK_OR && e->kind != HS_QK_DEFAULT)
         return 0;
     for (size_t i = 0; i < e->n_kids; i++)
-        if (!e->kids[i]->excluded && !is_constraint(e->kids[i]))
+        if (!e->kids[i]->excluded && !hs_qexpr_is_constraint(e->kids[i]))
             return 0;
     return e->n_kids > 0;
 }
@@ -275,7 +273,7 @@ static hs_qnode *match_list(const hs_qexpr *e, int tier)
         const hs_qexpr *k = e->kids[i];
         if (k->excluded)
             continue;
-        int constraint = is_constraint(k);
+        int constraint = hs_qexpr_is_constraint(k);
         if (!required(e, k))
             continue; /* a stop word among other words matches nothing alone */
         if (tier == HS_TIER_ANY && !constraint) {

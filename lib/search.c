@@ -9,6 +9,7 @@
 #include <string.h>
 #include <threads.h>
 
+#include "exact_phrase.h"
 #include "passage_internal.h"
 #include "query.h"
 #include "schema.h"
@@ -34,7 +35,21 @@ struct _hustings_query {
     int thesaurus;             /* apply the built-in thesaurus */
     hs_synonyms *synonyms;     /* a synonyms file's, to apply with it */
     int prepared;              /* both have been applied */
+    hs_exact_check *exact;     /* exact phrases every match needs, or NULL */
+    hx_accept accept;          /* its test of each match */
 };
+
+/* What each match must pass beyond the Xapian query: NULL for all. */
+static const hx_accept *accept_of(const hustings_query_t *query)
+{
+    return query->exact ? &query->accept : NULL;
+}
+
+/* st, or the exact phrase check's failure. */
+static hustings_status_t checked(const hustings_query_t *query, hustings_status_t st)
+{
+    return st == HUSTINGS_STATUS_SUCCESS ? hs_exact_check_status(query->exact) : st;
+}
 
 hustings_status_t hustings_query_create(hustings_index_t *index, const char *query_string,
                                         hustings_query_t **query)
@@ -179,6 +194,10 @@ static hustings_status_t prepare(hustings_query_t *query)
         failed = hs_synonyms_add_all(query->synonyms, builtin) < 0;
     if (!failed && apply)
         failed = hs_query_apply_synonyms(query->parsed, apply, query->stemmer) < 0;
+    if (!failed)
+        failed = hs_exact_check_new(query->parsed, query->index->db, &query->exact) < 0;
+    query->accept.fn = hs_exact_check_keep;
+    query->accept.ctx = query->exact;
     hs_synonyms_free(own);
     hs_synonyms_free(query->synonyms);
     query->synonyms = NULL;
@@ -191,6 +210,7 @@ void hustings_query_destroy(hustings_query_t *query)
     if (!query)
         return;
     hs_parsed_query_free(query->parsed);
+    hs_exact_check_free(query->exact);
     hs_synonyms_free(query->synonyms);
     hs_stemmer_free(query->stemmer);
     free(query->text);
@@ -223,7 +243,7 @@ static int collect_match(void *ctx, unsigned docid, double weight, const char *d
 static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsigned long from,
                                unsigned long n, collector *c)
 {
-    hx_search_opts o = { (unsigned)from, (unsigned)n, -1, 0, -1, 0 };
+    hx_search_opts o = { (unsigned)from, (unsigned)n, -1, 0, -1, 0, accept_of(query) };
     if (query->sort != HUSTINGS_SORT_RELEVANCE) {
         o.sort_slot = HS_SLOT_DATE;
         o.descending = query->sort == HUSTINGS_SORT_DATE_DESC;
@@ -232,7 +252,7 @@ static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsig
         o.collapse_slot = HS_SLOT_ARTICLE;
         o.collapse_max = query->per_article;
     }
-    hustings_status_t st = hx_db_search(query->index->db, q, &o, collect_match, c);
+    hustings_status_t st = checked(query, hx_db_search(query->index->db, q, &o, collect_match, c));
     return st == HUSTINGS_STATUS_SUCCESS ? c->st : st;
 }
 
@@ -400,7 +420,8 @@ hustings_status_t hustings_query_count(hustings_query_t *query, unsigned long *c
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
     hs_qnode *q = hs_query_build_all(query->parsed);
-    st = q ? hx_db_count(query->index->db, q, count) : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    st = q ? checked(query, hx_db_count(query->index->db, q, accept_of(query), count))
+           : HUSTINGS_STATUS_OUT_OF_MEMORY;
     hs_qnode_free(q);
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
         return hs_index_fail(query->index, st, "out of memory");
@@ -467,7 +488,8 @@ hustings_status_t hustings_query_facets(hustings_query_t *query, const char *fac
         return st;
     facet_sum f = { cut, NULL, NULL, 0, 0 };
     hs_qnode *q = hs_query_build_all(query->parsed);
-    st = q ? hx_db_value_counts(query->index->db, q, slot, add_value, &f)
+    st = q ? checked(query, hx_db_value_counts(query->index->db, q, accept_of(query), slot,
+                                               add_value, &f))
            : HUSTINGS_STATUS_OUT_OF_MEMORY;
     hs_qnode_free(q);
     if (st == HUSTINGS_STATUS_SUCCESS && f.failed)

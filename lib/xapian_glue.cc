@@ -17,7 +17,7 @@ struct hx_db {
     Xapian::Database *db;          // the handle to read through
     Xapian::WritableDatabase *wdb; // same object when writable, else NULL
     std::string error;
-    bool remote_shards = false;    // a KeyMaker was refused: sort by the bare value
+    bool remote_shards = false;    // a KeyMaker or MatchDecider was refused
 };
 
 struct hx_doc {
@@ -495,6 +495,40 @@ static void search_with_retry(hx_db *db, const hs_qnode *q, Setup setup, Use use
     }
 }
 
+// hx_accept as Xapian's MatchDecider.
+struct accept_decider : Xapian::MatchDecider {
+    const hx_accept *accept;
+    explicit accept_decider(const hx_accept *a) : accept(a) {}
+    bool operator()(const Xapian::Document &doc) const override
+    {
+        std::string data = doc.get_data();
+        return accept->fn(accept->ctx, doc.get_docid(), data.data(), data.size()) != 0;
+    }
+    // the decider to pass to get_mset: none when there is nothing to
+    // decide, or when remote shards refused it
+    const Xapian::MatchDecider *in(const hx_db *db) const
+    {
+        return accept && !db->remote_shards ? this : nullptr;
+    }
+};
+
+// Xapian's remote backend takes neither a KeyMaker nor a MatchDecider: the
+// first refusal marks the database and the search runs again without them,
+// so that over remote shards undated passages sort first going up and exact
+// phrases match as their stem phrase with each exact word present.
+template <typename Run>
+static void unless_remote(hx_db *db, Run run)
+{
+    try {
+        run();
+    } catch (const Xapian::UnimplementedError &) {
+        if (db->remote_shards)
+            throw;
+        db->remote_shards = true;
+        run();
+    }
+}
+
 struct found_match {
     Xapian::docid docid;
     double weight;
@@ -522,9 +556,7 @@ extern "C" hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, const hx
     return guarded(db, [&] {
         found_list found;
         // a passage without the value (an undated one) sorts last either way:
-        // as "\xff" going up, as "" going down.  Xapian's remote backend takes
-        // no KeyMaker; over remote shards the bare value sorts, undated first
-        // going up.
+        // as "\xff" going up, as "" going down
         Xapian::valueno slot = static_cast<Xapian::valueno>(o->sort_slot);
         Xapian::MultiValueKeyMaker by_value;
         if (o->sort_slot >= 0)
@@ -538,41 +570,45 @@ extern "C" hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, const hx
                 e.set_collapse_key(static_cast<Xapian::valueno>(o->collapse_slot),
                                    o->collapse_max);
         };
-        auto use = [&](Xapian::Enquire &e) { read_mset(e.get_mset(o->offset, o->limit), &found); };
-        try {
-            search_with_retry(db, q, setup, use);
-        } catch (const Xapian::UnimplementedError &) {
-            if (o->sort_slot < 0 || db->remote_shards)
-                throw;
-            db->remote_shards = true;
-            search_with_retry(db, q, setup, use);
-        }
+        accept_decider decider(o->accept);
+        auto use = [&](Xapian::Enquire &e) {
+            read_mset(e.get_mset(o->offset, o->limit, 0, nullptr, decider.in(db)), &found);
+        };
+        unless_remote(db, [&] { search_with_retry(db, q, setup, use); });
         hand_over(found, fn, ctx);
     });
 }
 
-extern "C" hustings_status_t hx_db_count(hx_db *db, const hs_qnode *q, unsigned long *count)
+extern "C" hustings_status_t hx_db_count(hx_db *db, const hs_qnode *q, const hx_accept *accept,
+                                         unsigned long *count)
 {
     return guarded(db, [&] {
-        search_with_retry(db, q, [](Xapian::Enquire &) {}, [&](Xapian::Enquire &e) {
-            Xapian::doccount all = db->db->get_doccount();
-            *count = e.get_mset(0, 0, all).get_matches_estimated();
+        accept_decider decider(accept);
+        unless_remote(db, [&] {
+            search_with_retry(db, q, [](Xapian::Enquire &) {}, [&](Xapian::Enquire &e) {
+                Xapian::doccount all = db->db->get_doccount();
+                *count = e.get_mset(0, 0, all, nullptr, decider.in(db)).get_matches_estimated();
+            });
         });
     });
 }
 
-extern "C" hustings_status_t hx_db_value_counts(hx_db *db, const hs_qnode *q, unsigned slot,
+extern "C" hustings_status_t hx_db_value_counts(hx_db *db, const hs_qnode *q,
+                                                const hx_accept *accept, unsigned slot,
                                                 hx_value_count_fn fn, void *ctx)
 {
     return guarded(db, [&] {
         std::vector<std::pair<std::string, Xapian::doccount>> counts;
-        search_with_retry(db, q, [](Xapian::Enquire &) {}, [&](Xapian::Enquire &e) {
-            Xapian::ValueCountMatchSpy spy(slot);
-            e.add_matchspy(&spy);
-            e.get_mset(0, 0, db->db->get_doccount());
-            counts.clear();
-            for (auto v = spy.top_values_begin(1000); v != spy.top_values_end(1000); ++v)
-                counts.emplace_back(*v, v.get_termfreq());
+        accept_decider decider(accept);
+        unless_remote(db, [&] {
+            search_with_retry(db, q, [](Xapian::Enquire &) {}, [&](Xapian::Enquire &e) {
+                Xapian::ValueCountMatchSpy spy(slot);
+                e.add_matchspy(&spy);
+                e.get_mset(0, 0, db->db->get_doccount(), nullptr, decider.in(db));
+                counts.clear();
+                for (auto v = spy.top_values_begin(1000); v != spy.top_values_end(1000); ++v)
+                    counts.emplace_back(*v, v.get_termfreq());
+            });
         });
         for (const auto &c : counts)
             if (fn(ctx, c.first.data(), c.first.size(), c.second))

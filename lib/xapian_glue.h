@@ -111,6 +111,14 @@ int hx_doc_set_data(hx_doc *doc, const char *data, size_t len);
 typedef int (*hx_match_fn)(void *ctx, unsigned docid, double weight, const char *data,
                            size_t len);
 
+/* Which matches to keep beyond what the query tree says: fn gets each
+ * match's docid and data, and keeps it by returning non-zero (exact
+ * phrases, which the index cannot check alone: exact_phrase.h). */
+typedef struct hx_accept {
+    int (*fn)(void *ctx, unsigned docid, const char *data, size_t len);
+    void *ctx;
+} hx_accept;
+
 /* How to run a search. */
 typedef struct hx_search_opts {
     unsigned offset, limit;   /* hand over matches offset .. offset+limit-1 */
@@ -120,6 +128,7 @@ typedef struct hx_search_opts {
     int collapse_slot;        /* at most collapse_max matches (the best) per
                                  value of this slot; -1: no limit */
     unsigned collapse_max;
+    const hx_accept *accept;  /* NULL: every match */
 } hx_search_opts;
 
 /* Run q and hand the matches that o asks for to fn.  A read-only database
@@ -128,15 +137,18 @@ typedef struct hx_search_opts {
 hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, const hx_search_opts *o,
                                hx_match_fn fn, void *ctx);
 
-/* The exact number of documents q matches. */
-hustings_status_t hx_db_count(hx_db *db, const hs_qnode *q, unsigned long *count);
+/* The exact number of documents q matches (that accept keeps, unless it
+ * is NULL). */
+hustings_status_t hx_db_count(hx_db *db, const hs_qnode *q, const hx_accept *accept,
+                              unsigned long *count);
 
-/* Count the values in slot over every document q matches; fn gets each
- * value with its count, most frequent first. */
+/* Count the values in slot over every document q matches (and accept
+ * keeps, unless it is NULL); fn gets each value with its count, most
+ * frequent first. */
 typedef int (*hx_value_count_fn)(void *ctx, const char *value, size_t len,
                                  unsigned long count);
-hustings_status_t hx_db_value_counts(hx_db *db, const hs_qnode *q, unsigned slot,
-                                     hx_value_count_fn fn, void *ctx);
+hustings_status_t hx_db_value_counts(hx_db *db, const hs_qnode *q, const hx_accept *accept,
+                                     unsigned slot, hx_value_count_fn fn, void *ctx);
 
 #ifdef __cplusplus
 }

@@ -29,6 +29,18 @@ check "those with both words come first" \
 run "$QUERY" -d "$tmp/idx" --json --limit 20 'Blair -"general election"'
 check "an excluded phrase is absent from every result" \
     json_true 'len(rows) == 20 and not any(__import__("re").search(r"general\s+election", r["text"], __import__("re").I) for r in rows)'
+# an exact phrase: the exact words in order, in the text or the headline,
+# though the index keeps positions for stems only; counts and facets agree
+run "$QUERY" -d "$tmp/idx" --json --limit 50 --per-article 0 --no-collapse '="general elections"'
+check "=\"general elections\": only the 2 passages with those words in order" \
+    json_true 'len(rows) == 2 and all("general elections" in r["text"].lower() for r in rows)'
+run "$QUERY" -d "$tmp/idx" --count '="general elections"'
+check "and --count says 2" test "$(cat "$tmp/out")" = 2
+run "$QUERY" -d "$tmp/idx" --limit 0 --facets lang '="general elections"'
+check "and so does a facet" grep -q "lang: en (2)" "$tmp/out"
+run "$QUERY" -d "$tmp/idx" --json --limit 200 --per-article 0 --no-collapse '="general election" AND Blair'
+check "an exact phrase under AND holds in every passage or headline" \
+    json_true 'len(rows) > 10 and all(__import__("re").search(r"\bgeneral election\b", (r["text"] + " " + r["title"]).lower()) for r in rows)'
 # near-duplicates (revised wire copy) collapse into one result that counts them
 run "$QUERY" -d "$tmp/idx" --json --limit 5 'phone viruses Cabir'
 check "a story with a revised copy is shown once" \

@@ -30,6 +30,15 @@ static char *marked(const char *query, const char *text)
     return hs_buf_detach(&out);
 }
 
+/* hs_highlight_holds for the groups of query q in text. */
+static int holds(const char *q, const char *text)
+{
+    hs_parsed_query *pq = hs_query_parse(q, st, NULL);
+    int rc = hs_highlight_holds(pq->groups, pq->n_groups, st, "en", text, strlen(text));
+    hs_parsed_query_free(pq);
+    return rc;
+}
+
 #define CHECK_MARKED(q, text, want)         \
     do {                                    \
         char *got_ = marked(q, text);       \
@@ -75,6 +84,15 @@ int main(void)
     CHECK_MARKED("", "nothing here", "nothing here");
     /* invalid UTF-8 in the text does not disturb the offsets */
     CHECK_MARKED("vote", "\xFF vote \xC3", "\xFF [vote] \xC3");
+
+    /* whether every group stands in a text: an exact phrase only with its
+     * very words in order */
+    CHECK_INT(holds("=\"general elections\"", "The general elections of 2005."), 1);
+    CHECK_INT(holds("=\"general elections\"", "A general election, and local elections."), 0);
+    CHECK_INT(holds("=\"general elections\"", "General Elections"), 1);
+    CHECK_INT(holds("\"general elections\"", "A general election."), 1); /* by stem */
+    CHECK_INT(holds("tax \"general election\"", "A general election."), 0); /* every group */
+    CHECK_INT(holds("tax \"general election\"", "Tax in a general election."), 1);
 
     hs_stemmer_free(st);
     return check_done();

@@ -1,0 +1,119 @@
+/* exact_phrase.c - exact phrases checked in the text: see exact_phrase.h. */
+#include "exact_phrase.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "passage_internal.h"
+
+struct hs_exact_check {
+    const hs_qgroup **phrases;
+    size_t n;
+    hx_db *db;
+    hs_stemmer *stemmer;       /* the highlighter tokenizes as the indexer */
+    hustings_status_t status;
+};
+
+static int is_exact_phrase(const hs_qexpr *e)
+{
+    return e->kind == HS_QK_GROUP && e->group.exact_only && e->group.n_words > 1;
+}
+
+static int add_phrase(hs_exact_check *c, const hs_qgroup *g)
+{
+    const hs_qgroup **p = realloc(c->phrases, (c->n + 1) * sizeof *p);
+    if (!p)
+        return -1;
+    c->phrases = p;
+    c->phrases[c->n++] = g;
+    return 0;
+}
+
+/* Add the exact phrases that every match of e needs: e itself, the kids
+ * of an AND, or the one item of a list whose other items are constraints
+ * (fields, dates); not an OR's alternatives, nor excluded ones. */
+static int collect(hs_exact_check *c, const hs_qexpr *e)
+{
+    if (e->excluded)
+        return 0;
+    if (is_exact_phrase(e))
+        return add_phrase(c, &e->group);
+    if (e->kind == HS_QK_AND) {
+        for (size_t i = 0; i < e->n_kids; i++)
+            if (collect(c, e->kids[i]) < 0)
+                return -1;
+        return 0;
+    }
+    if (e->kind != HS_QK_DEFAULT)
+        return 0;
+    const hs_qexpr *item = NULL;
+    size_t items = 0;
+    for (size_t i = 0; i < e->n_kids; i++)
+        if (!e->kids[i]->excluded && !hs_qexpr_is_constraint(e->kids[i])) {
+            item = e->kids[i];
+            items++;
+        }
+    return items == 1 ? collect(c, item) : 0;
+}
+
+int hs_exact_check_new(const hs_parsed_query *pq, hx_db *db, hs_exact_check **out)
+{
+    *out = NULL;
+    hs_exact_check *c = calloc(1, sizeof *c);
+    if (!c)
+        return -1;
+    c->db = db;
+    c->status = HUSTINGS_STATUS_SUCCESS;
+    if ((pq->root && collect(c, pq->root) < 0) || (c->n && !(c->stemmer = hs_stemmer_new()))) {
+        hs_exact_check_free(c);
+        return -1;
+    }
+    if (c->n == 0) {
+        hs_exact_check_free(c);
+        return 0;
+    }
+    *out = c;
+    return 0;
+}
+
+/* Whether group g stands in text: 1, 0, or -1 when out of memory. */
+static int holds(hs_exact_check *c, const hs_qgroup *g, const hustings_passage_t *p,
+                 const char *text)
+{
+    return hs_highlight_holds(&g, 1, c->stemmer, p->lang, text, strlen(text));
+}
+
+int hs_exact_check_keep(void *check, unsigned docid, const char *data, size_t len)
+{
+    hs_exact_check *c = check;
+    hustings_passages_t one = { NULL, 0, 0, 0, NULL };
+    hustings_status_t st = hs_passage_decode(&one, c->db, docid, 0, data, len);
+    int keep = st == HUSTINGS_STATUS_SUCCESS;
+    for (size_t i = 0; i < c->n && keep > 0; i++) {
+        keep = holds(c, c->phrases[i], &one.items[0], one.items[0].text);
+        if (keep == 0)
+            keep = holds(c, c->phrases[i], &one.items[0], one.items[0].title);
+    }
+    if (keep < 0)
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (st != HUSTINGS_STATUS_SUCCESS && c->status == HUSTINGS_STATUS_SUCCESS)
+        c->status = st;
+    for (size_t i = 0; i < one.n; i++)
+        hs_passage_free(&one.items[i]);
+    free(one.items);
+    return keep > 0;
+}
+
+hustings_status_t hs_exact_check_status(const hs_exact_check *check)
+{
+    return check ? check->status : HUSTINGS_STATUS_SUCCESS;
+}
+
+void hs_exact_check_free(hs_exact_check *check)
+{
+    if (!check)
+        return;
+    hs_stemmer_free(check->stemmer);
+    free(check->phrases);
+    free(check);
+}

@@ -1,0 +1,36 @@
+/* exact_phrase.h - exact phrases checked in the text (internal).
+ *
+ * The index keeps positions for stems only (index_write.c), so the match
+ * of ="general elections" is the stem phrase in a passage that holds each
+ * exact word somewhere: "a general election ... local elections" matches
+ * too.  An exact phrase that every match needs is checked here, on the
+ * passage's text and its headline, as the match runs (an hx_accept), so
+ * that results, counts and facets agree.  An exact phrase that is one
+ * alternative among others (in an OR, or beside other words) is left to
+ * the match, which is then approximate (hustings-query(1)).
+ */
+#ifndef HUSTINGS_EXACT_PHRASE_H
+#define HUSTINGS_EXACT_PHRASE_H
+
+#include "hustings.h"
+#include "query.h"
+#include "xapian_glue.h"
+
+typedef struct hs_exact_check hs_exact_check;
+
+/* The check of pq's exact phrases that every match needs, reading
+ * headlines from db: NULL in *out when there are none.  0, or -1 when out
+ * of memory. */
+int hs_exact_check_new(const hs_parsed_query *pq, hx_db *db, hs_exact_check **out);
+
+/* For hx_accept: non-zero when document docid (its data[0..len)) holds
+ * every phrase in its text or headline. */
+int hs_exact_check_keep(void *check, unsigned docid, const char *data, size_t len);
+
+/* HUSTINGS_STATUS_SUCCESS, or why a passage could not be checked (it was
+ * dropped, and the search must fail). */
+hustings_status_t hs_exact_check_status(const hs_exact_check *check);
+
+void hs_exact_check_free(hs_exact_check *check);
+
+#endif
