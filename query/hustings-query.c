@@ -52,6 +52,8 @@ static void usage(FILE *out)
           "  -h, --help         show this help and exit\n"
           "  -V, --version      show the version and exit\n"
           "\n"
+          "Short options go before QUERY, long options anywhere; '--' ends the options.\n"
+          "\n"
           "Query syntax: words (any form of a word matches, the form typed ranks\n"
           "higher); \"a quoted phrase\" (any forms); =word or =\"a phrase\" (exactly\n"
           "these forms); hyphenated-words (a phrase, also matching the words written\n"
@@ -65,27 +67,110 @@ static void usage(FILE *out)
           "of the file, 0 = headline), text, highlights ([start, end) byte offsets\n"
           "into text).\n"
           "\n"
-          "Exit status: 0 passages found; 1 none; 2 error.\n",
+          "Exit status: 0 passages found (with -n 0: matches exist); 1 none; 2 error.\n",
           out);
 }
 
-/* Parse a count option; -1 when it is not a whole number in range. */
+enum { MAX_COUNT = 1000000 };
+
+/* Parse a count option; -1 when it is not a whole number from 0 to
+ * MAX_COUNT. */
 static long parse_count(const char *s)
 {
     char *end;
     errno = 0;
     long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < 0 || v > 1000000)
+    if (errno || end == s || *end || v < 0 || v > MAX_COUNT)
         return -1;
     return v;
 }
 
-static int terminal_width(void)
+/* The columns to wrap text to: the terminal's when it reports them, else
+ * $COLUMNS when it is a positive number (pipes, and terminals that report
+ * 0), else 80. */
+static int output_width(void)
 {
     struct winsize ws;
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
         return ws.ws_col;
-    return 80;
+    const char *env = getenv("COLUMNS");
+    long columns = env ? parse_count(env) : -1;
+    return columns > 0 ? (int)columns : 80;
+}
+
+/* The facets that hustings_query_facets() knows; it mirrors the library's
+ * list (lib/search.c), so that a wrong name is refused before anything is
+ * printed. */
+static const char *const facet_names[] = { "year", "month", "source", "lang" };
+
+static int is_facet(const char *name, size_t len)
+{
+    for (size_t i = 0; i < sizeof facet_names / sizeof *facet_names; i++)
+        if (strlen(facet_names[i]) == len && strncmp(facet_names[i], name, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* 0 when every name of the comma-separated list is a facet, else -1 after
+ * naming the first that is not. */
+static int check_facets(const char *list)
+{
+    for (const char *name = list;; name++) {
+        size_t len = strcspn(name, ",");
+        if (!is_facet(name, len)) {
+            fprintf(stderr, "hustings-query: unknown facet '%.*s': year, month, source or lang\n",
+                    (int)len, name);
+            return -1;
+        }
+        name += len;
+        if (!*name)
+            return 0;
+    }
+}
+
+/* An argument that getopt_long reads as a long option: "--name...". */
+static int is_long_option(const char *arg)
+{
+    return arg[0] == '-' && arg[1] == '-' && arg[2];
+}
+
+/* Why the first failed write to stdout failed: stdio discards what it
+ * could not write, so the final fflush may succeed and errno be lost. */
+static int write_errno;
+
+/* An output function failed.  A write error is noted for flush_results(),
+ * which reports it once; anything else is memory. */
+static void output_failed(void)
+{
+    if (!ferror(stdout))
+        fputs("hustings-query: out of memory\n", stderr);
+    else if (!write_errno)
+        write_errno = errno;
+}
+
+/* Flush stdout: 0, or -1 after saying why when a write to it failed, now
+ * or earlier (the stream keeps the error). */
+static int flush_results(void)
+{
+    if (fflush(stdout) != 0 && !write_errno)
+        write_errno = errno;
+    if (!ferror(stdout))
+        return 0;
+    /* EIO: a write failed unseen, and fflush no longer knows why */
+    fprintf(stderr, "hustings-query: cannot write the results: %s\n",
+            strerror(write_errno ? write_errno : EIO));
+    return -1;
+}
+
+/* hustings_passage_fn for --dump: output_dump_passage() on stdout, noting
+ * a failure while errno still says why, and that the dump stopped. */
+static int dump_passage(void *stopped, hustings_passage_t *p)
+{
+    if (output_dump_passage(stdout, p) == 0)
+        return 0;
+    output_failed();
+    *(int *)stopped = 1;
+    return 1;
 }
 
 /* The query words joined by spaces, as the shell split them. */
@@ -126,8 +211,10 @@ static int print_facets(hustings_query_t *query, hustings_index_t *index,
                                                        : hustings_index_get_error(index));
             rc = -1;
         }
-        if (output_facet_end(stdout, f) < 0)
+        if (output_facet_end(stdout, f) < 0 && rc == 0) {
+            output_failed();
             rc = -1;
+        }
     }
     free(copy);
     return rc;
@@ -172,8 +259,32 @@ int main(int argc, char **argv)
     hustings_sort_t sort = HUSTINGS_SORT_RELEVANCE;
     const char *since = NULL, *until = NULL, *facets = NULL;
     const char *synonyms = getenv("HUSTINGS_SYNONYMS");
+    char **words = NULL; /* the query words, moved down over argv's options */
+    int n_words = 0;
 
-    while ((c = getopt_long(argc, argv, "d:n:jhV", options, NULL)) != -1) {
+    /* Short options go before the query, so that "-word" in it excludes a
+     * word; long options may go anywhere; "--" ends the options.  '+' stops
+     * getopt_long at the first query word instead of permuting argv; from
+     * there each "--option" is handed to it alone.  A word is moved only
+     * over arguments already read. */
+    while (optind < argc) {
+        int at = optind;
+        if (n_words && !is_long_option(argv[at])) {
+            if (strcmp(argv[at], "--") == 0) {
+                optind++;
+                break;
+            }
+            words[n_words++] = argv[optind++];
+            continue;
+        }
+        c = getopt_long(argc, argv, "+d:n:jhV", options, NULL);
+        if (c == -1 && optind > at) /* "--" */
+            break;
+        if (c == -1) { /* the first query word */
+            words = argv + at;
+            words[n_words++] = argv[optind++];
+            continue;
+        }
         switch (c) {
         case 'd':
             index_opt = optarg;
@@ -189,8 +300,10 @@ int main(int argc, char **argv)
         case OPT_PER_ARTICLE: {
             long v = parse_count(optarg);
             if (v < 0) {
-                fprintf(stderr, "hustings-query: invalid %s '%s': a whole number from 0 is needed\n",
-                        c == 'n' ? "limit" : c == OPT_OFFSET ? "offset" : "per-article", optarg);
+                fprintf(stderr,
+                        "hustings-query: invalid %s '%s': a whole number from 0 to %d is needed\n",
+                        c == 'n' ? "limit" : c == OPT_OFFSET ? "offset" : "per-article", optarg,
+                        MAX_COUNT);
                 return EXIT_ERROR;
             }
             *(c == 'n' ? &limit : c == OPT_OFFSET ? &offset : &per_article) = v;
@@ -258,26 +371,34 @@ int main(int argc, char **argv)
             break;
         case 'h':
             usage(stdout);
-            return 0;
+            return flush_results() < 0 ? EXIT_ERROR : 0;
         case 'V':
             printf("hustings-query (hustings) %s\n", hustings_version());
-            return 0;
+            return flush_results() < 0 ? EXIT_ERROR : 0;
         default:
             fputs("Try 'hustings-query --help' for more information.\n", stderr);
             return EXIT_ERROR;
         }
     }
-    if (optind == argc && !dump) {
+    if (!words) /* after "--", or none */
+        words = argv + optind;
+    while (optind < argc)
+        words[n_words++] = argv[optind++];
+    if (!n_words && !dump) {
         fputs("hustings-query: no query given\n"
               "Try 'hustings-query --help' for more information.\n", stderr);
         return EXIT_ERROR;
     }
+    if (n_words && dump) {
+        fputs("hustings-query: --dump takes no query\n", stderr);
+        return EXIT_ERROR;
+    }
+    if (facets && check_facets(facets) < 0)
+        return EXIT_ERROR;
     const char *no_color = getenv("NO_COLOR");
-    int tty = isatty(STDOUT_FILENO);
     opt.bold = strcmp(color, "always") == 0 ||
-               (strcmp(color, "auto") == 0 && tty && !(no_color && *no_color));
-    if (tty)
-        opt.width = terminal_width();
+               (strcmp(color, "auto") == 0 && isatty(STDOUT_FILENO) && !(no_color && *no_color));
+    opt.width = output_width();
     if (index_opt ? !(index_path = strdup(index_opt))
                   : hustings_default_index_path(&index_path) != HUSTINGS_STATUS_SUCCESS) {
         fputs("hustings-query: out of memory\n", stderr);
@@ -289,7 +410,7 @@ int main(int argc, char **argv)
     hustings_query_t *query = NULL;
     hustings_passages_t *passages = NULL;
     char *message = NULL;
-    char *query_string = join_args(argc - optind, argv + optind);
+    char *query_string = join_args(n_words, words);
     hustings_status_t st =
         !query_string ? HUSTINGS_STATUS_OUT_OF_MEMORY
         : n_shards > 1 ? hustings_index_open_shards(shards, n_shards, &index, &message)
@@ -302,10 +423,11 @@ int main(int argc, char **argv)
         goto done;
     }
     if (dump) {
-        st = hustings_index_dump(index, output_dump_passage, stdout);
+        int stopped = 0;
+        st = hustings_index_dump(index, dump_passage, &stopped);
         if (st != HUSTINGS_STATUS_SUCCESS)
             fprintf(stderr, "hustings-query: %s\n", hustings_index_get_error(index));
-        status = st == HUSTINGS_STATUS_SUCCESS && !ferror(stdout) ? EXIT_FOUND : EXIT_ERROR;
+        status = st == HUSTINGS_STATUS_SUCCESS && !stopped ? EXIT_FOUND : EXIT_ERROR;
         goto done;
     }
     st = hustings_query_create(index, query_string, &query);
@@ -331,32 +453,40 @@ int main(int argc, char **argv)
     }
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hustings_query_search(query, &passages);
+    unsigned long found = 0;
+    if (st == HUSTINGS_STATUS_SUCCESS) {
+        found = hustings_passages_count(passages);
+        /* -n 0 prints no passage (only facets): whether any matches decides */
+        if (limit == 0)
+            st = hustings_query_count(query, &found);
+    }
     if (st != HUSTINGS_STATUS_SUCCESS) {
         const char *why = hustings_index_get_error(index);
         fprintf(stderr, "hustings-query: %s\n", *why ? why : hustings_status_to_string(st));
         goto done;
     }
-    status = hustings_passages_count(passages) ? EXIT_FOUND : EXIT_NONE;
+    status = found ? EXIT_FOUND : EXIT_NONE;
     const char *suggestion = hustings_passages_get_suggestion(passages);
     if (suggestion && opt.format != OUTPUT_JSON)
         fprintf(stderr, "hustings-query: did you mean: %s\n", suggestion);
     if (suggestion && opt.format == OUTPUT_JSON && !hustings_passages_count(passages) &&
-        output_suggestion(stdout, suggestion) < 0)
+        output_suggestion(stdout, suggestion) < 0) {
+        output_failed();
         status = EXIT_ERROR;
+    }
     for (; hustings_passages_valid(passages); hustings_passages_move_to_next(passages)) {
         if (output_passage(stdout, &opt, hustings_passages_get(passages), suggestion) < 0) {
-            fprintf(stderr, "hustings-query: cannot write the results: %s\n", strerror(errno));
+            output_failed();
             status = EXIT_ERROR;
             break;
         }
     }
     if (facets && status != EXIT_ERROR && print_facets(query, index, &opt, facets) < 0)
         status = EXIT_ERROR;
-    if (fflush(stdout) != 0 && status != EXIT_ERROR) {
-        fprintf(stderr, "hustings-query: cannot write the results: %s\n", strerror(errno));
-        status = EXIT_ERROR;
-    }
 done:
+    /* every path that printed ends here, so a write error is never missed */
+    if (flush_results() < 0)
+        status = EXIT_ERROR;
     hustings_passages_destroy(passages);
     hustings_query_destroy(query);
     hustings_index_close(index);

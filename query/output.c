@@ -258,8 +258,9 @@ int output_facet_end(FILE *out, output_facet *f)
         rc = !line || fputs(line, out) < 0 || fputc('\n', out) < 0 ? -1 : 0;
         json_object_put(f->json);
     } else {
-        if (f->pending && fclose(f->pending) == 0 && f->line)
-            fprintf(out, "%s%s\n", f->line, f->n ? "" : " none");
+        if (!f->pending || fclose(f->pending) != 0 || !f->line ||
+            fprintf(out, "%s%s\n", f->line, f->n ? "" : " none") < 0)
+            rc = -1;
         free(f->line);
     }
     free(f);

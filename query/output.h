@@ -27,14 +27,16 @@ int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p,
 int output_suggestion(FILE *out, const char *suggestion);
 
 /* The facet counts of one facet: text "facet: value (n), ..." or JSON
- * {"facet": name, "counts": {value: n, ...}}. */
+ * {"facet": name, "counts": {value: n, ...}}.  output_facet_end prints
+ * them and frees f: 0, or -1 on a write or memory error. */
 typedef struct output_facet output_facet;
 output_facet *output_facet_begin(const output_options *opt, const char *name);
 int output_facet_value(void *facet, const char *value, unsigned long count);
 int output_facet_end(FILE *out, output_facet *f);
 
 /* hustings_passage_fn for --dump: one JSON object (path, passage, title,
- * date, text) per line on the FILE given as context. */
+ * date, text) per line on the FILE given as context; non-zero on a write
+ * or memory error. */
 int output_dump_passage(void *context, hustings_passage_t *p);
 
 #endif

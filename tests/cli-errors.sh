@@ -1,6 +1,7 @@
 #!/bin/sh
 # hustings-index and bad input: each problem file is named with its reason,
-# and the run goes on.
+# and the run goes on.  hustings-query and bad command lines: exit 2, the
+# problem named, and nothing printed.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 mkdir -p "$tmp/in/sub" "$tmp/in/.hidden"
@@ -56,4 +57,31 @@ check "exit 2 when the index cannot be created" test "$rc" -eq 2
 check "naming the index" grep -q "$tmp/plainfile/idx" "$tmp/err"
 run "$INDEX" -d "$tmp/idx3"
 check "exit 2 without a path to index" test "$rc" -eq 2
+
+# Whether the last run exited 2, printed nothing and said exactly $1.
+refused_with() {
+    [ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(cat "$tmp/err")" = "hustings-query: $1" ]
+}
+run "$QUERY" -d "$tmp/idx" --facets bogus self-nomination
+check "an unknown facet is refused before the search" \
+    refused_with "unknown facet 'bogus': year, month, source or lang"
+run "$QUERY" -d "$tmp/idx" --json --facets year,lang,colour self-nomination
+check "an unknown facet after good ones is refused" \
+    refused_with "unknown facet 'colour': year, month, source or lang"
+run "$QUERY" -d "$tmp/idx" --facets year, self-nomination
+check "an empty facet name is refused" refused_with "unknown facet '': year, month, source or lang"
+run "$QUERY" -d "$tmp/idx" -n 10000000 self-nomination
+check "a limit over the cap names the range" \
+    refused_with "invalid limit '10000000': a whole number from 0 to 1000000 is needed"
+run "$QUERY" -d "$tmp/idx" --offset -1 self-nomination
+check "a negative offset names the range" \
+    refused_with "invalid offset '-1': a whole number from 0 to 1000000 is needed"
+run "$QUERY" -d "$tmp/idx" --since '' self-nomination
+check "an empty --since is refused" refused_with "invalid --since '': YYYY, YYYY-MM or YYYY-MM-DD"
+run "$QUERY" -d "$tmp/idx" --until= self-nomination
+check "an empty --until is refused" refused_with "invalid --until '': YYYY, YYYY-MM or YYYY-MM-DD"
+run "$QUERY" -d "$tmp/idx" --dump self-nomination
+check "--dump with a query is refused" refused_with "--dump takes no query"
+run "$QUERY" -d "$tmp/idx" self-nomination --dump
+check "--dump after a query is refused" refused_with "--dump takes no query"
 finish

@@ -81,6 +81,109 @@ check "exit 2 without a query" test "$rc" -eq 2
 run "$QUERY" --bogus
 check "exit 2 for an unknown option" test "$rc" -eq 2
 
+# short options go before the query; after its first word "-word" is a
+# query word; long options go anywhere; "--" ends the options
+run "$QUERY" -d "$tmp/idx" --json --limit 3 --per-article 1 'candidates -party'
+cp "$tmp/out" "$tmp/one-arg"
+check "the query 'candidates -party' finds passages" test "$rc" -eq 0 -a -s "$tmp/one-arg"
+run "$QUERY" -d "$tmp/idx" --json --limit 3 --per-article 1 candidates -party
+check "-word after the first word is a query word" cmp -s "$tmp/out" "$tmp/one-arg"
+run "$QUERY" -d "$tmp/idx" --json candidates --limit 3 -party --per-article=1
+check "long options among the words are options" cmp -s "$tmp/out" "$tmp/one-arg"
+run "$QUERY" -d "$tmp/idx" --json --limit 3 --per-article 1 -- -party candidates
+check "after --, -word is a query word even first" cmp -s "$tmp/out" "$tmp/one-arg"
+run "$QUERY" -d "$tmp/idx" --json -party candidates
+check "before the query, -party is a short option" \
+    test "$rc" -eq 2 -a "$(head -n 1 "$tmp/err")" = "$QUERY: invalid option -- 'p'"
+for words in "candidates -date:2023" "candidates -n 3" "candidates -V"; do
+    run "$QUERY" -d "$tmp/idx" --json "$words"
+    cp "$tmp/out" "$tmp/one-arg"
+    # shellcheck disable=SC2086 # split on purpose: one argument a word
+    run "$QUERY" -d "$tmp/idx" --json $words
+    check "'$words' as separate words is that query" \
+        test "$rc" -eq 0 -a -s "$tmp/out" -a ! -s "$tmp/err"
+    check "'$words' as separate words prints the same" cmp -s "$tmp/out" "$tmp/one-arg"
+done
+run "$QUERY" -d "$tmp/idx" -n 2 --json candidates
+check "a short option before the query still applies" json_true 'len(rows) == 2'
+run "$QUERY" -d "$tmp/idx" candidates -- --json
+check "after --, --json is a query word" test "$rc" -eq 1 -a ! -s "$tmp/out" -a ! -s "$tmp/err"
+
+# -n 0 prints no passage, but the exit status says whether any matches
+run "$QUERY" -d "$tmp/idx" --facets lang turnout
+facet=$(tail -n 1 "$tmp/out")
+run "$QUERY" -d "$tmp/idx" -n 0 --facets lang turnout
+check "-n 0 with matches exits 0" test "$rc" -eq 0
+check "-n 0 prints only the facets" test "$(cat "$tmp/out")" = "$(printf '\n%s' "$facet")"
+run "$QUERY" -d "$tmp/idx" -n 0 turnout
+check "-n 0 without facets exits 0 and prints nothing" test "$rc" -eq 0 -a ! -s "$tmp/out"
+run "$QUERY" -d "$tmp/idx" -n 0 --facets lang zzyzxqwv
+check "-n 0 without matches exits 1" test "$rc" -eq 1 -a "$(cat "$tmp/out")" = "$(printf '\nlang: none')"
+
+# text is wrapped to the terminal's width, else $COLUMNS, else 80 columns
+"$QUERY" -d "$tmp/idx" --json -n 1 turnout >"$tmp/passage.json"
+# Whether $tmp/out holds the passage of passage.json wrapped to $1 columns
+# (greedy, under a three-space indent).
+wrapped_to() {
+    "$PYTHON" -c '
+import json, re, sys, textwrap
+text = json.load(open(sys.argv[1], encoding="utf-8"))["text"]
+words = re.split("[ \t\r\n]+", text.strip(" \t\r\n"))
+want = textwrap.fill(" ".join(words), width=int(sys.argv[3]), initial_indent="   ",
+                     subsequent_indent="   ", break_long_words=False, break_on_hyphens=False)
+out = open(sys.argv[2], encoding="utf-8").read().replace("\r\n", "\n")
+sys.exit(0 if "\n" + want + "\n\n" in out else 1)' "$tmp/passage.json" "$tmp/out" "$1"
+}
+# Run the command with stdout on a terminal $1 columns wide, into $tmp/out.
+on_terminal() {
+    cols=$1
+    shift
+    "$PYTHON" -c '
+import fcntl, os, pty, struct, subprocess, sys, termios
+master, slave = pty.openpty()
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, int(sys.argv[1]), 0, 0))
+child = subprocess.Popen(sys.argv[3:], stdout=slave, stderr=subprocess.DEVNULL)
+os.close(slave)
+out = b""
+while True:
+    try:
+        chunk = os.read(master, 65536)
+    except OSError:  # EIO: the child closed the terminal
+        break
+    if not chunk:
+        break
+    out += chunk
+child.wait()
+open(sys.argv[2], "wb").write(out)' "$cols" "$tmp/out" "$@"
+}
+run "$QUERY" -d "$tmp/idx" -n 1 turnout
+check "piped: 80 columns" wrapped_to 80
+COLUMNS=120 run "$QUERY" -d "$tmp/idx" -n 1 turnout
+check "piped: COLUMNS=120 wraps to 120 columns" wrapped_to 120
+for bad in 0 -5 abc ''; do
+    COLUMNS=$bad run "$QUERY" -d "$tmp/idx" -n 1 turnout
+    check "piped: COLUMNS='$bad' is ignored" wrapped_to 80
+done
+if "$PYTHON" -c 'import pty; pty.openpty()' 2>/dev/null; then
+    COLUMNS=120 on_terminal 60 "$QUERY" -d "$tmp/idx" -n 1 --color=never turnout
+    check "a terminal's width wins over COLUMNS" wrapped_to 60
+    COLUMNS=120 on_terminal 0 "$QUERY" -d "$tmp/idx" -n 1 --color=never turnout
+    check "a terminal of width 0: COLUMNS" wrapped_to 120
+fi
+
+# a failed write is an error, whichever output fails
+if [ -w /dev/full ]; then
+    for args in "--count turnout" "--dump" "turnout" "--json --limit 100 --per-article 0 candidates" \
+        "--limit 0 --facets year,lang turnout" "--format tsv --facets year turnout" "--help" "--version"; do
+        rc=0
+        # shellcheck disable=SC2086 # the options, split
+        "$QUERY" -d "$tmp/idx" $args >/dev/full 2>"$tmp/err" || rc=$?
+        check "$args >/dev/full: exit 2" test "$rc" -eq 2
+        check "$args >/dev/full: says why, once" \
+            test "$(cat "$tmp/err")" = "hustings-query: cannot write the results: No space left on device"
+    done
+fi
+
 # --help and --version, GNU style, on both programs
 for prog in "$INDEX" "$QUERY"; do
     name=$(basename "$prog")
