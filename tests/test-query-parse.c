@@ -41,6 +41,18 @@ static char *error_of(const char *q)
     return hs_buf_detach(&err);
 }
 
+/* The parse error of "NOT NOT ... rise" with n NOTs. */
+static char *error_of_nots(int n)
+{
+    hs_buf q = HS_BUF_INIT;
+    for (int i = 0; i < n; i++)
+        hs_buf_puts(&q, "NOT ");
+    hs_buf_puts(&q, "rise");
+    char *err = error_of(hs_buf_str(&q));
+    hs_buf_free(&q);
+    return err;
+}
+
 #define CHECK_ERROR(q, want)            \
     do {                                \
         char *got_ = error_of(q);       \
@@ -163,21 +175,13 @@ int main(void)
                            "(at most 100)\n";
         CHECK(strncmp(err, deep, strlen(deep)) == 0);
         free(err);
-        hs_buf_reset(&q);
-        for (int i = 0; i < 100; i++)
-            hs_buf_puts(&q, "NOT ");
-        hs_buf_puts(&q, "rise");
-        err = error_of(hs_buf_str(&q));
+        hs_buf_free(&q);
+        err = error_of_nots(100);
         CHECK_STR(err, "");
         free(err);
-        hs_buf_reset(&q);
-        for (int i = 0; i < 101; i++)
-            hs_buf_puts(&q, "NOT ");
-        hs_buf_puts(&q, "rise");
-        err = error_of(hs_buf_str(&q));
+        err = error_of_nots(101);
         CHECK(strncmp(err, "query error at column 401: brackets", 35) == 0);
         free(err);
-        hs_buf_free(&q);
     }
 
     /* typographic quotes make a phrase, as straight ones do */
