@@ -238,6 +238,8 @@ static long long mtime_ns(const struct stat *st)
 static int walk_found(void *ctx, const char *path, const struct stat *st)
 {
     run *r = ctx;
+    if (hs_strmap_get(r->seen, path))
+        return 0; /* found again under another root given ("dir dir/sub") */
     if (hs_strmap_put(r->seen, path, r, NULL) < 0)
         return -1;
     hs_filestate *fs = hs_strmap_get(r->stored, path);

@@ -9,8 +9,16 @@ cp "$CORPUS/en-02-signatures-and-deposits.txt" "$c/b.txt"
 cp "$CORPUS/en-03-cec-registration.txt" "$c/sub/c.txt"
 cp "$CORPUS/ru-01-samovydvizhentsy.txt" "$c/sub/d.txt"
 
+# the same files under folders given twice, or a folder and its subfolder,
+# are read once (threads and all)
+run "$INDEX" -d "$tmp/twice" "$c" "$c/" "$c/sub"
+check "a folder given twice: 4 new" grep -q ": 4 new, 0 changed, 0 removed, 0 unchanged, 0 skipped;" "$tmp/err"
+"$QUERY" -d "$tmp/twice" --dump >"$tmp/dump-twice"
+
 run "$INDEX" -d "$tmp/idx" "$c"
 check "first run: 4 new" grep -q ": 4 new, 0 changed, 0 removed, 0 unchanged, 0 skipped;" "$tmp/err"
+"$QUERY" -d "$tmp/idx" --dump >"$tmp/dump-once"
+check "and its index equals one of the folder given once" cmp -s "$tmp/dump-once" "$tmp/dump-twice"
 run "$INDEX" -d "$tmp/idx" "$c"
 check "second run: 4 unchanged" grep -q ": 0 new, 0 changed, 0 removed, 4 unchanged, 0 skipped;" "$tmp/err"
 check "and nothing written" grep -q "; 0 articles, 0 passages written" "$tmp/err"
