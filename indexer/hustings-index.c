@@ -3,11 +3,13 @@
  * Only parses options, calls libhustings and prints; the work is in lib/.
  */
 #include <errno.h>
+#include <ftw.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,6 +25,58 @@ static volatile sig_atomic_t stop_signal;
 static void on_signal(int sig)
 {
     stop_signal = sig;
+}
+
+/* 0 when at least one of the n paths exists; else -1 after naming each:
+ * a mistyped folder must not create an empty index. */
+static int check_paths(char *const *paths, size_t n)
+{
+    struct stat st;
+    for (size_t i = 0; i < n; i++)
+        if (stat(paths[i], &st) == 0)
+            return 0;
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, "hustings-index: %s: %s\n", paths[i], strerror(errno));
+    fputs("hustings-index: nothing to index\n", stderr);
+    return -1;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st, (void)flag, (void)ftw;
+    return remove(path);
+}
+
+/* A --dry-run must change nothing: when the index does not exist yet, it
+ * runs against an empty one in a temporary folder (*scratch, removed by
+ * drop_scratch), so that every file shows as new.  The index path to open,
+ * or NULL when out of memory or no temporary folder can be made. */
+static char *dry_run_index(const char *index_path, char **scratch)
+{
+    struct stat st;
+    *scratch = NULL;
+    if (stat(index_path, &st) == 0)
+        return strdup(index_path);
+    const char *tmp = getenv("TMPDIR");
+    size_t len = strlen(tmp && *tmp ? tmp : "/tmp") + sizeof "/hustings-dry-run-XXXXXX";
+    char *dir = malloc(len);
+    if (!dir)
+        return NULL;
+    snprintf(dir, len, "%s/hustings-dry-run-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, "hustings-index: %s: %s\n", dir, strerror(errno));
+        free(dir);
+        return NULL;
+    }
+    *scratch = dir;
+    return strdup(dir);
+}
+
+static void drop_scratch(char *scratch)
+{
+    if (scratch)
+        nftw(scratch, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    free(scratch);
 }
 
 static void usage(FILE *out)
@@ -336,11 +390,25 @@ int main(int argc, char **argv)
         return EXIT_ERROR;
     }
 
+    if (check_paths(argv + optind, (size_t)(argc - optind)) < 0) {
+        free(index_path);
+        free(excludes);
+        return EXIT_ERROR;
+    }
+    char *scratch = NULL;
+    char *open_path = dry_run ? dry_run_index(index_path, &scratch) : strdup(index_path);
+    if (!open_path) {
+        fputs("hustings-index: cannot make a temporary index for --dry-run\n", stderr);
+        free(index_path);
+        free(excludes);
+        return EXIT_ERROR;
+    }
     hustings_index_t *index = NULL;
     hustings_indexer_t *indexer = NULL;
     char *message = NULL;
-    hustings_status_t st = hustings_index_open(index_path, HUSTINGS_INDEX_MODE_READ_WRITE,
+    hustings_status_t st = hustings_index_open(open_path, HUSTINGS_INDEX_MODE_READ_WRITE,
                                                &index, &message);
+    free(open_path);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hustings_indexer_create(index, &indexer);
     for (size_t i = 0; i < n_excludes && st == HUSTINGS_STATUS_SUCCESS; i++)
@@ -351,6 +419,7 @@ int main(int argc, char **argv)
         free(message);
         hustings_indexer_destroy(indexer);
         hustings_index_close(index);
+        drop_scratch(scratch);
         free(index_path);
         free(excludes);
         return EXIT_ERROR;
@@ -399,6 +468,7 @@ int main(int argc, char **argv)
     }
     hustings_indexer_destroy(indexer);
     hustings_status_t cst = hustings_index_close(index);
+    drop_scratch(scratch);
     if (cst != HUSTINGS_STATUS_SUCCESS && status != EXIT_ERROR) {
         fprintf(stderr, "hustings-index: %s: %s\n", index_path, hustings_status_to_string(cst));
         status = EXIT_ERROR;
@@ -409,8 +479,12 @@ int main(int argc, char **argv)
                 sum.new_files, sum.changed, sum.removed, sum.unchanged, sum.skipped);
         if (sum.renamed)
             fprintf(stderr, ", %lu renamed", sum.renamed);
+        /* after an error, what was read since the last commit is lost */
         fprintf(stderr, "; %lu articles, %lu passages %s in %.2f s -> %s\n", sum.articles,
-                sum.passages, dry_run ? "would be written (dry run)" : "written",
+                sum.passages,
+                dry_run                ? "would be written (dry run)"
+                : status == EXIT_ERROR ? "read, but the run failed: the index keeps its last commit"
+                                       : "written",
                 now() - start, index_path);
     }
     progress_free(rep.bar);

@@ -50,6 +50,17 @@ check "exit 1 with a missing folder" test "$rc" -eq 1
 check "the missing folder is named" grep -q "$tmp/absent: No such file or directory" "$tmp/err"
 check "the other path is still indexed" grep -q "; 1 articles, " "$tmp/err"
 
+# only missing paths: an error, and no empty index is made
+run "$INDEX" -d "$tmp/idx-none" "$tmp/absent" "$tmp/absent2"
+check "exit 2 when no path given exists" test "$rc" -eq 2
+check "each is named, then that there is nothing to index" \
+    sh -c 'grep -q "absent2: No such file or directory" "$1" && grep -qx "hustings-index: nothing to index" "$1"' sh "$tmp/err"
+check "and no index is created" test ! -e "$tmp/idx-none"
+# --dry-run changes nothing, not even by creating the index
+run "$INDEX" -d "$tmp/idx-dry" --dry-run "$tmp/in/good.txt"
+check "--dry-run on a new index lists the file as new" grep -qx "new $tmp/in/good.txt" "$tmp/out"
+check "and creates no index" test ! -e "$tmp/idx-dry"
+
 # an index path that cannot be created is an error
 : >"$tmp/plainfile"
 run "$INDEX" -d "$tmp/plainfile/idx" "$tmp/in/good.txt"
