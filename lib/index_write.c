@@ -19,18 +19,44 @@
 #include "stopwords.h"
 #include "tokenizer.h"
 #include "translit.h"
+#include "utf8.h"
 
-int hs_article_key(const char *path, hs_buf *out)
+/* An article's path as it is stored: repaired to valid UTF-8, as
+ * hs_article_new does, so that a file whose name is not UTF-8 is found
+ * again under its name to be removed or renamed.  A copy when it needed
+ * repair (*fixed, which the caller frees), else path itself. */
+static const char *stored_path(const char *path, char **fixed)
 {
+    hs_buf b = HS_BUF_INIT;
+    *fixed = NULL;
+    if (hs_utf8_valid(path, strlen(path)))
+        return path;
+    if (hs_utf8_sanitize(path, strlen(path), &b) < 0) {
+        hs_buf_free(&b);
+        return NULL;
+    }
+    return *fixed = hs_buf_detach(&b);
+}
+
+int hs_article_key(const char *raw, hs_buf *out)
+{
+    char *fixed;
+    const char *path = stored_path(raw, &fixed);
+    if (!path)
+        return -1;
     size_t len = strlen(path);
-    if (len <= HS_ARTICLE_KEY_MAX)
-        return hs_buf_append(out, path, len);
+    if (len <= HS_ARTICLE_KEY_MAX) {
+        int rc = hs_buf_append(out, path, len);
+        free(fixed);
+        return rc;
+    }
     size_t cut = HS_ARTICLE_KEY_MAX - 17;
     while (cut > 0 && ((unsigned char)path[cut] & 0xC0) == 0x80)
         cut--; /* keep the key valid UTF-8 */
-    if (hs_buf_append(out, path, cut) < 0)
-        return -1;
-    return hs_buf_printf(out, "#%016llx", (unsigned long long)XXH3_64bits(path, len));
+    int rc = hs_buf_append(out, path, cut) < 0 ||
+             hs_buf_printf(out, "#%016llx", (unsigned long long)XXH3_64bits(path, len)) < 0;
+    free(fixed);
+    return rc ? -1 : 0;
 }
 
 void hs_article_tag(const hs_buf *article_term, char tag[17])
@@ -638,9 +664,11 @@ static int rename_doc(void *ctx, unsigned docid, const char *data, size_t len)
     }
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
     r->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (o && (!idv || r->id) && hs_article_terms(r->to, r->id, &aterm, &fterm) == 0) {
+    char *fixed = NULL;
+    const char *to = stored_path(r->to, &fixed);
+    if (o && to && (!idv || r->id) && hs_article_terms(to, r->id, &aterm, &fterm) == 0) {
         if (first)
-            json_object_object_add(o, "path", json_object_new_string(r->to));
+            json_object_object_add(o, "path", json_object_new_string(to));
         const char *s = json_object_to_json_string_ext(
             o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
         static const char *const drop[] = { HS_PREFIX_ARTICLE, HS_PREFIX_FILE, NULL };
@@ -652,6 +680,7 @@ static int rename_doc(void *ctx, unsigned docid, const char *data, size_t len)
                                      strlen(s));
     }
     json_object_put(o);
+    free(fixed);
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
     return r->st != HUSTINGS_STATUS_SUCCESS;

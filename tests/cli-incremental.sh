@@ -139,6 +139,33 @@ touch -d '2002-01-01' "$c/a.txt"
 run "$INDEX" -d "$tmp/idx" --progress "$c"
 check "--progress shows files done, MB/s and ETA" grep -q "^1/1 files  .* MB/s  ETA " "$tmp/err"
 
+# a file whose name is not UTF-8 is changed, renamed and removed like any
+# other (its passages are keyed by the name repaired to UTF-8): the index
+# equals a clean build each time
+nu="$tmp/nu"
+mkdir "$nu"
+bad=$(printf 'r\351s.txt')
+cp "$CORPUS/en-01-self-nomination-returns.txt" "$nu/$bad"
+run "$INDEX" -d "$tmp/nuidx" "$nu"
+# whether the index equals a clean build of $nu
+as_clean() {
+    rm -rf "$tmp/nuclean"
+    "$INDEX" -q -d "$tmp/nuclean" "$nu" 2>/dev/null
+    "$QUERY" -d "$tmp/nuclean" --dump >"$tmp/nu-want"
+    "$QUERY" -d "$tmp/nuidx" --dump >"$tmp/nu-got"
+    cmp -s "$tmp/nu-want" "$tmp/nu-got"
+}
+printf '\nA new closing paragraph about turnout.\n' >>"$nu/$bad"
+run "$INDEX" -d "$tmp/nuidx" "$nu"
+check "a non-UTF-8 name: a change replaces its passages" as_clean
+mv "$nu/$bad" "$nu/$(printf 'n\351w.txt')"
+run "$INDEX" -d "$tmp/nuidx" "$nu"
+check "a rename re-keys them" sh -c 'grep -q "1 renamed" "$1"' sh "$tmp/err"
+check "as a clean build would" as_clean
+rm "$nu/$(printf 'n\351w.txt')"
+run "$INDEX" -d "$tmp/nuidx" "$nu"
+check "and a removal removes them" test "$("$QUERY" -d "$tmp/nuidx" --dump | wc -l)" -eq 0
+
 # --stats
 run "$INDEX" --stats -d "$tmp/clean"
 check "--stats exits 0" test "$rc" -eq 0
