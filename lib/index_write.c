@@ -457,8 +457,15 @@ static int find_copy(hx_db *db, const hs_article *a, const dup_info *dup, char *
     return f.failed ? -1 : 0;
 }
 
+/* A file of more passages than this has its documents built one at a
+ * time as they are written, not all ahead (by a reader thread, while the
+ * writer works): a document takes some 3 KB even for a short paragraph,
+ * and a 3 MB file of 100,000 of them took 330 MB ahead. */
+#define AHEAD_MAX_PASSAGES 1000
+
 /* The documents of a file's passages, built before the index is touched
- * (so that a failure leaves the old passages in place). */
+ * (so that a failure leaves the old passages in place), unless the file
+ * has more than AHEAD_MAX_PASSAGES (then docs is NULL). */
 struct hs_file_docs {
     hx_doc **docs;            /* every passage of every article, in order */
     size_t n_docs;
@@ -484,7 +491,8 @@ hs_file_docs *hs_file_docs_build(hs_stemmer *stemmer, hs_article *const *article
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         total += articles[i]->n_passages;
-    if (!fd || !(fd->docs = calloc(total ? total : 1, sizeof *fd->docs)) ||
+    int ahead = total <= AHEAD_MAX_PASSAGES;
+    if (!fd || (ahead && !(fd->docs = calloc(total ? total : 1, sizeof *fd->docs))) ||
         !(fd->dups = calloc(n ? n : 1, sizeof *fd->dups))) {
         hs_file_docs_free(fd);
         return NULL;
@@ -499,7 +507,7 @@ hs_file_docs *hs_file_docs_build(hs_stemmer *stemmer, hs_article *const *article
         hs_buf_reset(&fterm);
         ok = hs_article_terms(a->path, a->id, &aterm, &fterm) == 0 &&
              fingerprint(a, &fd->dups[i]) == 0;
-        for (size_t p = 0; p < a->n_passages && ok; p++)
+        for (size_t p = 0; ahead && p < a->n_passages && ok; p++)
             ok = (fd->docs[fd->n_docs++] =
                       passage_doc(stemmer, a, p, &aterm, &fterm, &fd->dups[i])) != NULL;
     }
@@ -512,6 +520,29 @@ hs_file_docs *hs_file_docs_build(hs_stemmer *stemmer, hs_article *const *article
     return fd;
 }
 
+/* Give article a the cluster of an indexed copy, when there is one: 1
+ * when it took one, 0 when it keeps its own, -1 on a Xapian error. */
+static int adopt_cluster(hx_db *db, const hs_article *a, dup_info *dup)
+{
+    char *found = NULL;
+    if (!dup->has_fp || a->n_passages == 0)
+        return 0;
+    if (find_copy(db, a, dup, &found) < 0)
+        return -1;
+    if (found)
+        snprintf(dup->cluster, sizeof dup->cluster, "%s", found);
+    free(found);
+    return found != NULL;
+}
+
+/* The cluster term on an article's first passage. */
+static int add_cluster_term(hx_doc *first, const dup_info *dup)
+{
+    char term[64];
+    int n = snprintf(term, sizeof term, "%s%s", HS_PREFIX_CLUSTER, dup->cluster);
+    return hx_doc_add_boolean(first, term, (size_t)n);
+}
+
 /* Give each article of fd its cluster: that of an indexed copy, else its
  * own.  The cluster term goes on its first passage, and the cluster into
  * that passage's data when it is a copy's. */
@@ -521,25 +552,51 @@ static hustings_status_t join_clusters(hx_db *db, hs_file_docs *fd)
     for (size_t i = 0; i < fd->n_articles; doc += fd->articles[i]->n_passages, i++) {
         const hs_article *a = fd->articles[i];
         dup_info *dup = &fd->dups[i];
-        char *found = NULL;
+        int copy = adopt_cluster(db, a, dup);
+        if (copy < 0)
+            return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
         if (!dup->has_fp || a->n_passages == 0)
             continue;
-        if (find_copy(db, a, dup, &found) < 0)
-            return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
         int ok = 1;
-        if (found) {
-            snprintf(dup->cluster, sizeof dup->cluster, "%s", found);
+        if (copy) {
             char *data = passage_data(a, 0, dup);
             ok = data && hx_doc_set_data(doc[0], data, strlen(data)) == 0;
             free(data);
         }
-        free(found);
-        char term[64];
-        int n = snprintf(term, sizeof term, "%s%s", HS_PREFIX_CLUSTER, dup->cluster);
-        if (!ok || hx_doc_add_boolean(doc[0], term, (size_t)n) < 0)
+        if (!ok || add_cluster_term(doc[0], dup) < 0)
             return HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
     return HUSTINGS_STATUS_SUCCESS;
+}
+
+/* Write the passages of a file that has too many to build ahead: each
+ * document is built, added and freed in turn, after its article's cluster
+ * is known. */
+static hustings_status_t add_one_by_one(hustings_index_t *index, hs_file_docs *fd)
+{
+    hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    for (size_t i = 0; i < fd->n_articles && st == HUSTINGS_STATUS_SUCCESS; i++) {
+        const hs_article *a = fd->articles[i];
+        dup_info *dup = &fd->dups[i];
+        hs_buf_reset(&aterm);
+        hs_buf_reset(&fterm);
+        if (adopt_cluster(index->db, a, dup) < 0)
+            st = HUSTINGS_STATUS_XAPIAN_EXCEPTION;
+        else if (hs_article_terms(a->path, a->id, &aterm, &fterm) < 0)
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+        for (size_t p = 0; p < a->n_passages && st == HUSTINGS_STATUS_SUCCESS; p++) {
+            hx_doc *doc = passage_doc(index->stemmer, a, p, &aterm, &fterm, dup);
+            if (!doc || (p == 0 && dup->has_fp && add_cluster_term(doc, dup) < 0))
+                st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+            else
+                st = hx_db_add_doc(index->db, doc);
+            hx_doc_free(doc);
+        }
+    }
+    hs_buf_free(&aterm);
+    hs_buf_free(&fterm);
+    return st;
 }
 
 static hustings_status_t out_of_memory(hustings_index_t *index)
@@ -561,13 +618,17 @@ static hustings_status_t delete_terms(hx_db *db, const char *const *terms)
 static hustings_status_t write_docs(hustings_index_t *index, const char *const *terms,
                                     hs_file_docs *fd)
 {
-    hustings_status_t st = join_clusters(index->db, fd);
+    hustings_status_t st = fd->docs ? join_clusters(index->db, fd) : HUSTINGS_STATUS_SUCCESS;
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
         return out_of_memory(index);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = delete_terms(index->db, terms);
     for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < fd->n_docs; i++)
         st = hx_db_add_doc(index->db, fd->docs[i]);
+    if (st == HUSTINGS_STATUS_SUCCESS && !fd->docs)
+        st = add_one_by_one(index, fd);
+    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
+        return out_of_memory(index);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return hs_index_fail_db(index, st);
     index->pending++;

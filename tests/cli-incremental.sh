@@ -166,6 +166,26 @@ rm "$nu/$(printf 'n\351w.txt')"
 run "$INDEX" -d "$tmp/nuidx" "$nu"
 check "and a removal removes them" test "$("$QUERY" -d "$tmp/nuidx" --dump | wc -l)" -eq 0
 
+# a file of more passages than are built ahead (1000) is written one
+# passage at a time: the same passages, and its copy joins its cluster
+big="$tmp/big"
+mkdir "$big"
+"$PYTHON" -c '
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("A transcript of the count\n\nMarch 20, 2023\n\n")
+    for i in range(1500):
+        f.write("Paragraph %d of the count in district %d.\n\n" % (i, i % 7))
+' "$big/a.txt"
+run "$INDEX" -d "$tmp/bigidx" "$big"
+check "a file of 1500 paragraphs: 1500 passages" grep -q "; 1 articles, 1500 passages written" "$tmp/err"
+run "$QUERY" -d "$tmp/bigidx" --count district
+check "every one searchable" test "$(cat "$tmp/out")" -eq 1500
+cp "$big/a.txt" "$big/b.txt"
+run "$INDEX" -d "$tmp/bigidx" "$big"
+run "$QUERY" -d "$tmp/bigidx" --json --limit 1 'Paragraph 1499'
+check "and its copy is one story with it" json_true 'rows[0]["copies"] == 2'
+
 # --stats
 run "$INDEX" --stats -d "$tmp/clean"
 check "--stats exits 0" test "$rc" -eq 0
