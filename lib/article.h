@@ -82,8 +82,10 @@ int hs_paragraph_adder_add(void *adder, const char *text, size_t len);
 /* Plain-text reader (reader_text.c).  Parses data[0..len), the contents of
  * the file `path`, in the shape described in corpus/README.md: a headline
  * line; an optional date line; paragraphs separated by blank lines; an
- * optional last line "Source: URL".  Invalid UTF-8 is replaced by U+FFFD,
- * CRLF line ends and a UTF-8 BOM are accepted.
+ * optional last line "Source: URL".  Text that is not UTF-8 is converted
+ * from windows-1251, KOI8-R or windows-1252 when its bytes show which
+ * (encoding.h); other invalid bytes become U+FFFD.  CRLF line ends and a
+ * UTF-8 BOM are accepted.
  * Returns the article (caller frees), or NULL with a one-line reason
  * (without the path) appended to `why` — e.g. "empty file",
  * "binary file (NUL bytes)", "no text besides the headline". */

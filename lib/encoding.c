@@ -6,6 +6,8 @@
 #include <iconv.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "utf8.h"
 
 /* Declarations further in than this are not looked for (browsers stop at
@@ -287,6 +289,109 @@ static int is_utf8_name(const char *name)
     return strcmp(name, "UTF-8") == 0;
 }
 
+/* ---- guessing from the bytes -------------------------------------------- */
+
+/* How often each Russian letter а..я occurs, per mille of letters. */
+static const unsigned char russian_freq[32] = {
+    80, 16, 45, 17, 30, 85, 9, 16, 74, 12, 35, 44, 32, 67, 110, 28, /* а..п */
+    47, 55, 63, 26, 2, 10, 5, 14, 7, 4, 1, 19, 17, 3, 6, 20,        /* р..я */
+};
+
+/* The letter (0 for а .. 31 for я) at 0xC0 + i in KOI8-R (lower case;
+ * upper case is 0x20 further), in its order "юабцдефгхийклмнопярстужвьызшэщчъ". */
+static const unsigned char koi8_letter[32] = {
+    30, 0, 1, 22, 4, 5, 20, 3, 21, 8, 9, 10, 11, 12, 13, 14,
+    15, 31, 16, 17, 18, 19, 6, 2, 28, 27, 7, 24, 29, 25, 23, 26,
+};
+
+static int is_ascii_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Bytes that windows-1252 text has outside letters and UTF-8 never has
+ * after ASCII: the euro sign, the ellipsis, curly quotes, dashes, the
+ * trade mark, the no-break space, guillemets, the copyright, registered
+ * and degree signs (all but the euro where windows-1251 has them too). */
+static int is_windows_punct(unsigned char c)
+{
+    return c == 0x80 || c == 0x85 || (c >= 0x91 && c <= 0x97) || c == 0x99 ||
+           c == 0xA0 || c == 0xA9 || c == 0xAB || c == 0xAE || c == 0xB0 ||
+           c == 0xBB;
+}
+
+/* The encoding of bytes that are not valid UTF-8 and declare none:
+ *
+ *  - UTF-8 after all, when its multi-byte sequences outnumber the bytes
+ *    that do not decode four to one (a stray byte in a UTF-8 text: legacy
+ *    text forms almost no valid sequences);
+ *  - Cyrillic, when the bytes 0xC0-0xFF (letters in windows-1251, KOI8-R
+ *    and windows-1252 alike) stand mostly in runs and apart from ASCII
+ *    letters: Russian words are all such bytes, while the accented letters
+ *    of French or German sit one by one inside ASCII words.  Then
+ *    windows-1251 or KOI8-R, whichever reads the bytes as the more
+ *    frequent Russian letters, lower case counting eight times as much as
+ *    upper case (the two swap the cases: text read in the wrong one comes
+ *    out mostly in capitals and rare letters);
+ *  - windows-1252, when at least half of the bytes 0x80 and up are letters
+ *    next to an ASCII letter or Windows punctuation (is_windows_punct);
+ *  - else, for want of evidence, windows-1252 for markup (as browsers
+ *    assume) and UTF-8 for plain text (its stray bytes become U+FFFD).
+ * Sets enc->name and enc->source. */
+static void guess(const char *data, size_t len, enum hs_markup markup,
+                  hs_encoding *enc)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    size_t multibyte = 0, invalid = 0;
+    size_t non_ascii = 0, high = 0, paired = 0, touching = 0, punct = 0;
+    unsigned long long score_1251 = 0, score_koi8 = 0;
+    const char *name;
+
+    for (size_t i = 0; i < len; ) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n > 1)
+            multibyte++;
+        else if (n <= 0)
+            invalid++;
+        i += n > 0 ? (size_t)n : 1;
+    }
+
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        if (c < 0x80)
+            continue;
+        non_ascii++;
+        if (c < 0xC0) {
+            punct += is_windows_punct(c);
+            continue;
+        }
+        high++;
+        if (i > 0 && s[i - 1] >= 0xC0)
+            paired++;
+        if ((i > 0 && is_ascii_letter(s[i - 1])) ||
+            (i + 1 < len && is_ascii_letter(s[i + 1])))
+            touching++;
+        unsigned k = c & 0x1F;
+        unsigned as_1251 = russian_freq[k], as_koi8 = russian_freq[koi8_letter[k]];
+        score_1251 += c >= 0xE0 ? 8 * as_1251 : as_1251;
+        score_koi8 += c < 0xE0 ? 8 * as_koi8 : as_koi8;
+    }
+
+    enc->source = "content";
+    if (multibyte >= 4 * invalid)
+        name = "UTF-8";
+    else if (paired > 0 && 2 * paired >= high && high - touching > 2 * touching)
+        name = score_koi8 > score_1251 ? "KOI8-R" : "WINDOWS-1251";
+    else if (touching + punct > 0 && 2 * (touching + punct) >= non_ascii)
+        name = "WINDOWS-1252";
+    else {
+        name = markup == HS_MARKUP_TEXT ? "UTF-8" : "WINDOWS-1252";
+        enc->source = "default";
+    }
+    strcpy(enc->name, name);
+}
+
 void hs_encoding_sniff(const char *data, size_t len, enum hs_markup markup,
                        hs_encoding *enc)
 {
@@ -311,7 +416,7 @@ void hs_encoding_sniff(const char *data, size_t len, enum hs_markup markup,
 
     scan c = { data, 0, len < SNIFF_MAX_BYTES ? len : SNIFF_MAX_BYTES };
     skip_spaces(&c);
-    int declared = prolog_encoding(&c, enc);
+    int declared = markup != HS_MARKUP_TEXT && prolog_encoding(&c, enc);
     if (!declared && markup == HS_MARKUP_HTML)
         declared = html_declaration(&c, enc);
     int utf8 = hs_utf8_valid(data, len);
@@ -319,8 +424,12 @@ void hs_encoding_sniff(const char *data, size_t len, enum hs_markup markup,
         enc->source = "declared";
         return;
     }
-    strcpy(enc->name, utf8 ? "UTF-8" : "WINDOWS-1252");
-    enc->source = utf8 && declared ? "content" : "default";
+    if (utf8) {
+        strcpy(enc->name, "UTF-8");
+        enc->source = declared ? "content" : "default";
+        return;
+    }
+    guess(data, len, markup, enc);
 }
 
 /* ---- conversion --------------------------------------------------------- */

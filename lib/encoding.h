@@ -26,15 +26,24 @@ typedef struct hs_encoding {
 enum hs_markup {
     HS_MARKUP_HTML, /* <meta charset>, http-equiv Content-Type, XML prolog */
     HS_MARKUP_XML,  /* the XML prolog only */
+    HS_MARKUP_TEXT, /* plain text: no declaration, only a BOM and the bytes */
 };
 
 /* The encoding of data[0..len).  A byte order mark wins; then the
- * declaration; then valid UTF-8 is UTF-8 and anything else windows-1252
- * (what browsers assume).  A declared single-byte or legacy encoding is
- * overruled when the bytes are valid UTF-8 with non-ASCII characters in
- * them: pages saved by browsers and tools are re-encoded as UTF-8 but
- * keep their old declaration, while real legacy text is practically never
- * valid UTF-8.  Labels follow the WHATWG mapping (iso-8859-1 and ascii
+ * declaration; then a look at the bytes: valid UTF-8 is UTF-8, and so is
+ * text whose valid multi-byte sequences outnumber its bad bytes four to
+ * one; Cyrillic letters (bytes 0xC0-0xFF mostly in runs, not inside ASCII
+ * words) are windows-1251 or KOI8-R, whichever reads them as the more
+ * frequent, lower-case Russian letters; accented letters inside ASCII
+ * words and Windows punctuation (curly quotes, dashes) are windows-1252;
+ * bytes that show none of these are windows-1252 in markup (what browsers
+ * assume) and UTF-8 in plain text (each such byte then becomes U+FFFD).
+ * enc->source is "default" for undeclared valid UTF-8 and for that last
+ * case, "content" for the other guesses.  A declared single-byte or
+ * legacy encoding is overruled when the bytes are valid UTF-8 with
+ * non-ASCII characters in them: pages saved by browsers and tools are
+ * re-encoded as UTF-8 but keep their old declaration, while real legacy
+ * text is practically never valid UTF-8.  Labels follow the WHATWG mapping (iso-8859-1 and ascii
  * mean windows-1252, gb2312 means GB18030, utf-16 without a BOM means
  * UTF-8). */
 void hs_encoding_sniff(const char *data, size_t len, enum hs_markup markup,

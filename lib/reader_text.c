@@ -17,7 +17,7 @@
  */
 #include "article.h"
 #include "date.h"
-#include "utf8.h"
+#include "encoding.h"
 
 #include <string.h>
 
@@ -26,8 +26,6 @@
 typedef struct span {
     size_t start, end;
 } span;
-
-static const char bom[] = "\xEF\xBB\xBF";
 
 /* ---- white space ------------------------------------------------------ */
 
@@ -237,14 +235,14 @@ static void normalise_line_ends(hs_buf *b)
         b->data[out] = '\0';
 }
 
-/* The file's bytes as valid UTF-8 with LF line ends and no BOM. */
+/* The file's bytes as valid UTF-8 with LF line ends and no BOM.  Text
+ * that is not UTF-8 is converted from the legacy encoding its bytes look
+ * like (windows-1251, KOI8-R or windows-1252; see encoding.h). */
 static int decode_text(const char *data, size_t len, hs_buf *text)
 {
-    if (len >= 3 && memcmp(data, bom, 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
-    if (hs_utf8_sanitize(data, len, text) < 0)
+    hs_encoding enc;
+    hs_encoding_sniff(data, len, HS_MARKUP_TEXT, &enc);
+    if (hs_encoding_to_utf8(data, len, &enc, text) < 0)
         return -1;
     normalise_line_ends(text);
     return 0;

@@ -340,13 +340,160 @@ static void test_encodings(void)
     CHECK_STR(enc.name, "UTF-8");
     hs_encoding_sniff("plain \xE9t\xE9", 9, HS_MARKUP_HTML, &enc);
     CHECK_STR(enc.name, "WINDOWS-1252");
-    CHECK_STR(enc.source, "default");
+    CHECK_STR(enc.source, "content"); /* accented letters inside words */
     const char *bogus = "<meta charset=\"no-such-charset\"><p>x\xE9</p>";
     hs_buf out = HS_BUF_INIT;
     CHECK_INT(hs_encoding_decode(bogus, strlen(bogus), HS_MARKUP_HTML, &out), 0);
     CHECK(strstr(hs_buf_str(&out), "x\xC3\xA9") != NULL); /* read as windows-1252 */
     hs_buf_free(&out);
 
+    hs_article_list_clear(&list);
+    hs_buf_free(&why);
+}
+
+/* ---- undeclared legacy encodings, guessed from the bytes ------------------ */
+
+#define RU_TITLE "Выборы в Мажилис: ЦИК завершил регистрацию"
+#define RU_BODY                                                                   \
+    "Центральная избирательная комиссия зарегистрировала всех кандидатов, "      \
+    "выдвинутых партиями, и объявила о начале предвыборной агитации."
+
+/* RU_TITLE and RU_BODY in a page without a declaration, in windows-1251 */
+static const char ru_cp1251[] =
+    "<html><head><title>\xC2\xFB\xE1\xEE\xF0\xFB \xE2 \xCC\xE0\xE6\xE8\xEB"
+    "\xE8\xF1: \xD6\xC8\xCA \xE7\xE0\xE2\xE5\xF0\xF8\xE8\xEB \xF0\xE5\xE3\xE8"
+    "\xF1\xF2\xF0\xE0\xF6\xE8\xFE</title></head><body><p>\xD6\xE5\xED\xF2\xF0"
+    "\xE0\xEB\xFC\xED\xE0\xFF \xE8\xE7\xE1\xE8\xF0\xE0\xF2\xE5\xEB\xFC\xED"
+    "\xE0\xFF \xEA\xEE\xEC\xE8\xF1\xF1\xE8\xFF \xE7\xE0\xF0\xE5\xE3\xE8\xF1"
+    "\xF2\xF0\xE8\xF0\xEE\xE2\xE0\xEB\xE0 \xE2\xF1\xE5\xF5 \xEA\xE0\xED\xE4"
+    "\xE8\xE4\xE0\xF2\xEE\xE2, \xE2\xFB\xE4\xE2\xE8\xED\xF3\xF2\xFB\xF5 \xEF"
+    "\xE0\xF0\xF2\xE8\xFF\xEC\xE8, \xE8 \xEE\xE1\xFA\xFF\xE2\xE8\xEB\xE0 \xEE"
+    " \xED\xE0\xF7\xE0\xEB\xE5 \xEF\xF0\xE5\xE4\xE2\xFB\xE1\xEE\xF0\xED\xEE"
+    "\xE9 \xE0\xE3\xE8\xF2\xE0\xF6\xE8\xE8.</p></body></html>";
+
+/* the same in KOI8-R */
+static const char ru_koi8[] =
+    "<html><head><title>\xF7\xD9\xC2\xCF\xD2\xD9 \xD7 \xED\xC1\xD6\xC9\xCC"
+    "\xC9\xD3: \xE3\xE9\xEB \xDA\xC1\xD7\xC5\xD2\xDB\xC9\xCC \xD2\xC5\xC7\xC9"
+    "\xD3\xD4\xD2\xC1\xC3\xC9\xC0</title></head><body><p>\xE3\xC5\xCE\xD4\xD2"
+    "\xC1\xCC\xD8\xCE\xC1\xD1 \xC9\xDA\xC2\xC9\xD2\xC1\xD4\xC5\xCC\xD8\xCE"
+    "\xC1\xD1 \xCB\xCF\xCD\xC9\xD3\xD3\xC9\xD1 \xDA\xC1\xD2\xC5\xC7\xC9\xD3"
+    "\xD4\xD2\xC9\xD2\xCF\xD7\xC1\xCC\xC1 \xD7\xD3\xC5\xC8 \xCB\xC1\xCE\xC4"
+    "\xC9\xC4\xC1\xD4\xCF\xD7, \xD7\xD9\xC4\xD7\xC9\xCE\xD5\xD4\xD9\xC8 \xD0"
+    "\xC1\xD2\xD4\xC9\xD1\xCD\xC9, \xC9 \xCF\xC2\xDF\xD1\xD7\xC9\xCC\xC1 \xCF"
+    " \xCE\xC1\xDE\xC1\xCC\xC5 \xD0\xD2\xC5\xC4\xD7\xD9\xC2\xCF\xD2\xCE\xCF"
+    "\xCA \xC1\xC7\xC9\xD4\xC1\xC3\xC9\xC9.</p></body></html>";
+
+/* French and German in windows-1252, undeclared */
+static const char latin_cp1252[] =
+    "<html><head><title>\xC9lection pr\xE9sidentielle, le d\xE9" "bat \xE0 Ge"
+    "n\xE8ve</title></head><body><p>Le d\xE9" "bat \xE0 Paris \x96 les \xE9le"
+    "cteurs \xE9taient nombreux. Gr\xF6\xDF" "ere Wahlbeteiligung in M\xFCnch"
+    "en, sagte der Pr\xE4sident.</p></body></html>";
+
+static void check_sniff(const char *data, size_t len, enum hs_markup markup,
+                        const char *name, const char *source)
+{
+    hs_encoding enc;
+    hs_encoding_sniff(data, len, markup, &enc);
+    CHECK_STR(enc.name, name);
+    CHECK_STR(enc.source, source);
+}
+
+static void test_guessed_encodings(void)
+{
+    hs_article_list list = HS_ARTICLE_LIST_INIT;
+    hs_buf why = HS_BUF_INIT, out = HS_BUF_INIT;
+
+    /* Russian in windows-1251 and in KOI8-R */
+    check_sniff(ru_cp1251, sizeof ru_cp1251 - 1, HS_MARKUP_HTML, "WINDOWS-1251", "content");
+    check_sniff(ru_koi8, sizeof ru_koi8 - 1, HS_MARKUP_HTML, "KOI8-R", "content");
+    const char *const pages[] = { ru_cp1251, ru_koi8 };
+    for (size_t i = 0; i < 2; i++) {
+        hs_article *a = read_html(pages[i], strlen(pages[i]), &list, &why);
+        CHECK(a != NULL);
+        if (a) {
+            CHECK_STR(a->title, RU_TITLE);
+            CHECK_STR(a->lang, NULL); /* the indexer detects it, from the text */
+            CHECK_INT(a->n_passages, 1);
+            if (a->n_passages == 1)
+                CHECK_STR(a->passages[0].text, RU_BODY);
+        }
+    }
+
+    /* French and German accents stay windows-1252 */
+    check_sniff(latin_cp1252, sizeof latin_cp1252 - 1, HS_MARKUP_HTML, "WINDOWS-1252",
+                "content");
+    hs_article *a = read_html(latin_cp1252, strlen(latin_cp1252), &list, &why);
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_STR(a->title, "Élection présidentielle, le débat à Genève");
+        CHECK(has_text(a, "Le débat à Paris – les électeurs étaient nombreux. "
+                          "Größere Wahlbeteiligung in München, sagte der Präsident."));
+    }
+
+    /* an RSS feed in windows-1251 without an encoding in its prolog */
+    static const char rss[] =
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>\xCD\xEE"
+        "\xE2\xEE\xF1\xF2\xE8</title><item><title>\xC2\xFB\xE1\xEE\xF0\xFB \xE2 "
+        "\xCC\xE0\xE6\xE8\xEB\xE8\xF1</title><link>https://example.kz/1</link><de"
+        "scription>\xD6\xE5\xED\xF2\xF0\xE0\xEB\xFC\xED\xE0\xFF \xE8\xE7\xE1\xE8"
+        "\xF0\xE0\xF2\xE5\xEB\xFC\xED\xE0\xFF \xEA\xEE\xEC\xE8\xF1\xF1\xE8\xFF "
+        "\xE7\xE0\xF0\xE5\xE3\xE8\xF1\xF2\xF0\xE8\xF0\xEE\xE2\xE0\xEB\xE0 \xE2"
+        "\xF1\xE5\xF5 \xEA\xE0\xED\xE4\xE8\xE4\xE0\xF2\xEE\xE2.</description></it"
+        "em></channel></rss>";
+    check_sniff(rss, sizeof rss - 1, HS_MARKUP_XML, "WINDOWS-1251", "content");
+    hs_article_list_clear(&list);
+    hs_buf_reset(&why);
+    CHECK_INT(hs_read_articles("feed.xml", rss, sizeof rss - 1, &list, &why), 0);
+    CHECK_INT(list.n, 1);
+    if (list.n == 1) {
+        CHECK_STR(list.items[0]->format, "rss");
+        CHECK_STR(list.items[0]->title, "Выборы в Мажилис");
+        CHECK(has_text(list.items[0],
+                       "Центральная избирательная комиссия зарегистрировала всех кандидатов."));
+    }
+
+    /* a declaration still wins over the look of the bytes */
+    static const char declared[] =
+        "<meta charset=\"windows-1252\"><p>\xC2\xFB\xE1\xEE\xF0\xFB</p>";
+    check_sniff(declared, sizeof declared - 1, HS_MARKUP_HTML, "WINDOWS-1252",
+                "declared");
+    CHECK_INT(hs_encoding_decode(declared, sizeof declared - 1, HS_MARKUP_HTML, &out), 0);
+    CHECK(strstr(hs_buf_str(&out), "<p>Âûáîðû</p>") != NULL);
+    static const char declared_koi8[] =
+        "<?xml version=\"1.0\" encoding=\"koi8-r\"?><p>\xC2\xFB\xE1\xEE\xF0\xFB</p>";
+    check_sniff(declared_koi8, sizeof declared_koi8 - 1, HS_MARKUP_XML, "KOI8-R",
+                "declared");
+
+    /* valid UTF-8 stays UTF-8; mostly UTF-8 with a stray byte too */
+    check_sniff(RU_BODY, strlen(RU_BODY), HS_MARKUP_HTML, "UTF-8", "default");
+    const char *stray = "<p>" RU_TITLE " \xFF</p>";
+    check_sniff(stray, strlen(stray), HS_MARKUP_HTML, "UTF-8", "content");
+    hs_buf_reset(&out);
+    CHECK_INT(hs_encoding_decode(stray, strlen(stray), HS_MARKUP_HTML, &out), 0);
+    CHECK_STR(hs_buf_str(&out), "<p>" RU_TITLE " \xEF\xBF\xBD</p>");
+
+    /* a few bytes: no crash, no wild guess */
+    check_sniff("\xC2\xFB", 2, HS_MARKUP_HTML, "WINDOWS-1251", "content"); /* Вы */
+    check_sniff("\xF7\xD9\xC2\xCF\xD2\xD9", 6, HS_MARKUP_TEXT, "KOI8-R", "content");
+    check_sniff("\xE2", 1, HS_MARKUP_HTML, "WINDOWS-1252", "default");
+    check_sniff("\xE2", 1, HS_MARKUP_TEXT, "UTF-8", "default");
+    check_sniff("caf\xE9", 4, HS_MARKUP_HTML, "WINDOWS-1252", "content");
+    check_sniff("caf\xE9", 4, HS_MARKUP_TEXT, "WINDOWS-1252", "content");
+    check_sniff("\x93yes\x94 \x96 no", 11, HS_MARKUP_TEXT, "WINDOWS-1252", "content");
+    check_sniff("3\xD7" "4", 3, HS_MARKUP_HTML, "WINDOWS-1252", "default"); /* 3×4 */
+    /* stray bytes in ASCII: windows-1252 in a page, U+FFFD in plain text */
+    check_sniff("Bad \xFF\xFE bytes, \xC3 here", 20, HS_MARKUP_HTML, "WINDOWS-1252",
+                "default");
+    check_sniff("Bad \xFF\xFE bytes, \xC3 here", 20, HS_MARKUP_TEXT, "UTF-8", "default");
+    check_sniff("", 0, HS_MARKUP_HTML, "UTF-8", "default");
+    check_sniff(NULL, 0, HS_MARKUP_TEXT, "UTF-8", "default");
+    /* plain text has no declarations */
+    static const char text_meta[] = "<meta charset=\"koi8-r\"> \xC2\xFB\xE1\xEE\xF0\xFB";
+    check_sniff(text_meta, sizeof text_meta - 1, HS_MARKUP_TEXT, "WINDOWS-1251", "content");
+
+    hs_buf_free(&out);
     hs_article_list_clear(&list);
     hs_buf_free(&why);
 }
@@ -496,6 +643,7 @@ int main(void)
     test_metadata_order();
     test_boilerplate();
     test_encodings();
+    test_guessed_encodings();
     test_hostile();
     return check_done();
 }

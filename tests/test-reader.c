@@ -294,14 +294,73 @@ static void test_bom(void)
 static void test_invalid_utf8(void)
 {
     hs_buf why = HS_BUF_INIT;
-    hs_article *a = read_str("Ti\xFFtle\n\nBo\xC3" "dy \xE2\x82.\n\nSource: x\xC0",
-                             &why);
+    /* UTF-8 with stray bytes: each becomes U+FFFD, the rest stays */
+    hs_article *a = read_str("Ti\xFFtle Выборы\n\nBo\xC3" "dy \xE2\x82. Центральная "
+                             "избирательная комиссия.\n\nSource: x\xC0", &why);
     CHECK(a != NULL);
-    CHECK_STR(a->title, "Ti\xEF\xBF\xBDtle");
+    CHECK_STR(a->title, "Ti\xEF\xBF\xBDtle Выборы");
     CHECK_INT(a->n_passages, 1);
-    check_passage(a, 0, 1, "Bo\xEF\xBF\xBD" "dy \xEF\xBF\xBD\xEF\xBF\xBD.");
+    check_passage(a, 0, 1, "Bo\xEF\xBF\xBD" "dy \xEF\xBF\xBD\xEF\xBF\xBD. Центральная "
+                  "избирательная комиссия.");
     CHECK_STR(a->source, "x\xEF\xBF\xBD");
     hs_article_free(a);
+
+    /* stray bytes in ASCII text, with no sign of another encoding */
+    a = read_str("Bad \xFF\xFE bytes\n\nText with \xC3 invalid UTF-8 stays.", &why);
+    CHECK(a != NULL);
+    CHECK_STR(a->title, "Bad \xEF\xBF\xBD\xEF\xBF\xBD bytes");
+    check_passage(a, 0, 1, "Text with \xEF\xBF\xBD invalid UTF-8 stays.");
+    hs_article_free(a);
+
+    /* accented letters inside words: windows-1252, as browsers read it */
+    a = read_str("\xC9lection \xE0 Gen\xE8ve\n\nLe d\xE9" "bat \x96 gr\xF6\xDF" "er.\n",
+                 &why);
+    CHECK(a != NULL);
+    CHECK_STR(a->title, "Élection à Genève");
+    check_passage(a, 0, 1, "Le débat – größer.");
+    hs_article_free(a);
+    hs_buf_free(&why);
+}
+
+/* Russian text in windows-1251 and KOI8-R, with no BOM to say so. */
+static void test_legacy_cyrillic(void)
+{
+    static const char cp1251[] =
+        "\xC2\xFB\xE1\xEE\xF0\xFB \xE2 \xCC\xE0\xE6\xE8\xEB\xE8\xF1: \xD6\xC8\xCA"
+        " \xE7\xE0\xE2\xE5\xF0\xF8\xE8\xEB \xF0\xE5\xE3\xE8\xF1\xF2\xF0\xE0\xF6"
+        "\xE8\xFE\r\n\r\n20 \xF4\xE5\xE2\xF0\xE0\xEB\xFF 2023\r\n\r\n\xD6\xE5\xED"
+        "\xF2\xF0\xE0\xEB\xFC\xED\xE0\xFF \xE8\xE7\xE1\xE8\xF0\xE0\xF2\xE5\xEB"
+        "\xFC\xED\xE0\xFF \xEA\xEE\xEC\xE8\xF1\xF1\xE8\xFF \xE7\xE0\xF0\xE5\xE3"
+        "\xE8\xF1\xF2\xF0\xE8\xF0\xEE\xE2\xE0\xEB\xE0 \xE2\xF1\xE5\xF5 \xEA\xE0"
+        "\xED\xE4\xE8\xE4\xE0\xF2\xEE\xE2.\r\n\r\n\xC0\xE3\xE8\xF2\xE0\xF6\xE8"
+        "\xFF \xED\xE0\xF7\xED\xB8\xF2\xF1\xFF \xE2 \xEF\xEE\xED\xE5\xE4\xE5\xEB"
+        "\xFC\xED\xE8\xEA.\r\n\r\nSource: https://example.kz/ru/1\r\n";
+    static const char koi8[] =
+        "\xF7\xD9\xC2\xCF\xD2\xD9 \xD7 \xED\xC1\xD6\xC9\xCC\xC9\xD3: \xE3\xE9\xEB"
+        " \xDA\xC1\xD7\xC5\xD2\xDB\xC9\xCC \xD2\xC5\xC7\xC9\xD3\xD4\xD2\xC1\xC3"
+        "\xC9\xC0\n\n20 \xC6\xC5\xD7\xD2\xC1\xCC\xD1 2023\n\n\xE3\xC5\xCE\xD4\xD2"
+        "\xC1\xCC\xD8\xCE\xC1\xD1 \xC9\xDA\xC2\xC9\xD2\xC1\xD4\xC5\xCC\xD8\xCE"
+        "\xC1\xD1 \xCB\xCF\xCD\xC9\xD3\xD3\xC9\xD1 \xDA\xC1\xD2\xC5\xC7\xC9\xD3"
+        "\xD4\xD2\xC9\xD2\xCF\xD7\xC1\xCC\xC1 \xD7\xD3\xC5\xC8 \xCB\xC1\xCE\xC4"
+        "\xC9\xC4\xC1\xD4\xCF\xD7.\n\n\xE1\xC7\xC9\xD4\xC1\xC3\xC9\xD1 \xCE\xC1"
+        "\xDE\xCE\xA3\xD4\xD3\xD1 \xD7 \xD0\xCF\xCE\xC5\xC4\xC5\xCC\xD8\xCE\xC9"
+        "\xCB.\n\nSource: https://example.kz/ru/1\n";
+    const char *const files[] = { cp1251, koi8 };
+    hs_buf why = HS_BUF_INIT;
+    for (size_t i = 0; i < 2; i++) {
+        hs_article *a = read_str(files[i], &why);
+        CHECK(a != NULL);
+        if (!a)
+            continue;
+        CHECK_STR(a->title, "Выборы в Мажилис: ЦИК завершил регистрацию");
+        CHECK_STR(a->date, "2023-02-20");
+        CHECK_STR(a->source, "https://example.kz/ru/1");
+        CHECK_INT(a->n_passages, 2);
+        check_passage(a, 0, 2, "Центральная избирательная комиссия зарегистрировала "
+                      "всех кандидатов.");
+        check_passage(a, 1, 3, "Агитация начнётся в понедельник.");
+        hs_article_free(a);
+    }
     hs_buf_free(&why);
 }
 
@@ -408,6 +467,7 @@ int main(void)
     test_line_ends();
     test_bom();
     test_invalid_utf8();
+    test_legacy_cyrillic();
     test_refusals();
     test_headline_block();
     test_block_numbering();
