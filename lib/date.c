@@ -6,6 +6,7 @@
 #include "date.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include <utf8proc.h>
 
@@ -338,6 +339,91 @@ static int parse_month_first(cursor *c, int *y, int *m, int *d)
 
 typedef int (*date_form)(cursor *c, int *y, int *m, int *d);
 
+/* Day names that may open a date line ("Monday, March 20, 2023"), lower
+ * case: English in full or abbreviated, Russian and Kazakh in full. */
+static const char *const weekdays[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+    "дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", "сенбі", "жексенбі",
+};
+
+/* Skip a day name at the start, with its dot or comma and the blanks
+ * after it. */
+static void skip_weekday(cursor *c)
+{
+    cursor w = *c;
+    char word[32];
+    if (!read_word(&w, word))
+        return;
+    for (size_t i = 0; i < sizeof weekdays / sizeof weekdays[0]; i++)
+        if (strcmp(word, weekdays[i]) == 0) {
+            accept_char(&w, '.');
+            accept_char(&w, ',');
+            if (skip_blanks(&w) || peek(&w) != -1)
+                *c = w;
+            return;
+        }
+}
+
+/* Whether s[from..to) is a time zone: 2-5 capitals (GMT, BST, ALMT) or
+ * an offset (+06:00, -0500). */
+static int is_zone(const char *s, size_t from, size_t to)
+{
+    size_t n = to - from, caps = 0;
+    if (n >= 3 && n <= 6 && (s[from] == '+' || s[from] == '-')) {
+        for (size_t i = from + 1; i < to; i++)
+            if (!is_digit((unsigned char)s[i]) && s[i] != ':')
+                return 0;
+        return 1;
+    }
+    for (size_t i = from; i < to; i++)
+        caps += s[i] >= 'A' && s[i] <= 'Z';
+    return n >= 2 && n <= 5 && caps == n;
+}
+
+/* The start of the last word of s[start..end), after a blank; end when
+ * there is no such word. */
+static size_t last_word(const char *s, size_t start, size_t end)
+{
+    size_t j = end;
+    while (j > start && s[j - 1] != ' ')
+        j--;
+    return j > start ? j : end;
+}
+
+/* Where a time of day that closes a date line begins ("20 February 2023
+ * 10:15", "March 20, 2023, 10:15 GMT", "... at 9:05 am"): HH:MM, maybe
+ * :SS, maybe am or pm, maybe a zone; before it a comma, "at", "-" or "|".
+ * end when there is none. */
+static size_t time_start(const char *s, size_t start, size_t end)
+{
+    size_t i = end, w = last_word(s, start, i);
+    if (w < i && is_zone(s, w, i))
+        i = w - 1;
+    w = last_word(s, start, i);
+    if (w + 2 == i && (strncasecmp(s + w, "am", 2) == 0 || strncasecmp(s + w, "pm", 2) == 0))
+        i = w - 1;
+    /* HH:MM or HH:MM:SS */
+    size_t k = i, colons = 0, digits = 0;
+    while (k > start && (is_digit((unsigned char)s[k - 1]) || s[k - 1] == ':')) {
+        colons += s[k - 1] == ':';
+        digits += s[k - 1] != ':';
+        k--;
+    }
+    if (colons < 1 || colons > 2 || digits < 3 || k == start || s[k - 1] != ' ')
+        return end;
+    /* what joins it to the date */
+    size_t at = k - 1;
+    while (at > start && s[at - 1] == ' ')
+        at--;
+    if (at > start && (s[at - 1] == ',' || s[at - 1] == '-' || s[at - 1] == '|'))
+        at--;
+    else if (at >= start + 3 && strncmp(s + at - 2, "at", 2) == 0 && s[at - 3] == ' ')
+        at -= 2;
+    return at;
+}
+
 static void format_iso(int y, int m, int d, char out[11])
 {
     out[0] = (char)('0' + y / 1000);
@@ -376,12 +462,20 @@ int hs_date_parse(const char *s, size_t len, char out[11])
             break;
         end -= back;
     }
-    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
-        cursor c = { s, start, end };
-        int y = 0, m = 0, d = 0;
-        if (forms[i](&c, &y, &m, &d) && c.pos == end && valid_date(y, m, d)) {
-            format_iso(y, m, d, out);
-            return 0;
+    /* a day name before the date, a time after it */
+    cursor head = { s, start, end };
+    skip_weekday(&head);
+    size_t ends[2] = { end, time_start(s, head.pos, end) };
+    for (size_t e = 0; e < 2; e++) {
+        while (ends[e] > head.pos && s[ends[e] - 1] == ' ')
+            ends[e]--;
+        for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+            cursor c = { s, head.pos, ends[e] };
+            int y = 0, m = 0, d = 0;
+            if (forms[i](&c, &y, &m, &d) && c.pos == ends[e] && valid_date(y, m, d)) {
+                format_iso(y, m, d, out);
+                return 0;
+            }
         }
     }
     return -1;

@@ -21,7 +21,11 @@
  * тамыз қыркүйек қазан қараша желтоқсан).  After the year a Russian month
  * may take года, год or г. and a Kazakh one жыл or ж.; before the day,
  * a Kazakh year takes жылғы, жылы or ж.  The day must exist in that month
- * (leap years included); years 1000-9999. */
+ * (leap years included); years 1000-9999.
+ * A day name may come first ("Monday, March 20, 2023", "Mon, 20 Mar 2023",
+ * "понедельник, 20 марта 2023 г.") and a time of day last ("20 February
+ * 2023 10:15", "March 20, 2023, 10:15 GMT", "... at 9:05 am",
+ * "2023-03-20 10:15:00 +06:00"), as news sites write datelines. */
 int hs_date_parse(const char *s, size_t len, char out[11]);
 
 #endif

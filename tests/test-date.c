@@ -139,12 +139,13 @@ static void test_garbage(void)
 
 static void test_trailing_and_leading_text(void)
 {
-    CHECK_STR(parse("February 20, 2023 12:00"), "-");
+    CHECK_STR(parse("February 20, 2023 12:00 in Almaty"), "-");
+    CHECK_STR(parse("February 20, 2023 12:00 noon"), "-");
     CHECK_STR(parse("February 20, 2023."), "-");
     CHECK_STR(parse("February 20, 2023,"), "-");
     CHECK_STR(parse("2023-02-20T10:00"), "-");
     CHECK_STR(parse("2023-02-20 2023-02-21"), "-");
-    CHECK_STR(parse("Monday, February 20, 2023"), "-");
+    CHECK_STR(parse("Monday February 20, 2023 news"), "-");
     CHECK_STR(parse("On February 20, 2023"), "-");
     CHECK_STR(parse("20 Feb 2023 x"), "-");
 }
@@ -247,6 +248,31 @@ static void test_length_is_respected(void)
     CHECK_INT(hs_date_parse(s, 0, out), -1);
 }
 
+/* A day name before the date and a time of day after it, as news sites
+ * write their datelines; neither alone, nor a sentence, is a date. */
+static void test_day_names_and_times(void)
+{
+    CHECK_STR(parse("Monday, March 20, 2023"), "2023-03-20");
+    CHECK_STR(parse("Mon, 20 Mar 2023"), "2023-03-20");
+    CHECK_STR(parse("Tue. 21 March 2023"), "2023-03-21");
+    CHECK_STR(parse("\xD0\xBF\xD0\xBE\xD0\xBD\xD0\xB5\xD0\xB4\xD0\xB5\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xB8\xD0\xBA, "
+                    "20 \xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0 2023 \xD0\xB3."),
+              "2023-03-20"); /* понедельник, 20 марта 2023 г. */
+    CHECK_STR(parse("20 February 2023 10:15"), "2023-02-20");
+    CHECK_STR(parse("March 20, 2023, 10:15 GMT"), "2023-03-20");
+    CHECK_STR(parse("March 20, 2023 at 9:05 am"), "2023-03-20");
+    CHECK_STR(parse("Tuesday, 21 March 2023 | 10:15 BST"), "2023-03-21");
+    CHECK_STR(parse("2023-03-20 10:15:00 +06:00"), "2023-03-20");
+    CHECK_STR(parse("20.03.2023 10:15"), "2023-03-20");
+    CHECK_STR(parse("Monday"), "-");
+    CHECK_STR(parse("10:15"), "-");
+    CHECK_STR(parse("Mon 2023"), "-");
+    CHECK_STR(parse("Friday night"), "-");
+    CHECK_STR(parse("Monday, March 20, 2023 was the day"), "-");
+    CHECK_STR(parse("March 20, 2023 10:15 and more"), "-");
+    CHECK_STR(parse("Monday, February 30, 2023"), "-"); /* no such day */
+}
+
 int main(void)
 {
     test_accepted_forms();
@@ -260,5 +286,6 @@ int main(void)
     test_kazakh();
     test_cyrillic_refused();
     test_length_is_respected();
+    test_day_names_and_times();
     return check_done();
 }
