@@ -376,6 +376,12 @@ int main(int argc, char **argv)
         free(excludes);
         return EXIT_ERROR;
     }
+    if (stats && optind < argc) {
+        fputs("hustings-index: --stats takes no PATH\n", stderr);
+        free(index_path);
+        free(excludes);
+        return EXIT_ERROR;
+    }
     if (stats) {
         int rc = print_stats(index_path);
         free(index_path);

@@ -196,4 +196,7 @@ check "--stats gives the date range" grep -q "^dates       2023-01-21 \.\. 2023-
 check "--stats gives the last update" grep -q "^updated     20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]T" "$tmp/out"
 run "$INDEX" --stats -d "$tmp/none"
 check "--stats of a missing index fails" test "$rc" -eq 2
+run "$INDEX" --stats -d "$tmp/clean" "$c"
+check "--stats with a PATH is refused, not ignored" \
+    sh -c '[ "$1" -eq 2 ] && grep -qx "hustings-index: --stats takes no PATH" "$2"' sh "$rc" "$tmp/err"
 finish
