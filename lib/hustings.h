@@ -390,6 +390,11 @@ hustings_status_t hustings_query_search(hustings_query_t *query,
 hustings_status_t hustings_query_count(hustings_query_t *query,
                                        unsigned long *count);
 
+/* The facets hustings_query_facets() knows, as a static NULL-terminated
+ * array: "year", "month", "source", "lang".  To check a list of facet
+ * names before a query runs, or to ask for every facet. */
+const char *const *hustings_facet_names(void);
+
 /* Counts over every match, by facet: "year", "month", "source" (site name
  * or host) or "lang".  fn is called once per value, most frequent first;
  * a non-zero return stops.  QUERY_SYNTAX for an unknown facet. */

@@ -462,21 +462,37 @@ static int add_value(void *ctx, const char *value, size_t len, unsigned long cou
     return 0;
 }
 
+/* The facets, and for each (in the same order) its value slot and, for
+ * dates, how many characters of the value make the facet's value
+ * (2005-04-01: year 2005, month 2005-04). */
+static const char *const facet_names[] = { "year", "month", "source", "lang", NULL };
+static const struct facet_values {
+    unsigned slot;
+    size_t cut;
+} facet_values[] = {
+    { HS_SLOT_DATE, 4 },
+    { HS_SLOT_DATE, 7 },
+    { HS_SLOT_SOURCE, 0 },
+    { HS_SLOT_LANG, 0 },
+};
+
+const char *const *hustings_facet_names(void)
+{
+    return facet_names;
+}
+
 hustings_status_t hustings_query_facets(hustings_query_t *query, const char *facet,
                                         hustings_facet_fn fn, void *context)
 {
     if (!query || !facet || !fn)
         return HUSTINGS_STATUS_NULL_POINTER;
-    unsigned slot;
-    size_t cut = 0;
-    if (strcmp(facet, "year") == 0 || strcmp(facet, "month") == 0) {
-        slot = HS_SLOT_DATE;
-        cut = facet[0] == 'y' ? 4 : 7;
-    } else if (strcmp(facet, "source") == 0) {
-        slot = HS_SLOT_SOURCE;
-    } else if (strcmp(facet, "lang") == 0) {
-        slot = HS_SLOT_LANG;
-    } else {
+    const struct facet_values *known = NULL;
+    for (size_t i = 0; facet_names[i] && !known; i++)
+        if (strcmp(facet, facet_names[i]) == 0)
+            known = &facet_values[i];
+    unsigned slot = known ? known->slot : 0;
+    size_t cut = known ? known->cut : 0;
+    if (!known) {
         hs_buf msg = HS_BUF_INIT;
         hs_buf_printf(&msg, "unknown facet '%s': year, month, source or lang", facet);
         hs_index_fail(query->index, HUSTINGS_STATUS_QUERY_SYNTAX, hs_buf_str(&msg));

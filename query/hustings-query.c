@@ -98,15 +98,12 @@ static int output_width(void)
     return columns > 0 ? (int)columns : 80;
 }
 
-/* The facets that hustings_query_facets() knows; it mirrors the library's
- * list (lib/search.c), so that a wrong name is refused before anything is
- * printed. */
-static const char *const facet_names[] = { "year", "month", "source", "lang" };
-
+/* Whether name[0..len) is a facet the library knows, so that a wrong name
+ * is refused before anything is printed. */
 static int is_facet(const char *name, size_t len)
 {
-    for (size_t i = 0; i < sizeof facet_names / sizeof *facet_names; i++)
-        if (strlen(facet_names[i]) == len && strncmp(facet_names[i], name, len) == 0)
+    for (const char *const *f = hustings_facet_names(); *f; f++)
+        if (strlen(*f) == len && strncmp(*f, name, len) == 0)
             return 1;
     return 0;
 }

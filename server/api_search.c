@@ -15,7 +15,6 @@
 static const char *const allowed[] = { "q", "limit", "offset", "lang", "source", "from", "to",
                                        "sort", "facets", "per_article", "collapse",
                                        "thesaurus", NULL };
-static const char *const facet_names[] = { "year", "month", "source", "lang" };
 
 typedef struct search {
     const char *q;
@@ -23,7 +22,7 @@ typedef struct search {
     unsigned limit, offset, per_article;
     int collapse, thesaurus;
     hustings_sort_t sort;
-    unsigned facets;            /* bit i: facet_names[i] asked for */
+    unsigned facets;            /* bit i: hustings_facet_names()[i] asked for */
 } search;
 
 /* lang=: two or three letters. */
@@ -52,11 +51,12 @@ static int parse_facets(const char *list, unsigned *out)
     *out = 0;
     for (const char *p = list; *p;) {
         size_t n = strcspn(p, ",");
+        const char *const *names = hustings_facet_names();
         size_t i = 0;
-        for (; i < sizeof facet_names / sizeof *facet_names; i++)
-            if (strlen(facet_names[i]) == n && strncmp(p, facet_names[i], n) == 0)
+        for (; names[i]; i++)
+            if (strlen(names[i]) == n && strncmp(p, names[i], n) == 0)
                 break;
-        if (n && i == sizeof facet_names / sizeof *facet_names)
+        if (n && !names[i])
             return -1;
         if (n)
             *out |= 1u << i;
@@ -136,18 +136,18 @@ static hustings_status_t facets_json(hustings_query_t *query, unsigned which, js
 {
     json_object *all = json_object_new_object();
     hustings_status_t st = all ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
-    size_t n = sizeof facet_names / sizeof *facet_names;
-    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < n; i++) {
+    const char *const *names = hustings_facet_names();
+    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && names[i]; i++) {
         if (!(which & 1u << i))
             continue;
         facet_sink f = { json_object_new_object(), 0 };
-        st = f.counts ? hustings_query_facets(query, facet_names[i], add_facet_value, &f)
+        st = f.counts ? hustings_query_facets(query, names[i], add_facet_value, &f)
                       : HUSTINGS_STATUS_OUT_OF_MEMORY;
         if (st == HUSTINGS_STATUS_SUCCESS && f.oom)
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
         if (st != HUSTINGS_STATUS_SUCCESS)
             json_object_put(f.counts);
-        else if (json_put(all, facet_names[i], f.counts) < 0)
+        else if (json_put(all, names[i], f.counts) < 0)
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
     if (st != HUSTINGS_STATUS_SUCCESS) {

@@ -625,6 +625,47 @@ static void test_thesaurus(const char *tmp)
     free(syn);
 }
 
+/* hustings_facet_fn: add the counts up. */
+static int add_count(void *sum, const char *value, unsigned long count)
+{
+    (void)value;
+    *(unsigned long *)sum += count;
+    return 0;
+}
+
+/* Facets: their names, and counts over every match that add up. */
+static void test_facets(const char *tmp)
+{
+    const char *const *names = hustings_facet_names();
+    CHECK_STR(names[0], "year");
+    CHECK_STR(names[1], "month");
+    CHECK_STR(names[2], "source");
+    CHECK_STR(names[3], "lang");
+    CHECK(names[4] == NULL);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/jobs1", tmp);
+    hustings_index_t *idx = NULL;
+    hustings_query_t *query = NULL;
+    CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_ONLY, &idx, NULL),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_create(idx, "candidates", &query), HUSTINGS_STATUS_SUCCESS);
+    unsigned long n = 0, sum = 0;
+    CHECK_INT(hustings_query_count(query, &n), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_facets(query, "lang", add_count, &sum), HUSTINGS_STATUS_SUCCESS);
+    CHECK(n > 0);
+    CHECK_INT(sum, n); /* every passage has a language */
+    for (const char *const *f = names; *f; f++) {
+        sum = 0;
+        CHECK_INT(hustings_query_facets(query, *f, add_count, &sum), HUSTINGS_STATUS_SUCCESS);
+        CHECK(sum > 0 && sum <= n);
+    }
+    CHECK_INT(hustings_query_facets(query, "colour", add_count, &sum),
+              HUSTINGS_STATUS_QUERY_SYNTAX);
+    CHECK_STR(hustings_index_get_error(idx), "unknown facet 'colour': year, month, source or lang");
+    hustings_query_destroy(query);
+    hustings_index_close(idx);
+}
+
 /* Shards open as one; an index given twice is read once. */
 static void test_shards(const char *tmp)
 {
@@ -681,6 +722,7 @@ int main(void)
     test_jobs(tmp);
     test_earlier_data(tmp);
     test_thesaurus(tmp);
+    test_facets(tmp);
     test_shards(tmp);
     test_format_version(tmp);
     tmpdir_remove(tmp);
