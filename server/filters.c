@@ -28,7 +28,7 @@ static int brackets_pair(const char *q)
 
 char *query_filters(const char *lang, const char *source)
 {
-    size_t len = 64 + (source ? strlen(source) : 0) + (lang ? strlen(lang) : 0);
+    size_t len = 64 + 2 * (source ? strlen(source) : 0) + (lang ? strlen(lang) : 0);
     char *out = malloc(len);
     if (!out)
         return NULL;
@@ -37,9 +37,14 @@ char *query_filters(const char *lang, const char *source)
     if (lang && *lang)
         n += (size_t)snprintf(out, len, " lang:%s", lang);
     if (source && *source) {
-        /* a host ("bbc.co.uk") goes unquoted, a site name quoted */
-        int host = strchr(source, '.') && !strchr(source, ' ');
-        snprintf(out + n, len - n, host ? " source:%s" : " site:\"%s\"", source);
+        /* a site name goes quoted; a value that may be a host ("bbc.co.uk")
+         * is either, since the source facet gives site names with dots too
+         * ("news.com.au") */
+        int host = strchr(source, '.') && !strpbrk(source, " ()");
+        if (host)
+            snprintf(out + n, len - n, " (source:%s OR site:\"%s\")", source, source);
+        else
+            snprintf(out + n, len - n, " site:\"%s\"", source);
     }
     return out;
 }

@@ -3,10 +3,13 @@
  * turning a response into HTTP. */
 #include "http.h"
 
+#include <netinet/in.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "auth.h"
 
@@ -99,7 +102,7 @@ static void dispatch(request *rq, const char *method, response *rs)
     /* The page may be fetched without the token: it holds no index data,
      * and a browser cannot send the header before the page asks for it. */
     int page = !r && page_serve(rq->path, NULL);
-    if (!page && !auth_check(rq, rs))
+    if (!host_check(rq, rs) || (!page && !auth_check(rq, rs)))
         return;
     if (!r && !page) {
         response_error(rs, MHD_HTTP_NOT_FOUND, "no such endpoint");
@@ -185,9 +188,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     return send_response(conn, &rs);
 }
 
+/* The port of a listening address. */
+static unsigned port_of(const struct sockaddr_storage *addr)
+{
+    if (addr->ss_family == AF_INET6)
+        return ntohs(((const struct sockaddr_in6 *)addr)->sin6_port);
+    return ntohs(((const struct sockaddr_in *)addr)->sin_port);
+}
+
 struct MHD_Daemon *http_start(const serve_config *cfg)
 {
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
+    /* ITC: MHD_quiesce_daemon() needs it (http_stop) */
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
+                     MHD_USE_ITC;
     if (cfg->addr.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     struct MHD_Daemon *d = MHD_start_daemon(
@@ -202,8 +215,8 @@ struct MHD_Daemon *http_start(const serve_config *cfg)
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, (void *)cfg,
         MHD_OPTION_END);
     if (!d) {
-        fprintf(stderr, "hustings-serve: cannot listen on %s (is the address in use, or not "
-                        "this machine's?)\n", cfg->host);
+        fprintf(stderr, "hustings-serve: cannot listen on %s port %u (is the port in use, or "
+                        "the address not this machine's?)\n", cfg->host, port_of(&cfg->addr));
         return NULL;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -214,7 +227,23 @@ struct MHD_Daemon *http_start(const serve_config *cfg)
     return d;
 }
 
+/* How long a stop waits for the requests in hand, in tenths of a second;
+ * idle keep-alive connections wait as long, so not the 30 s timeout. */
+#define STOP_WAIT_TENTHS 100
+
 void http_stop(struct MHD_Daemon *daemon)
 {
+    /* take no new connection, let those open finish (MHD_stop_daemon alone
+     * would close them with their answers unsent), then stop */
+    MHD_socket listener = MHD_quiesce_daemon(daemon);
+    for (int i = 0; i < STOP_WAIT_TENTHS; i++) {
+        const union MHD_DaemonInfo *info =
+            MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+        if (!info || info->num_connections == 0)
+            break;
+        nanosleep(&(struct timespec){ 0, 100000000L }, NULL);
+    }
     MHD_stop_daemon(daemon);
+    if (listener != MHD_INVALID_SOCKET)
+        close(listener);
 }

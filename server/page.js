@@ -323,7 +323,8 @@
       if (p.passage === hit) para.className = 'hit';
       body.append(para);
     }
-    box.append(s.q ? back : null,
+    if (s.q) box.append(back); /* no way back to a search never made */
+    box.append(
       el('h1', { text: a.title || '(untitled)', lang: a.lang || '' }),
       metaLine(a, []),
       body,

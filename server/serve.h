@@ -17,7 +17,8 @@
 /* Limits on what a request may ask for. */
 #define SERVE_MAX_URI 8192      /* bytes of the request target: else 414 */
 #define SERVE_MAX_QUERY 1000    /* bytes of q: else 400 */
-#define SERVE_MAX_VALUE 1000    /* bytes of any other parameter: else 400 */
+#define SERVE_MAX_VALUE 4096    /* bytes of any other parameter (an article's
+                                   path is up to PATH_MAX): else 400 */
 #define SERVE_MAX_LIMIT 100     /* results per request: else 400 */
 #define SERVE_MAX_OFFSET 10000  /* how deep paging goes: else 400 */
 #define SERVE_MAX_PASSAGES 10000 /* passages of one article returned */

@@ -259,7 +259,24 @@ expect "the script never parses HTML (innerHTML, outerHTML, insertAdjacentHTML, 
 expect "the script builds text with textContent, links only http(s), decodes UTF-8 offsets" \
     200 /hustings.js 'b"textContent" in body and b"https?" in body and b"TextDecoder" in body'
 expect "/hustings.css: the style sheet" 200 /hustings.css 'h["content-type"].startswith("text/css")'
+# on loopback, only requests for localhost: a page whose name an attacker
+# points at 127.0.0.1 (DNS rebinding) gets nothing
+expect "Host: another name is refused with 403" 403 /api/stats \
+    'd["error"] == "this server answers requests for localhost only, not for Host '"'"'attacker.example'"'"'"' \
+    -H 'Host: attacker.example:80'
+expect "Host: localhost with any port is answered" 200 /healthz '' -H 'Host: localhost:1234'
+expect "Host: a loopback address is answered" 200 /healthz '' -H 'Host: 127.0.0.1'
+expect "Host: a name that starts like localhost is refused" 403 /healthz '' \
+    -H 'Host: localhost.attacker.example'
+expect "the facet value of a site name with a dot filters to its own count" 200 \
+    '/api/search?q=election&source=example.kz&facets=source' \
+    'd["total"] > 0 and d["facets"]["source"] == {"example.kz": d["total"]}'
 run_expected
+# a port in use is named
+port=${base##*:}
+run "$SERVE" -d "$tmp/idx" --listen "127.0.0.1:$port"
+check "a port in use: exit 2, naming the address and port" \
+    sh -c '[ "$1" -eq 2 ] && grep -q "cannot listen on 127.0.0.1 port $2 " "$3"' sh "$rc" "$port" "$tmp/err"
 
 # the same objects as hustings-query --json, and the article as the dump has it
 get "$base/api/search?q=self-nomination&limit=5"
@@ -360,6 +377,8 @@ expect "--token: another scheme, 401" 401 '/api/search?q=election' '' \
     -H 'Authorization: Basic czNjcmV0LXRva2Vu'
 expect "--token: the right token, 200" 200 '/api/search?q=election' 'd["results"]' \
     -H 'Authorization: Bearer s3cret-token'
+expect "--token: white space around it is not part of it" 200 /healthz '' \
+    -H 'Authorization: Bearer s3cret-token  '
 expect "--token: /healthz needs it too" 401 /healthz
 expect "--token: unknown paths say 401, not 404" 401 /nope
 expect "--token: so do wrong methods" 401 /api/stats '' -X POST

@@ -39,10 +39,11 @@ def request(url, method="GET", headers=(), body=None, conn=None):
     if own:
         conn = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
     try:
-        conn.putrequest(method, target, skip_accept_encoding=True)
+        own_host = any(h.partition(":")[0].strip().lower() == "host" for h in headers)
+        conn.putrequest(method, target, skip_accept_encoding=True, skip_host=own_host)
         for h in headers:
             name, _, value = h.partition(":")
-            conn.putheader(name.strip(), value.strip())
+            conn.putheader(name.strip(), value.lstrip())  # a trailing space is sent
         if body is not None:
             conn.putheader("Content-Length", str(len(body)))
         conn.endheaders(body)
