@@ -13,8 +13,10 @@
  *  - Strings returned by getters belong to the object they came from and
  *    stay valid until it is destroyed.  Strings the caller must free are
  *    said to be so.
- *  - A handle may be used by one thread at a time; separate handles may be
- *    used in separate threads.
+ *  - An index handle and everything made from it (queries, passages,
+ *    indexers) may be used by one thread at a time: a query writes its
+ *    errors into its index's.  Open one index handle per thread to search
+ *    in several threads (as hustings-serve does).
  *
  * Link with `pkg-config --cflags --libs hustings`.
  */
@@ -353,8 +355,9 @@ void hustings_query_set_per_article(hustings_query_t *query, unsigned n);
 void hustings_query_set_collapse(hustings_query_t *query, int collapse);
 
 /* Only articles dated from `since` to `until` (inclusive; "YYYY",
- * "YYYY-MM" or "YYYY-MM-DD"; either may be NULL).  QUERY_SYNTAX for a
- * malformed date. */
+ * "YYYY-MM" or "YYYY-MM-DD"; either may be NULL).  A second call narrows
+ * the first range further.  QUERY_SYNTAX for a malformed or empty date,
+ * or `since` after `until`. */
 hustings_status_t hustings_query_set_date_range(hustings_query_t *query,
                                                 const char *since,
                                                 const char *until);

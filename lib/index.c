@@ -169,6 +169,9 @@ hustings_status_t hustings_index_open_shards(const char *const *paths, size_t n,
 {
     if (!paths || !n || !out)
         return HUSTINGS_STATUS_NULL_POINTER;
+    for (size_t i = 0; i < n; i++)
+        if (!paths[i])
+            return HUSTINGS_STATUS_NULL_POINTER;
     const char **keep = malloc(n * sizeof *keep);
     size_t k = keep ? distinct_paths(paths, n, keep) : 0;
     hustings_status_t st = k ? open_index(keep, k, 0, out, error_message)
@@ -284,10 +287,11 @@ static int count_lang(void *ctx, const char *term, unsigned long freq)
     return 0;
 }
 
-hustings_status_t hustings_index_get_stats(hustings_index_t *index, hustings_stats_t *stats)
+hustings_status_t hustings_index_get_stats(hustings_index_t *index, hustings_stats_t *out)
 {
-    if (!index || !stats)
+    if (!index || !out)
         return HUSTINGS_STATUS_NULL_POINTER;
+    hustings_stats_t filled, *stats = &filled; /* *out is set only on success */
     memset(stats, 0, sizeof *stats);
     stats->format = HUSTINGS_INDEX_FORMAT;
     char *updated = NULL, *lo = NULL, *hi = NULL;
@@ -321,6 +325,8 @@ hustings_status_t hustings_index_get_stats(hustings_index_t *index, hustings_sta
     free(updated);
     free(lo);
     free(hi);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        *out = filled;
     return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(index, st);
 }
 
@@ -331,12 +337,17 @@ hustings_status_t hustings_index_count(hustings_index_t *index,
     if (!index)
         return HUSTINGS_STATUS_NULL_POINTER;
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    unsigned long a = 0, p = 0; /* set only on success */
     if (articles)
-        st = hx_db_count_terms(index->db, HS_PREFIX_ARTICLE, articles);
+        st = hx_db_count_terms(index->db, HS_PREFIX_ARTICLE, &a);
     if (st == HUSTINGS_STATUS_SUCCESS && passages)
-        st = hx_db_doc_count(index->db, passages);
+        st = hx_db_doc_count(index->db, &p);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return hs_index_fail_db(index, st);
+    if (articles)
+        *articles = a;
+    if (passages)
+        *passages = p;
     return st;
 }
 

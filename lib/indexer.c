@@ -877,6 +877,9 @@ hustings_status_t hustings_indexer_run(hustings_indexer_t *ix, const char *const
 {
     if (!ix || (!paths && n))
         return HUSTINGS_STATUS_NULL_POINTER;
+    for (size_t i = 0; i < n; i++)
+        if (!paths[i])
+            return HUSTINGS_STATUS_NULL_POINTER;
     if (!ix->index->writable)
         return hs_index_fail(ix->index, HUSTINGS_STATUS_READ_ONLY_INDEX,
                              "the index is open read-only");

@@ -633,6 +633,121 @@ static int add_count(void *sum, const char *value, unsigned long count)
     return 0;
 }
 
+/* A feed: one article per item, with every field the getters give. */
+static const char feed_rss[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+    "<channel><title>Steppe Election Wire</title><link>https://wire.example.kz/</link>\n"
+    "<item><title>Turnout passes sixty percent in Astana</title>\n"
+    "<link>https://wire.example.kz/turnout</link><guid>wire-001</guid>\n"
+    "<dc:creator>Aigerim Sadykova</dc:creator>\n"
+    "<pubDate>Sun, 19 Mar 2023 21:00:00 +0600</pubDate>\n"
+    "<description>Turnout in Astana rose above sixty percent by the evening, the city election commission said, as queues formed outside polling stations in the new districts.</description></item>\n"
+    "<item><title>Observers report orderly voting</title>\n"
+    "<link>https://wire.example.kz/observers</link><guid>wire-002</guid>\n"
+    "<pubDate>Mon, 20 Mar 2023 09:30:00 +0600</pubDate>\n"
+    "<description>International observers said voting was orderly at the stations they visited, while noting crowded ballot boxes in several villages near Almaty.</description></item>\n"
+    "</channel></rss>\n";
+
+static void test_articles_read(const char *tmp)
+{
+    char *path = tmpdir_write(tmp, "feed.rss", feed_rss, sizeof feed_rss - 1);
+    hustings_articles_t *list = NULL;
+    char *msg = NULL;
+    CHECK_INT(hustings_articles_read(path, &list, &msg), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_articles_count(list), 2);
+    hustings_article_t *a = hustings_articles_get(list, 0);
+    CHECK_STR(hustings_article_get_title(a), "Turnout passes sixty percent in Astana");
+    CHECK_STR(hustings_article_get_id(a), "wire-001");
+    CHECK_STR(hustings_article_get_byline(a), "Aigerim Sadykova");
+    CHECK_STR(hustings_article_get_date(a), "2023-03-19");
+    CHECK_STR(hustings_article_get_datetime(a), "2023-03-19T21:00:00+06:00");
+    CHECK_STR(hustings_article_get_lang(a), "en");
+    CHECK_STR(hustings_article_get_site(a), "Steppe Election Wire");
+    CHECK_STR(hustings_article_get_source(a), "https://wire.example.kz/turnout");
+    CHECK_STR(hustings_article_get_format(a), "rss");
+    a = hustings_articles_get(list, 1);
+    CHECK_STR(hustings_article_get_id(a), "wire-002");
+    CHECK(hustings_article_get_byline(a) == NULL);
+    CHECK(hustings_articles_get(list, 2) == NULL);
+    CHECK_INT(hustings_articles_count(NULL), 0);
+    hustings_articles_destroy(list);
+    hustings_articles_destroy(NULL);
+    CHECK_INT(hustings_articles_read(NULL, &list, NULL), HUSTINGS_STATUS_NULL_POINTER);
+    free(path);
+}
+
+/* The query settings, each seen in its results. */
+static void test_query_settings(const char *tmp)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/jobs1", tmp);
+    hustings_index_t *idx = NULL;
+    hustings_query_t *q = NULL;
+    hustings_passages_t *ps = NULL;
+    CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_ONLY, &idx, NULL),
+              HUSTINGS_STATUS_SUCCESS);
+    /* newest first; one passage per article */
+    CHECK_INT(hustings_query_create(idx, "candidates", &q), HUSTINGS_STATUS_SUCCESS);
+    hustings_query_set_sort(q, HUSTINGS_SORT_DATE_DESC);
+    hustings_query_set_per_article(q, 1);
+    hustings_query_set_limit(q, 50);
+    CHECK_INT(hustings_query_search(q, &ps), HUSTINGS_STATUS_SUCCESS);
+    const char *prev_date = "9999", *prev_path = "";
+    int newest_first = 1, one_each = 1;
+    for (; hustings_passages_valid(ps); hustings_passages_move_to_next(ps)) {
+        hustings_passage_t *p = hustings_passages_get(ps);
+        const char *d = hustings_passage_get_date(p) ? hustings_passage_get_date(p) : "";
+        newest_first &= strcmp(d, prev_date) <= 0;
+        one_each &= strcmp(hustings_passage_get_path(p), prev_path) != 0;
+        prev_date = d;
+        prev_path = hustings_passage_get_path(p);
+        CHECK_INT(hustings_passage_get_copies(p), 1);
+        CHECK(hustings_passage_get_lang(p) != NULL);
+        CHECK(hustings_passage_get_site(p) == NULL); /* plain text has none */
+        CHECK(hustings_passage_get_byline(p) == NULL);
+    }
+    CHECK(newest_first && one_each);
+    hustings_passages_destroy(ps);
+    hustings_query_destroy(q);
+    /* a date range, narrowed by a second call */
+    unsigned long all = 0, march = 0, none = 1;
+    CHECK_INT(hustings_query_create(idx, "candidates", &q), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count(q, &all), HUSTINGS_STATUS_SUCCESS);
+    hustings_query_destroy(q);
+    CHECK_INT(hustings_query_create(idx, "candidates", &q), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_set_date_range(q, "2023-03", NULL), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count(q, &march), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_set_date_range(q, NULL, "2023-02"), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count(q, &none), HUSTINGS_STATUS_SUCCESS);
+    CHECK(march > 0 && march < all);
+    CHECK_INT(none, 0);
+    CHECK_INT(hustings_query_set_date_range(q, "2023-03", "2023-02"),
+              HUSTINGS_STATUS_QUERY_SYNTAX);
+    hustings_query_destroy(q);
+    /* collapse off changes nothing here (no copies), but is accepted */
+    CHECK_INT(hustings_query_create(idx, "electoin", &q), HUSTINGS_STATUS_SUCCESS);
+    hustings_query_set_collapse(q, 0);
+    CHECK_INT(hustings_query_search(q, &ps), HUSTINGS_STATUS_SUCCESS);
+    CHECK_STR(hustings_passages_get_suggestion(ps), "election");
+    hustings_passages_destroy(ps);
+    hustings_query_destroy(q);
+    CHECK(hustings_passages_get_suggestion(NULL) == NULL);
+    hustings_index_close(idx);
+    /* a NULL among the paths is refused, not dereferenced */
+    const char *paths[] = { path, NULL };
+    CHECK_INT(hustings_index_open_shards(paths, 2, &idx, NULL), HUSTINGS_STATUS_NULL_POINTER);
+    hustings_indexer_t *ix = NULL;
+    snprintf(path, sizeof path, "%s/null-paths", tmp);
+    CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_WRITE, &idx, NULL),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_indexer_create(idx, &ix), HUSTINGS_STATUS_SUCCESS);
+    const char *roots[] = { corpus_dir, NULL };
+    CHECK_INT(hustings_indexer_run(ix, roots, 2, NULL), HUSTINGS_STATUS_NULL_POINTER);
+    hustings_indexer_destroy(ix);
+    hustings_index_close(idx);
+}
+
 /* Facets: their names, and counts over every match that add up. */
 static void test_facets(const char *tmp)
 {
@@ -722,6 +837,8 @@ int main(void)
     test_jobs(tmp);
     test_earlier_data(tmp);
     test_thesaurus(tmp);
+    test_articles_read(tmp);
+    test_query_settings(tmp);
     test_facets(tmp);
     test_shards(tmp);
     test_format_version(tmp);
