@@ -913,10 +913,18 @@ int hs_query_add_date_range(hs_parsed_query *pq, const char *since, const char *
 
 /* ---- synonyms ------------------------------------------------------------ */
 
-/* Whether a kid may take part in a synonym run. */
+/* Whether a kid may take synonyms: a word or phrase, in the text or a
+ * title:, neither excluded nor exact nor a prefix. */
+static int takes_synonyms(const hs_qexpr *e)
+{
+    return (e->kind == HS_QK_GROUP || e->kind == HS_QK_TITLE) && !e->excluded &&
+           !e->group.exact_only && !e->group.prefix;
+}
+
+/* Whether a kid may take part in a run of several (a title: stands alone). */
 static int plain_group(const hs_qexpr *e)
 {
-    return e->kind == HS_QK_GROUP && !e->excluded && !e->group.exact_only && !e->group.prefix;
+    return e->kind == HS_QK_GROUP && takes_synonyms(e);
 }
 
 /* The normalised key of kids[from..to): their words joined by spaces. */
@@ -931,12 +939,14 @@ static int run_key(hs_qexpr **kids, size_t from, size_t to, hs_buf *key)
     return 0;
 }
 
-/* An OR of the run kids[from..to) and each alternative. */
+/* An OR of the run kids[from..to) and each alternative, of the run's kind
+ * (a title: gets title: alternatives). */
 static hs_qexpr *synonym_or(parser *p, hs_qexpr **kids, size_t from, size_t to,
                             const char *const *alts, size_t n_alts)
 {
     hs_qexpr *or = expr_of_kind(p, HS_QK_OR);
     hs_qexpr *run = NULL;
+    hs_qkind kind = kids[from]->kind;
     if (!or)
         return NULL;
     if (to - from == 1) {
@@ -951,45 +961,13 @@ static hs_qexpr *synonym_or(parser *p, hs_qexpr **kids, size_t from, size_t to,
         return or;
     }
     for (size_t a = 0; a < n_alts && !p->oom; a++) {
-        hs_qexpr *alt = group_expr(p, HS_QK_GROUP, alts[a], strlen(alts[a]), 1);
+        hs_qexpr *alt = group_expr(p, kind, alts[a], strlen(alts[a]), 1);
         if (alt && add_kid(or, alt) < 0) {
             free_expr(alt);
             p->oom = 1;
         }
     }
     return or;
-}
-
-/* A title: at kids[i] whose words are a key becomes an OR of it and a
- * title: of each alternative. */
-static void title_synonyms(parser *p, hs_qexpr **kids, size_t i, const hs_synonyms *syn,
-                           hs_buf *key)
-{
-    hs_qexpr *t = kids[i];
-    const char *const *alts = NULL;
-    size_t n = 0;
-    if (t->excluded || t->group.exact_only || t->group.prefix)
-        return;
-    if (run_key(kids, i, i + 1, key) < 0) {
-        p->oom = 1;
-        return;
-    }
-    if ((n = hs_synonyms_lookup(syn, key->data, &alts)) == 0)
-        return;
-    hs_qexpr *or = expr_of_kind(p, HS_QK_OR);
-    if (!or || add_kid(or, t) < 0) {
-        free_expr(or);
-        p->oom = 1;
-        return;
-    }
-    kids[i] = or;
-    for (size_t a = 0; a < n && !p->oom; a++) {
-        hs_qexpr *alt = group_expr(p, HS_QK_TITLE, alts[a], strlen(alts[a]), 1);
-        if (alt && add_kid(or, alt) < 0) {
-            free_expr(alt);
-            p->oom = 1;
-        }
-    }
 }
 
 static void apply_synonyms(parser *p, hs_qexpr *e, const hs_synonyms *syn, size_t max_words)
@@ -1000,14 +978,12 @@ static void apply_synonyms(parser *p, hs_qexpr *e, const hs_synonyms *syn, size_
         apply_synonyms(p, e->kids[i], syn, max_words);
     hs_buf key = HS_BUF_INIT;
     for (size_t i = 0; i < e->n_kids && !p->oom; i++) {
-        if (e->kids[i]->kind == HS_QK_TITLE)
-            title_synonyms(p, e->kids, i, syn, &key);
-        if (!plain_group(e->kids[i]))
+        if (!takes_synonyms(e->kids[i]))
             continue;
         /* the longest run starting here whose words are a key; side by side
          * words only (an OR's kids are alternatives already) */
         size_t end = i + 1, words = e->kids[i]->group.n_words;
-        if (e->kind != HS_QK_OR)
+        if (e->kind != HS_QK_OR && plain_group(e->kids[i]))
             while (end < e->n_kids && plain_group(e->kids[end]) &&
                    words + e->kids[end]->group.n_words <= max_words)
                 words += e->kids[end++]->group.n_words;
