@@ -10,7 +10,8 @@ struct hs_exact_check {
     const hs_qgroup **phrases;
     size_t n;
     hx_db *db;
-    hs_stemmer *stemmer;       /* the highlighter tokenizes as the indexer */
+    hs_stemmer *stemmer;       /* the query's, borrowed: the highlighter
+                                  tokenizes as the indexer */
     hustings_status_t status;
 };
 
@@ -56,15 +57,17 @@ static int collect(hs_exact_check *c, const hs_qexpr *e)
     return items == 1 ? collect(c, item) : 0;
 }
 
-int hs_exact_check_new(const hs_parsed_query *pq, hx_db *db, hs_exact_check **out)
+int hs_exact_check_new(const hs_parsed_query *pq, hx_db *db, hs_stemmer *stemmer,
+                       hs_exact_check **out)
 {
     *out = NULL;
     hs_exact_check *c = calloc(1, sizeof *c);
     if (!c)
         return -1;
     c->db = db;
+    c->stemmer = stemmer;
     c->status = HUSTINGS_STATUS_SUCCESS;
-    if ((pq->root && collect(c, pq->root) < 0) || (c->n && !(c->stemmer = hs_stemmer_new()))) {
+    if (pq->root && collect(c, pq->root) < 0) {
         hs_exact_check_free(c);
         return -1;
     }
@@ -113,7 +116,6 @@ void hs_exact_check_free(hs_exact_check *check)
 {
     if (!check)
         return;
-    hs_stemmer_free(check->stemmer);
     free(check->phrases);
     free(check);
 }
