@@ -143,25 +143,25 @@ hustings_status_t hustings_index_open(const char *path, hustings_index_mode_t mo
 }
 
 /* Into keep, the paths that are not an earlier one again (compared by
- * real path; a path that does not resolve is kept, for open to report):
- * an index given twice would list every passage twice.  Their count, or 0
- * when memory runs out. */
+ * absolute path, as the indexer compares files): an index given twice
+ * would list every passage twice.  Their count, or 0 when memory runs
+ * out. */
 static size_t distinct_paths(const char *const *paths, size_t n, const char **keep)
 {
-    char **real = calloc(n, sizeof *real);
-    size_t k = 0;
-    for (size_t i = 0; real && i < n; i++) {
-        real[i] = realpath(paths[i], NULL);
-        int seen = 0;
-        for (size_t j = 0; j < i && real[i] && !seen; j++)
-            seen = real[j] && strcmp(real[i], real[j]) == 0;
-        if (!seen)
+    char **abs = calloc(n, sizeof *abs);
+    size_t k = 0, i = 0;
+    for (; abs && i < n && (abs[i] = hs_absolute_path(paths[i])); i++) {
+        size_t j = 0;
+        while (j < i && strcmp(abs[i], abs[j]) != 0)
+            j++;
+        if (j == i)
             keep[k++] = paths[i];
     }
-    for (size_t i = 0; real && i < n; i++)
-        free(real[i]);
-    free(real);
-    return real ? k : 0;
+    int failed = !abs || i < n;
+    for (size_t j = 0; abs && j < i; j++)
+        free(abs[j]);
+    free(abs);
+    return failed ? 0 : k;
 }
 
 hustings_status_t hustings_index_open_shards(const char *const *paths, size_t n,
