@@ -469,6 +469,8 @@ int hs_date_parse(const char *s, size_t len, char out[11])
     for (size_t e = 0; e < 2; e++) {
         while (ends[e] > head.pos && s[ends[e] - 1] == ' ')
             ends[e]--;
+        if (e == 1 && ends[1] == ends[0])
+            break; /* no time to cut: the first pass tried this */
         for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
             cursor c = { s, head.pos, ends[e] };
             int y = 0, m = 0, d = 0;
