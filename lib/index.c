@@ -142,6 +142,14 @@ hustings_status_t hustings_index_open(const char *path, hustings_index_mode_t mo
     return open_index(&path, 1, mode == HUSTINGS_INDEX_MODE_READ_WRITE, out, error_message);
 }
 
+int hs_paths_have_null(const char *const *paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!paths[i])
+            return 1;
+    return 0;
+}
+
 /* Into keep, the paths that are not an earlier one again (compared by
  * absolute path, as the indexer compares files): an index given twice
  * would list every passage twice.  Their count, or 0 when memory runs
@@ -167,11 +175,8 @@ static size_t distinct_paths(const char *const *paths, size_t n, const char **ke
 hustings_status_t hustings_index_open_shards(const char *const *paths, size_t n,
                                              hustings_index_t **out, char **error_message)
 {
-    if (!paths || !n || !out)
+    if (!paths || !n || !out || hs_paths_have_null(paths, n))
         return HUSTINGS_STATUS_NULL_POINTER;
-    for (size_t i = 0; i < n; i++)
-        if (!paths[i])
-            return HUSTINGS_STATUS_NULL_POINTER;
     const char **keep = malloc(n * sizeof *keep);
     size_t k = keep ? distinct_paths(paths, n, keep) : 0;
     hustings_status_t st = k ? open_index(keep, k, 0, out, error_message)

@@ -93,6 +93,8 @@ hustings_status_t hs_index_rename_file(hustings_index_t *index, const char *from
                                        const char *to);
 /* path made absolute (symbolic links resolved when it exists); malloc'd. */
 char *hs_absolute_path(const char *path);
+/* Whether one of the n paths is NULL (the API's path lists refuse that). */
+int hs_paths_have_null(const char *const *paths, size_t n);
 
 /* What watch.c needs of an indexer. */
 hustings_index_t *hs_indexer_index(hustings_indexer_t *ix);

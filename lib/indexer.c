@@ -875,11 +875,8 @@ static hustings_status_t run_steps(run *r, const char *const *paths, size_t n)
 hustings_status_t hustings_indexer_run(hustings_indexer_t *ix, const char *const *paths, size_t n,
                                        hustings_summary_t *summary)
 {
-    if (!ix || (!paths && n))
+    if (!ix || (!paths && n) || (n && hs_paths_have_null(paths, n)))
         return HUSTINGS_STATUS_NULL_POINTER;
-    for (size_t i = 0; i < n; i++)
-        if (!paths[i])
-            return HUSTINGS_STATUS_NULL_POINTER;
     if (!ix->index->writable)
         return hs_index_fail(ix->index, HUSTINGS_STATUS_READ_ONLY_INDEX,
                              "the index is open read-only");
