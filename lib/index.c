@@ -107,6 +107,19 @@ static hustings_status_t open_index(const char *const *paths, size_t n, int writ
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
     index->writable = writable;
+    if (n > 1 && !(index->shards = calloc(n, sizeof *index->shards))) {
+        hustings_index_close(index);
+        hs_buf_puts(&msg, "out of memory");
+        set_message(error_message, &msg);
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
+    for (; n > 1 && index->n_shards < n; index->n_shards++)
+        if (!(index->shards[index->n_shards] = strdup(paths[index->n_shards]))) {
+            hustings_index_close(index);
+            hs_buf_puts(&msg, "out of memory");
+            set_message(error_message, &msg);
+            return HUSTINGS_STATUS_OUT_OF_MEMORY;
+        }
     if (writable && make_parents(paths[0], &msg) < 0) {
         hustings_index_close(index);
         if (!msg.len)
@@ -196,6 +209,9 @@ hustings_status_t hustings_index_close(hustings_index_t *index)
     hs_stemmer_free(index->stemmer);
     hs_langid_free(index->langid);
     hs_buf_free(&index->error);
+    for (size_t i = 0; i < index->n_shards; i++)
+        free(index->shards[i]);
+    free(index->shards);
     free(index->path);
     free(index);
     return st;
@@ -264,6 +280,51 @@ static int count_file(void *ctx, const char *key, const char *value, size_t len)
     return 0;
 }
 
+/* What one index at path (open as db) adds to stats: the files it
+ * tracks and its size; *updated becomes its last update if later. */
+static hustings_status_t usage(hx_db *db, const char *path, hustings_stats_t *stats,
+                               char **updated)
+{
+    char *mine = NULL;
+    hustings_status_t st = hx_db_each_metadata(db, HS_META_FILE, count_file, &stats->files);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hx_db_get_metadata(db, HS_META_UPDATED, &mine);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
+    /* ISO 8601 UTC times order as strings */
+    if (!*updated || strcmp(mine, *updated) > 0) {
+        free(*updated);
+        *updated = mine;
+    } else {
+        free(mine);
+    }
+    stats->disk_bytes += disk_usage(path);
+    return st;
+}
+
+/* usage() of each index of a handle over several: Xapian gives such a
+ * handle the metadata of its first index only. */
+static hustings_status_t shards_usage(hustings_index_t *index, hustings_stats_t *stats,
+                                      char **updated)
+{
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < index->n_shards; i++) {
+        hx_db *db = NULL;
+        char *err = NULL;
+        st = hx_db_open(index->shards[i], 0, &db, &err);
+        if (st == HUSTINGS_STATUS_SUCCESS) {
+            st = usage(db, index->shards[i], stats, updated);
+            if (st != HUSTINGS_STATUS_SUCCESS)
+                hs_index_fail(index, st, hx_db_error(db));
+        } else {
+            hs_index_fail(index, st, err ? err : "out of memory");
+        }
+        free(err);
+        hx_db_free(db);
+    }
+    return st;
+}
+
 typedef struct lang_count {
     char code[16];
     unsigned long n;
@@ -304,10 +365,13 @@ hustings_status_t hustings_index_get_stats(hustings_index_t *index, hustings_sta
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
     st = hx_db_count_terms(index->db, "", &stats->terms);
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        st = hx_db_each_metadata(index->db, HS_META_FILE, count_file, &stats->files);
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        st = hx_db_get_metadata(index->db, HS_META_UPDATED, &updated);
+    int recorded = 0; /* the failure's message is the handle's already */
+    if (st == HUSTINGS_STATUS_SUCCESS && index->n_shards) {
+        st = shards_usage(index, stats, &updated);
+        recorded = st != HUSTINGS_STATUS_SUCCESS;
+    } else if (st == HUSTINGS_STATUS_SUCCESS) {
+        st = usage(index->db, index->path, stats, &updated);
+    }
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hx_db_value_bounds(index->db, HS_SLOT_DATE, &lo, &hi);
     lang_counts langs;
@@ -325,14 +389,13 @@ hustings_status_t hustings_index_get_stats(hustings_index_t *index, hustings_sta
         snprintf(stats->last_update, sizeof stats->last_update, "%s", updated);
         snprintf(stats->first_date, sizeof stats->first_date, "%s", lo);
         snprintf(stats->last_date, sizeof stats->last_date, "%s", hi);
-        stats->disk_bytes = disk_usage(index->path);
     }
     free(updated);
     free(lo);
     free(hi);
     if (st == HUSTINGS_STATUS_SUCCESS)
         *out = filled;
-    return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(index, st);
+    return st == HUSTINGS_STATUS_SUCCESS || recorded ? st : hs_index_fail_db(index, st);
 }
 
 hustings_status_t hustings_index_count(hustings_index_t *index,

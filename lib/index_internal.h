@@ -14,6 +14,8 @@
 
 struct _hustings_index {
     char *path;
+    char **shards;         /* the paths of a handle over several indexes */
+    size_t n_shards;       /* (0 for one index) */
     hx_db *db;
     int writable;
     hs_stemmer *stemmer;   /* for indexing (NULL when read-only); queries

@@ -781,6 +781,38 @@ static void test_facets(const char *tmp)
     hustings_index_close(idx);
 }
 
+/* The statistics of the indexes at paths, opened as one. */
+static hustings_stats_t stats_of(const char *const *paths, size_t n)
+{
+    hustings_index_t *idx = NULL;
+    hustings_stats_t s;
+    memset(&s, 0, sizeof s);
+    CHECK_INT(hustings_index_open_shards(paths, n, &idx, NULL), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_index_get_stats(idx, &s), HUSTINGS_STATUS_SUCCESS);
+    hustings_index_close(idx);
+    return s;
+}
+
+/* Statistics over shards add up: files, size and last update are per
+ * index (Xapian gives a combined handle the metadata of its first). */
+static void test_shard_stats(const char *tmp)
+{
+    char one[4096], four[4096];
+    snprintf(one, sizeof one, "%s/jobs1", tmp);
+    snprintf(four, sizeof four, "%s/jobs4", tmp);
+    const char *p1[] = { one }, *p4[] = { four }, *both[] = { one, four };
+    hustings_stats_t s1 = stats_of(p1, 1), s4 = stats_of(p4, 1), s = stats_of(both, 2);
+    CHECK(s1.files > 0 && s4.files == s1.files);
+    CHECK_INT(s.files, s1.files + s4.files);
+    CHECK_INT(s.passages, s1.passages + s4.passages);
+    CHECK(s1.disk_bytes > 0 && s4.disk_bytes > 0);
+    CHECK(s.disk_bytes == s1.disk_bytes + s4.disk_bytes);
+    CHECK_STR(s.last_update, strcmp(s1.last_update, s4.last_update) > 0 ? s1.last_update
+                                                                         : s4.last_update);
+    CHECK_STR(s.first_date, s1.first_date);
+    CHECK_STR(s.languages[0] ? "set" : "", "set");
+}
+
 /* Shards open as one; an index given twice is read once. */
 static void test_shards(const char *tmp)
 {
@@ -841,6 +873,7 @@ int main(void)
     test_query_settings(tmp);
     test_facets(tmp);
     test_shards(tmp);
+    test_shard_stats(tmp);
     test_format_version(tmp);
     tmpdir_remove(tmp);
     return check_done();
