@@ -40,33 +40,52 @@ static void set_message(char **error_message, hs_buf *msg)
         hs_buf_free(msg);
 }
 
-/* Check (or, for a new writable index, record) the format version. */
-static hustings_status_t check_format(hustings_index_t *index, hs_buf *msg)
+/* Check (or, for a new writable index, record) the format version of
+ * the index at path, open as db. */
+static hustings_status_t check_format(hx_db *db, const char *path, int writable, hs_buf *msg)
 {
     char *format = NULL;
     unsigned long docs = 0;
-    hustings_status_t st = hx_db_get_metadata(index->db, HS_META_FORMAT, &format);
+    hustings_status_t st = hx_db_get_metadata(db, HS_META_FORMAT, &format);
     if (st == HUSTINGS_STATUS_SUCCESS && !*format)
-        st = hx_db_doc_count(index->db, &docs);
+        st = hx_db_doc_count(db, &docs);
     if (st != HUSTINGS_STATUS_SUCCESS) {
-        hs_buf_printf(msg, "%s: %s", index->path, hx_db_error(index->db));
+        hs_buf_printf(msg, "%s: %s", path, hx_db_error(db));
     } else if (*format && strcmp(format, FORMAT_STRING) != 0) {
         hs_buf_printf(msg, "%s: index format %s, but this hustings reads format "
                       FORMAT_STRING "; rebuild the index with hustings-index",
-                      index->path, format);
+                      path, format);
         st = HUSTINGS_STATUS_INDEX_VERSION;
     } else if (!*format && docs > 0) {
-        hs_buf_printf(msg, "%s: a Xapian database, but not a hustings index",
-                      index->path);
+        hs_buf_printf(msg, "%s: a Xapian database, but not a hustings index", path);
         st = HUSTINGS_STATUS_INDEX_VERSION;
-    } else if (!*format && index->writable) {
-        st = hx_db_set_metadata(index->db, HS_META_FORMAT, FORMAT_STRING);
+    } else if (!*format && writable) {
+        st = hx_db_set_metadata(db, HS_META_FORMAT, FORMAT_STRING);
         if (st == HUSTINGS_STATUS_SUCCESS)
-            st = hx_db_commit(index->db);
+            st = hx_db_commit(db);
         if (st != HUSTINGS_STATUS_SUCCESS)
-            hs_buf_printf(msg, "%s: %s", index->path, hx_db_error(index->db));
+            hs_buf_printf(msg, "%s: %s", path, hx_db_error(db));
     }
     free(format);
+    return st;
+}
+
+/* check_format() of every index of a handle over several: Xapian gives
+ * such a handle the metadata of its first index only. */
+static hustings_status_t check_shard_formats(const char *const *paths, size_t n, hs_buf *msg)
+{
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < n; i++) {
+        hx_db *db = NULL;
+        char *err = NULL;
+        st = hx_db_open(paths[i], 0, &db, &err);
+        if (st == HUSTINGS_STATUS_SUCCESS)
+            st = check_format(db, paths[i], 0, msg);
+        else
+            hs_buf_puts(msg, err ? err : "out of memory");
+        free(err);
+        hx_db_free(db);
+    }
     return st;
 }
 
@@ -132,7 +151,8 @@ static hustings_status_t open_index(const char *const *paths, size_t n, int writ
     hustings_status_t st = n == 1 ? hx_db_open(paths[0], writable, &index->db, &err)
                                   : hx_db_open_many(paths, n, &index->db, &err);
     if (st == HUSTINGS_STATUS_SUCCESS) {
-        st = check_format(index, &msg);
+        st = n == 1 ? check_format(index->db, paths[0], writable, &msg)
+                    : check_shard_formats(paths, n, &msg);
     } else {
         hs_buf_puts(&msg, err ? err : "out of memory");
         free(err);

@@ -854,6 +854,15 @@ static void test_format_version(const char *tmp)
     CHECK(msg && strstr(msg, "index format 99, but this hustings reads format 4") != NULL);
     CHECK(idx == NULL);
     free(msg);
+    /* as a second shard too, though Xapian reads metadata from the first */
+    char current[4096];
+    snprintf(current, sizeof current, "%s/jobs1", tmp);
+    const char *paths[] = { current, path };
+    msg = NULL;
+    CHECK_INT(hustings_index_open_shards(paths, 2, &idx, &msg), HUSTINGS_STATUS_INDEX_VERSION);
+    CHECK(msg && strstr(msg, "/old: index format 99, but this hustings reads format 4") != NULL);
+    CHECK(idx == NULL);
+    free(msg);
 }
 
 int main(void)
