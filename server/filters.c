@@ -78,7 +78,7 @@ hustings_status_t filtered_query_create(hustings_index_t *index, const char *q,
     hustings_status_t st = hustings_query_create(index, q, query);
     if (st != HUSTINGS_STATUS_SUCCESS || !*suffix)
         return st;
-    hustings_query_destroy(*query);
+    hustings_query_t *plain = *query;
     *query = NULL;
     int strip = !brackets_pair(q); /* only plain words parse so */
     for (;; strip = 1) {
@@ -86,8 +86,16 @@ hustings_status_t filtered_query_create(hustings_index_t *index, const char *q,
         st = full ? hustings_query_create(index, full, query) : HUSTINGS_STATUS_OUT_OF_MEMORY;
         free(full);
         if (st != HUSTINGS_STATUS_QUERY_SYNTAX || strip)
-            return st;
+            break;
     }
+    /* q parses alone but not even stripped inside the brackets: it has no
+     * word ("*", a lone quote), so it matches nothing, filtered or not */
+    if (st == HUSTINGS_STATUS_QUERY_SYNTAX) {
+        *query = plain;
+        return HUSTINGS_STATUS_SUCCESS;
+    }
+    hustings_query_destroy(plain);
+    return st;
 }
 
 int filtered_suggestion(const char *suggestion, const char *suffix, char **out)

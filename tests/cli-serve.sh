@@ -163,6 +163,10 @@ and len({r["path"] for r in d["results"]}) == len(d["results"])'
 expect "a plain query with a stray bracket never fails, filtered or not" 200 \
     '/api/search?q=turnout+(Almaty&lang=en' 'd["results"]'
 expect "nor does an open quote" 200 '/api/search?q=%22general+election&source=example.kz'
+for q in '%22' '*' '%22%22'; do
+    expect "nor one without words ($q), filtered: nothing found" 200 \
+        "/api/search?q=$q&lang=en&source=example.kz" 'd["total"] == 0 and d["results"] == []'
+done
 # the built-in thesaurus, as hustings-query applies it (CEC = Central Election Commission)
 on=$("$QUERY" -d "$tmp/idx" --count CEC)
 off=$("$QUERY" -d "$tmp/idx" --count --no-thesaurus CEC)
