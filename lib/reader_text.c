@@ -167,8 +167,22 @@ static int take_source(hs_article *a, const char *s, size_t len, size_t *body_en
     return hs_article_set_source(a, s + url.start, url.end - url.start);
 }
 
-/* Block 0: its first line is the title, any further lines paragraph 0. */
-static int add_headline(hs_article *a, const char *s, span block)
+/* Whether the single line `line` reads as a date: then it is the
+ * article's. */
+static int take_date_line(hs_article *a, const char *s, span line, int *taken)
+{
+    char iso[11];
+    *taken = 0;
+    if (hs_date_parse(s + line.start, line.end - line.start, iso) < 0)
+        return 0;
+    *taken = 1;
+    return hs_article_set_date(a, iso, 10);
+}
+
+/* Block 0: its first line is the title; a second line that reads as a
+ * date is the date (the headline and date written without a blank line
+ * between); any further lines are paragraph 0. */
+static int add_headline(hs_article *a, const char *s, span block, int *dated)
 {
     span first = line_at(s, block.start, block.end);
     span title = trim(s, first);
@@ -176,38 +190,42 @@ static int add_headline(hs_article *a, const char *s, span block)
         return -1;
     if (first.end >= block.end)
         return 0;
-    return hs_article_add_paragraph(a, s + first.end + 1,
-                                    block.end - first.end - 1, 0);
+    size_t rest = first.end + 1;
+    span second = line_at(s, rest, block.end);
+    if (take_date_line(a, s, second, dated) < 0)
+        return -1;
+    if (*dated)
+        rest = second.end < block.end ? second.end + 1 : block.end;
+    if (rest >= block.end)
+        return 0;
+    return hs_article_add_paragraph(a, s + rest, block.end - rest, 0);
 }
 
 /* Block 1 is the date when it is a single line that reads as one. */
 static int take_date(hs_article *a, const char *s, span block, int *taken)
 {
-    char iso[11];
     *taken = 0;
     if (memchr(s + block.start, '\n', block.end - block.start))
         return 0;
-    if (hs_date_parse(s + block.start, block.end - block.start, iso) < 0)
-        return 0;
-    *taken = 1;
-    return hs_article_set_date(a, iso, 10);
+    return take_date_line(a, s, block, taken);
 }
 
 static int add_blocks(hs_article *a, const char *s, size_t end)
 {
     size_t pos = 0;
     unsigned index = 0;
+    int dated = 0;
     span block;
 
     for (; next_block(s, end, &pos, &block); index++) {
         size_t n = block.end - block.start;
         int taken = 0;
         if (index == 0) {
-            if (add_headline(a, s, block) < 0)
+            if (add_headline(a, s, block, &dated) < 0)
                 return -1;
             continue;
         }
-        if (index == 1 && take_date(a, s, block, &taken) < 0)
+        if (index == 1 && !dated && take_date(a, s, block, &taken) < 0)
             return -1;
         if (!taken && hs_article_add_paragraph(a, s + block.start, n, index) < 0)
             return -1;

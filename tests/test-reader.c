@@ -410,6 +410,27 @@ static void test_headline_block(void)
     check_passage(a, 0, 0, "Second line");
     hs_article_free(a);
 
+    /* a date straight under the headline, no blank line between */
+    static const char *const dated[] = {
+        "Title\nFeb 20, 2023\n\nBody.",
+        "Title\n20 февраля 2023 г.\n\nBody.",
+        "Title\n2023 жылғы 20 ақпан\n\nBody.",
+    };
+    for (size_t i = 0; i < sizeof dated / sizeof dated[0]; i++) {
+        a = read_str(dated[i], &why);
+        CHECK_STR(a->date, "2023-02-20");
+        CHECK_INT(a->n_passages, 1);
+        check_passage(a, 0, 1, "Body.");
+        hs_article_free(a);
+    }
+    /* ... and text under it stays paragraph 0; block 1 is then text */
+    a = read_str("Title\nFeb 20, 2023\nA standfirst.\n\nMarch 1, 2023\n\nBody.", &why);
+    CHECK_STR(a->date, "2023-02-20");
+    CHECK_INT(a->n_passages, 3);
+    check_passage(a, 0, 0, "A standfirst.");
+    check_passage(a, 1, 1, "March 1, 2023");
+    hs_article_free(a);
+
     /* with a second line, block 1 may still be the date */
     a = read_str("Title\nSecond line\n\nFeb 20, 2023\n\nBody.", &why);
     CHECK_STR(a->date, "2023-02-20");
