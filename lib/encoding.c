@@ -420,6 +420,17 @@ void hs_encoding_sniff(const char *data, size_t len, enum hs_markup markup,
     if (!declared && markup == HS_MARKUP_HTML)
         declared = html_declaration(&c, enc);
     int utf8 = hs_utf8_valid(data, len);
+    if (declared && is_utf8_name(enc->name) && !utf8) {
+        /* declared UTF-8 but not: legacy bytes under a template's
+         * declaration, read as what they look like when they look like
+         * something */
+        hs_encoding seen = *enc;
+        guess(data, len, markup, &seen);
+        if (strcmp(seen.source, "content") == 0 && !is_utf8_name(seen.name)) {
+            *enc = seen;
+            return;
+        }
+    }
     if (declared && (is_utf8_name(enc->name) || !utf8 || !has_multibyte(data, len))) {
         enc->source = "declared";
         return;

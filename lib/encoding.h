@@ -43,7 +43,10 @@ enum hs_markup {
  * legacy encoding is overruled when the bytes are valid UTF-8 with
  * non-ASCII characters in them: pages saved by browsers and tools are
  * re-encoded as UTF-8 but keep their old declaration, while real legacy
- * text is practically never valid UTF-8.  Labels follow the WHATWG mapping (iso-8859-1 and ascii
+ * text is practically never valid UTF-8.  The other way round, declared
+ * UTF-8 that is not valid UTF-8 is read as the legacy encoding its bytes
+ * look like, when they look like one (a template's declaration over
+ * windows-1251 text).  Labels follow the WHATWG mapping (iso-8859-1 and ascii
  * mean windows-1252, gb2312 means GB18030, utf-16 without a BOM means
  * UTF-8). */
 void hs_encoding_sniff(const char *data, size_t len, enum hs_markup markup,

@@ -466,6 +466,18 @@ static void test_guessed_encodings(void)
     check_sniff(declared_koi8, sizeof declared_koi8 - 1, HS_MARKUP_XML, "KOI8-R",
                 "declared");
 
+    /* declared UTF-8 over windows-1251 bytes: read as what they are; a
+     * declared UTF-8 page with a stray byte stays UTF-8 */
+    static const char wrong_utf8[] =
+        "<meta charset=\"utf-8\"><p>\xC2\xFB\xE1\xEE\xF0\xFB \xE2 \xCC\xE0\xE6\xE8\xEB"
+        "\xE8\xF1</p>";
+    check_sniff(wrong_utf8, sizeof wrong_utf8 - 1, HS_MARKUP_HTML, "WINDOWS-1251", "content");
+    hs_buf_reset(&out);
+    CHECK_INT(hs_encoding_decode(wrong_utf8, sizeof wrong_utf8 - 1, HS_MARKUP_HTML, &out), 0);
+    CHECK(strstr(hs_buf_str(&out), "<p>Выборы в Мажилис</p>") != NULL);
+    const char *declared_stray = "<meta charset=\"utf-8\"><p>" RU_TITLE " \xFF</p>";
+    check_sniff(declared_stray, strlen(declared_stray), HS_MARKUP_HTML, "UTF-8", "declared");
+
     /* valid UTF-8 stays UTF-8; mostly UTF-8 with a stray byte too */
     check_sniff(RU_BODY, strlen(RU_BODY), HS_MARKUP_HTML, "UTF-8", "default");
     const char *stray = "<p>" RU_TITLE " \xFF</p>";
