@@ -4,8 +4,10 @@
 #include <limits.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
 #include <libxml/entities.h>
 #include <libxml/parser.h>
+#include <utf8proc.h>
 
 #include "encoding.h"
 #include "html_dom.h"
@@ -60,12 +62,69 @@ static void record_error(void *ctx, xmlErrorPtr e)
         first->error.message = NULL;
 }
 
+/* One parse of the UTF-8 text s[0..len); NULL with the first error in
+ * *first, or out of memory (first->seen unset). */
+static xmlDocPtr parse_utf8(const char *s, size_t len, first_error *first)
+{
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    first->seen = 0;
+    if (!ctxt)
+        return NULL;
+    ctxt->_private = first;
+    ctxt->sax->serror = record_error;
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8", XML_OPTIONS);
+    if (!doc && !first->seen) {
+        const xmlError *e = xmlCtxtGetLastError(ctxt);
+        if (e) {
+            first->seen = 1;
+            first->error = *e;
+            first->error.message = NULL;
+        }
+    }
+    xmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
+/* s with HTML's named character references that XML does not define
+ * (&nbsp; &mdash; &eacute; ...) written as the characters: feeds are
+ * full of them, and to XML they are a fatal error.  0 or -1. */
+static int html_entities_as_text(const char *s, size_t len, hs_buf *out)
+{
+    for (size_t i = 0; i < len; i++) {
+        size_t n = 0;
+        if (s[i] == '&')
+            while (i + 1 + n < len && n < 32 &&
+                   ((s[i + 1 + n] >= 'a' && s[i + 1 + n] <= 'z') ||
+                    (s[i + 1 + n] >= 'A' && s[i + 1 + n] <= 'Z') ||
+                    (n > 0 && s[i + 1 + n] >= '0' && s[i + 1 + n] <= '9')))
+                n++;
+        const htmlEntityDesc *e = NULL;
+        if (n > 0 && i + 1 + n < len && s[i + 1 + n] == ';') {
+            char name[33];
+            memcpy(name, s + i + 1, n);
+            name[n] = '\0';
+            if (!xmlGetPredefinedEntity((const xmlChar *)name))
+                e = htmlEntityLookup((const xmlChar *)name);
+        }
+        if (e) {
+            utf8proc_uint8_t enc[4];
+            utf8proc_ssize_t m = utf8proc_encode_char((utf8proc_int32_t)e->value, enc);
+            if (hs_buf_append(out, (const char *)enc, (size_t)m) < 0)
+                return -1;
+            i += n + 1;
+        } else if (hs_buf_putc(out, s[i]) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why_or_null)
 {
     hs_buf ignored = HS_BUF_INIT;
     hs_buf *why = why_or_null ? why_or_null : &ignored;
     first_error first = { 0, { 0 }, HS_BUF_INIT };
-    hs_buf utf8 = HS_BUF_INIT;
+    hs_buf utf8 = HS_BUF_INIT, fixed = HS_BUF_INIT;
     if (hs_encoding_decode(data, len, HS_MARKUP_XML, &utf8) < 0) {
         hs_buf_free(&utf8);
         hs_buf_puts(why, "out of memory");
@@ -78,26 +137,24 @@ xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why_or_null)
         hs_buf_free(&ignored);
         return NULL;
     }
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt) {
-        hs_buf_free(&utf8);
-        hs_buf_puts(why, "out of memory");
-        hs_buf_free(&ignored);
-        return NULL;
+    xmlDocPtr doc = parse_utf8(utf8.data, utf8.len, &first);
+    if (!doc && first.seen && first.error.code == XML_ERR_UNDECLARED_ENTITY &&
+        html_entities_as_text(utf8.data, utf8.len, &fixed) == 0 && fixed.len <= INT_MAX) {
+        first_error again = { 0, { 0 }, HS_BUF_INIT };
+        doc = parse_utf8(fixed.data, fixed.len, &again);
+        hs_buf_free(&again.message);
     }
-    ctxt->_private = &first;
-    ctxt->sax->serror = record_error;
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, utf8.data, (int)utf8.len, NULL, "UTF-8",
-                                      XML_OPTIONS);
-    if (!doc)
-        describe(first.seen ? &first.error : xmlCtxtGetLastError(ctxt), why);
+    if (!doc && !first.seen)
+        hs_buf_puts(why, "out of memory");
+    else if (!doc)
+        describe(&first.error, why);
     else if (!xmlDocGetRootElement(doc)) {
         xmlFreeDoc(doc);
         doc = NULL;
         hs_buf_puts(why, "malformed XML: no root element");
     }
-    xmlFreeParserCtxt(ctxt);
     hs_buf_free(&utf8);
+    hs_buf_free(&fixed);
     hs_buf_free(&first.message);
     hs_buf_free(&ignored);
     return doc;

@@ -7,7 +7,9 @@
  * stay on.  When text is read back, a reference to an internal entity
  * adds its replacement text only when that text is plain (no markup, no
  * further references) and within a budget, so that nested "billion laughs"
- * entities expand to nothing.
+ * entities expand to nothing.  A document that fails only for HTML's
+ * named characters (&nbsp;, &mdash;: undefined in XML, common in feeds)
+ * is parsed again with them written as the characters.
  */
 #ifndef HUSTINGS_XML_DOC_H
 #define HUSTINGS_XML_DOC_H
