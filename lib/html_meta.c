@@ -55,6 +55,8 @@ typedef struct gathered {
     size_t n_h1;
     const char *time_datetime;   /* the first <time datetime> (a published one first) */
     int time_is_published;
+    const xmlNode *published;    /* the first other itemprop="datePublished" */
+    const xmlNode *time_text;    /* the first <time> without datetime */
     hs_jsonld jsonld;
 } gathered;
 
@@ -186,6 +188,12 @@ static int read_jsonld(gathered *g, const xmlNode *script)
     return rc;
 }
 
+/* Microdata's publication date on an element other than <meta>. */
+static int itemprop_published(const xmlNode *n)
+{
+    return has_token_ci(hs_html_attr(n, "itemprop"), "datepublished");
+}
+
 static int visit(gathered *g, const xmlNode *n)
 {
     unsigned flags;
@@ -212,7 +220,12 @@ static int visit(gathered *g, const xmlNode *n)
             g->first_h1 = n;
         break;
     case HS_TAG_TIME:
-        if ((v = hs_html_attr(n, "datetime")) && *v) {
+        if (!(v = hs_html_attr(n, "datetime")) || !*v) {
+            if (!g->time_text)
+                g->time_text = n;
+            if (!g->published && itemprop_published(n))
+                g->published = n;
+        } else {
             const char *prop = hs_html_attr(n, "itemprop");
             int published = hs_html_attr(n, "pubdate") ||
                             (prop && hs_contains_ci(prop, "datepublished"));
@@ -231,6 +244,8 @@ static int visit(gathered *g, const xmlNode *n)
         }
         break;
     default:
+        if (!g->published && itemprop_published(n))
+            g->published = n;
         break;
     }
     return 0;
@@ -427,11 +442,25 @@ static int try_date(hs_html_meta *m, const char *s)
     return m->has_date;
 }
 
+/* The date an element shows: its content= (microdata), title= (as on
+ * <abbr>) or its text ("March 19, 2023", "20 марта 2023 г."). */
+static int try_element_date(hs_html_meta *m, const xmlNode *n)
+{
+    if (!n)
+        return 0;
+    if (try_date(m, hs_html_attr(n, "content")) || try_date(m, hs_html_attr(n, "title")))
+        return 1;
+    hs_buf text = HS_BUF_INIT;
+    int found = hs_html_text(n, &text) == 0 && try_date(m, hs_buf_str(&text));
+    hs_buf_free(&text);
+    return found;
+}
+
 static void choose_date(gathered *g, hs_html_meta *m)
 {
     if (try_date(m, meta_value(g, M_PUBLISHED_TIME)) ||
         try_date(m, hs_buf_str(&g->jsonld.published)) ||
-        try_date(m, g->time_datetime))
+        try_date(m, g->time_datetime) || try_element_date(m, g->published))
         return;
     static const enum meta_key keys[] = { M_PARSELY_PUB_DATE, M_DATE_PUBLISHED,
                                           M_OG_PUBLISHED_TIME, M_DC_DATE, M_PUBDATE,
@@ -439,6 +468,7 @@ static void choose_date(gathered *g, hs_html_meta *m)
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (try_date(m, meta_value(g, keys[i])))
             return;
+    try_element_date(m, g->time_text);
 }
 
 int hs_lang_primary(const char *s, hs_buf *out)

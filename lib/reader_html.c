@@ -7,6 +7,9 @@
  */
 #include "reader.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "html_dom.h"
 #include "html_extract.h"
 #include "html_meta.h"
@@ -34,6 +37,55 @@ static int fill_metadata(hs_article *a, const hs_html_meta *m)
         set_field(hs_article_set_source, a, &m->source) < 0)
         return -1;
     return m->has_date ? hs_article_set_timestamp(a, &m->date) : 0;
+}
+
+/* Where the date begins when s[0..len) ends with one ("By Jane Roe
+ * March 19, 2023", "Sunday, March 19, 2023": 0), parsed into *t; len
+ * when it does not.  Tried from each word start, longest first. */
+static size_t date_at_end(const char *s, size_t len, hs_timestamp *t)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((i == 0 || s[i - 1] == ' ') && s[i] != ' ' &&
+            hs_timestamp_parse(s + i, len - i, t) == 0)
+            return i;
+    return len;
+}
+
+/* Datelines the body extraction took for text: a date at the end of the
+ * byline, a first passage that is only a date.  They are the article's
+ * date when it has none, and are taken out. */
+static int take_datelines(hs_article *a)
+{
+    hs_timestamp t;
+    if (a->byline) {
+        size_t len = strlen(a->byline), at = date_at_end(a->byline, len, &t);
+        if (at < len) {
+            if (!a->date && hs_article_set_timestamp(a, &t) < 0)
+                return -1;
+            while (at > 0 && strchr(" ,|-\xC2\xB7", a->byline[at - 1]))
+                at--; /* "Jane Roe, " / "Jane Roe | " / "Jane Roe · " */
+            if (at == 0) {
+                free(a->byline);
+                a->byline = NULL;
+            } else {
+                a->byline[at] = '\0';
+            }
+        }
+    }
+    for (size_t i = 0; i < a->n_passages && i < 2; i++) {
+        const char *text = a->passages[i].text;
+        size_t len = strlen(text);
+        if (len > 64 || date_at_end(text, len, &t) != 0)
+            continue;
+        if (!a->date && hs_article_set_timestamp(a, &t) < 0)
+            return -1;
+        free(a->passages[i].text);
+        memmove(a->passages + i, a->passages + i + 1,
+                (a->n_passages - i - 1) * sizeof *a->passages);
+        a->n_passages--;
+        break;
+    }
+    return 0;
 }
 
 int hs_read_html(const char *path, const char *data, size_t len,
@@ -68,6 +120,8 @@ int hs_read_html(const char *path, const char *data, size_t len,
     if (found != 0)
         goto done;
     if (byline.len > 0 && hs_article_set_byline(a, byline.data, byline.len) < 0)
+        goto done;
+    if (take_datelines(a) < 0)
         goto done;
     if (a->n_passages == 0) {
         reason = "no article text found";

@@ -649,9 +649,55 @@ static void test_timestamps(void)
     hs_buf_free(&out);
 }
 
+/* Dates the page shows other than in <meta>, JSON-LD or <time datetime>:
+ * microdata, a <time> with text only, a dateline in the byline or as
+ * the first passage.  Each is the date, and no passage or byline. */
+static void test_visible_dates(void)
+{
+#define PAGE_BODY "<p>The electoral commission confirmed on Tuesday that turnout in the " \
+             "regional vote had reached sixty-one percent, a record.</p><p>Observers " \
+             "from three international missions said the count had been orderly.</p>"
+    static const struct {
+        const char *head, *tail, *date, *byline;
+    } cases[] = {
+        { "<div class=\"byline\">By <span>Jane Roe</span> <time itemprop=\"datePublished\" "
+          "content=\"2023-03-19T10:00:00+06:00\">March 19, 2023</time></div>", "",
+          "2023-03-19", "By Jane Roe" },
+        { "", "<footer>Posted at <abbr itemprop=\"datePublished\" "
+              "title=\"2023-03-19T10:00:00+06:00\">10:00 AM</abbr></footer>", "2023-03-19", NULL },
+        { "<time>20 февраля 2023, 10:15</time>", "", "2023-02-20", NULL },
+        { "<div class=\"meta\">20.02.2023</div>", "", "2023-02-20", NULL },
+        { "<div class=\"byline\">Sunday, March 19, 2023</div>", "", "2023-03-19", NULL },
+        { "<div class=\"byline\">Jane Roe | 19 March 2023</div>", "", "2023-03-19",
+          "Jane Roe" },
+        { "<p>2023</p>", "", NULL, NULL }, /* a year alone is no date */
+    };
+    hs_article_list list = HS_ARTICLE_LIST_INIT;
+    hs_buf why = HS_BUF_INIT, page = HS_BUF_INIT;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hs_buf_reset(&page);
+        hs_buf_printf(&page, "<html><head><title>Turnout</title></head><body><article>"
+                             "<h1>Turnout</h1>%s" PAGE_BODY "%s</article></body></html>",
+                      cases[i].head, cases[i].tail);
+        hs_article *a = read_html(page.data, page.len, &list, &why);
+        CHECK(a != NULL);
+        if (!a)
+            continue;
+        CHECK_STR(a->date, cases[i].date);
+        CHECK_STR(a->byline, cases[i].byline);
+        CHECK_INT(a->n_passages, cases[i].date ? 2 : 3);
+        CHECK(strncmp(a->passages[0].text, cases[i].date ? "The electoral" : "2023", 4) == 0);
+    }
+#undef PAGE_BODY
+    hs_article_list_clear(&list);
+    hs_buf_free(&page);
+    hs_buf_free(&why);
+}
+
 int main(void)
 {
     test_timestamps();
+    test_visible_dates();
     test_metadata_order();
     test_boilerplate();
     test_encodings();
