@@ -21,6 +21,8 @@ typedef struct hs_qword {
     char *stem2;  /* its stem in a second one (Cyrillic: Russian and
                      Kazakh), when different; else NULL */
     char *key;    /* transliteration key (translit.h), or NULL */
+    char *maybe_key; /* the key of a word typed in lower case, until
+                        hs_query_settle_names makes it the key or drops it */
 } hs_qword;
 
 /* One unit of a query: a word, or a phrase (quoted, or a chunk such as
@@ -69,6 +71,14 @@ typedef struct hs_parsed_query {
  * `error`, a message that names the column and shows it with a caret.
  * NULL with an empty error means out of memory. */
 hs_parsed_query *hs_query_parse(const char *q, hs_stemmer *stemmer, hs_buf *error);
+
+struct hx_db;
+/* Settle the unsure keys of pq's words against the index db: a word
+ * typed in lower case keeps its transliteration key when the key is in
+ * more documents than the word ("tokayev": "Tokayev" and "Токаев"), and
+ * loses it otherwise ("council" would count "Council" twice; "plan"
+ * would meet every Russian "план").  HUSTINGS_STATUS_* of the lookups. */
+int hs_query_settle_names(hs_parsed_query *pq, struct hx_db *db);
 void hs_parsed_query_free(hs_parsed_query *pq);
 
 /* Extra constraints from options (--since, --until): dates "YYYY",

@@ -193,12 +193,17 @@ static void free_word(hs_qword *w)
     free(w->stem);
     free(w->stem2);
     free(w->key);
+    free(w->maybe_key);
     memset(w, 0, sizeof *w);
 }
 
+/* How a query word may be a name: not; surely (typed with a capital, or
+ * Cyrillic); or perhaps, typed in lower case (the index decides). */
+enum { NOT_A_NAME, A_NAME, PERHAPS_A_NAME };
+
 /* A query word: its exact form, its stems in each language its script
- * suggests (queries have no language), and, when it may be a name (typed
- * with a capital, or Cyrillic), its transliteration key. */
+ * suggests (queries have no language), and, when it may be a name, its
+ * transliteration key. */
 static int make_word(hs_qword *w, hs_stemmer *stemmer, const char *term, size_t len,
                      int may_be_name)
 {
@@ -233,9 +238,10 @@ static int make_word(hs_qword *w, hs_stemmer *stemmer, const char *term, size_t 
         free_word(w);
         return -1;
     }
-    w->key = k > 0 ? hs_buf_detach(&key) : NULL;
+    char *made = k > 0 ? hs_buf_detach(&key) : NULL;
+    *(may_be_name == PERHAPS_A_NAME ? &w->maybe_key : &w->key) = made;
     hs_buf_free(&key);
-    if (k > 0 && !w->key) {
+    if (k > 0 && !made) {
         free_word(w);
         return -1;
     }
@@ -257,7 +263,7 @@ static int collect_token(void *ctx, const hs_token *tok)
     if (tok->flags & HS_TOKEN_JOINED) {
         free_word(&c->joined);
         c->n_joined++;
-        return make_word(&c->joined, c->stemmer, tok->term, tok->term_len, 0);
+        return make_word(&c->joined, c->stemmer, tok->term, tok->term_len, NOT_A_NAME);
     }
     if (c->n == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 4;
@@ -267,8 +273,10 @@ static int collect_token(void *ctx, const hs_token *tok)
         c->words = p;
         c->cap = cap;
     }
-    if (make_word(&c->words[c->n], c->stemmer, tok->term, tok->term_len,
-                  hs_translit_wanted(c->text, tok->start, tok->term, tok->term_len)) < 0)
+    int name = hs_translit_wanted(c->text, tok->start, tok->term, tok->term_len) ? A_NAME
+               : hs_translit_maybe_name(tok->term, tok->term_len)            ? PERHAPS_A_NAME
+                                                                             : NOT_A_NAME;
+    if (make_word(&c->words[c->n], c->stemmer, tok->term, tok->term_len, name) < 0)
         return -1;
     c->n++;
     if (tok->flags & HS_TOKEN_PART)
@@ -281,7 +289,7 @@ static int collect_token(void *ctx, const hs_token *tok)
 static int make_group(hs_qgroup *g, hs_stemmer *stemmer, const char *text, size_t len,
                       int quoted)
 {
-    collected c = { NULL, 0, 0, { NULL, NULL, NULL, NULL }, 0, 0, stemmer, text };
+    collected c = { NULL, 0, 0, { NULL, NULL, NULL, NULL, NULL }, 0, 0, stemmer, text };
     memset(g, 0, sizeof *g);
     int rc = hs_tokenize(text, len, 0, collect_token, &c, NULL) ? -1 : 0;
     if (rc == 0 && c.n > 0) {

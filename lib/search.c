@@ -68,6 +68,11 @@ hustings_status_t hustings_query_create(hustings_index_t *index, const char *que
         return st;
     }
     hs_buf_free(&error);
+    hustings_status_t st = hs_query_settle_names(q->parsed, index->db);
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        hustings_query_destroy(q);
+        return hs_index_fail_db(index, st);
+    }
     if (!(q->text = strdup(query_string))) {
         hustings_query_destroy(q);
         return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");

@@ -324,19 +324,29 @@ int hs_translit_key(const char *word, size_t len, hs_buf *out)
     return (int)m;
 }
 
+static int is_stopword(const char *term, size_t len)
+{
+    char word[32];
+    if (len >= sizeof word)
+        return 0;
+    memcpy(word, term, len);
+    word[len] = '\0';
+    return hs_is_stopword(word);
+}
+
+int hs_translit_maybe_name(const char *term, size_t len)
+{
+    return hs_script_of(term, len) == HS_SCRIPT_LATIN && !is_stopword(term, len);
+}
+
 int hs_translit_wanted(const char *text, size_t at, const char *term, size_t len)
 {
     utf8proc_int32_t cp;
     if (utf8proc_iterate((const utf8proc_uint8_t *)text + at, -1, &cp) <= 0)
         return 0;
     /* a stop word is no name, even capitalised: "Not" would meet "Note" */
-    char word[32];
-    if (len < sizeof word) {
-        memcpy(word, term, len);
-        word[len] = '\0';
-        if (hs_is_stopword(word))
-            return 0;
-    }
+    if (is_stopword(term, len))
+        return 0;
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
            utf8proc_category(cp) == UTF8PROC_CATEGORY_LT ||
            hs_script_of(term, len) == HS_SCRIPT_CYRILLIC;

@@ -75,4 +75,10 @@ int hs_translit_key(const char *word, size_t len, hs_buf *out);
  * a stop word ("Not" is no name, and would meet "Note"). */
 int hs_translit_wanted(const char *text, size_t at, const char *term, size_t len);
 
+/* Whether a query word that hs_translit_wanted() passes over may still be
+ * a name typed in lower case ("tokayev"): a Latin word, no stop word.
+ * The query keeps its key only when the index holds it mostly as a name
+ * (query_names.c). */
+int hs_translit_maybe_name(const char *term, size_t len);
+
 #endif

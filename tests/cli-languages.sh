@@ -48,6 +48,22 @@ check "Mazhilis finds мажилис" json_true "any(w.lower().startswith('ма�
 check "Mazhilis finds Мәжіліс" json_true "any(w.startswith('Мәжіліс') for w in $(words))"
 q 'Almaty'
 check "Almaty finds Алматы" json_true "any(w.startswith('Алматы') for w in $(words))"
+# typed in lower case, a name still reaches its other spellings; a common
+# word does not count its capitalised uses twice
+for name in tokayev mazhilis; do
+    capital=$("$QUERY" -d "$tmp/idx" --count "$(echo "$name" | sed 's/^./\U&/')")
+    lower=$("$QUERY" -d "$tmp/idx" --count "$name")
+    check "$name finds what its capitalised form finds" test "$lower" = "$capital"
+done
+q 'tokayev'
+check "tokayev finds Токаев" json_true "'Токаев' in $(words)"
+mkdir -p "$tmp/plan"
+printf 'Budget\n\nThe plan was approved. A second plan followed.\n' >"$tmp/plan/en.txt"
+printf 'Бюджет\n\nПлан бюджета одобрен депутатами мажилиса.\n' >"$tmp/plan/ru.txt"
+run "$INDEX" -d "$tmp/plan-idx" "$tmp/plan"
+run "$QUERY" -d "$tmp/plan-idx" --json plan
+check "plan, a common word, does not reach the Russian План" \
+    json_true 'len(rows) == 1 and rows[0]["path"].endswith("/en.txt")'
 
 # dates in Russian and Kazakh articles
 q 'lang:kk'

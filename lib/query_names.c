@@ -1,0 +1,66 @@
+/* query_names.c - whether a query word typed in lower case is a name; see
+ * hs_query_settle_names in query.h.
+ *
+ * A name's transliteration key lets "Tokayev" find "Токаев"; the index
+ * keeps keys of capitalised and Cyrillic words only.  A reporter types
+ * "tokayev" as often, so such a word gets a key too, and the index says
+ * whether it is worth one: the key finds the word's capitalised and
+ * Cyrillic spellings, the word itself every Latin one, folded.  Only when
+ * the key finds more documents than the word (other spellings: "Токаев",
+ * "Мажилис") does it earn its place; otherwise it would only weigh the
+ * capitalised Latin ones twice ("council", "Council") and, for a common
+ * word, reach into another language ("plan", "план").
+ */
+#include "query.h"
+
+#include <stdlib.h>
+
+#include "hustings.h"
+#include "schema.h"
+#include "xapian_glue.h"
+
+static hustings_status_t freq(hx_db *db, const char *prefix, const char *word,
+                              unsigned long *n)
+{
+    hs_buf term = HS_BUF_INIT;
+    hustings_status_t st = hs_buf_puts(&term, prefix) == 0 && hs_buf_puts(&term, word) == 0
+                               ? hx_db_term_freq(db, term.data, n)
+                               : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    hs_buf_free(&term);
+    return st;
+}
+
+static hustings_status_t settle_word(hs_qword *w, hx_db *db)
+{
+    if (!w->maybe_key)
+        return HUSTINGS_STATUS_SUCCESS;
+    unsigned long as_name = 0, as_word = 0;
+    hustings_status_t st = freq(db, HS_PREFIX_NAME, w->maybe_key, &as_name);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = freq(db, "", w->exact, &as_word);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
+    if (as_name > as_word && !w->key) {
+        w->key = w->maybe_key;
+        w->maybe_key = NULL;
+    }
+    free(w->maybe_key);
+    w->maybe_key = NULL;
+    return st;
+}
+
+static hustings_status_t settle(hs_qexpr *e, hx_db *db)
+{
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if (e->kind == HS_QK_GROUP || e->kind == HS_QK_TITLE)
+        for (size_t i = 0; i < e->group.n_words && st == HUSTINGS_STATUS_SUCCESS; i++)
+            st = settle_word(&e->group.words[i], db);
+    for (size_t i = 0; i < e->n_kids && st == HUSTINGS_STATUS_SUCCESS; i++)
+        st = settle(e->kids[i], db);
+    return st;
+}
+
+int hs_query_settle_names(hs_parsed_query *pq, struct hx_db *db)
+{
+    return pq->root ? (int)settle(pq->root, db) : HUSTINGS_STATUS_SUCCESS;
+}
