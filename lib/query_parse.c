@@ -274,7 +274,8 @@ static int collect_token(void *ctx, const hs_token *tok)
         c->cap = cap;
     }
     int name = hs_translit_wanted(c->text, tok->start, tok->term, tok->term_len) ? A_NAME
-               : hs_translit_maybe_name(tok->term, tok->term_len)            ? PERHAPS_A_NAME
+               : hs_translit_maybe_name(c->text, tok->start, tok->term, tok->term_len)
+                   ? PERHAPS_A_NAME
                                                                              : NOT_A_NAME;
     if (make_word(&c->words[c->n], c->stemmer, tok->term, tok->term_len, name) < 0)
         return -1;

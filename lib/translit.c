@@ -334,9 +334,33 @@ static int is_stopword(const char *term, size_t len)
     return hs_is_stopword(word);
 }
 
-int hs_translit_maybe_name(const char *term, size_t len)
+int hs_translit_maybe_name(const char *text, size_t at, const char *term, size_t len)
 {
-    return hs_script_of(term, len) == HS_SCRIPT_LATIN && !is_stopword(term, len);
+    utf8proc_int32_t cp;
+    return utf8proc_iterate((const utf8proc_uint8_t *)text + at, -1, &cp) > 0 &&
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_LL &&
+           hs_script_of(term, len) == HS_SCRIPT_LATIN && !is_stopword(term, len);
+}
+
+/* Whether the word of text at byte `at` is an acronym: two letters or
+ * more, all capitals (ОСК, OSCE, CEC). */
+static int is_acronym(const char *text, size_t at)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text + at;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n;
+    size_t letters = 0;
+    while ((n = utf8proc_iterate(p, -1, &cp)) > 0 && cp != 0) {
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LT ||
+            cat == UTF8PROC_CATEGORY_LO)
+            return 0;
+        if (cat != UTF8PROC_CATEGORY_LU)
+            break;
+        letters++;
+        p += n;
+    }
+    return letters >= 2;
 }
 
 int hs_translit_wanted(const char *text, size_t at, const char *term, size_t len)
@@ -346,6 +370,11 @@ int hs_translit_wanted(const char *text, size_t at, const char *term, size_t len
         return 0;
     /* a stop word is no name, even capitalised: "Not" would meet "Note" */
     if (is_stopword(term, len))
+        return 0;
+    /* nor is an acronym: its letters spell no sound, so ОСК (the Kazakh
+     * election commission), OSCE and Өскемен would share a key; the
+     * thesaurus joins the acronyms that mean the same */
+    if (is_acronym(text, at))
         return 0;
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
            utf8proc_category(cp) == UTF8PROC_CATEGORY_LT ||

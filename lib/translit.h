@@ -72,13 +72,14 @@ int hs_translit_key(const char *word, size_t len, hs_buf *out);
  * gets a transliteration key: a capitalised word (a name) in any script,
  * or any Cyrillic word, since Russian and Kazakh write names of
  * institutions in lower case (мажилис) that English capitalises; but never
- * a stop word ("Not" is no name, and would meet "Note"). */
+ * a stop word ("Not" is no name, and would meet "Note"), nor an acronym
+ * (ОСК, OSCE: all capitals, whose letters spell no sound to compare). */
 int hs_translit_wanted(const char *text, size_t at, const char *term, size_t len);
 
 /* Whether a query word that hs_translit_wanted() passes over may still be
- * a name typed in lower case ("tokayev"): a Latin word, no stop word.
- * The query keeps its key only when the index holds it mostly as a name
- * (query_names.c). */
-int hs_translit_maybe_name(const char *term, size_t len);
+ * a name typed in lower case ("tokayev"): a Latin word written in lower
+ * case, no stop word.  The query keeps its key only when the index finds
+ * more by the key than by the word (query_names.c). */
+int hs_translit_maybe_name(const char *text, size_t at, const char *term, size_t len);
 
 #endif

@@ -180,6 +180,18 @@ static void test_wanted(void)
     CHECK(hs_translit_wanted(text, 24, "мажилис", 14));  /* Cyrillic */
     CHECK(!hs_translit_wanted(text, 40, "это", 6));      /* a Russian stop word */
     CHECK(hs_translit_wanted(text, 47, "стал", 8));
+    /* acronyms get none: ОСК, OSCE and Өскемен would share "osk" */
+    const char *acronyms = "ОСК OSCE Өскемен Ed I ЦИК-а";
+    CHECK(!hs_translit_wanted(acronyms, 0, "оск", 6));
+    CHECK(!hs_translit_wanted(acronyms, 7, "osce", 4));
+    CHECK(hs_translit_wanted(acronyms, 12, "өскемен", 14));
+    CHECK(hs_translit_wanted(acronyms, 27, "ed", 2)); /* one capital starts a name */
+    CHECK(!hs_translit_wanted(acronyms, 32, "цик", 6));
+    /* a word typed in lower case may be a name; not in capitals */
+    CHECK(hs_translit_maybe_name("tokayev", 0, "tokayev", 7));
+    CHECK(!hs_translit_maybe_name("OSCE", 0, "osce", 4));
+    CHECK(!hs_translit_maybe_name("the", 0, "the", 3));
+    CHECK(!hs_translit_maybe_name("мажилис", 0, "мажилис", 14));
 }
 
 int main(void)
