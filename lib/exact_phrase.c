@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "passage_internal.h"
 
 struct hs_exact_check {
@@ -79,11 +80,11 @@ int hs_exact_check_new(const hs_parsed_query *pq, hx_db *db, hs_stemmer *stemmer
     return 0;
 }
 
-/* Whether group g stands in text: 1, 0, or -1 when out of memory. */
-static int holds(hs_exact_check *c, const hs_qgroup *g, const hustings_passage_t *p,
-                 const char *text)
+/* Whether group g stands in text, stemmed as lang: 1, 0, or -1 when out
+ * of memory. */
+static int holds(hs_exact_check *c, const hs_qgroup *g, const char *lang, const char *text)
 {
-    return hs_highlight_holds(&g, 1, c->stemmer, p->lang, text, strlen(text));
+    return hs_highlight_holds(&g, 1, c->stemmer, lang, text, strlen(text));
 }
 
 int hs_exact_check_keep(void *check, unsigned docid, const char *data, size_t len)
@@ -93,9 +94,11 @@ int hs_exact_check_keep(void *check, unsigned docid, const char *data, size_t le
     hustings_status_t st = hs_passage_decode(&one, c->db, docid, 0, data, len);
     int keep = st == HUSTINGS_STATUS_SUCCESS;
     for (size_t i = 0; i < c->n && keep > 0; i++) {
-        keep = holds(c, c->phrases[i], &one.items[0], one.items[0].text);
+        const hustings_passage_t *p = &one.items[0];
+        keep = holds(c, c->phrases[i], hs_passage_stem_lang(p->lang, p->text, strlen(p->text)),
+                     p->text);
         if (keep == 0)
-            keep = holds(c, c->phrases[i], &one.items[0], one.items[0].title);
+            keep = holds(c, c->phrases[i], p->lang, p->title);
     }
     if (keep < 0)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;

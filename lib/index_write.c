@@ -19,6 +19,7 @@
 #include "stopwords.h"
 #include "tokenizer.h"
 #include "translit.h"
+#include "lang.h"
 #include "utf8.h"
 
 /* An article's path as it is stored: repaired to valid UTF-8, as
@@ -342,8 +343,11 @@ static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
     char tag[17];
     hs_article_tag(article_term, tag);
     char *data = doc ? passage_data(a, i, dup) : NULL;
-    int ok = data &&
-             index_field(&s, "", HS_PREFIX_STEM, HS_PREFIX_NAME, a->passages[i].text) == 0 &&
+    const char *text = a->passages[i].text;
+    s.lang = hs_passage_stem_lang(a->lang, text, strlen(text));
+    int ok = data && index_field(&s, "", HS_PREFIX_STEM, HS_PREFIX_NAME, text) == 0;
+    s.lang = a->lang;
+    ok = ok &&
              index_field(&s, HS_PREFIX_TITLE, HS_PREFIX_TITLE_STEM, HS_PREFIX_TITLE_NAME,
                          a->title) == 0 &&
              hx_doc_add_boolean(doc, article_term->data, article_term->len) == 0 &&

@@ -340,7 +340,10 @@ static int contradicts(const sample *s, const guesses *g, const char *code)
     if (!strcmp(code, "kk")) {
         if (kazakh)
             return 0;
-        if (s->cyrillic >= HS_LANG_SURE_LETTERS && s->kazakh_letters == 0)
+        /* Kazakh writes і, ә, ө... every few words: a dozen Cyrillic
+         * words without one are Russian (a feed's Russian items under
+         * its one <language>kk</language>) */
+        if (s->cyrillic_words >= 2 * HS_LANG_PASSAGE_WORDS && s->kazakh_letters == 0)
             return 1;
     } else if (kazakh && !in_list(code, kazakh_kin, COUNT(kazakh_kin))) {
         return 1;
@@ -363,4 +366,21 @@ const char *hs_lang_detect(const hs_langid *lid, const char *text, size_t len,
     if (!code)
         return found;
     return contradicts(&s, &g, code) ? found : code;
+}
+
+const char *hs_passage_stem_lang(const char *article_lang, const char *text, size_t len)
+{
+    if (!article_lang || !text || (strcmp(article_lang, "kk") != 0 &&
+                                   strcmp(article_lang, "ru") != 0))
+        return article_lang;
+    sample s;
+    take_sample(text, len, &s);
+    if (!strcmp(article_lang, "kk"))
+        return s.cyrillic_words >= HS_LANG_PASSAGE_WORDS && s.kazakh_letters == 0 &&
+                       script_of_text(&s) == SCRIPT_CYRILLIC
+                   ? hs_lang_code("ru", 2)
+                   : article_lang;
+    return s.cyrillic_words >= HS_LANG_PASSAGE_WORDS && kazakh_by_letters(&s)
+               ? hs_lang_code("kk", 2)
+               : article_lang;
 }

@@ -34,8 +34,8 @@
  *     the text contradicts it strongly: it is written in another script
  *     (four fifths of its letters), or it is Kazakh by its letters and the
  *     declaration is Russian or another language without them, or it is
- *     declared Kazakh but has no Kazakh letter in HS_LANG_SURE_LETTERS
- *     Cyrillic letters, or it has HS_LANG_SURE_LETTERS letters and the
+ *     declared Kazakh but has no Kazakh letter in 2 * HS_LANG_PASSAGE_WORDS
+ *     Cyrillic words, or it has HS_LANG_SURE_LETTERS letters and the
  *     identifier sees one language only, another one.  Then the text wins.
  */
 #ifndef HUSTINGS_LANG_H
@@ -65,6 +65,15 @@ void hs_langid_free(hs_langid *lid);
  * identifier is skipped as if lid were NULL. */
 const char *hs_lang_detect(const hs_langid *lid, const char *text, size_t len,
                            const char *declared);
+
+/* The language to stem a passage of an article in article_lang by: the
+ * article's, but in a Kazakh article a passage of HS_LANG_PASSAGE_WORDS
+ * Cyrillic words or more without one Kazakh letter is Russian (a quote, a
+ * Russian item of a feed that declares Kazakh), and in a Russian article
+ * one whose words are Kazakh by their letters (rule 2) is Kazakh.  The
+ * indexer and the highlighter both ask, so that they stem alike. */
+#define HS_LANG_PASSAGE_WORDS 6
+const char *hs_passage_stem_lang(const char *article_lang, const char *text, size_t len);
 
 /* The static ISO 639-1 code of a language tag: its primary subtag, in any
  * case, with white space around ignored ("ru-RU", "kk_KZ", " EN ").

@@ -10,6 +10,7 @@
 #include <threads.h>
 
 #include "exact_phrase.h"
+#include "lang.h"
 #include "passage_internal.h"
 #include "query.h"
 #include "schema.h"
@@ -299,8 +300,9 @@ static hustings_status_t copies_of(hustings_query_t *query, hustings_passage_t *
 static hustings_status_t take(hustings_query_t *query, shown *s, hustings_passages_t *out,
                               hustings_passage_t *p)
 {
-    if (hs_highlight(query->parsed, query->stemmer, p->lang, p->text, strlen(p->text),
-                     &p->highlights, &p->n_highlights) < 0)
+    size_t len = strlen(p->text);
+    if (hs_highlight(query->parsed, query->stemmer, hs_passage_stem_lang(p->lang, p->text, len),
+                     p->text, len, &p->highlights, &p->n_highlights) < 0)
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
     hustings_status_t st = copies_of(query, p);
     if (st != HUSTINGS_STATUS_SUCCESS)

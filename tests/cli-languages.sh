@@ -65,6 +65,21 @@ run "$QUERY" -d "$tmp/plan-idx" --json plan
 check "plan, a common word, does not reach the Russian План" \
     json_true 'len(rows) == 1 and rows[0]["path"].endswith("/en.txt")'
 
+# a feed that declares Kazakh, with a Russian item: the item is Russian,
+# stemmed and highlighted as Russian
+mkdir -p "$tmp/feed"
+cat >"$tmp/feed/news.rss" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Сайлау</title><language>kk</language>
+<item><title>Учаскелер ашылды</title><link>https://example.kz/kk/1</link><description>Сайлау учаскелері таңғы сағат жетіде ашылды, сайлаушылар кезекке тұрды.</description></item>
+<item><title>Явка к полудню</title><link>https://example.kz/ru/2</link><description>К полудню явка на выборах в мажилис составила 32 процента, сообщили в Центральной избирательной комиссии.</description></item>
+</channel></rss>
+EOF
+run "$INDEX" -d "$tmp/feed-idx" "$tmp/feed"
+run "$QUERY" -d "$tmp/feed-idx" --json 'выборы lang:ru'
+check "a Russian item of a Kazakh feed: lang ru, выборы finds выборах" \
+    json_true "len(rows) == 1 and $(words) == ['выборах']"
+
 # dates in Russian and Kazakh articles
 q 'lang:kk'
 check "Kazakh date lines are read" json_true 'all(r["date"] for r in rows if "/kk-01-" in r["path"])'

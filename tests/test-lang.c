@@ -177,11 +177,32 @@ static void test_declared(void)
     CHECK_STR(detect(KAZAKH, "ru"), "kk");            /* Kazakh letters */
     CHECK_STR(detect("Мәжіліс сайлауы", "ru"), "kk");
     CHECK_STR(detect(GERMAN, "en"), "de");            /* one clear other language */
+    /* a dozen Cyrillic words without a Kazakh letter are not Kazakh (a
+     * Russian item of a feed that declares kk) */
+    CHECK_STR(detect("К полудню явка на выборах в мажилис составила 32 процента, сообщили "
+                     "в Центральной избирательной комиссии.", "kk"), "ru");
     CHECK_STR(detect(ENGLISH, "ja"), "en");
     /* declarations that are not languages are ignored */
     CHECK_STR(detect(RUSSIAN, "xx"), "ru");
     CHECK_STR(detect(RUSSIAN, ""), "ru");
     CHECK_STR(detect("election", "und"), NULL);
+}
+
+/* The language a passage is stemmed by. */
+static void test_passage_stem_lang(void)
+{
+    static const char ru[] = "Явка была высокой, люди пришли голосовать семьями.";
+    static const char kk[] = "Сайлау учаскелері таңғы сағат жетіде ашылды, сайлаушылар "
+                             "кезекке тұрды.";
+    static const char kk_plain[] = "Сайлау учаскелері ашылды.";
+    CHECK_STR(hs_passage_stem_lang("kk", ru, strlen(ru)), "ru");   /* a Russian paragraph */
+    CHECK_STR(hs_passage_stem_lang("kk", kk, strlen(kk)), "kk");
+    CHECK_STR(hs_passage_stem_lang("ru", kk, strlen(kk)), "kk");   /* a Kazakh paragraph */
+    CHECK_STR(hs_passage_stem_lang("ru", ru, strlen(ru)), "ru");
+    CHECK_STR(hs_passage_stem_lang("kk", "Тек орыс", 15), "kk");  /* too short to tell */
+    CHECK_STR(hs_passage_stem_lang("kk", kk_plain, strlen(kk_plain)), "kk");
+    CHECK_STR(hs_passage_stem_lang("en", ru, strlen(ru)), "en");   /* only kk and ru */
+    CHECK_STR(hs_passage_stem_lang(NULL, ru, strlen(ru)), NULL);
 }
 
 static void test_without_identifier(void)
@@ -267,6 +288,7 @@ int main(void)
     test_corpus();
     test_short_and_mixed();
     test_declared();
+    test_passage_stem_lang();
     test_without_identifier();
     test_codes();
     test_threads();
