@@ -26,6 +26,10 @@ typedef struct hs_article_list {
 
 /* Append a (the list takes it; on failure it is freed). 0 or -1. */
 int hs_article_list_add(hs_article_list *list, hs_article *a);
+/* Make the ids of the articles from `first` on unique: two with the
+ * same id would replace each other in the index, so the second and later,
+ * in order, become "id#2", "id#3", ...  0 or -1. */
+int hs_article_list_unique_ids(hs_article_list *list, size_t first);
 /* Free every article and empty the list (it can be reused). */
 void hs_article_list_clear(hs_article_list *list);
 

@@ -313,52 +313,6 @@ static int read_item(feed *f, const xmlNode *item, hs_article_list *out)
     return rc;
 }
 
-/* ---- identities ------------------------------------------------------- */
-
-typedef struct keyed {
-    hs_article *a;
-    size_t pos;       /* order in the feed */
-} keyed;
-
-static int compare_keyed(const void *x, const void *y)
-{
-    const keyed *a = x, *b = y;
-    int c = strcmp(a->a->id, b->a->id);
-    return c ? c : (a->pos > b->pos) - (a->pos < b->pos);
-}
-
-/* Two items with the same id would replace each other in the index: the
- * second and later, in feed order, become "id#2", "id#3", ... */
-static int make_ids_unique(hs_article_list *out, size_t first)
-{
-    size_t n = out->n - first;
-    if (n < 2)
-        return 0;
-    keyed *k = malloc(n * sizeof *k);
-    if (!k)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        k[i] = (keyed){ out->items[first + i], i };
-    qsort(k, n, sizeof *k, compare_keyed);
-    hs_buf id = HS_BUF_INIT;
-    int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; ) {
-        size_t j = i + 1;
-        while (j < n && strcmp(k[j].a->id, k[i].a->id) == 0)
-            j++;
-        for (size_t m = i + 1; m < j && rc == 0; m++) {
-            hs_buf_reset(&id);
-            rc = hs_buf_printf(&id, "%s#%zu", k[i].a->id, m - i + 1);
-            if (rc == 0)
-                rc = hs_article_set_id(k[m].a, id.data, id.len);
-        }
-        i = j;
-    }
-    hs_buf_free(&id);
-    free(k);
-    return rc;
-}
-
 /* ---- the feed ----------------------------------------------------------- */
 
 static int read_channel(feed *f, const xmlNode *channel, const xmlNode *root)
@@ -417,7 +371,7 @@ int hs_read_feed(const char *path, const char *data, size_t len,
     } else {
         reason = "not an RSS or Atom feed";
     }
-    if (rc == 0 && make_ids_unique(out, first) < 0)
+    if (rc == 0 && hs_article_list_unique_ids(out, first) < 0)
         rc = -1;
     if (rc == 0 && out->n == first) {
         reason = "feed has no items with text";

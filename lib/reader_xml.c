@@ -1,13 +1,19 @@
 /* reader_xml.c - XML that is neither a page nor a feed; see hs_read_xml in
  * reader.h.
  *
- * An export, a DocBook chapter or a data file: its title is the first
- * <title> or <headline> element (any namespace, any case), and every
- * element that holds text of its own - a paragraph, a field - is one
- * paragraph, with the text of the elements inside it.  The first element
- * called date, pubDate, published, datePublished, created or issued that
- * reads as a date gives the date; the first author, creator or byline the
- * byline; xml:lang on the root the language.
+ * An export, a DocBook chapter or a data file.  An export of several
+ * records (two or more sibling elements of one name under the root, or
+ * under its lone child a few levels down, each with a title or headline of
+ * its own) gives one article per record; any other document is one
+ * article.  An article's title is its first <title> or <headline> element
+ * (any namespace, any case), and every element that holds text of its own
+ * - a paragraph, a field - is one paragraph, with the text of the elements
+ * inside it.  The first element called date, pubDate, published,
+ * datePublished, created or issued that reads as a date gives the date;
+ * the first author, creator or byline the byline; the first url, link or
+ * source that holds a web address the source; xml:lang the language.  A
+ * record is known by its id or guid attribute, else its address, else its
+ * title, else its place.
  */
 #include "reader.h"
 
@@ -73,6 +79,7 @@ static int take_metadata(xml_reader *r, const xmlNode *n)
     static const char *const dates[] = { "date", "pubDate", "published", "datePublished",
                                          "created", "issued" };
     static const char *const authors[] = { "author", "creator", "byline" };
+    static const char *const links[] = { "url", "link", "source" };
     hs_timestamp t;
 
     if (!r->title && is_one_of(n, titles, 2)) {
@@ -88,6 +95,13 @@ static int take_metadata(xml_reader *r, const xmlNode *n)
             r->has_date = 1;
             return hs_article_set_timestamp(r->a, &t) < 0 ? -1 : 1;
         }
+    }
+    if (!r->a->source && is_one_of(n, links, 3)) {
+        if (text_of(r, n) < 0)
+            return -1;
+        const char *v = hs_buf_str(&r->text);
+        if (!strncmp(v, "http://", 7) || !strncmp(v, "https://", 8))
+            return hs_article_set_source(r->a, v, r->text.len) < 0 ? -1 : 1;
     }
     if (!r->has_byline && is_one_of(n, authors, 3)) {
         if (text_of(r, n) < 0)
@@ -123,6 +137,86 @@ static int read_elements(xml_reader *r, const xmlNode *root)
     return 0;
 }
 
+/* Whether n or an element inside it is a title or headline. */
+static int has_title(const xmlNode *n)
+{
+    for (const xmlNode *d = n; d; d = hs_html_next(n, d, 0))
+        if (hs_xml_is(d, "title") || hs_xml_is(d, "headline"))
+            return 1;
+    return 0;
+}
+
+/* The records of an export (reader_xml.c's header): their parent, with
+ * their name in *name; NULL when the document is one article. */
+static const xmlNode *records_parent(const xmlNode *root, const char **name)
+{
+    const xmlNode *p = root;
+    for (int depth = 0; p && depth < 4; depth++) {
+        const xmlNode *only = NULL;
+        size_t elements = 0;
+        for (const xmlNode *c = p->children; c; c = c->next) {
+            if (c->type != XML_ELEMENT_NODE)
+                continue;
+            elements++;
+            only = c;
+            if (!has_title(c))
+                continue;
+            size_t same = 0;
+            for (const xmlNode *d = c; d; d = d->next)
+                same += d->type == XML_ELEMENT_NODE && hs_xml_is(d, hs_xml_name(c)) &&
+                        has_title(d);
+            if (same >= 2) {
+                *name = hs_xml_name(c);
+                return p;
+            }
+        }
+        p = elements == 1 ? only : NULL;
+    }
+    return NULL;
+}
+
+/* One article of the subtree at top; it goes to out, unless it has no
+ * text (then *empty is set).  ordinal: its place among the records, for
+ * its id (0: the document is one article, which needs none).  0 or -1. */
+static int read_article(const char *path, const xmlNode *top, size_t ordinal, size_t budget,
+                        hs_article_list *out, int *empty)
+{
+    xml_reader r = { hs_article_new(path), budget, HS_BUF_INIT, 0, NULL, 0, 0 };
+    hs_buf code = HS_BUF_INIT, id = HS_BUF_INIT;
+    int rc = r.a ? 0 : -1;
+    if (rc == 0) {
+        r.a->format = "xml";
+        xmlChar *lang = xmlNodeGetLang(top);
+        int lrc = lang ? hs_lang_primary((const char *)lang, &code) : 0;
+        xmlFree(lang);
+        rc = lrc < 0 || (lrc > 0 && hs_article_set_lang(r.a, code.data, code.len) < 0) ? -1 : 0;
+    }
+    if (rc == 0)
+        rc = read_elements(&r, top);
+    if (rc == 0 && ordinal && r.a->n_passages == 0 && r.a->title[0]) /* a headline alone */
+        rc = hs_article_add_paragraph(r.a, r.a->title, strlen(r.a->title), 0);
+    if (rc == 0 && ordinal) {
+        const char *attr = hs_xml_attr(top, "id");
+        if (!attr || !*attr)
+            attr = hs_xml_attr(top, "guid");
+        rc = attr && *attr       ? hs_buf_puts(&id, attr)
+             : r.a->source       ? hs_buf_puts(&id, r.a->source)
+             : r.a->title[0]     ? hs_buf_puts(&id, r.a->title)
+                                 : hs_buf_printf(&id, "record %zu", ordinal);
+        if (rc == 0)
+            rc = hs_article_set_id(r.a, id.data, id.len);
+    }
+    *empty = rc == 0 && r.a->n_passages == 0;
+    if (rc == 0 && !*empty)
+        rc = hs_article_list_add(out, r.a);
+    else
+        hs_article_free(r.a);
+    hs_buf_free(&r.text);
+    hs_buf_free(&code);
+    hs_buf_free(&id);
+    return rc;
+}
+
 int hs_read_xml(const char *path, const char *data, size_t len,
                 hs_article_list *out, hs_buf *why)
 {
@@ -130,33 +224,27 @@ int hs_read_xml(const char *path, const char *data, size_t len,
     if (!doc)
         return -1;
 
-    xml_reader r = { hs_article_new(path), hs_xml_entity_budget(len), HS_BUF_INIT, 0,
-                     NULL, 0, 0 };
     const xmlNode *root = xmlDocGetRootElement(doc);
-    const char *reason = "out of memory";
-    int rc = -1;
-    if (r.a) {
-        r.a->format = "xml";
-        xmlChar *lang = xmlNodeGetLang(root);
-        hs_buf code = HS_BUF_INIT;
-        int lrc = lang ? hs_lang_primary((const char *)lang, &code) : 0;
-        xmlFree(lang);
-        if (lrc >= 0 && (lrc == 0 || hs_article_set_lang(r.a, code.data, code.len) == 0) &&
-            read_elements(&r, root) == 0)
-            rc = 0;
-        hs_buf_free(&code);
+    const char *name = NULL, *reason = "out of memory";
+    const xmlNode *records = records_parent(root, &name);
+    size_t budget = hs_xml_entity_budget(len), first = out->n, ordinal = 0;
+    int rc = 0, empty = 0;
+    if (records) {
+        for (const xmlNode *c = records->children; c && rc == 0; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && hs_xml_is(c, name))
+                rc = read_article(path, c, ++ordinal, budget, out, &empty);
+        if (rc == 0)
+            rc = hs_article_list_unique_ids(out, first);
+        empty = rc == 0 && out->n == first;
+    } else {
+        rc = read_article(path, root, 0, budget, out, &empty);
     }
-    if (rc == 0 && r.a->n_passages == 0) {
+    if (rc == 0 && empty) {
         reason = "no article text found";
         rc = -1;
     }
-    if (rc == 0)
-        rc = hs_article_list_add(out, r.a);
-    else
-        hs_article_free(r.a);
     if (rc < 0 && why)
         hs_buf_puts(why, reason);
-    hs_buf_free(&r.text);
     xmlFreeDoc(doc);
     return rc;
 }

@@ -408,6 +408,57 @@ static void test_xml(result *r)
     CHECK_INT(r->rc, -1);
     CHECK_STR(hs_buf_str(&r->why), "no article text found");
 
+    /* an export of records: one article each, with its own metadata */
+    read_feed(r, "<?xml version=\"1.0\"?>\n<export><articles xml:lang=\"en\">"
+                 "<article id=\"101\"><headline>Final list published</headline>"
+                 "<date>2023-02-25</date><author>Aigerim Sadykova</author>"
+                 "<url>https://steppe.example/101</url><body><p>The commission published "
+                 "the list.</p><p>It has 281 names.</p></body></article>"
+                 "<article><headline>Silence begins</headline><date>2023-03-18</date>"
+                 "<link>https://steppe.example/102</link><body><p>Campaigning ended at "
+                 "midnight.</p></body></article>"
+                 "<article xml:lang=\"ru\"><headline>Только заголовок</headline></article>"
+                 "<article id=\"101\"><headline>Same id again</headline><p>Text.</p></article>"
+                 "</articles></export>");
+    CHECK_INT(r->rc, 0);
+    CHECK_INT(r->list.n, 4);
+    if ((a = item(r, 0))) {
+        CHECK_STR(a->id, "101");
+        CHECK_STR(a->title, "Final list published");
+        CHECK_STR(a->date, "2023-02-25");
+        CHECK_STR(a->byline, "Aigerim Sadykova");
+        CHECK_STR(a->source, "https://steppe.example/101");
+        CHECK_STR(a->lang, "en");
+        CHECK_INT(a->n_passages, 2);
+        check_passage(a, 1, 2, "It has 281 names.");
+    }
+    if ((a = item(r, 1))) {
+        CHECK_STR(a->id, "https://steppe.example/102");
+        CHECK_STR(a->title, "Silence begins");
+        CHECK_STR(a->date, "2023-03-18");
+        CHECK_STR(a->byline, NULL);
+        CHECK_INT(a->n_passages, 1);
+        check_passage(a, 0, 1, "Campaigning ended at midnight.");
+    }
+    if ((a = item(r, 2))) {
+        CHECK_STR(a->id, "Только заголовок");
+        CHECK_STR(a->lang, "ru");
+        CHECK_INT(a->n_passages, 1); /* a headline alone is its text */
+        check_passage(a, 0, 0, "Только заголовок");
+    }
+    if ((a = item(r, 3)))
+        CHECK_STR(a->id, "101#2");
+    /* one record, or records without titles: one article */
+    read_feed(r, "<export><row><headline>Only one</headline><p>Text one.</p></row>"
+                 "<row><p>Untitled.</p></row></export>");
+    CHECK_INT(r->rc, 0);
+    CHECK_INT(r->list.n, 1);
+    if ((a = item(r, 0))) {
+        CHECK_STR(a->id, NULL);
+        CHECK_STR(a->title, "Only one");
+        CHECK_INT(a->n_passages, 2);
+    }
+
     /* 200,000 nested elements: libxml2's depth limit refuses them quickly */
     hs_buf xml = HS_BUF_INIT;
     for (int i = 0; i < 200000; i++)
