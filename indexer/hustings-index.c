@@ -128,6 +128,17 @@ typedef struct reporter {
     progress *bar;
 } reporter;
 
+/* The first error writing to standard output (errno), or 0. */
+static int stdout_error;
+
+/* Flush standard output, keeping the first error's cause for main. */
+static void flush_stdout(void)
+{
+    errno = 0;
+    if ((fflush(stdout) != 0 || ferror(stdout)) && !stdout_error)
+        stdout_error = errno ? errno : EIO;
+}
+
 static void report_file(void *ctx, const char *path, hustings_file_action_t action,
                         const char *detail)
 {
@@ -146,7 +157,7 @@ static void report_file(void *ctx, const char *path, hustings_file_action_t acti
         printf("%s %s -> %s\n", names[action], detail, path);
     else
         printf("%s %s\n", names[action], path);
-    fflush(stdout);
+    flush_stdout();
 }
 
 static void report_progress(void *ctx, unsigned long done, unsigned long total,
@@ -253,7 +264,23 @@ static unsigned long long parse_size(const char *s)
     return errno || end == s || *end || s[0] == '-' ? 0 : v;
 }
 
+static int run(int argc, char **argv);
+
+/* Output that could not be written (a full disk, a closed pipe) makes a
+ * run that otherwise succeeded an error: --extract, --stats, -n and -v
+ * print what the user asked for. */
 int main(int argc, char **argv)
+{
+    int rc = run(argc, argv);
+    flush_stdout();
+    if (stdout_error) {
+        fprintf(stderr, "hustings-index: cannot write the output: %s\n", strerror(stdout_error));
+        return EXIT_ERROR;
+    }
+    return rc;
+}
+
+static int run(int argc, char **argv)
 {
     enum { OPT_MAX_SIZE = 256, OPT_STATS, OPT_PROGRESS, OPT_EXTRACT, OPT_BATCH };
     static const struct option options[] = {

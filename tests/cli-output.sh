@@ -182,6 +182,15 @@ if [ -w /dev/full ]; then
         check "$args >/dev/full: says why, once" \
             test "$(cat "$tmp/err")" = "hustings-query: cannot write the results: No space left on device"
     done
+    for args in "--extract $CORPUS/en-01-self-nomination-returns.txt" "--stats -d $tmp/idx" \
+        "-n -d $tmp/none $CORPUS" "--help"; do
+        rc=0
+        # shellcheck disable=SC2086 # the options, split
+        "$INDEX" $args >/dev/full 2>"$tmp/err" || rc=$?
+        check "hustings-index $args >/dev/full: exit 2" test "$rc" -eq 2
+        check "hustings-index $args >/dev/full: says why" \
+            grep -q "^hustings-index: cannot write the output: No space left on device" "$tmp/err"
+    done
 fi
 
 # --help and --version, GNU style, on both programs
