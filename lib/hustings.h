@@ -212,7 +212,7 @@ typedef struct {
     char first_date[11];          /* earliest article date, or "" */
     char last_date[11];           /* latest article date, or "" */
     char languages[128];          /* passages by language, most first:
-                                     "en 12467, ru 38, kk 22", or "" */
+                                     "en 10320, ru 38, kk 22", or "" */
 } hustings_stats_t;
 
 hustings_status_t hustings_index_get_stats(hustings_index_t *index,

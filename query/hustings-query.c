@@ -63,9 +63,11 @@ static void usage(FILE *out)
           "first.\n"
           "\n"
           "JSON fields: rank, score, path, title, date (YYYY-MM-DD or null), source\n"
-          "(URL or null), passage (ordinal in the article, from 0), paragraph (block\n"
-          "of the file, 0 = headline), text, highlights ([start, end) byte offsets\n"
-          "into text).\n"
+          "(URL or null), byline, lang, site (each or null), copies (near-duplicates\n"
+          "shown as this one), passage (ordinal in the article, from 0), paragraph\n"
+          "(block of the file, 0 = headline), text, highlights ([start, end) byte\n"
+          "offsets into text), suggestion (a respelling of the query, or null; alone\n"
+          "on its line when nothing is found).\n"
           "\n"
           "Exit status: 0 passages found (with -n 0: matches exist); 1 none; 2 error.\n",
           out);
