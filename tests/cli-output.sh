@@ -193,6 +193,16 @@ if [ -w /dev/full ]; then
     done
 fi
 
+# every long option --help lists is in the program's manual page
+for name in hustings-index hustings-query hustings-serve; do
+    missing=$("$top_builddir/${name#hustings-}"*/"$name" --help |
+        grep -o -- '--[a-z][a-z-]*' | sort -u | while read -r opt; do
+            grep -q -- "$(echo "$opt" | sed 's/-/\\\\-/g')" "$top_srcdir/doc/$name.1" ||
+                echo "$opt"
+        done)
+    check "$name(1) documents every option of --help${missing:+ (not: $missing)}" test -z "$missing"
+done
+
 # --help and --version, GNU style, on both programs
 for prog in "$INDEX" "$QUERY"; do
     name=$(basename "$prog")
