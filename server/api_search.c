@@ -195,6 +195,12 @@ static hustings_status_t configure(hustings_query_t *query, const search *s, res
         if (st == HUSTINGS_STATUS_QUERY_SYNTAX)
             response_error(rs, MHD_HTTP_BAD_REQUEST, "to: YYYY, YYYY-MM or YYYY-MM-DD");
     }
+    /* both well formed: together, they must not end before they start */
+    if (st == HUSTINGS_STATUS_SUCCESS && s->from && *s->from && s->to && *s->to) {
+        st = hustings_query_set_date_range(query, s->from, s->to);
+        if (st == HUSTINGS_STATUS_QUERY_SYNTAX)
+            response_error(rs, MHD_HTTP_BAD_REQUEST, "from: after to");
+    }
     return st;
 }
 

@@ -79,6 +79,10 @@ __attribute__((format(printf, 2, 0)))
 static void on_log(void *cls, const char *fmt, va_list ap)
 {
     (void)cls;
+    /* a failed bind is reported by the caller, naming the port asked for
+     * (libmicrohttpd's own message names port 0 for a SOCK_ADDR) */
+    if (strncmp(fmt, "Failed to bind", 14) == 0)
+        return;
     fputs("hustings-serve: ", stderr);
     vfprintf(stderr, fmt, ap);
 }

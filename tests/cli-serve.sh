@@ -154,6 +154,8 @@ expect "source=another host: nothing" 200 '/api/search?q=self-nomination&source=
 expect "from/to: only articles of those dates" 200 \
     '/api/search?q=self-nomination&from=2023-02&to=2023-02&limit=50' \
     'd["results"] and all((r["date"] or "").startswith("2023-02") for r in d["results"])'
+expect "from after to: 400, as hustings-query refuses --since after --until" 400 \
+    '/api/search?q=election&from=2023-03&to=2023-02' "$JSON_ERROR == 'from: after to'"
 expect "sort=-date: newest first" 200 '/api/search?q=self-nomination&sort=-date&limit=50&per_article=0' '
 (lambda ds: ds and ds == sorted(ds, reverse=True))([r["date"] for r in d["results"] if r["date"]])'
 expect "sort=date: oldest first; per_article=1: one passage per article" 200 \
@@ -281,6 +283,8 @@ port=${base##*:}
 run "$SERVE" -d "$tmp/idx" --listen "127.0.0.1:$port"
 check "a port in use: exit 2, naming the address and port" \
     sh -c '[ "$1" -eq 2 ] && grep -q "cannot listen on 127.0.0.1 port $2 " "$3"' sh "$rc" "$port" "$tmp/err"
+check "a port in use: one message, not libmicrohttpd's about port 0 too" \
+    test "$(wc -l <"$tmp/err")" -eq 1
 
 # the same objects as hustings-query --json, and the article as the dump has it
 get "$base/api/search?q=self-nomination&limit=5"
