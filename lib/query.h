@@ -23,6 +23,10 @@ typedef struct hs_qword {
     char *key;    /* transliteration key (translit.h), or NULL */
     char *maybe_key; /* the key of a word typed in lower case, until
                         hs_query_settle_names makes it the key or drops it */
+#define HS_QWORD_VARIANTS 4
+    char *variants[HS_QWORD_VARIANTS]; /* other stems of its forms that the
+                        index holds (hs_query_add_variants) */
+    size_t n_variants;
 } hs_qword;
 
 /* One unit of a query: a word, or a phrase (quoted, or a chunk such as
@@ -73,6 +77,12 @@ typedef struct hs_parsed_query {
 hs_parsed_query *hs_query_parse(const char *q, hs_stemmer *stemmer, hs_buf *error);
 
 struct hx_db;
+/* Add to each Cyrillic word of pq the other stems of its forms that the
+ * index db holds: a Russian fleeting vowel (участок, участка), a Kazakh
+ * final consonant voiced (құқық, құқығы) or vowel dropped (халық, халқы)
+ * before an ending (query_variants.c).  HUSTINGS_STATUS_* of the
+ * lookups. */
+int hs_query_add_variants(hs_parsed_query *pq, struct hx_db *db);
 /* Settle the unsure keys of pq's words against the index db: a word
  * typed in lower case keeps its transliteration key when the key is in
  * more documents than the word ("tokayev": "Tokayev" and "Токаев"), and

@@ -39,6 +39,9 @@ static hs_qnode *word_terms(const hs_qword *w, const char *prefix, int exact,
     hs_qnode *q = hs_qnode_term(prefix, w->stem, strlen(w->stem));
     if (q && w->stem2)
         q = hs_qnode_pair(HS_Q_OR, q, hs_qnode_term(prefix, w->stem2, strlen(w->stem2)));
+    for (size_t i = 0; q && i < w->n_variants; i++)
+        q = hs_qnode_pair(HS_Q_OR, q,
+                          hs_qnode_term(prefix, w->variants[i], strlen(w->variants[i])));
     if (q && name_prefix && w->key)
         q = hs_qnode_pair(HS_Q_OR, q, hs_qnode_term(name_prefix, w->key, strlen(w->key)));
     return q;

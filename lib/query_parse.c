@@ -194,6 +194,8 @@ static void free_word(hs_qword *w)
     free(w->stem2);
     free(w->key);
     free(w->maybe_key);
+    for (size_t i = 0; i < w->n_variants; i++)
+        free(w->variants[i]);
     memset(w, 0, sizeof *w);
 }
 
@@ -290,7 +292,7 @@ static int collect_token(void *ctx, const hs_token *tok)
 static int make_group(hs_qgroup *g, hs_stemmer *stemmer, const char *text, size_t len,
                       int quoted)
 {
-    collected c = { NULL, 0, 0, { NULL, NULL, NULL, NULL, NULL }, 0, 0, stemmer, text };
+    collected c = { .stemmer = stemmer, .text = text };
     memset(g, 0, sizeof *g);
     int rc = hs_tokenize(text, len, 0, collect_token, &c, NULL) ? -1 : 0;
     if (rc == 0 && c.n > 0) {

@@ -70,6 +70,8 @@ hustings_status_t hustings_query_create(hustings_index_t *index, const char *que
     }
     hs_buf_free(&error);
     hustings_status_t st = hs_query_settle_names(q->parsed, index->db);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hs_query_add_variants(q->parsed, index->db);
     if (st != HUSTINGS_STATUS_SUCCESS) {
         hustings_query_destroy(q);
         return hs_index_fail_db(index, st);

@@ -80,6 +80,23 @@ run "$QUERY" -d "$tmp/feed-idx" --json 'выборы lang:ru'
 check "a Russian item of a Kazakh feed: lang ru, выборы finds выборах" \
     json_true "len(rows) == 1 and $(words) == ['выборах']"
 
+# the dictionary form finds the forms whose stem the ending changes: a
+# Russian fleeting vowel, a Kazakh voiced consonant or dropped vowel
+q --no-thesaurus 'самовыдвиженец'
+check "самовыдвиженец finds самовыдвиженцы" \
+    json_true "any(w.lower().startswith('самовыдвиженц') for w in $(words))"
+mkdir -p "$tmp/forms"
+printf 'Участки\n\nИзбирательные участки открылись. На участке было тихо.\n' >"$tmp/forms/ru.txt"
+printf 'Құқық\n\nАзаматтардың сайлау құқығы қорғалады. Халқы белсенді.\n' >"$tmp/forms/kk.txt"
+run "$INDEX" -d "$tmp/forms-idx" "$tmp/forms"
+for pair in 'участок:участки,участке' 'құқық:құқығы' 'халық:Халқы'; do
+    word=${pair%%:*} want=${pair#*:}
+    run "$QUERY" -d "$tmp/forms-idx" --json --no-thesaurus "$word"
+    check "$word finds $want" json_true "sorted(set($(words))) == sorted('$want'.split(','))"
+done
+run "$QUERY" -d "$tmp/forms-idx" --count --no-thesaurus 'урок'
+check "a word the index holds in no form finds nothing" test "$rc" -eq 1
+
 # dates in Russian and Kazakh articles
 q 'lang:kk'
 check "Kazakh date lines are read" json_true 'all(r["date"] for r in rows if "/kk-01-" in r["path"])'

@@ -1,0 +1,195 @@
+/* query_variants.c - other stems of a Cyrillic query word that the index
+ * holds; see hs_query_add_variants in query.h.
+ *
+ * Snowball's Russian stemmer and our Kazakh one strip endings but do not
+ * undo the sound changes an ending brings, so one word has two stems:
+ *  - a Russian fleeting vowel: участок / участка (участок, участк),
+ *    самовыдвиженец / самовыдвиженцы, список / списки;
+ *  - a Kazakh final consonant voiced before a vowel: құқық / құқығы
+ *    (құқық, құқығ), талап / талабы, кезек / кезегі;
+ *  - a Kazakh vowel dropped before a vowel: халық / халқы, ерін / ерні.
+ * Each rule is tried both ways on the query word's stems, and a candidate
+ * is kept only when the index holds it as a stem: a guess the text never
+ * wrote costs nothing and finds nothing.
+ */
+#include "query.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "hustings.h"
+#include "schema.h"
+#include "xapian_glue.h"
+
+#define MAX_LETTERS 64
+
+typedef struct letters {
+    utf8proc_int32_t c[MAX_LETTERS + 2];
+    size_t n;
+} letters;
+
+/* The stem as code points; 0 when it is too long or not all Cyrillic. */
+static int decode(const char *s, letters *w)
+{
+    w->n = 0;
+    for (size_t i = 0; s[i];) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, -1, &c);
+        if (n <= 0 || c < 0x400 || c >= 0x530 || w->n == MAX_LETTERS)
+            return 0;
+        w->c[w->n++] = c;
+        i += (size_t)n;
+    }
+    return w->n > 0;
+}
+
+static int is_vowel(utf8proc_int32_t c)
+{
+    static const utf8proc_int32_t v[] = { 0x430, 0x435, 0x451, 0x438, 0x43E, 0x443, 0x44B,
+                                          0x44D, 0x44E, 0x44F, /* а е ё и о у ы э ю я */
+                                          0x4D9, 0x4E9, 0x4B1, 0x4AF, 0x456 /* ә ө ұ ү і */ };
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if (c == v[i])
+            return 1;
+    return 0;
+}
+
+static int is_consonant(utf8proc_int32_t c)
+{
+    return !is_vowel(c) && c != 0x44C && c != 0x44A && c != 0x439; /* ь ъ й */
+}
+
+/* Whether the word's vowels are back ones (а о ұ ы): Kazakh harmony picks
+ * ы over і for an inserted vowel. */
+static int back_vowels(const letters *w)
+{
+    for (size_t i = w->n; i-- > 0;) {
+        utf8proc_int32_t c = w->c[i];
+        if (c == 0x430 || c == 0x43E || c == 0x4B1 || c == 0x44B || c == 0x443)
+            return 1;
+        if (c == 0x4D9 || c == 0x4E9 || c == 0x4AF || c == 0x456 || c == 0x435 || c == 0x438)
+            return 0;
+    }
+    return 1;
+}
+
+typedef struct collected {
+    hs_qword *w;
+    hx_db *db;
+    hustings_status_t st;
+} collected;
+
+/* Keep candidate w (as code points) when the index holds it as a stem
+ * and the word has it not already. */
+static void consider(collected *col, const letters *cand)
+{
+    hs_qword *w = col->w;
+    if (col->st != HUSTINGS_STATUS_SUCCESS || w->n_variants == HS_QWORD_VARIANTS ||
+        cand->n < 3)
+        return;
+    char text[MAX_LETTERS * 4 + 8];
+    size_t len = 0;
+    for (size_t i = 0; i < cand->n; i++)
+        len += (size_t)utf8proc_encode_char(cand->c[i], (utf8proc_uint8_t *)text + len);
+    text[len] = '\0';
+    if (!strcmp(text, w->stem) || (w->stem2 && !strcmp(text, w->stem2)))
+        return;
+    for (size_t i = 0; i < w->n_variants; i++)
+        if (!strcmp(text, w->variants[i]))
+            return;
+    char term[sizeof text + sizeof HS_PREFIX_STEM];
+    memcpy(term, HS_PREFIX_STEM, sizeof HS_PREFIX_STEM - 1);
+    memcpy(term + sizeof HS_PREFIX_STEM - 1, text, len + 1);
+    unsigned long freq = 0;
+    col->st = hx_db_term_freq(col->db, term, &freq);
+    if (col->st != HUSTINGS_STATUS_SUCCESS || freq == 0)
+        return;
+    if (!(w->variants[w->n_variants] = strdup(text)))
+        col->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    else
+        w->n_variants++;
+}
+
+/* The rules of the file's header, both ways, on one stem. */
+static void try_rules(collected *col, const char *stem)
+{
+    letters w, v;
+    if (!stem || !decode(stem, &w) || w.n < 3)
+        return;
+    utf8proc_int32_t last = w.c[w.n - 1], vowel = w.c[w.n - 2], before = w.c[w.n - 3];
+
+    /* fleeting о/е/ё before a final к or ц: участок -> участк */
+    if ((last == 0x43A || last == 0x446) && (vowel == 0x43E || vowel == 0x435 || vowel == 0x451) &&
+        is_consonant(before) && w.n >= 4) {
+        v = w;
+        v.c[v.n - 2] = last;
+        v.n--;
+        consider(col, &v);
+    }
+    /* and back: участк -> участок, самовыдвиженц -> самовыдвиженец */
+    if ((last == 0x43A || last == 0x446) && is_consonant(vowel)) {
+        static const utf8proc_int32_t fill[] = { 0x43E, 0x435 }; /* о е */
+        for (size_t i = 0; i < 2; i++) {
+            v = w;
+            v.c[v.n - 1] = fill[i];
+            v.c[v.n++] = last;
+            consider(col, &v);
+        }
+    }
+    /* a Kazakh final consonant, voiced or not: құқық <-> құқығ */
+    static const utf8proc_int32_t pairs[][2] = {
+        { 0x49B, 0x493 }, /* қ ғ */
+        { 0x43A, 0x433 }, /* к г */
+        { 0x43F, 0x431 }, /* п б */
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        for (size_t way = 0; way < 2; way++)
+            if (last == pairs[i][way]) {
+                v = w;
+                v.c[v.n - 1] = pairs[i][!way];
+                consider(col, &v);
+            }
+    /* a Kazakh ы/і dropped between the last two consonants: халық <-> халқ */
+    if ((vowel == 0x44B || vowel == 0x456) && is_consonant(last) && is_consonant(before) &&
+        w.n >= 4) {
+        v = w;
+        v.c[v.n - 2] = last;
+        v.n--;
+        consider(col, &v);
+    }
+    if (is_consonant(last) && is_consonant(vowel) && w.n >= 3 && is_vowel(before)) {
+        v = w;
+        v.c[v.n - 1] = back_vowels(&w) ? 0x44B : 0x456;
+        v.c[v.n++] = last;
+        consider(col, &v);
+    }
+}
+
+static hustings_status_t add_word(hs_qword *w, hx_db *db)
+{
+    if (!w->stem || hs_script_of(w->exact, strlen(w->exact)) != HS_SCRIPT_CYRILLIC)
+        return HUSTINGS_STATUS_SUCCESS;
+    collected col = { w, db, HUSTINGS_STATUS_SUCCESS };
+    try_rules(&col, w->stem);
+    try_rules(&col, w->stem2);
+    return col.st;
+}
+
+static hustings_status_t add(hs_qexpr *e, hx_db *db)
+{
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if ((e->kind == HS_QK_GROUP || e->kind == HS_QK_TITLE) && !e->group.exact_only &&
+        !e->group.prefix)
+        for (size_t i = 0; i < e->group.n_words && st == HUSTINGS_STATUS_SUCCESS; i++)
+            st = add_word(&e->group.words[i], db);
+    for (size_t i = 0; i < e->n_kids && st == HUSTINGS_STATUS_SUCCESS; i++)
+        st = add(e->kids[i], db);
+    return st;
+}
+
+int hs_query_add_variants(hs_parsed_query *pq, struct hx_db *db)
+{
+    return pq->root ? (int)add(pq->root, db) : HUSTINGS_STATUS_SUCCESS;
+}
