@@ -125,6 +125,46 @@ static int put_folded(hs_buf *out, int32_t cp)
     return hs_buf_append(out, (const char *)enc, (size_t)n);
 }
 
+/* The Cyrillic letter a folded Latin one looks like, or 0: text typed
+ * on a Latin keyboard or converted badly mixes them into Cyrillic words
+ * (выбоpы with a Latin p, мәжiлiс with Latin i, əкiм with a schwa). */
+static int32_t cyrillic_twin(int32_t cp)
+{
+    static const struct {
+        int32_t latin, cyrillic;
+    } twins[] = {
+        { 'a', 0x430 }, { 'b', 0x432 }, { 'c', 0x441 }, { 'e', 0x435 }, { 'i', 0x456 },
+        { 'k', 0x43A }, { 'm', 0x43C }, { 'o', 0x43E }, { 'p', 0x440 }, { 't', 0x442 },
+        { 'x', 0x445 }, { 'y', 0x443 }, { 0x259, 0x4D9 } /* ə ә */,
+    };
+    for (size_t i = 0; i < sizeof twins / sizeof twins[0]; i++)
+        if (twins[i].latin == cp)
+            return twins[i].cyrillic;
+    return 0;
+}
+
+/* Whether the folded word s[0..n) is Cyrillic with Latin look-alikes in
+ * it: at least as many Cyrillic letters as Latin ones, and every Latin
+ * letter one with a Cyrillic twin. */
+static int has_latin_twins(const utf8proc_uint8_t *s, utf8proc_ssize_t n)
+{
+    size_t cyrillic = 0, latin = 0;
+    for (utf8proc_ssize_t j = 0; j < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(s + j, n - j, &cp);
+        if (k <= 0)
+            return 0;
+        if (cp >= 0x400 && cp < 0x530)
+            cyrillic++;
+        else if (cyrillic_twin(cp))
+            latin++;
+        else if ((cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp < 0x250))
+            return 0; /* a Latin letter with no twin: a mixed word, kept */
+        j += k;
+    }
+    return latin > 0 && cyrillic >= latin;
+}
+
 int hs_normalize_word(const char *word, size_t len, hs_buf *out)
 {
     size_t from = out->len;
@@ -155,11 +195,14 @@ int hs_normalize_word(const char *word, size_t len, hs_buf *out)
         truncate_term(out, from, HS_TERM_MAX_BYTES);
         return 0;
     }
+    int twins = has_latin_twins(mapped, n);
     for (utf8proc_ssize_t j = 0; j < n;) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate(mapped + j, n - j, &cp);
         if (k <= 0)
             break;
+        if (twins && cyrillic_twin(cp))
+            cp = cyrillic_twin(cp);
         if (put_folded(out, cp) < 0) {
             free(mapped);
             return -1;

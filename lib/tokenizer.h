@@ -16,8 +16,9 @@
  *    "selfnomination" (HS_TOKEN_JOINED) at the first part's position,
  *    spanning the whole compound.
  * Each term is NFKC-normalised and case-folded (utf8proc), with Russian ё
- * folded to е, default-ignorable characters dropped and terms cut to HS_TERM_MAX_BYTES at a character
- * boundary.  Invalid UTF-8 separates words and never stops the tokenizer.
+ * folded to е, Latin look-alikes in a Cyrillic word made Cyrillic (выбоpы
+ * typed with a Latin p is выборы), default-ignorable characters dropped
+ * and terms cut to HS_TERM_MAX_BYTES at a character boundary.  Invalid UTF-8 separates words and never stops the tokenizer.
  */
 #ifndef HUSTINGS_TOKENIZER_H
 #define HUSTINGS_TOKENIZER_H

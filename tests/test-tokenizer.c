@@ -143,5 +143,13 @@ int main(void)
     CHECK_NORM("Stra\xC3\x9F" "e", "strasse");   /* ß case-folds to ss */
     CHECK_NORM("ТОҚАЕВ", "тоқаев");
     CHECK_NORM("so\xC2\xAD" "cial", "social");    /* soft hyphen dropped */
+    /* Latin look-alikes inside Cyrillic words become their twins */
+    CHECK_NORM("выбо" "p" "ы", "выборы");             /* a Latin p */
+    CHECK_NORM("мәж" "i" "л" "i" "ске", "мәжіліске"); /* Latin i for Kazakh і */
+    CHECK_NORM("\xC9\x99" "кімдерге", "әкімдерге");   /* a schwa for ә */
+    CHECK_NORM("BЫБОРЫ", "выборы");                   /* a capital Latin B */
+    CHECK_NORM("café", "café");                       /* Latin stays Latin */
+    CHECK_NORM("iPhone\xD1\x8B", "iphoneы");          /* a Latin letter without a twin */
+    CHECK_NORM("op" "ы", "opы");                       /* more Latin than Cyrillic */
     return check_done();
 }
