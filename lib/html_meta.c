@@ -2,6 +2,7 @@
 #include "html_meta.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "html_dom.h"
 #include "html_jsonld.h"
@@ -425,6 +426,36 @@ done:
     hs_buf_free(&doc_title);
 }
 
+/* Take the site's name off the end or the start of the title, with the
+ * separator between them: "Candidates register | Steppe Daily" from an
+ * og:title, when og:site_name (or the JSON-LD publisher) is "Steppe
+ * Daily".  Only that exact name goes: a headline is never cut
+ * otherwise. */
+static void drop_site_name(hs_buf *title, const char *site)
+{
+    static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                        " : ", ": ", " \xC2\xB7 ", " \xC2\xBB ", " / " };
+    size_t n = site ? strlen(site) : 0, len = title->len;
+    if (n == 0 || len <= n)
+        return;
+    for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+        size_t k = strlen(seps[i]);
+        if (len <= n + k)
+            continue;
+        if (strcasecmp(title->data + len - n, site) == 0 &&
+            memcmp(title->data + len - n - k, seps[i], k) == 0) {
+            title->len = len - n - k;
+            title->data[title->len] = '\0';
+            return;
+        }
+        if (strncasecmp(title->data, site, n) == 0 && memcmp(title->data + n, seps[i], k) == 0) {
+            memmove(title->data, title->data + n + k, len - n - k + 1);
+            title->len = len - n - k;
+            return;
+        }
+    }
+}
+
 static void choose_byline(gathered *g, hs_html_meta *m, int *err)
 {
     static const enum meta_key keys[] = { M_DC_CREATOR, M_AUTHOR, M_PARSELY_AUTHOR,
@@ -546,6 +577,7 @@ int hs_html_meta_read(xmlDocPtr doc, hs_html_meta *m)
         choose_lang(&g, m, &err);
         if (!set_str(&m->site, meta_value(&g, M_OG_SITE_NAME), &err))
             set_value(&m->site, g.jsonld.publisher.data, g.jsonld.publisher.len, &err);
+        drop_site_name(&m->title, hs_buf_str(&m->site));
         if (!set_url(&m->source, g.canonical, &err))
             set_url(&m->source, meta_value(&g, M_OG_URL), &err);
     }

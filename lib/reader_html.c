@@ -64,6 +64,8 @@ static int take_datelines(hs_article *a)
                 return -1;
             while (at > 0 && strchr(" ,|-\xC2\xB7", a->byline[at - 1]))
                 at--; /* "Jane Roe, " / "Jane Roe | " / "Jane Roe · " */
+            if (at > 0 && a->byline[at - 1] == ':')
+                at = 0; /* "Last Updated: ...", "Published: ...": no name */
             if (at == 0) {
                 free(a->byline);
                 a->byline = NULL;

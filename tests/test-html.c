@@ -670,6 +670,7 @@ static void test_visible_dates(void)
         { "<div class=\"byline\">Sunday, March 19, 2023</div>", "", "2023-03-19", NULL },
         { "<div class=\"byline\">Jane Roe | 19 March 2023</div>", "", "2023-03-19",
           "Jane Roe" },
+        { "<div class=\"byline\">Last Updated: 19 March 2023</div>", "", "2023-03-19", NULL },
         { "<p>2023</p>", "", NULL, NULL }, /* a year alone is no date */
     };
     hs_article_list list = HS_ARTICLE_LIST_INIT;
