@@ -37,6 +37,7 @@ typedef struct feed {
     const char *format;   /* "rss" or "atom" */
     int atom;
     hs_buf site, lang;    /* the feed's, for every item */
+    hs_buf author;        /* the feed's author(s), for items without one */
     size_t budget;        /* entity text left to add */
     hs_buf text;          /* scratch */
     size_t ordinal;       /* items seen */
@@ -176,11 +177,12 @@ static void name_from_mailbox(feed *f)
     f->text.data[n] = '\0';
 }
 
-static int set_byline(feed *f, hs_article *a, const xmlNode *item)
+/* The names of the author and creator elements directly in parent,
+ * joined by ", ", appended to names.  0 or -1. */
+static int author_names(feed *f, const xmlNode *parent, hs_buf *names)
 {
-    hs_buf names = HS_BUF_INIT;
     int rc = 0;
-    for (const xmlNode *c = item->children; c && rc == 0; c = c->next) {
+    for (const xmlNode *c = parent->children; c && rc == 0; c = c->next) {
         if (!hs_xml_is(c, "author") && !hs_xml_is(c, "creator"))
             continue;
         const xmlNode *name = hs_xml_child(c, "name"); /* Atom */
@@ -189,13 +191,23 @@ static int set_byline(feed *f, hs_article *a, const xmlNode *item)
             continue;
         if (!name)
             name_from_mailbox(f);
-        if (names.len > 0)
-            rc = hs_buf_puts(&names, ", ");
+        if (names->len > 0)
+            rc = hs_buf_puts(names, ", ");
         if (rc == 0)
-            rc = hs_buf_append(&names, f->text.data, f->text.len);
+            rc = hs_buf_append(names, f->text.data, f->text.len);
     }
-    if (rc == 0 && names.len > 0)
-        rc = hs_article_set_byline(a, names.data, names.len);
+    return rc;
+}
+
+/* The item's authors, else the feed's (an Atom feed's <author> stands for
+ * every entry without one). */
+static int set_byline(feed *f, hs_article *a, const xmlNode *item)
+{
+    hs_buf names = HS_BUF_INIT;
+    int rc = author_names(f, item, &names);
+    const hs_buf *use = names.len > 0 ? &names : &f->author;
+    if (rc == 0 && use->len > 0)
+        rc = hs_article_set_byline(a, use->data, use->len);
     hs_buf_free(&names);
     return rc;
 }
@@ -284,7 +296,16 @@ static int read_item(feed *f, const xmlNode *item, hs_article_list *out)
         rc = set_lang(f, a, item);
     if (rc == 0 && f->site.len > 0)
         rc = hs_article_set_site(a, f->site.data, f->site.len);
-    if (rc == 0 && (rc = find_link(f, item, &link)) == 0 && link.len > 0)
+    if (rc == 0)
+        rc = find_link(f, item, &link);
+    /* no link: an RSS guid is the item's address unless isPermaLink="false" */
+    if (rc == 0 && link.len == 0 && (n = hs_xml_child(item, "guid")) &&
+        !(hs_xml_attr(n, "isPermaLink") && strcmp(hs_xml_attr(n, "isPermaLink"), "true") != 0) &&
+        (rc = text_of(f, n)) == 0 &&
+        (!strncmp(hs_buf_str(&f->text), "http://", 7) ||
+         !strncmp(hs_buf_str(&f->text), "https://", 8)))
+        rc = hs_buf_append(&link, f->text.data, f->text.len);
+    if (rc == 0 && link.len > 0)
         rc = hs_article_set_source(a, link.data, link.len);
     if (rc == 0)
         rc = add_text(f, item, &ad);
@@ -325,6 +346,8 @@ static int read_channel(feed *f, const xmlNode *channel, const xmlNode *root)
     xmlChar *lang = xmlNodeGetLang(root);
     int rc = lang ? hs_lang_primary((const char *)lang, &f->lang) : 0;
     xmlFree(lang);
+    if (author_names(f, channel, &f->author) < 0)
+        return -1;
     if (rc == 0 && ((n = hs_xml_child(channel, "language")) ||
                     (n = hs_xml_child(root, "language")))) {
         if (text_of(f, n) < 0)
@@ -350,8 +373,8 @@ int hs_read_feed(const char *path, const char *data, size_t len,
     if (!doc)
         return -1;
 
-    feed f = { path, "rss", 0, HS_BUF_INIT, HS_BUF_INIT, hs_xml_entity_budget(len),
-               HS_BUF_INIT, 0 };
+    feed f = { path, "rss", 0, HS_BUF_INIT, HS_BUF_INIT, HS_BUF_INIT,
+               hs_xml_entity_budget(len), HS_BUF_INIT, 0 };
     const xmlNode *root = xmlDocGetRootElement(doc);
     const xmlNode *channel = hs_xml_child(root, "channel");
     size_t first = out->n;
@@ -385,6 +408,7 @@ int hs_read_feed(const char *path, const char *data, size_t len,
     }
     hs_buf_free(&f.site);
     hs_buf_free(&f.lang);
+    hs_buf_free(&f.author);
     hs_buf_free(&f.text);
     xmlFreeDoc(doc);
     return rc;

@@ -136,6 +136,19 @@ static void test_ids(result *r)
     const char *want[] = { "same", "other", "same#2", "same#3" };
     for (size_t i = 0; i < 4 && i < r->list.n; i++)
         CHECK_STR(r->list.items[i]->id, want[i]);
+    /* an item without a link: its guid is its address, unless it says
+     * isPermaLink="false" or is no web address */
+    read_feed(r, "<rss><channel>"
+                 "<item><title>A</title><guid>https://x.example/a</guid><description>1"
+                 "</description></item>"
+                 "<item><title>B</title><guid isPermaLink=\"false\">https://x.example/b</guid>"
+                 "<description>2</description></item>"
+                 "<item><title>C</title><guid>tag:x.example,2023:c</guid><description>3"
+                 "</description></item></channel></rss>");
+    CHECK_INT(r->list.n, 3);
+    const char *sources[] = { "https://x.example/a", NULL, NULL };
+    for (size_t i = 0; i < 3 && i < r->list.n; i++)
+        CHECK_STR(r->list.items[i]->source, sources[i]);
 }
 
 static void test_atom(result *r)
@@ -143,7 +156,7 @@ static void test_atom(result *r)
     read_feed(r,
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en-US\">"
-        "<title>Atom Desk</title>"
+        "<title>Atom Desk</title><author><name>The Desk</name></author>"
         "<entry><title type=\"html\">Turnout &lt;em&gt;rises&lt;/em&gt;</title>"
         "<link rel=\"self\" href=\"https://example.org/t1.atom\"/>"
         "<link rel=\"alternate\" href=\"https://example.org/t1\"/>"
@@ -175,6 +188,7 @@ static void test_atom(result *r)
         check_passage(a, 1, 2, "Second.");
     }
     if ((a = item(r, 1))) {
+        CHECK_STR(a->byline, "The Desk"); /* the feed's author stands in */
         CHECK_STR(a->title, "Plain <tags> stay");
         CHECK_STR(a->lang, "kk");
         CHECK_STR(a->date, "2023-03-21");
