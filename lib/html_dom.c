@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <string.h>
+#include <strings.h>
 
 #include "encoding.h"
 #include "html_tags.h"
@@ -37,6 +38,43 @@ xmlDocPtr hs_html_parse_utf8(const char *text, size_t len, hs_buf *why)
     return doc;
 }
 
+/* An XML-style internal subset in the doctype ("<!DOCTYPE html [<!ENTITY
+ * ...>]>") is no HTML: the HTML parser ends the doctype at the first '>'
+ * and would show the rest ("]>") as text.  Blank it out, in place. */
+static void blank_internal_subset(char *s, size_t len)
+{
+    size_t i = 0;
+    for (;;) { /* white space, an XML declaration, comments */
+        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+            i++;
+        const char *end = NULL;
+        if (len - i >= 2 && !strncmp(s + i, "<?", 2))
+            end = "?>";
+        else if (len - i >= 4 && !strncmp(s + i, "<!--", 4))
+            end = "-->";
+        if (!end)
+            break;
+        size_t n = strlen(end), j = i + 2;
+        while (j + n <= len && strncmp(s + j, end, n) != 0)
+            j++;
+        if (j + n > len)
+            return;
+        i = j + n;
+    }
+    if (len - i < 9 || strncasecmp(s + i, "<!doctype", 9) != 0)
+        return;
+    size_t open = i + 9;
+    while (open < len && s[open] != '[' && s[open] != '>')
+        open++;
+    if (open >= len || s[open] != '[')
+        return;
+    for (size_t close = open + 1; close + 1 < len; close++)
+        if (s[close] == ']' && s[close + 1] == '>') {
+            memset(s + open, ' ', close - open + 1);
+            return;
+        }
+}
+
 xmlDocPtr hs_html_parse(const char *data, size_t len, hs_buf *why)
 {
     hs_buf utf8 = HS_BUF_INIT;
@@ -45,6 +83,8 @@ xmlDocPtr hs_html_parse(const char *data, size_t len, hs_buf *why)
         hs_buf_puts(why, "out of memory");
         return NULL;
     }
+    if (utf8.data)
+        blank_internal_subset(utf8.data, utf8.len);
     xmlDocPtr doc = hs_html_parse_utf8(hs_buf_str(&utf8), utf8.len, why);
     hs_buf_free(&utf8);
     return doc;

@@ -538,6 +538,18 @@ static void test_hostile(void)
         }
     }
 
+    /* an XML-style internal subset in the doctype, after an XML declaration
+     * and a comment: neither expanded nor read as text ("]>") */
+    const char *subset = "<?xml version=\"1.0\"?>\n<!-- saved -->\n<!DOCTYPE html [<!ENTITY x "
+                         "SYSTEM \"file:///etc/passwd\">]>\n<html><head><title>Subset</title>"
+                         "</head><body>" BODY "<p>With &x; in it.</p></body></html>";
+    a = read_html(subset, strlen(subset), &list, &why);
+    CHECK(a != NULL);
+    for (size_t i = 0; a && i < a->n_passages; i++)
+        CHECK(strstr(a->passages[i].text, "]>") == NULL && strstr(a->passages[i].text, "root:") == NULL);
+    if (a)
+        CHECK(has_text(a, "With &x; in it."));
+
     /* 200,000 nested <div>s, closed and unclosed, and nested inline elements:
      * libxml2 stops building the tree 256 levels down (its limit without
      * HTML_PARSE_HUGE), so what comes before is read and the rest is cut */
