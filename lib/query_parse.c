@@ -23,6 +23,7 @@
 
 #include "buf.h"
 #include "date.h"
+#include "lang.h"
 #include "schema.h"
 #include <utf8proc.h>
 
@@ -525,6 +526,29 @@ static hs_qnode *word_terms(const char *prefix, const char *text, size_t len, in
     return q;
 }
 
+/* lang:CODE, as documents are tagged (lang.h's codes: "ru-RU", "kz" and
+ * "rus" are ru, kk and ru), or an English language name (lang:russian);
+ * anything else is a mistake, not a filter that finds nothing. */
+static hs_qexpr *lang_filter(parser *p, const token *t)
+{
+    static const struct {
+        const char *name, *code;
+    } names[] = {
+        { "english", "en" }, { "russian", "ru" }, { "kazakh", "kk" }, { "qazaq", "kk" },
+        { "ukrainian", "uk" }, { "kyrgyz", "ky" }, { "uzbek", "uz" }, { "german", "de" },
+        { "french", "fr" }, { "spanish", "es" }, { "chinese", "zh" }, { "turkish", "tr" },
+    };
+    const char *code = hs_lang_code(t->text, t->len);
+    for (size_t i = 0; !code && i < sizeof names / sizeof names[0]; i++)
+        if (t->len == strlen(names[i].name) && strncasecmp(t->text, names[i].name, t->len) == 0)
+            code = names[i].code;
+    if (!code) {
+        fail(p, t->pos, "lang: needs a language code, e.g. lang:en, lang:ru or lang:kk");
+        return NULL;
+    }
+    return filter_expr(p, hs_qnode_term(HS_PREFIX_LANG, code, strlen(code)));
+}
+
 static hs_qexpr *field_expr(parser *p, const token *t)
 {
     const char *f = t->field;
@@ -544,7 +568,7 @@ static hs_qexpr *field_expr(parser *p, const token *t)
         return e;
     }
     if (strcmp(f, "lang") == 0)
-        return filter_expr(p, word_terms(HS_PREFIX_LANG, t->text, t->len, 0));
+        return lang_filter(p, t);
     if (strcmp(f, "author") == 0)
         return filter_expr(p, word_terms(HS_PREFIX_AUTHOR, t->text, t->len, 0));
     if (strcmp(f, "path") == 0)

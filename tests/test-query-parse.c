@@ -135,6 +135,10 @@ int main(void)
     CHECK_ERROR("tax OR", "query error at column 5: OR needs a word after it\n"
                           "  tax OR\n"
                           "      ^");
+    CHECK_ERROR("tax lang:klingon", "query error at column 5: lang: needs a language code, "
+                                    "e.g. lang:en, lang:ru or lang:kk\n"
+                                    "  tax lang:klingon\n"
+                                    "      ^");
     CHECK_ERROR("date:2005-13", "query error at column 1: a date is YYYY, YYYY-MM or "
                                 "YYYY-MM-DD, or a range FROM..TO\n"
                                 "  date:2005-13\n"
@@ -272,7 +276,11 @@ int main(void)
                "FILTER (Ztax OR Zrise))");
     /* fields are filters, in every tier */
     CHECK_TIER("lang:ru path:bbc-news/politics", HS_TIER_ALL_IN_PASSAGE,
-               "(<all> FILTER ((Lru) AND (XPbbc-news AND XPpolitics)))");
+               "(<all> FILTER (Lru AND (XPbbc-news AND XPpolitics)))");
+    /* a language by any of its tags, or its English name */
+    CHECK_TIER("lang:RU-ru", HS_TIER_ALL_IN_PASSAGE, "(<all> FILTER Lru)");
+    CHECK_TIER("lang:kz", HS_TIER_ALL_IN_PASSAGE, "(<all> FILTER Lkk)");
+    CHECK_TIER("lang:Russian", HS_TIER_ALL_IN_PASSAGE, "(<all> FILTER Lru)");
     CHECK_TIER("source:www.BBC.co.uk site:\"BBC News\" author:Smith", HS_TIER_ALL_IN_PASSAGE,
                "(<all> FILTER ((XSbbc.co.uk) AND (XSNbbc news) AND (Asmith)))");
     /* a URL pasted whole is its host */
