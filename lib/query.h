@@ -76,6 +76,11 @@ typedef struct hs_parsed_query {
  * NULL with an empty error means out of memory. */
 hs_parsed_query *hs_query_parse(const char *q, hs_stemmer *stemmer, hs_buf *error);
 
+/* Call fn on every word of every word group of pq (positive or not,
+ * title: ones too) until it returns non-zero; that value, or 0. */
+typedef int (*hs_qword_fn)(hs_qgroup *g, hs_qword *w, void *ctx);
+int hs_query_each_word(hs_parsed_query *pq, hs_qword_fn fn, void *ctx);
+
 struct hx_db;
 /* Add to each Cyrillic word of pq the other stems of its forms that the
  * index db holds: a Russian fleeting vowel (участок, участка), a Kazakh

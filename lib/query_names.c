@@ -30,8 +30,10 @@ static hustings_status_t freq(hx_db *db, const char *prefix, const char *word,
     return st;
 }
 
-static hustings_status_t settle_word(hs_qword *w, hx_db *db)
+static int settle_word(hs_qgroup *g, hs_qword *w, void *ctx)
 {
+    hx_db *db = ctx;
+    (void)g;
     if (!w->maybe_key)
         return HUSTINGS_STATUS_SUCCESS;
     unsigned long as_name = 0, as_word = 0;
@@ -49,18 +51,7 @@ static hustings_status_t settle_word(hs_qword *w, hx_db *db)
     return st;
 }
 
-static hustings_status_t settle(hs_qexpr *e, hx_db *db)
-{
-    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
-    if (e->kind == HS_QK_GROUP || e->kind == HS_QK_TITLE)
-        for (size_t i = 0; i < e->group.n_words && st == HUSTINGS_STATUS_SUCCESS; i++)
-            st = settle_word(&e->group.words[i], db);
-    for (size_t i = 0; i < e->n_kids && st == HUSTINGS_STATUS_SUCCESS; i++)
-        st = settle(e->kids[i], db);
-    return st;
-}
-
 int hs_query_settle_names(hs_parsed_query *pq, struct hx_db *db)
 {
-    return pq->root ? (int)settle(pq->root, db) : HUSTINGS_STATUS_SUCCESS;
+    return hs_query_each_word(pq, settle_word, db);
 }

@@ -1066,3 +1066,19 @@ int hs_query_apply_synonyms(hs_parsed_query *pq, const hs_synonyms *syn, hs_stem
         return -1;
     return 0;
 }
+
+static int each_word(hs_qexpr *e, hs_qword_fn fn, void *ctx)
+{
+    int rc = 0;
+    if (e->kind == HS_QK_GROUP || e->kind == HS_QK_TITLE)
+        for (size_t i = 0; i < e->group.n_words && !rc; i++)
+            rc = fn(&e->group, &e->group.words[i], ctx);
+    for (size_t i = 0; i < e->n_kids && !rc; i++)
+        rc = each_word(e->kids[i], fn, ctx);
+    return rc;
+}
+
+int hs_query_each_word(hs_parsed_query *pq, hs_qword_fn fn, void *ctx)
+{
+    return pq && pq->root ? each_word(pq->root, fn, ctx) : 0;
+}

@@ -167,29 +167,18 @@ static void try_rules(collected *col, const char *stem)
     }
 }
 
-static hustings_status_t add_word(hs_qword *w, hx_db *db)
+static int add_word(hs_qgroup *g, hs_qword *w, void *ctx)
 {
-    if (!w->stem || hs_script_of(w->exact, strlen(w->exact)) != HS_SCRIPT_CYRILLIC)
+    if (g->exact_only || g->prefix || !w->stem ||
+        hs_script_of(w->exact, strlen(w->exact)) != HS_SCRIPT_CYRILLIC)
         return HUSTINGS_STATUS_SUCCESS;
-    collected col = { w, db, HUSTINGS_STATUS_SUCCESS };
+    collected col = { w, ctx, HUSTINGS_STATUS_SUCCESS };
     try_rules(&col, w->stem);
     try_rules(&col, w->stem2);
     return col.st;
 }
 
-static hustings_status_t add(hs_qexpr *e, hx_db *db)
-{
-    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
-    if ((e->kind == HS_QK_GROUP || e->kind == HS_QK_TITLE) && !e->group.exact_only &&
-        !e->group.prefix)
-        for (size_t i = 0; i < e->group.n_words && st == HUSTINGS_STATUS_SUCCESS; i++)
-            st = add_word(&e->group.words[i], db);
-    for (size_t i = 0; i < e->n_kids && st == HUSTINGS_STATUS_SUCCESS; i++)
-        st = add(e->kids[i], db);
-    return st;
-}
-
 int hs_query_add_variants(hs_parsed_query *pq, struct hx_db *db)
 {
-    return pq->root ? (int)add(pq->root, db) : HUSTINGS_STATUS_SUCCESS;
+    return hs_query_each_word(pq, add_word, db);
 }
