@@ -72,6 +72,14 @@ static char *wrap(const char *q, const char *suffix, int strip)
     return out;
 }
 
+/* Whether the plain query finds nothing (a query without words: "*",
+ * a lone quote): then no filter can narrow it. */
+static int finds_nothing(hustings_query_t *plain)
+{
+    unsigned long n = 1;
+    return hustings_query_count(plain, &n) == HUSTINGS_STATUS_SUCCESS && n == 0;
+}
+
 hustings_status_t filtered_query_create(hustings_index_t *index, const char *q,
                                         const char *suffix, hustings_query_t **query)
 {
@@ -88,11 +96,18 @@ hustings_status_t filtered_query_create(hustings_index_t *index, const char *q,
         if (st != HUSTINGS_STATUS_QUERY_SYNTAX || strip)
             break;
     }
-    /* q parses alone but not even stripped inside the brackets: it has no
-     * word ("*", a lone quote), so it matches nothing, filtered or not */
-    if (st == HUSTINGS_STATUS_QUERY_SYNTAX) {
+    /* q parses alone but not with the filters, even stripped: when it
+     * finds nothing alone (it has no word: "*", a lone quote), nothing
+     * it is, filtered or not; else the filters are at fault (lang=zz),
+     * and their error stands */
+    if (st == HUSTINGS_STATUS_QUERY_SYNTAX && finds_nothing(plain)) {
         *query = plain;
         return HUSTINGS_STATUS_SUCCESS;
+    }
+    if (st == HUSTINGS_STATUS_QUERY_SYNTAX) { /* its message again, the last */
+        char *full = wrap(q, suffix, 1);
+        st = full ? hustings_query_create(index, full, query) : HUSTINGS_STATUS_OUT_OF_MEMORY;
+        free(full);
     }
     hustings_query_destroy(plain);
     return st;

@@ -165,6 +165,8 @@ and len({r["path"] for r in d["results"]}) == len(d["results"])'
 expect "a plain query with a stray bracket never fails, filtered or not" 200 \
     '/api/search?q=turnout+(Almaty&lang=en' 'd["results"]'
 expect "nor does an open quote" 200 '/api/search?q=%22general+election&source=example.kz'
+expect "a lang= that is no language: 400, not unfiltered results" 400 \
+    '/api/search?q=election&lang=zz' "$JSON_ERROR.startswith('query error') and 'lang:' in d['error']"
 for q in '%22' '*' '%22%22'; do
     expect "nor one without words ($q), filtered: nothing found" 200 \
         "/api/search?q=$q&lang=en&source=example.kz" 'd["total"] == 0 and d["results"] == []'
