@@ -89,10 +89,10 @@ struct hx_db;
  * lookups. */
 int hs_query_add_variants(hs_parsed_query *pq, struct hx_db *db);
 /* Settle the unsure keys of pq's words against the index db: a word
- * typed in lower case keeps its transliteration key when the key is in
- * more documents than the word ("tokayev": "Tokayev" and "Токаев"), and
- * loses it otherwise ("council" would count "Council" twice; "plan"
- * would meet every Russian "план").  HUSTINGS_STATUS_* of the lookups. */
+ * typed in lower case keeps its transliteration key when the index holds
+ * no Latin word of that form but some document by the key ("tokaev":
+ * "Tokayev", "Токаев"), and loses it otherwise ("soon" would meet Sony,
+ * "plan" every Russian "план").  HUSTINGS_STATUS_* of the lookups. */
 int hs_query_settle_names(hs_parsed_query *pq, struct hx_db *db);
 void hs_parsed_query_free(hs_parsed_query *pq);
 

@@ -2,14 +2,13 @@
  * hs_query_settle_names in query.h.
  *
  * A name's transliteration key lets "Tokayev" find "Токаев"; the index
- * keeps keys of capitalised and Cyrillic words only.  A reporter types
- * "tokayev" as often, so such a word gets a key too, and the index says
- * whether it is worth one: the key finds the word's capitalised and
- * Cyrillic spellings, the word itself every Latin one, folded.  Only when
- * the key finds more documents than the word (other spellings: "Токаев",
- * "Мажилис") does it earn its place; otherwise it would only weigh the
- * capitalised Latin ones twice ("council", "Council") and, for a common
- * word, reach into another language ("plan", "план").
+ * keeps keys of capitalised and Cyrillic words only.  A reporter may type
+ * a name in lower case, and in a spelling the archive does not use
+ * ("tokaev" for Tokayev).  Such a word gets its key only when the index
+ * has no Latin word of that form at all while the key finds something:
+ * the key is loose (it joins names that sound alike), and a word the
+ * archive does hold ("soon", "apply", "college") would reach every name
+ * that sounds like it (Sony, Apple, Cole).
  */
 #include "query.h"
 
@@ -42,7 +41,7 @@ static int settle_word(hs_qgroup *g, hs_qword *w, void *ctx)
         st = freq(db, "", w->exact, &as_word);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
-    if (as_name > as_word && !w->key) {
+    if (as_word == 0 && as_name > 0 && !w->key) {
         w->key = w->maybe_key;
         w->maybe_key = NULL;
     }

@@ -342,8 +342,8 @@ int hs_translit_maybe_name(const char *text, size_t at, const char *term, size_t
            hs_script_of(term, len) == HS_SCRIPT_LATIN && !is_stopword(term, len);
 }
 
-/* Whether the word of text at byte `at` is an acronym: two letters or
- * more, all capitals (ОСК, OSCE, CEC). */
+/* Whether the word of text at byte `at` is an acronym: two to four
+ * letters, all capitals (ОСК, OSCE, CEC; not ТОКАЕВ in a headline). */
 static int is_acronym(const char *text, size_t at)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text + at;
@@ -360,7 +360,7 @@ static int is_acronym(const char *text, size_t at)
         letters++;
         p += n;
     }
-    return letters >= 2;
+    return letters >= 2 && letters <= 4;
 }
 
 int hs_translit_wanted(const char *text, size_t at, const char *term, size_t len)

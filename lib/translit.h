@@ -73,13 +73,14 @@ int hs_translit_key(const char *word, size_t len, hs_buf *out);
  * or any Cyrillic word, since Russian and Kazakh write names of
  * institutions in lower case (мажилис) that English capitalises; but never
  * a stop word ("Not" is no name, and would meet "Note"), nor an acronym
- * (ОСК, OSCE: all capitals, whose letters spell no sound to compare). */
+ * (ОСК, OSCE: two to four letters, all capitals, which spell no sound to
+ * compare; a longer word in capitals, ТОКАЕВ in a headline, is a name). */
 int hs_translit_wanted(const char *text, size_t at, const char *term, size_t len);
 
 /* Whether a query word that hs_translit_wanted() passes over may still be
  * a name typed in lower case ("tokayev"): a Latin word written in lower
- * case, no stop word.  The query keeps its key only when the index finds
- * more by the key than by the word (query_names.c). */
+ * case, no stop word.  The query keeps its key only when the index holds
+ * no such Latin word but something by the key (query_names.c). */
 int hs_translit_maybe_name(const char *text, size_t at, const char *term, size_t len);
 
 #endif

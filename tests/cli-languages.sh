@@ -48,22 +48,24 @@ check "Mazhilis finds мажилис" json_true "any(w.lower().startswith('ма�
 check "Mazhilis finds Мәжіліс" json_true "any(w.startswith('Мәжіліс') for w in $(words))"
 q 'Almaty'
 check "Almaty finds Алматы" json_true "any(w.startswith('Алматы') for w in $(words))"
-# typed in lower case, a name still reaches its other spellings; a common
-# word does not count its capitalised uses twice
-for name in tokayev mazhilis; do
-    capital=$("$QUERY" -d "$tmp/idx" --count "$(echo "$name" | sed 's/^./\U&/')")
-    lower=$("$QUERY" -d "$tmp/idx" --count "$name")
-    check "$name finds what its capitalised form finds" test "$lower" = "$capital"
-done
-q 'tokayev'
-check "tokayev finds Токаев" json_true "'Токаев' in $(words)"
+# a name typed in lower case in a spelling the archive does not use
+# (tokaev) still reaches its spellings; a word the archive holds keeps to
+# itself (soon would meet Sony)
+tokayev=$("$QUERY" -d "$tmp/idx" --count Tokayev)
+run "$QUERY" -d "$tmp/idx" --count tokaev
+check "tokaev finds what Tokayev finds" test "$(cat "$tmp/out")" = "$tokayev"
+q 'tokaev'
+check "tokaev finds Токаев" json_true "'Токаев' in $(words)"
 mkdir -p "$tmp/plan"
-printf 'Budget\n\nThe plan was approved. A second plan followed.\n' >"$tmp/plan/en.txt"
+printf 'Budget\n\nThe plan was approved soon. A second plan followed.\n' >"$tmp/plan/en.txt"
 printf 'Бюджет\n\nПлан бюджета одобрен депутатами мажилиса.\n' >"$tmp/plan/ru.txt"
+printf 'Sony\n\nSony and Sonny sold more.\n' >"$tmp/plan/sony.txt"
 run "$INDEX" -d "$tmp/plan-idx" "$tmp/plan"
-run "$QUERY" -d "$tmp/plan-idx" --json plan
-check "plan, a common word, does not reach the Russian План" \
-    json_true 'len(rows) == 1 and rows[0]["path"].endswith("/en.txt")'
+for word in plan soon; do
+    run "$QUERY" -d "$tmp/plan-idx" --json "$word"
+    check "$word, a word the archive holds, reaches no name (План, Sony)" \
+        json_true 'len(rows) == 1 and rows[0]["path"].endswith("/en.txt")'
+done
 
 # a feed that declares Kazakh, with a Russian item: the item is Russian,
 # stemmed and highlighted as Russian

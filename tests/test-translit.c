@@ -187,6 +187,8 @@ static void test_wanted(void)
     CHECK(hs_translit_wanted(acronyms, 12, "өскемен", 14));
     CHECK(hs_translit_wanted(acronyms, 27, "ed", 2)); /* one capital starts a name */
     CHECK(!hs_translit_wanted(acronyms, 32, "цик", 6));
+    /* a name in capitals (a headline) is no acronym */
+    CHECK(hs_translit_wanted("ТОКАЕВ ПОДПИСАЛ", 0, "токаев", 12));
     /* a word typed in lower case may be a name; not in capitals */
     CHECK(hs_translit_maybe_name("tokayev", 0, "tokayev", 7));
     CHECK(!hs_translit_maybe_name("OSCE", 0, "osce", 4));
