@@ -146,8 +146,23 @@ static int has_title(const xmlNode *n)
     return 0;
 }
 
+/* Whether parent holds something of its own beside the elements called
+ * name: a title or headline, or text (a document's introduction).  Then
+ * those elements are its sections, not records. */
+static int has_own_content(const xmlNode *parent, const char *name)
+{
+    if (has_own_text(parent))
+        return 1;
+    for (const xmlNode *c = parent->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !hs_xml_is(c, name) &&
+            (hs_xml_is(c, "title") || hs_xml_is(c, "headline") || has_own_text(c)))
+            return 1;
+    return 0;
+}
+
 /* The records of an export (reader_xml.c's header): their parent, with
- * their name in *name; NULL when the document is one article. */
+ * their name in *name; NULL when the document is one article (a chapter
+ * with titled sections is one: it has a title and text of its own). */
 static const xmlNode *records_parent(const xmlNode *root, const char **name)
 {
     const xmlNode *p = root;
@@ -166,22 +181,28 @@ static const xmlNode *records_parent(const xmlNode *root, const char **name)
                 same += d->type == XML_ELEMENT_NODE && hs_xml_is(d, hs_xml_name(c)) &&
                         has_title(d);
             if (same >= 2) {
+                if (has_own_content(p, hs_xml_name(c)))
+                    return NULL;
                 *name = hs_xml_name(c);
                 return p;
             }
         }
-        p = elements == 1 ? only : NULL;
+        if (elements != 1 || has_own_text(p))
+            return NULL;
+        p = only;
     }
     return NULL;
 }
 
 /* One article of the subtree at top; it goes to out, unless it has no
  * text (then *empty is set).  ordinal: its place among the records, for
- * its id (0: the document is one article, which needs none).  0 or -1. */
-static int read_article(const char *path, const xmlNode *top, size_t ordinal, size_t budget,
+ * its id (0: the document is one article, which needs none).  *budget:
+ * the entity text the whole document may still add, decreased.  0 or
+ * -1. */
+static int read_article(const char *path, const xmlNode *top, size_t ordinal, size_t *budget,
                         hs_article_list *out, int *empty)
 {
-    xml_reader r = { hs_article_new(path), budget, HS_BUF_INIT, 0, NULL, 0, 0 };
+    xml_reader r = { hs_article_new(path), *budget, HS_BUF_INIT, 0, NULL, 0, 0 };
     hs_buf code = HS_BUF_INIT, id = HS_BUF_INIT;
     int rc = r.a ? 0 : -1;
     if (rc == 0) {
@@ -206,6 +227,7 @@ static int read_article(const char *path, const xmlNode *top, size_t ordinal, si
         if (rc == 0)
             rc = hs_article_set_id(r.a, id.data, id.len);
     }
+    *budget = r.budget; /* the document's entity text, shared by its records */
     *empty = rc == 0 && r.a->n_passages == 0;
     if (rc == 0 && !*empty)
         rc = hs_article_list_add(out, r.a);
@@ -232,12 +254,12 @@ int hs_read_xml(const char *path, const char *data, size_t len,
     if (records) {
         for (const xmlNode *c = records->children; c && rc == 0; c = c->next)
             if (c->type == XML_ELEMENT_NODE && hs_xml_is(c, name))
-                rc = read_article(path, c, ++ordinal, budget, out, &empty);
+                rc = read_article(path, c, ++ordinal, &budget, out, &empty);
         if (rc == 0)
             rc = hs_article_list_unique_ids(out, first);
         empty = rc == 0 && out->n == first;
     } else {
-        rc = read_article(path, root, 0, budget, out, &empty);
+        rc = read_article(path, root, 0, &budget, out, &empty);
     }
     if (rc == 0 && empty) {
         reason = "no article text found";

@@ -462,6 +462,37 @@ static void test_xml(result *r)
     }
     if ((a = item(r, 3)))
         CHECK_STR(a->id, "101#2");
+    /* a chapter with titled sections is one article: it has a title and
+     * text of its own */
+    read_feed(r, "<chapter><title>Elections</title><para>The intro.</para>"
+                 "<section><title>Registration</title><para>Lists close.</para></section>"
+                 "<section><title>Voting</title><para>Polls open.</para></section></chapter>");
+    CHECK_INT(r->rc, 0);
+    CHECK_INT(r->list.n, 1);
+    if ((a = item(r, 0))) {
+        CHECK_STR(a->title, "Elections");
+        CHECK(a->n_passages >= 3);
+    }
+    /* records share the document's entity allowance: an entity used in
+     * every record does not multiply the text by the records */
+    hs_buf big = HS_BUF_INIT;
+    hs_buf_puts(&big, "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x \"");
+    for (int i = 0; i < 2000; i++)
+        hs_buf_puts(&big, "word ");
+    hs_buf_puts(&big, "\">]><e>");
+    for (int i = 0; i < 500; i++)
+        hs_buf_printf(&big, "<rec><title>t%d</title><p>Intro &x;</p></rec>", i);
+    hs_buf_puts(&big, "</e>");
+    read_feed(r, big.data);
+    CHECK_INT(r->rc, 0);
+    CHECK_INT(r->list.n, 500);
+    size_t text = 0;
+    for (size_t i = 0; i < r->list.n; i++)
+        for (size_t j = 0; j < r->list.items[i]->n_passages; j++)
+            text += strlen(r->list.items[i]->passages[j].text);
+    CHECK(text < 2 * big.len); /* not 500 x 10,000 bytes */
+    hs_buf_free(&big);
+
     /* one record, or records without titles: one article */
     read_feed(r, "<export><row><headline>Only one</headline><p>Text one.</p></row>"
                  "<row><p>Untitled.</p></row></export>");
