@@ -421,12 +421,13 @@ void hs_encoding_sniff(const char *data, size_t len, enum hs_markup markup,
         declared = html_declaration(&c, enc);
     int utf8 = hs_utf8_valid(data, len);
     if (declared && is_utf8_name(enc->name) && !utf8) {
-        /* declared UTF-8 but not: legacy bytes under a template's
-         * declaration, read as what they look like when they look like
-         * something */
+        /* declared UTF-8 but not: Cyrillic legacy bytes under a
+         * template's declaration */
         hs_encoding seen = *enc;
         guess(data, len, markup, &seen);
-        if (strcmp(seen.source, "content") == 0 && !is_utf8_name(seen.name)) {
+        /* only the Cyrillic code pages, whose runs of letters say so
+         * clearly; a stray byte in English stays one U+FFFD */
+        if (!strcmp(seen.name, "WINDOWS-1251") || !strcmp(seen.name, "KOI8-R")) {
             *enc = seen;
             return;
         }

@@ -44,9 +44,9 @@ enum hs_markup {
  * non-ASCII characters in them: pages saved by browsers and tools are
  * re-encoded as UTF-8 but keep their old declaration, while real legacy
  * text is practically never valid UTF-8.  The other way round, declared
- * UTF-8 that is not valid UTF-8 is read as the legacy encoding its bytes
- * look like, when they look like one (a template's declaration over
- * windows-1251 text).  Labels follow the WHATWG mapping (iso-8859-1 and ascii
+ * UTF-8 that is not valid UTF-8 is read as windows-1251 or KOI8-R when
+ * its bytes look like one of them (a template's declaration over Russian
+ * text); other stray bytes become U+FFFD.  Labels follow the WHATWG mapping (iso-8859-1 and ascii
  * mean windows-1252, gb2312 means GB18030, utf-16 without a BOM means
  * UTF-8). */
 void hs_encoding_sniff(const char *data, size_t len, enum hs_markup markup,

@@ -8,9 +8,12 @@
  *  - a Kazakh final consonant voiced before a vowel: құқық / құқығы
  *    (құқық, құқығ), талап / талабы, кезек / кезегі;
  *  - a Kazakh vowel dropped before a vowel: халық / халқы, ерін / ерні.
- * Each rule is tried both ways on the query word's stems, and a candidate
- * is kept only when the index holds it as a stem: a guess the text never
- * wrote costs nothing and finds nothing.
+ * Each rule is tried both ways on the query word's stems (the Kazakh ones
+ * only for a word with a Kazakh letter, the Russian one only for a word
+ * without: порог and порок are two Russian words), and a candidate is
+ * kept only when the index holds it as a stem: a guess the text never
+ * wrote costs nothing and finds nothing.  So a Kazakh word written without
+ * a Kazakh letter (кезек) does not meet its voiced form (кезегі).
  */
 #include "query.h"
 
@@ -112,18 +115,27 @@ static void consider(collected *col, const letters *cand)
         w->n_variants++;
 }
 
-/* The rules of the file's header, both ways, on one stem. */
-static void try_rules(collected *col, const char *stem)
+/* Whether the word has a letter only Kazakh writes (ә ғ қ ң ө ұ ү һ і). */
+static int is_kazakh(const letters *w)
 {
-    letters w, v;
-    if (!stem || !decode(stem, &w) || w.n < 3)
-        return;
-    utf8proc_int32_t last = w.c[w.n - 1], vowel = w.c[w.n - 2], before = w.c[w.n - 3];
+    for (size_t i = 0; i < w->n; i++)
+        switch (w->c[i]) {
+        case 0x4D9: case 0x493: case 0x49B: case 0x4A3: case 0x4E9:
+        case 0x4B1: case 0x4AF: case 0x4BB: case 0x456:
+            return 1;
+        }
+    return 0;
+}
 
-    /* fleeting о/е/ё before a final к or ц: участок -> участк */
+/* Russian: a fleeting о/е/ё before a final к or ц, both ways. */
+static void russian_rules(collected *col, const letters *w)
+{
+    letters v;
+    utf8proc_int32_t last = w->c[w->n - 1], vowel = w->c[w->n - 2], before = w->c[w->n - 3];
+    /* участок -> участк */
     if ((last == 0x43A || last == 0x446) && (vowel == 0x43E || vowel == 0x435 || vowel == 0x451) &&
-        is_consonant(before) && w.n >= 4) {
-        v = w;
+        is_consonant(before) && w->n >= 4) {
+        v = *w;
         v.c[v.n - 2] = last;
         v.n--;
         consider(col, &v);
@@ -132,39 +144,61 @@ static void try_rules(collected *col, const char *stem)
     if ((last == 0x43A || last == 0x446) && is_consonant(vowel)) {
         static const utf8proc_int32_t fill[] = { 0x43E, 0x435 }; /* о е */
         for (size_t i = 0; i < 2; i++) {
-            v = w;
+            v = *w;
             v.c[v.n - 1] = fill[i];
             v.c[v.n++] = last;
             consider(col, &v);
         }
     }
-    /* a Kazakh final consonant, voiced or not: құқық <-> құқығ */
+}
+
+/* Kazakh: a final consonant voiced or not, an ы/і dropped, both ways. */
+static void kazakh_rules(collected *col, const letters *w)
+{
     static const utf8proc_int32_t pairs[][2] = {
         { 0x49B, 0x493 }, /* қ ғ */
         { 0x43A, 0x433 }, /* к г */
         { 0x43F, 0x431 }, /* п б */
     };
+    letters v;
+    utf8proc_int32_t last = w->c[w->n - 1], vowel = w->c[w->n - 2], before = w->c[w->n - 3];
+    /* құқық <-> құқығ */
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
         for (size_t way = 0; way < 2; way++)
             if (last == pairs[i][way]) {
-                v = w;
+                v = *w;
                 v.c[v.n - 1] = pairs[i][!way];
                 consider(col, &v);
             }
-    /* a Kazakh ы/і dropped between the last two consonants: халық <-> халқ */
+    /* халық -> халқ */
     if ((vowel == 0x44B || vowel == 0x456) && is_consonant(last) && is_consonant(before) &&
-        w.n >= 4) {
-        v = w;
+        w->n >= 4) {
+        v = *w;
         v.c[v.n - 2] = last;
         v.n--;
         consider(col, &v);
     }
-    if (is_consonant(last) && is_consonant(vowel) && w.n >= 3 && is_vowel(before)) {
-        v = w;
-        v.c[v.n - 1] = back_vowels(&w) ? 0x44B : 0x456;
+    /* халқ -> халық */
+    if (is_consonant(last) && is_consonant(vowel) && is_vowel(before)) {
+        v = *w;
+        v.c[v.n - 1] = back_vowels(w) ? 0x44B : 0x456;
         v.c[v.n++] = last;
         consider(col, &v);
     }
+}
+
+/* The rules of the file's header on one stem: the Russian ones for a
+ * word without a Kazakh letter, the Kazakh ones for a word with one
+ * (порог and порок, луг and лук are different Russian words). */
+static void try_rules(collected *col, const char *stem, int kazakh)
+{
+    letters w;
+    if (!stem || !decode(stem, &w) || w.n < 3)
+        return;
+    if (kazakh)
+        kazakh_rules(col, &w);
+    else
+        russian_rules(col, &w);
 }
 
 static int add_word(hs_qgroup *g, hs_qword *w, void *ctx)
@@ -172,9 +206,11 @@ static int add_word(hs_qgroup *g, hs_qword *w, void *ctx)
     if (g->exact_only || g->prefix || !w->stem ||
         hs_script_of(w->exact, strlen(w->exact)) != HS_SCRIPT_CYRILLIC)
         return HUSTINGS_STATUS_SUCCESS;
+    letters word;
+    int kazakh = decode(w->exact, &word) && is_kazakh(&word);
     collected col = { w, ctx, HUSTINGS_STATUS_SUCCESS };
-    try_rules(&col, w->stem);
-    try_rules(&col, w->stem2);
+    try_rules(&col, w->stem, kazakh);
+    try_rules(&col, w->stem2, kazakh);
     return col.st;
 }
 

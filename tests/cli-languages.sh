@@ -96,6 +96,11 @@ for pair in 'участок:участки,участке' 'құқық:құқы�
     run "$QUERY" -d "$tmp/forms-idx" --json --no-thesaurus "$word"
     check "$word finds $want" json_true "sorted(set($(words))) == sorted('$want'.split(','))"
 done
+printf 'Порок\n\nПроходной порог в пять процентов. О пороке речи нет.\n' >"$tmp/forms/porog.txt"
+run "$INDEX" -d "$tmp/forms-idx" "$tmp/forms"
+run "$QUERY" -d "$tmp/forms-idx" --json --no-thesaurus 'порог'
+check "порог (threshold) does not find порок (vice): no Kazakh rule for Russian" \
+    json_true "$(words) == ['порог']"
 run "$QUERY" -d "$tmp/forms-idx" --count --no-thesaurus 'урок'
 check "a word the index holds in no form finds nothing" test "$rc" -eq 1
 

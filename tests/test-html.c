@@ -477,6 +477,10 @@ static void test_guessed_encodings(void)
     CHECK(strstr(hs_buf_str(&out), "<p>Выборы в Мажилис</p>") != NULL);
     const char *declared_stray = "<meta charset=\"utf-8\"><p>" RU_TITLE " \xFF</p>";
     check_sniff(declared_stray, strlen(declared_stray), HS_MARKUP_HTML, "UTF-8", "declared");
+    /* English with curly quotes and one stray byte: still UTF-8 */
+    const char *english_stray = "<meta charset=\"utf-8\"><p>It wasn\xE2\x80\x99t \xE2\x80\x9C"
+                                "the vote\xE2\x80\x9D,\xA0he said.</p>";
+    check_sniff(english_stray, strlen(english_stray), HS_MARKUP_HTML, "UTF-8", "declared");
 
     /* valid UTF-8 stays UTF-8; mostly UTF-8 with a stray byte too */
     check_sniff(RU_BODY, strlen(RU_BODY), HS_MARKUP_HTML, "UTF-8", "default");
