@@ -38,6 +38,9 @@ xmlDocPtr hs_html_parse_utf8(const char *text, size_t len, hs_buf *why)
     return doc;
 }
 
+/* Longest internal subset blanked: entity declarations are short. */
+#define HTML_SUBSET_MAX 65536
+
 /* An XML-style internal subset in the doctype ("<!DOCTYPE html [<!ENTITY
  * ...>]>") is no HTML: the HTML parser ends the doctype at the first '>'
  * and would show the rest ("]>") as text.  Blank it out, in place. */
@@ -68,11 +71,27 @@ static void blank_internal_subset(char *s, size_t len)
         open++;
     if (open >= len || s[open] != '[')
         return;
-    for (size_t close = open + 1; close + 1 < len; close++)
-        if (s[close] == ']' && s[close + 1] == '>') {
-            memset(s + open, ' ', close - open + 1);
+    /* to "]" and ">" with white space between allowed; quoted entity
+     * values are skipped; a subset is declarations only, so anything
+     * that is none ends the search, and the page is left as it is */
+    char quote = 0;
+    for (size_t k = open + 1; k < len && k - open < HTML_SUBSET_MAX; k++) {
+        char c = s[k];
+        if (quote) {
+            quote = c == quote ? 0 : quote;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == ']') {
+            size_t gt = k + 1;
+            while (gt < len && (s[gt] == ' ' || s[gt] == '\t' || s[gt] == '\n' || s[gt] == '\r'))
+                gt++;
+            if (gt < len && s[gt] == '>')
+                memset(s + open, ' ', k - open + 1);
             return;
+        } else if (c == '<' && k + 1 < len && s[k + 1] != '!' && s[k + 1] != '?') {
+            return; /* an element: no subset */
         }
+    }
 }
 
 xmlDocPtr hs_html_parse(const char *data, size_t len, hs_buf *why)

@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "html_dom.h"
 #include "html_extract.h"
@@ -51,6 +52,35 @@ static size_t date_at_end(const char *s, size_t len, hs_timestamp *t)
     return len;
 }
 
+/* Where the name of a byline ends once what came before its date is
+ * taken off: separators ("Jane Roe, ", "Jane Roe | ", "Jane Roe · "),
+ * then a label ("Published on", "Updated:", "Jane Roe, Published:"),
+ * repeatedly.  0: no name is left ("Last Updated: ..."). */
+static size_t name_end(const char *s, size_t at)
+{
+    static const char *const labels[] = { "published", "updated", "posted", "last",
+                                          "on", "at", "date", "опубликовано",
+                                          "обновлено", "жарияланды" };
+    for (;;) {
+        size_t was = at;
+        while (at > 0 && strchr(" ,|-", s[at - 1]))
+            at--;
+        if (at >= 2 && (unsigned char)s[at - 2] == 0xC2 && (unsigned char)s[at - 1] == 0xB7)
+            at -= 2; /* · */
+        if (at > 0 && s[at - 1] == ':') /* a label: back to the separator */
+            while (at > 0 && !strchr(",|", s[at - 1]))
+                at--;
+        size_t word = at;
+        while (word > 0 && s[word - 1] != ' ')
+            word--;
+        for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+            if (at - word == strlen(labels[i]) && !strncasecmp(s + word, labels[i], at - word))
+                at = word;
+        if (at == was)
+            return at;
+    }
+}
+
 /* Datelines the body extraction took for text: a date at the end of the
  * byline, a first passage that is only a date.  They are the article's
  * date when it has none, and are taken out. */
@@ -62,10 +92,7 @@ static int take_datelines(hs_article *a)
         if (at < len) {
             if (!a->date && hs_article_set_timestamp(a, &t) < 0)
                 return -1;
-            while (at > 0 && strchr(" ,|-\xC2\xB7", a->byline[at - 1]))
-                at--; /* "Jane Roe, " / "Jane Roe | " / "Jane Roe · " */
-            if (at > 0 && a->byline[at - 1] == ':')
-                at = 0; /* "Last Updated: ...", "Published: ...": no name */
+            at = name_end(a->byline, at);
             if (at == 0) {
                 free(a->byline);
                 a->byline = NULL;

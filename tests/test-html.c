@@ -553,6 +553,24 @@ static void test_hostile(void)
         CHECK(strstr(a->passages[i].text, "]>") == NULL && strstr(a->passages[i].text, "root:") == NULL);
     if (a)
         CHECK(has_text(a, "With &x; in it."));
+    /* "] >" ends it too; a doctype with '[' but no subset leaves the page
+     * whole (not blanked to a "]>" in a later script) */
+    const char *spaced = "<!DOCTYPE html [ <!ENTITY y \"a ] > b\"> ] >\n<html><body>" BODY
+                         "</body></html>";
+    a = read_html(spaced, strlen(spaced), &list, &why);
+    CHECK(a != NULL);
+    for (size_t i = 0; a && i < a->n_passages; i++)
+        CHECK(strchr(a->passages[i].text, '>') == NULL);
+    if (a)
+        CHECK(has_text(a, "registered"));
+    const char *no_subset = "<!DOCTYPE html [\n<html><head><title>Kept</title></head><body>" BODY
+                            "<script>if (a[0]>1) x();</script><p>Last words.</p></body></html>";
+    a = read_html(no_subset, strlen(no_subset), &list, &why);
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_STR(a->title, "Kept");
+        CHECK(has_text(a, "registered"));
+    }
 
     /* 200,000 nested <div>s, closed and unclosed, and nested inline elements:
      * libxml2 stops building the tree 256 levels down (its limit without
@@ -687,6 +705,13 @@ static void test_visible_dates(void)
         { "<div class=\"byline\">Jane Roe | 19 March 2023</div>", "", "2023-03-19",
           "Jane Roe" },
         { "<div class=\"byline\">Last Updated: 19 March 2023</div>", "", "2023-03-19", NULL },
+        { "<div class=\"byline\">Published on 19 March 2023</div>", "", "2023-03-19", NULL },
+        { "<div class=\"byline\">Jane Roe, Published: 19 March 2023</div>", "", "2023-03-19",
+          "Jane Roe" },
+        { "<div class=\"byline\">Ерлан Ораз, 19 марта 2023</div>", "", "2023-03-19",
+          "Ерлан Ораз" }, /* з ends in the byte of · */
+        { "<div class=\"byline\">Jane Roe \xC2\xB7 19 March 2023</div>", "", "2023-03-19",
+          "Jane Roe" },
         { "<p>2023</p>", "", NULL, NULL }, /* a year alone is no date */
     };
     hs_article_list list = HS_ARTICLE_LIST_INIT;
