@@ -106,7 +106,7 @@ set(d) == {'index', 'shards', 'format', 'articles', 'passages', 'files', 'terms'
            'last_update', 'first_date', 'last_date', 'languages'}
 and d['index'] == '$tmp/idx' and d['shards'] == 1
 and d['articles'] == $n + 5 and d['files'] == $n + 4 and d['passages'] > d['articles']
-and d['format'] == 4 and d['first_date'] <= d['last_date'] and d['last_update'].endswith('Z')
+and d['format'] == $("$INDEX" --stats -d "$tmp/idx" | awk '$1 == "format" { print $2 }') and d['first_date'] <= d['last_date'] and d['last_update'].endswith('Z')
 and sum(d['languages'].values()) == d['passages'] and set(d['languages']) >= {'en', 'ru'}"
 
 # search
