@@ -491,7 +491,7 @@ static void choose_date(gathered *g, hs_html_meta *m)
 {
     if (try_date(m, meta_value(g, M_PUBLISHED_TIME)) ||
         try_date(m, hs_buf_str(&g->jsonld.published)) ||
-        try_date(m, g->time_datetime) || try_element_date(m, g->published))
+        try_date(m, g->time_datetime))
         return;
     static const enum meta_key keys[] = { M_PARSELY_PUB_DATE, M_DATE_PUBLISHED,
                                           M_OG_PUBLISHED_TIME, M_DC_DATE, M_PUBDATE,
@@ -499,7 +499,9 @@ static void choose_date(gathered *g, hs_html_meta *m)
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (try_date(m, meta_value(g, keys[i])))
             return;
-    try_element_date(m, g->time_text);
+    /* the page's body last: a "related stories" list may carry dates too */
+    if (!try_element_date(m, g->published))
+        try_element_date(m, g->time_text);
 }
 
 int hs_lang_primary(const char *s, hs_buf *out)
