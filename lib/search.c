@@ -69,13 +69,6 @@ hustings_status_t hustings_query_create(hustings_index_t *index, const char *que
         return st;
     }
     hs_buf_free(&error);
-    hustings_status_t st = hs_query_settle_names(q->parsed, index->db);
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        st = hs_query_add_variants(q->parsed, index->db);
-    if (st != HUSTINGS_STATUS_SUCCESS) {
-        hustings_query_destroy(q);
-        return hs_index_fail_db(index, st);
-    }
     if (!(q->text = strdup(query_string))) {
         hustings_query_destroy(q);
         return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
@@ -134,6 +127,16 @@ hustings_status_t hustings_query_set_date_range(hustings_query_t *query, const c
     return st;
 }
 
+/* What the index says of the query's words, synonyms' words included:
+ * whether a lower-case word is a name, which other stems its forms have. */
+static hustings_status_t look_up_words(hustings_query_t *query)
+{
+    hustings_status_t st = hs_query_settle_names(query->parsed, query->index->db);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hs_query_add_variants(query->parsed, query->index->db);
+    return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(query->index, st);
+}
+
 /* The file is read and checked now, so that its errors show at once, and
  * applied with the thesaurus when the query first runs (prepare). */
 hustings_status_t hustings_query_set_synonyms_file(hustings_query_t *query, const char *path)
@@ -151,6 +154,8 @@ hustings_status_t hustings_query_set_synonyms_file(hustings_query_t *query, cons
     } else if (query->prepared) { /* the query has run: apply it alone */
         if (hs_query_apply_synonyms(query->parsed, syn, query->stemmer) < 0)
             st = hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
+        else
+            st = look_up_words(query);
         hs_synonyms_free(syn);
     } else if (query->synonyms) { /* a second file: both apply, in one pass */
         if (hs_synonyms_add_all(query->synonyms, syn) < 0)
@@ -183,7 +188,8 @@ static void parse_thesaurus(void)
 /* Apply the thesaurus and the synonyms file in one pass (so that neither
  * chains into the other, nor hides a longer entry of the other) when the
  * query first runs, not when it is created, so that the thesaurus can
- * still be turned off.  Once only, even when it fails. */
+ * still be turned off; then look the words up in the index.  Once only,
+ * even when it fails. */
 static hustings_status_t prepare(hustings_query_t *query)
 {
     if (query->prepared)
@@ -211,7 +217,7 @@ static hustings_status_t prepare(hustings_query_t *query)
     hs_synonyms_free(query->synonyms);
     query->synonyms = NULL;
     return failed ? hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory")
-                  : HUSTINGS_STATUS_SUCCESS;
+                  : look_up_words(query);
 }
 
 void hustings_query_destroy(hustings_query_t *query)

@@ -101,6 +101,11 @@ run "$INDEX" -d "$tmp/forms-idx" "$tmp/forms"
 run "$QUERY" -d "$tmp/forms-idx" --json --no-thesaurus 'порог'
 check "порог (threshold) does not find порок (vice): no Kazakh rule for Russian" \
     json_true "$(words) == ['порог']"
+# a synonym's words get the same: the alternative участок finds участки
+printf 'polling station = участок\n' >"$tmp/forms.syn"
+run "$QUERY" -d "$tmp/forms-idx" --json --no-thesaurus --synonyms "$tmp/forms.syn" 'polling station'
+check "a synonym's Russian word finds its other forms" \
+    json_true "sorted(set($(words))) == ['участке', 'участки']"
 run "$QUERY" -d "$tmp/forms-idx" --count --no-thesaurus 'урок'
 check "a word the index holds in no form finds nothing" test "$rc" -eq 1
 
