@@ -228,9 +228,25 @@ static json_object *answer(const search *s, unsigned long total, json_object *re
     return out;
 }
 
+/* Whether lang= names a language the query syntax knows ("zz" does
+ * not): asked of the library, which keeps the list. */
+static int known_lang(hustings_index_t *index, const char *lang)
+{
+    char q[16];
+    hustings_query_t *query = NULL;
+    snprintf(q, sizeof q, "lang:%s", lang);
+    hustings_status_t st = hustings_query_create(index, q, &query);
+    hustings_query_destroy(query);
+    return st != HUSTINGS_STATUS_QUERY_SYNTAX;
+}
+
 static hustings_status_t run_search(hustings_index_t *index, void *ctx, response *rs)
 {
     const search *s = ctx;
+    if (s->lang && *s->lang && !known_lang(index, s->lang)) {
+        response_error(rs, MHD_HTTP_BAD_REQUEST, "lang: a language code, e.g. en, ru or kk");
+        return HUSTINGS_STATUS_SUCCESS;
+    }
     hustings_query_t *query = NULL;
     hustings_passages_t *ps = NULL;
     json_object *results = NULL, *facets = NULL;

@@ -166,7 +166,9 @@ expect "a plain query with a stray bracket never fails, filtered or not" 200 \
     '/api/search?q=turnout+(Almaty&lang=en' 'd["results"]'
 expect "nor does an open quote" 200 '/api/search?q=%22general+election&source=example.kz'
 expect "a lang= that is no language: 400, not unfiltered results" 400 \
-    '/api/search?q=election&lang=zz' "$JSON_ERROR.startswith('query error') and 'lang:' in d['error']"
+    '/api/search?q=election&lang=zz' "$JSON_ERROR == 'lang: a language code, e.g. en, ru or kk'"
+expect "lang=kz is Kazakh" 200 '/api/search?q=%D1%81%D0%B0%D0%B9%D0%BB%D0%B0%D1%83&lang=kz' \
+    'd["total"] > 0 and all(r["lang"] == "kk" for r in d["results"])'
 for q in '%22' '*' '%22%22'; do
     expect "nor one without words ($q), filtered: nothing found" 200 \
         "/api/search?q=$q&lang=en&source=example.kz" 'd["total"] == 0 and d["results"] == []'
