@@ -150,6 +150,10 @@ static void report_file(void *ctx, const char *path, hustings_file_action_t acti
         fprintf(stderr, "hustings-index: %s: %s\n", path, detail);
         return;
     }
+    if ((action == HUSTINGS_FILE_NEW || action == HUSTINGS_FILE_CHANGED) && detail) {
+        progress_clear(r->bar); /* read in part: a problem, said even with -q */
+        fprintf(stderr, "hustings-index: %s: %s\n", path, detail);
+    }
     if (!r->verbose && !((r->dry_run || r->watch) && action != HUSTINGS_FILE_UNCHANGED))
         return;
     progress_clear(r->bar);

@@ -234,7 +234,9 @@ typedef enum {
 } hustings_file_action_t;
 
 /* Called for each file the run looks at.  detail: the reason for SKIPPED,
- * the old path for RENAMED, else NULL.  During a first build in shards
+ * the old path for RENAMED, for NEW and CHANGED a warning when the file
+ * was read only in part ("cut short (line 28): read up to there": a feed
+ * that ends mid-item keeps its complete items), else NULL.  During a first build in shards
  * (see hustings_indexer_set_jobs) the callbacks come from the indexer's
  * threads, one at a time. */
 typedef void (*hustings_file_fn)(void *context, const char *path,

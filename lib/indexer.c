@@ -446,7 +446,9 @@ static hustings_status_t write_parsed(run *r, const todo *t, prepared *p, int ex
         r->sum->changed++;
     else
         r->sum->new_files++;
-    tell(r, t->path, existed ? HUSTINGS_FILE_CHANGED : HUSTINGS_FILE_NEW, NULL);
+    /* a note of the reader's (a feed cut short, read in part) */
+    tell(r, t->path, existed ? HUSTINGS_FILE_CHANGED : HUSTINGS_FILE_NEW,
+         p->why.len ? hs_buf_str(&p->why) : NULL);
     return st;
 }
 

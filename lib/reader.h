@@ -56,7 +56,9 @@ const char *hs_format_name(hs_format f);
  * one-line reason (without the path) appended to why: "binary file (NUL
  * bytes)", "empty file", "no article text found", "malformed XML (line N):
  * ...", "feed has no items with text", "not an RSS or Atom feed", "out of
- * memory", or another parser's message.  A file that yields no article is an error. */
+ * memory", or another parser's message.  A file that yields no article is an error.
+ * A feed or XML file cut short is read up to there: 0, with a note in why
+ * ("cut short (line 28): read up to there"). */
 int hs_read_articles(const char *path, const char *data, size_t len,
                      hs_article_list *out, hs_buf *why);
 

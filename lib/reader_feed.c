@@ -369,7 +369,8 @@ static int read_items(feed *f, const xmlNode *parent, const char *name,
 int hs_read_feed(const char *path, const char *data, size_t len,
                  hs_article_list *out, hs_buf *why)
 {
-    xmlDocPtr doc = hs_xml_parse(data, len, why);
+    int partial = 0; /* why then says so, and stays on success */
+    xmlDocPtr doc = hs_xml_parse(data, len, why, &partial);
     if (!doc)
         return -1;
 
@@ -403,8 +404,10 @@ int hs_read_feed(const char *path, const char *data, size_t len,
     if (rc < 0) {
         while (out->n > first)
             hs_article_free(out->items[--out->n]);
-        if (why)
+        if (why) {
+            hs_buf_reset(why); /* the reason, not a partial read's note */
             hs_buf_puts(why, reason);
+        }
     }
     hs_buf_free(&f.site);
     hs_buf_free(&f.lang);

@@ -242,7 +242,8 @@ static int read_article(const char *path, const xmlNode *top, size_t ordinal, si
 int hs_read_xml(const char *path, const char *data, size_t len,
                 hs_article_list *out, hs_buf *why)
 {
-    xmlDocPtr doc = hs_xml_parse(data, len, why);
+    int partial = 0; /* why then says so, and stays on success */
+    xmlDocPtr doc = hs_xml_parse(data, len, why, &partial);
     if (!doc)
         return -1;
 
@@ -265,8 +266,10 @@ int hs_read_xml(const char *path, const char *data, size_t len,
         reason = "no article text found";
         rc = -1;
     }
-    if (rc < 0 && why)
+    if (rc < 0 && why) {
+        hs_buf_reset(why); /* the reason, not a partial read's note */
         hs_buf_puts(why, reason);
+    }
     xmlFreeDoc(doc);
     return rc;
 }

@@ -62,9 +62,10 @@ static void record_error(void *ctx, xmlErrorPtr e)
         first->error.message = NULL;
 }
 
-/* One parse of the UTF-8 text s[0..len); NULL with the first error in
- * *first, or out of memory (first->seen unset). */
-static xmlDocPtr parse_utf8(const char *s, size_t len, first_error *first)
+/* One parse of the UTF-8 text s[0..len) (with libxml2's recovery when
+ * recover is set); NULL with the first error in *first, or out of memory
+ * (first->seen unset). */
+static xmlDocPtr parse_utf8(const char *s, size_t len, first_error *first, int recover)
 {
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     first->seen = 0;
@@ -72,7 +73,8 @@ static xmlDocPtr parse_utf8(const char *s, size_t len, first_error *first)
         return NULL;
     ctxt->_private = first;
     ctxt->sax->serror = record_error;
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8", XML_OPTIONS);
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8",
+                                      XML_OPTIONS | (recover ? XML_PARSE_RECOVER : 0));
     if (!doc && !first->seen) {
         const xmlError *e = xmlCtxtGetLastError(ctxt);
         if (e) {
@@ -83,6 +85,41 @@ static xmlDocPtr parse_utf8(const char *s, size_t len, first_error *first)
     }
     xmlFreeParserCtxt(ctxt);
     return doc;
+}
+
+/* Whether error e is where s[0..len) ends, but for white space: the file
+ * was cut short (a download or copy that stopped), not malformed. */
+static int at_end(const char *s, size_t len, const xmlError *e)
+{
+    switch (e->code) { /* what running out of input gives */
+    case XML_ERR_DOCUMENT_END:
+    case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_GT_REQUIRED:
+    case XML_ERR_LTSLASH_REQUIRED:
+    case XML_ERR_CDATA_NOT_FINISHED:
+    case XML_ERR_COMMENT_NOT_FINISHED:
+    case XML_ERR_LITERAL_NOT_FINISHED:
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+    case XML_ERR_NAME_REQUIRED:
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+        break;
+    default:
+        return 0; /* a mismatched tag at the end is malformed, not cut */
+    }
+    if (e->line < 1 || e->int2 < 1)
+        return 0;
+    size_t at = 0;
+    for (int line = 1; line < e->line && at < len; at++)
+        line += s[at] == '\n';
+    /* libxml2 counts the column in characters */
+    for (int col = 1; col < e->int2 && at < len; col++)
+        do
+            at++;
+        while (at < len && ((unsigned char)s[at] & 0xC0) == 0x80);
+    while (at < len && (s[at] == ' ' || s[at] == '\t' || s[at] == '\n' || s[at] == '\r'))
+        at++;
+    return at >= len;
 }
 
 /* s with HTML's named character references that XML does not define
@@ -119,7 +156,7 @@ static int html_entities_as_text(const char *s, size_t len, hs_buf *out)
     return 0;
 }
 
-xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why_or_null)
+xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why_or_null, int *partial)
 {
     hs_buf ignored = HS_BUF_INIT;
     hs_buf *why = why_or_null ? why_or_null : &ignored;
@@ -137,12 +174,31 @@ xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why_or_null)
         hs_buf_free(&ignored);
         return NULL;
     }
-    xmlDocPtr doc = parse_utf8(utf8.data, utf8.len, &first);
+    const char *text = utf8.data;
+    size_t text_len = utf8.len;
+    xmlDocPtr doc = parse_utf8(text, text_len, &first, 0);
     if (!doc && first.seen && first.error.code == XML_ERR_UNDECLARED_ENTITY &&
         html_entities_as_text(utf8.data, utf8.len, &fixed) == 0 && fixed.len <= INT_MAX) {
         first_error again = { 0, { 0 }, HS_BUF_INIT };
-        doc = parse_utf8(fixed.data, fixed.len, &again);
+        doc = parse_utf8(fixed.data, fixed.len, &again, 0);
+        if (!doc && again.seen) { /* the rest of the story is told by this try */
+            hs_buf_free(&first.message);
+            first = again;
+            text = fixed.data;
+            text_len = fixed.len;
+        } else {
+            hs_buf_free(&again.message);
+        }
+    }
+    if (!doc && first.seen && partial && at_end(text, text_len, &first.error)) {
+        /* cut short: what came before is read, and the caller told */
+        first_error again = { 0, { 0 }, HS_BUF_INIT };
+        doc = parse_utf8(text, text_len, &again, 1);
         hs_buf_free(&again.message);
+        if (doc && xmlDocGetRootElement(doc)) {
+            *partial = 1;
+            hs_buf_printf(why, "cut short (line %d): read up to there", first.error.line);
+        }
     }
     if (!doc && !first.seen)
         hs_buf_puts(why, "out of memory");

@@ -23,8 +23,10 @@
 /* Parse data[0..len) (any encoding, see encoding.h).  NULL with a one-line
  * reason in why (when not NULL): "malformed XML (line 3): Opening and
  * ending tag mismatch: item and channel", "out of memory", ... Free with
- * xmlFreeDoc. */
-xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why_or_null);
+ * xmlFreeDoc.  With partial not NULL, a document cut short (its first
+ * error is where it ends) is read up to there: *partial is set and why
+ * says so ("cut short (line 28): read up to there"). */
+xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why_or_null, int *partial);
 
 /* The element's local name ("" for other nodes). */
 const char *hs_xml_name(const xmlNode *n);

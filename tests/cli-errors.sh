@@ -37,6 +37,17 @@ check "files that are not .txt are skipped in folders" json_true 'not any(r["pat
 run "$QUERY" -d "$tmp/idx" --json --limit 100 self-nomination
 check "symbolic links are not followed" json_true 'not any(r["path"].endswith("link.txt") for r in rows)'
 
+# a feed cut short inside its last item keeps its complete items, and says so
+mkdir -p "$tmp/feeds"
+printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Desk</title>\n<item><title>Polls open early</title><link>https://x.example/1</link>\n<description>Polling stations opened at seven.</description></item>\n<item><title>Turnout at no' >"$tmp/feeds/cut.rss"
+printf '<rss version="2.0"><channel><item><title>Broken</item>\n<item><title>Fine</title><description>Text.</description></item></channel></rss>\n' >"$tmp/feeds/broken.rss"
+run "$INDEX" -d "$tmp/feed-idx" "$tmp/feeds/cut.rss" "$tmp/feeds/broken.rss"
+check "a feed cut short is named, with where it stops" \
+    grep -qx "hustings-index: $tmp/feeds/cut.rss: cut short (line 5): read up to there" "$tmp/err"
+check "... and its complete items are indexed" test "$("$QUERY" -d "$tmp/feed-idx" --count polling)" = 1
+check "a feed malformed before its end is still skipped" \
+    grep -q "^hustings-index: $tmp/feeds/broken.rss: malformed XML (line 1)" "$tmp/err"
+
 # re-running replaces articles instead of duplicating them
 run "$QUERY" -d "$tmp/idx" --json --limit 1000 the
 before=$(wc -l <"$tmp/out")

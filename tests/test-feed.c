@@ -256,6 +256,14 @@ static void test_malformed(result *r)
     read_feed(r, "<rss><channel><title>Empty</title></channel></rss>");
     CHECK_INT(r->rc, -1);
     CHECK_STR(hs_buf_str(&r->why), "feed has no items with text");
+    /* cut short inside the last item: the items before it are read */
+    read_feed(r, "<rss><channel><item><title>Whole</title><description>Text one."
+                 "</description></item><item><title>Cut sh");
+    CHECK_INT(r->rc, 0);
+    CHECK(r->list.n >= 1);
+    if (item(r, 0))
+        CHECK_STR(item(r, 0)->title, "Whole");
+    CHECK_STR(hs_buf_str(&r->why), "cut short (line 1): read up to there");
     read_feed(r, "<?xml version=\"1.0\"?>\n<rss>\n<channel>\n<item>\x01</item></channel></rss>");
     CHECK_INT(r->rc, -1);
     CHECK(strncmp(hs_buf_str(&r->why), "malformed XML (line 4): ", 24) == 0);
