@@ -82,6 +82,9 @@ typedef int (*hs_qword_fn)(hs_qgroup *g, hs_qword *w, void *ctx);
 int hs_query_each_word(hs_parsed_query *pq, hs_qword_fn fn, void *ctx);
 
 struct hx_db;
+/* How many passages of db hold the term prefix+word.  HUSTINGS_STATUS_*. */
+int hs_query_term_freq(struct hx_db *db, const char *prefix, const char *word,
+                       unsigned long *n);
 /* Add to each Cyrillic word of pq the other stems of its forms that the
  * index db holds: a Russian fleeting vowel (участок, участка), a Kazakh
  * final consonant voiced (құқық, құқығы) or vowel dropped (халық, халқы)

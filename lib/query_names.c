@@ -18,8 +18,8 @@
 #include "schema.h"
 #include "xapian_glue.h"
 
-static hustings_status_t freq(hx_db *db, const char *prefix, const char *word,
-                              unsigned long *n)
+int hs_query_term_freq(struct hx_db *db, const char *prefix, const char *word,
+                       unsigned long *n)
 {
     hs_buf term = HS_BUF_INIT;
     hustings_status_t st = hs_buf_puts(&term, prefix) == 0 && hs_buf_puts(&term, word) == 0
@@ -36,9 +36,9 @@ static int settle_word(hs_qgroup *g, hs_qword *w, void *ctx)
     if (!w->maybe_key)
         return HUSTINGS_STATUS_SUCCESS;
     unsigned long as_name = 0, as_word = 0;
-    hustings_status_t st = freq(db, HS_PREFIX_NAME, w->maybe_key, &as_name);
+    hustings_status_t st = hs_query_term_freq(db, HS_PREFIX_NAME, w->maybe_key, &as_name);
     if (st == HUSTINGS_STATUS_SUCCESS)
-        st = freq(db, "", w->exact, &as_word);
+        st = hs_query_term_freq(db, "", w->exact, &as_word);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
     if (as_word == 0 && as_name > 0 && !w->key) {

@@ -102,11 +102,8 @@ static void consider(collected *col, const letters *cand)
     for (size_t i = 0; i < w->n_variants; i++)
         if (!strcmp(text, w->variants[i]))
             return;
-    char term[sizeof text + sizeof HS_PREFIX_STEM];
-    memcpy(term, HS_PREFIX_STEM, sizeof HS_PREFIX_STEM - 1);
-    memcpy(term + sizeof HS_PREFIX_STEM - 1, text, len + 1);
     unsigned long freq = 0;
-    col->st = hx_db_term_freq(col->db, term, &freq);
+    col->st = hs_query_term_freq(col->db, HS_PREFIX_STEM, text, &freq);
     if (col->st != HUSTINGS_STATUS_SUCCESS || freq == 0)
         return;
     if (!(w->variants[w->n_variants] = strdup(text)))
