@@ -418,6 +418,16 @@ hustings_status_t hustings_index_get_stats(hustings_index_t *index, hustings_sta
     return st == HUSTINGS_STATUS_SUCCESS || recorded ? st : hs_index_fail_db(index, st);
 }
 
+hustings_status_t hs_passage_count(hx_db *db, unsigned long *n)
+{
+    unsigned long docs = 0, articles = 0;
+    hustings_status_t st = hx_db_doc_count(db, &docs);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hx_db_term_freq(db, HS_TERM_ARTICLE_DOC, &articles);
+    *n = st == HUSTINGS_STATUS_SUCCESS && docs > articles ? docs - articles : 0;
+    return st;
+}
+
 hustings_status_t hustings_index_count(hustings_index_t *index,
                                        unsigned long *articles,
                                        unsigned long *passages)
@@ -429,7 +439,7 @@ hustings_status_t hustings_index_count(hustings_index_t *index,
     if (articles)
         st = hx_db_count_terms(index->db, HS_PREFIX_ARTICLE, &a);
     if (st == HUSTINGS_STATUS_SUCCESS && passages)
-        st = hx_db_doc_count(index->db, &p);
+        st = hs_passage_count(index->db, &p);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return hs_index_fail_db(index, st);
     if (articles)

@@ -36,6 +36,10 @@ hustings_status_t hs_index_fail(hustings_index_t *index, hustings_status_t st,
 /* The same with Xapian's message for db. */
 hustings_status_t hs_index_fail_db(hustings_index_t *index, hustings_status_t st);
 
+/* How many passages db holds: its documents but the articles' own
+ * (schema.h). */
+hustings_status_t hs_passage_count(hx_db *db, unsigned long *n);
+
 /* The key that names an article in the index (its XA term without the
  * prefix): the path, or for very long paths its start and a hash.
  * Appended to out; 0 or -1 when out of memory. */

@@ -75,6 +75,8 @@ typedef struct term_sink {
     const char *exact_prefix;
     const char *stem_prefix;
     const char *name_prefix;  /* transliteration keys of names, or NULL */
+    hx_doc *article;          /* the article's own document, to add each
+                                 stem to (under HS_PREFIX_BODY), or NULL */
     hs_buf term;
 } term_sink;
 
@@ -108,6 +110,14 @@ static int sink_token(void *ctx, const hs_token *tok)
     /* the stem lives in the stemmer: add it before the exact form is
      * copied into s->term (which does not touch the stemmer) */
     unsigned pos = hs_is_stop_stem(stem, stem_len) ? 0 : tok->pos;
+    if (s->article) {
+        hx_doc *own = s->doc;
+        s->doc = s->article;
+        int rc = add_prefixed(s, HS_PREFIX_BODY, stem, stem_len, 0);
+        s->doc = own;
+        if (rc < 0)
+            return -1;
+    }
     if (add_prefixed(s, s->stem_prefix, stem, stem_len, pos) < 0 ||
         add_prefixed(s, s->exact_prefix, tok->term, tok->term_len, 0) < 0)
         return -1;
@@ -336,10 +346,10 @@ static int add_band_terms(hx_doc *doc, const dup_info *dup)
  * term. */
 static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
                            const hs_buf *article_term, const hs_buf *file_term,
-                           const dup_info *dup)
+                           const dup_info *dup, hx_doc *article)
 {
     hx_doc *doc = hx_doc_new();
-    term_sink s = { doc, stemmer, a->lang, NULL, "", "", NULL, HS_BUF_INIT };
+    term_sink s = { doc, stemmer, a->lang, NULL, "", "", NULL, article, HS_BUF_INIT };
     char tag[17];
     hs_article_tag(article_term, tag);
     char *data = doc ? passage_data(a, i, dup) : NULL;
@@ -347,6 +357,7 @@ static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
     s.lang = hs_passage_stem_lang(a->lang, text, strlen(text));
     int ok = data && index_field(&s, "", HS_PREFIX_STEM, HS_PREFIX_NAME, text) == 0;
     s.lang = a->lang;
+    s.article = NULL; /* the article's document has its headline once */
     ok = ok &&
              index_field(&s, HS_PREFIX_TITLE, HS_PREFIX_TITLE_STEM, HS_PREFIX_TITLE_NAME,
                          a->title) == 0 &&
@@ -365,6 +376,53 @@ static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
         return NULL;
     }
     return doc;
+}
+
+typedef struct body_sink {
+    hx_doc *doc;
+    hs_stemmer *stemmer;
+    const char *lang;
+    hs_buf term;
+} body_sink;
+
+static int body_token(void *ctx, const hs_token *tok)
+{
+    body_sink *b = ctx;
+    size_t stem_len;
+    const char *stem = hs_stem_lang(b->stemmer, b->lang, tok->term, tok->term_len, &stem_len);
+    hs_buf_reset(&b->term);
+    if (!stem || hs_buf_puts(&b->term, HS_PREFIX_BODY) < 0 ||
+        hs_buf_append(&b->term, stem, stem_len) < 0)
+        return -1;
+    return hx_doc_add_term(b->doc, b->term.data, b->term.len);
+}
+
+/* The article's own document (schema.h) with its headline's stems and
+ * its terms; passage_doc adds the stems of each passage as it goes. */
+static hx_doc *article_doc(hs_stemmer *stemmer, const hs_article *a,
+                           const hs_buf *article_term, const hs_buf *file_term)
+{
+    hx_doc *doc = hx_doc_new();
+    body_sink b = { doc, stemmer, a->lang, HS_BUF_INIT };
+    char tag[17];
+    hs_article_tag(article_term, tag);
+    int ok = doc && hs_tokenize(a->title, strlen(a->title), 1, body_token, &b, NULL) == 0 &&
+             hx_doc_add_boolean(doc, article_term->data, article_term->len) == 0 &&
+             (!a->id || hx_doc_add_boolean(doc, file_term->data, file_term->len) == 0) &&
+             hx_doc_add_boolean(doc, HS_TERM_ARTICLE_DOC, strlen(HS_TERM_ARTICLE_DOC)) == 0 &&
+             hx_doc_set_value(doc, HS_SLOT_ARTICLE, tag, 16) == 0;
+    hs_buf_free(&b.term);
+    if (!ok) {
+        hx_doc_free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+/* How many documents an article has: its passages and its own. */
+static size_t docs_of(const hs_article *a)
+{
+    return a->n_passages ? a->n_passages + 1 : 0;
 }
 
 typedef struct cluster_finder {
@@ -494,7 +552,7 @@ hs_file_docs *hs_file_docs_build(hs_stemmer *stemmer, hs_article *const *article
     hs_file_docs *fd = calloc(1, sizeof *fd);
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
-        total += articles[i]->n_passages;
+        total += docs_of(articles[i]);
     int ahead = total <= AHEAD_MAX_PASSAGES;
     if (!fd || (ahead && !(fd->docs = calloc(total ? total : 1, sizeof *fd->docs))) ||
         !(fd->dups = calloc(n ? n : 1, sizeof *fd->dups))) {
@@ -511,9 +569,18 @@ hs_file_docs *hs_file_docs_build(hs_stemmer *stemmer, hs_article *const *article
         hs_buf_reset(&fterm);
         ok = hs_article_terms(a->path, a->id, &aterm, &fterm) == 0 &&
              fingerprint(a, &fd->dups[i]) == 0;
-        for (size_t p = 0; ahead && p < a->n_passages && ok; p++)
+        if (!ahead || !ok || a->n_passages == 0)
+            continue;
+        /* the article's document goes after its passages, which fill it */
+        hx_doc *own = article_doc(stemmer, a, &aterm, &fterm);
+        for (size_t p = 0; p < a->n_passages && own && ok; p++)
             ok = (fd->docs[fd->n_docs++] =
-                      passage_doc(stemmer, a, p, &aterm, &fterm, &fd->dups[i])) != NULL;
+                      passage_doc(stemmer, a, p, &aterm, &fterm, &fd->dups[i], own)) != NULL;
+        if (ok && own)
+            fd->docs[fd->n_docs++] = own;
+        else
+            hx_doc_free(own);
+        ok = ok && own;
     }
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
@@ -553,7 +620,7 @@ static int add_cluster_term(hx_doc *first, const dup_info *dup)
 static hustings_status_t join_clusters(hx_db *db, hs_file_docs *fd)
 {
     hx_doc **doc = fd->docs;
-    for (size_t i = 0; i < fd->n_articles; doc += fd->articles[i]->n_passages, i++) {
+    for (size_t i = 0; i < fd->n_articles; doc += docs_of(fd->articles[i]), i++) {
         const hs_article *a = fd->articles[i];
         dup_info *dup = &fd->dups[i];
         int copy = adopt_cluster(db, a, dup);
@@ -589,14 +656,21 @@ static hustings_status_t add_one_by_one(hustings_index_t *index, hs_file_docs *f
             st = HUSTINGS_STATUS_XAPIAN_EXCEPTION;
         else if (hs_article_terms(a->path, a->id, &aterm, &fterm) < 0)
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+        hx_doc *own = NULL;
+        if (st == HUSTINGS_STATUS_SUCCESS && a->n_passages &&
+            !(own = article_doc(index->stemmer, a, &aterm, &fterm)))
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
         for (size_t p = 0; p < a->n_passages && st == HUSTINGS_STATUS_SUCCESS; p++) {
-            hx_doc *doc = passage_doc(index->stemmer, a, p, &aterm, &fterm, dup);
+            hx_doc *doc = passage_doc(index->stemmer, a, p, &aterm, &fterm, dup, own);
             if (!doc || (p == 0 && dup->has_fp && add_cluster_term(doc, dup) < 0))
                 st = HUSTINGS_STATUS_OUT_OF_MEMORY;
             else
                 st = hx_db_add_doc(index->db, doc);
             hx_doc_free(doc);
         }
+        if (st == HUSTINGS_STATUS_SUCCESS && own)
+            st = hx_db_add_doc(index->db, own);
+        hx_doc_free(own);
     }
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
@@ -713,12 +787,35 @@ typedef struct renamer {
     hustings_status_t st;
 } renamer;
 
+/* Re-key the article's own document (schema.h), which follows its
+ * passages: the id is its last first passage's. */
+static int rename_article_doc(renamer *r, unsigned docid)
+{
+    hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
+    char *fixed = NULL;
+    const char *to = stored_path(r->to, &fixed);
+    r->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (to && hs_article_terms(to, r->id, &aterm, &fterm) == 0) {
+        static const char *const drop[] = { HS_PREFIX_ARTICLE, HS_PREFIX_FILE, NULL };
+        const char *add[] = { aterm.data, r->id ? fterm.data : NULL, NULL };
+        char tag[17];
+        hs_article_tag(&aterm, tag);
+        r->st = hx_db_update_doc(r->index->db, docid, drop, add, HS_SLOT_ARTICLE, tag, "", 0);
+    }
+    free(fixed);
+    hs_buf_free(&aterm);
+    hs_buf_free(&fterm);
+    return r->st != HUSTINGS_STATUS_SUCCESS;
+}
+
 /* Re-key one passage of a renamed file: its path (in a first passage's
  * data), XA and XF terms.  The file's passages come in docid order, so an
  * article's first passage, with its id, comes before its others. */
 static int rename_doc(void *ctx, unsigned docid, const char *data, size_t len)
 {
     renamer *r = ctx;
+    if (len == 0) /* the article's own document: its terms only */
+        return rename_article_doc(r, docid);
     json_object *o = hs_data_parse(data, len);
     int first = o && json_object_object_get_ex(o, "path", NULL);
     json_object *idv = NULL;

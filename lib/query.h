@@ -3,8 +3,9 @@
  *
  * A query string is parsed (query_parse.c) into a tree of hs_qexpr; the
  * builder (query_build.c) turns the tree into a Xapian query that ranks
- * every tier in one pass; the highlighter (highlight.c) marks the tree's positive word groups
- * in result passages.
+ * passages by their words and their coverage of the query; the
+ * highlighter (highlight.c) marks the tree's positive word groups in
+ * result passages.
  */
 #ifndef HUSTINGS_QUERY_H
 #define HUSTINGS_QUERY_H
@@ -27,6 +28,8 @@ typedef struct hs_qword {
     char *variants[HS_QWORD_VARIANTS]; /* other stems of its forms that the
                         index holds (hs_query_add_variants) */
     size_t n_variants;
+    double idf;   /* how rare its stems are in the index (hs_query_add_idf);
+                     0 until looked up */
 } hs_qword;
 
 /* One unit of a query: a word, or a phrase (quoted, or a chunk such as
@@ -97,6 +100,10 @@ int hs_query_add_variants(hs_parsed_query *pq, struct hx_db *db);
  * "Tokayev", "Токаев"), and loses it otherwise ("soon" would meet Sony,
  * "plan" every Russian "план").  HUSTINGS_STATUS_* of the lookups. */
 int hs_query_settle_names(hs_parsed_query *pq, struct hx_db *db);
+/* Set each word's idf from the index db: log((N - n + 0.5) / (n + 0.5))
+ * over N passages, n of them holding one of its stems (the most of any),
+ * at least 0 (query_idf.c).  HUSTINGS_STATUS_* of the lookups. */
+int hs_query_add_idf(hs_parsed_query *pq, struct hx_db *db);
 void hs_parsed_query_free(hs_parsed_query *pq);
 
 /* Extra constraints from options (--since, --until): dates "YYYY",
@@ -120,8 +127,9 @@ int hs_qexpr_is_constraint(const hs_qexpr *e);
  * language the query stems it in) is a stop word's (index_write.c). */
 int hs_qword_unpositioned(const hs_qword *w);
 
-/* Tiers of a query, best first: passages matching tier k and no earlier
- * tier are ranked after all those of earlier tiers. */
+/* What a query's words must match, strictest first (query_build.c): each
+ * matches all that the one before does.  Only HS_TIER_ANY's matches are
+ * results; the others say what coverage and explicit AND require. */
 enum {
     HS_TIER_ALL_IN_PASSAGE, /* every required word in the passage text */
     HS_TIER_ALL_WITH_TITLE, /* every required word in passage or headline */
@@ -136,19 +144,11 @@ enum {
  * HS_Q_MATCH_NOTHING. */
 hs_qnode *hs_query_build_tier(const hs_parsed_query *pq, int tier);
 
-/* What a passage gains for each tier before HS_TIER_ANY that it matches:
- * more than any weight of the query's words can reach (at least this). */
-#define HS_TIER_BONUS_MIN 1e5
-
-/* All tiers in one query, ranked: the weight of tier HS_TIER_ANY plus a
- * bonus (stored in *bonus) for each earlier tier matched, so that one pass
- * gives every tier's passages before the next tier's (hs_query_tier_of
- * takes the bonus off again). */
-hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq, double *bonus);
-
-/* The tier of a weight from hs_query_build_ranked's query with that bonus;
- * *words gets the weight of the words alone. */
-int hs_query_tier_of(double weight, double bonus, double *words);
+/* The query ranked: the BM25 weight of its words (passage text, exact
+ * forms, headline) plus, for each item of a list of words, its idf when
+ * the passage or its headline holds it (coverage); over everything that
+ * some word matches. */
+hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq);
 
 /* Everything the query matches, all tiers together (for counts and
  * facets). */

@@ -1,5 +1,5 @@
 /* query_build.c - from the parsed tree to the Xapian queries: the ranked
- * one (all tiers in one pass), each tier's, and all matches.
+ * one, each tier's match, and all matches.
  *
  * Two halves are built separately:
  *  - the weight: every positive word group, matched through its stems (so
@@ -7,11 +7,14 @@
  *    EXACT_BOOST (the form typed ranks above its relatives) and the article
  *    headline (ZS terms, in every passage of the article) scaled by
  *    TITLE_WEIGHT: article-level evidence that the story is about the query;
- *  - the match of each tier: which passages qualify, without weights.
- * A tier's query is the weight FILTERed by the tier's match; each tier
- * matches all that the one before does.  The ranked query runs all tiers
- * in one pass: the weight, plus a constant bonus for each earlier tier a
- * passage matches, over the matches of the last tier.
+ *  - the match of each tier: which passages qualify, without weights (all
+ *    words in the passage; all in the passage or its headline; any).
+ * The ranked query is the weight plus coverage: each item of the query's
+ * list of words that the passage or its headline holds adds its idf, so
+ * that holding the query's rare words counts more than holding its common
+ * ones, and a passage that lacks a word is not put below every passage
+ * that has them all (as hard tiers did: long questions have no passage
+ * with every word).
  */
 #include "query.h"
 
@@ -23,6 +26,9 @@
 
 #define EXACT_BOOST 0.5
 #define TITLE_WEIGHT 0.25
+
+/* What each query item a passage holds adds, times its idf. */
+#define COVERAGE 1.0
 
 /* Cross-script name matches weigh this much of a same-script match, so
  * that results in the query's own script come first, other things equal. */
@@ -216,7 +222,8 @@ static hs_qnode *weight(const hs_parsed_query *pq)
     hs_qnode *or = add_weights(hs_qnode_new(HS_Q_OR), pq->root);
     if (or && or->n_kids == 0) { /* filters only: every match weighs the same */
         hs_qnode_free(or);
-        return hs_qnode_new(HS_Q_MATCH_ALL);
+        return hs_qnode_pair(HS_Q_AND_NOT, hs_qnode_new(HS_Q_MATCH_ALL),
+                             hs_qnode_term("", HS_TERM_ARTICLE_DOC, strlen(HS_TERM_ARTICLE_DOC)));
     }
     return or;
 }
@@ -380,48 +387,55 @@ static int weight_is_any(const hs_qexpr *root)
     return stop == 0 || stop == root->n_kids;
 }
 
-/* A bound on one term's BM25 weight: (k1 + 1) times its idf, and the idf
- * stays under 25 for any index of fewer than 10^10 passages. */
-#define TERM_WEIGHT_BOUND 50.0
-/* How many terms a wildcard may expand to (xapian_glue.cc). */
-#define WILDCARD_TERMS 1000
-
-/* How many terms q's weight may add up: a bound on the leaves. */
-static double leaves(const hs_qnode *q)
+/* How much of the query's evidence e stands for: the idf of its rarest
+ * word for a word or phrase, the sum of its parts' for words that must
+ * all match, the most of its alternatives' for an OR. */
+static double evidence_of(const hs_qexpr *e)
 {
-    if (q->op == HS_Q_TERM)
-        return 1;
-    if (q->op == HS_Q_WILDCARD)
-        return WILDCARD_TERMS;
-    double n = 0;
-    for (size_t i = 0; i < q->n_kids; i++)
-        n += leaves(q->kids[i]);
-    return n;
+    double sum = 0, most = 0;
+    switch (e->kind) {
+    case HS_QK_GROUP:
+        for (size_t i = 0; i < e->group.n_words; i++)
+            if (e->group.words[i].idf > most)
+                most = e->group.words[i].idf;
+        return most;
+    case HS_QK_TITLE:
+    case HS_QK_FILTER:
+        return 0;
+    case HS_QK_OR:
+        for (size_t i = 0; i < e->n_kids; i++)
+            if (!e->kids[i]->excluded && evidence_of(e->kids[i]) > most)
+                most = evidence_of(e->kids[i]);
+        return most;
+    default:
+        for (size_t i = 0; i < e->n_kids; i++)
+            if (!e->kids[i]->excluded)
+                sum += evidence_of(e->kids[i]);
+        return sum;
+    }
 }
 
-hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq, double *bonus)
+hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq)
 {
-    *bonus = HS_TIER_BONUS_MIN;
     if (!pq->root)
         return hs_qnode_new(HS_Q_MATCH_NOTHING);
-    hs_qnode *w = weight(pq);
-    if (w && 2 * TERM_WEIGHT_BOUND * leaves(w) > *bonus)
-        *bonus = 2 * TERM_WEIGHT_BOUND * leaves(w);
-    hs_qnode *or = hs_qnode_add(hs_qnode_new(HS_Q_OR), w);
-    for (int tier = 0; tier < HS_TIER_ANY && or; tier++)
-        or = hs_qnode_add(or, hs_qnode_const(root_match(pq, tier), *bonus));
+    hs_qnode *or = hs_qnode_add(hs_qnode_new(HS_Q_OR), weight(pq));
+    /* coverage: each item of a list that the passage (or its headline)
+     * holds adds its idf, so that passages holding more of the query's
+     * rare words come first, without a hard line between all and some */
+    const hs_qexpr *root = pq->root;
+    double cov = COVERAGE;
+    if (!root->excluded && (root->kind == HS_QK_DEFAULT || root->kind == HS_QK_OR) && cov > 0)
+        for (size_t i = 0; i < root->n_kids && or; i++) {
+            const hs_qexpr *k = root->kids[i];
+            double e = evidence_of(k);
+            if (k->excluded || hs_qexpr_is_constraint(k) || e <= 0)
+                continue;
+            or = hs_qnode_add(or, hs_qnode_const(match(k, HS_TIER_ALL_WITH_TITLE), cov * e));
+        }
     if (weight_is_any(pq->root))
         return or;
     return hs_qnode_pair(HS_Q_FILTER, or, root_match(pq, HS_TIER_ANY));
-}
-
-int hs_query_tier_of(double weight, double bonus, double *words)
-{
-    int earlier = 0; /* tiers before HS_TIER_ANY matched */
-    while (earlier < HS_TIER_ANY && weight >= bonus * (earlier + 1))
-        earlier++;
-    *words = weight - bonus * earlier;
-    return HS_TIER_ANY - earlier;
 }
 
 hs_qnode *hs_query_build_all(const hs_parsed_query *pq)

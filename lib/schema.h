@@ -36,6 +36,16 @@
 #define HS_PREFIX_SIMHASH_BAND "XH" /* boolean, on an article's first
                                        passage: a band of its fingerprint */
 
+/* Beside its passages, each article has one document of its own, added
+ * after them: the stems of its headline and passages under XB (a wdf, no
+ * positions), for the article's BM25 at query time (search.c), its XA (and
+ * XF) term, so that it goes and is re-keyed with them, its tag in
+ * HS_SLOT_ARTICLE, the term XK, and no data.  Passage queries never match
+ * it: it holds no passage term, and "every passage" is MATCH_ALL AND_NOT
+ * XK. */
+#define HS_PREFIX_BODY        "XB"  /* stem of a word of the article */
+#define HS_TERM_ARTICLE_DOC   "XK"  /* boolean: the article's document */
+
 /* Value slots. */
 #define HS_SLOT_DATE     0  /* "YYYY-MM-DD", absent when undated */
 #define HS_SLOT_ARTICLE  1  /* hash of the XA term (hs_article_tag) */

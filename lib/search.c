@@ -1,8 +1,11 @@
-/* search.c - running a query: every tier in one ranked pass (or by date),
- * at most a few passages per article (Xapian's collapse on the article's
- * tag), and one result per near-duplicate cluster. */
+/* search.c - running a query: by relevance, the best candidates of one
+ * ranked pass reordered with their articles' evidence (rank.h); or by
+ * date; at most per_article passages of an article when asked (Xapian's
+ * collapse on the article's tag), and one result per near-duplicate
+ * cluster. */
 #include "index_internal.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +15,7 @@
 #include "exact_phrase.h"
 #include "lang.h"
 #include "passage_internal.h"
+#include "rank.h"
 #include "query.h"
 #include "schema.h"
 #include "spelling.h"
@@ -23,6 +27,10 @@
  * sets candidates aside (then a further batch is read). */
 #define COLLAPSE_ROOM 2
 #define MAX_BATCH 10000
+/* Candidates ranked with their articles' evidence (rank.h):
+ * far more than a page, since an article's evidence lifts passages from
+ * well below it. */
+#define RANK_DEPTH 100
 
 struct _hustings_query {
     hustings_index_t *index;
@@ -75,7 +83,7 @@ hustings_status_t hustings_query_create(hustings_index_t *index, const char *que
     }
     q->index = index;
     q->limit = 10;
-    q->per_article = 3;
+    q->per_article = 0;
     q->collapse = 1;
     q->thesaurus = 1;
     *query = q;
@@ -134,6 +142,8 @@ static hustings_status_t look_up_words(hustings_query_t *query)
     hustings_status_t st = hs_query_settle_names(query->parsed, query->index->db);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hs_query_add_variants(query->parsed, query->index->db);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hs_query_add_idf(query->parsed, query->index->db);
     return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(query->index, st);
 }
 
@@ -237,8 +247,6 @@ void hustings_query_destroy(hustings_query_t *query)
 /* A batch of candidates. */
 typedef struct collector {
     hx_db *db;
-    int ranked;                /* weights carry tier bonuses */
-    double bonus;              /* of each tier */
     hustings_passages_t *list;
     hustings_status_t st;
 } collector;
@@ -246,19 +254,15 @@ typedef struct collector {
 static int collect_match(void *ctx, unsigned docid, double weight, const char *data, size_t len)
 {
     collector *c = ctx;
-    if (c->ranked)
-        hs_query_tier_of(weight, c->bonus, &weight); /* the words' weight */
     c->st = hs_passage_decode(c->list, c->db, docid, weight, data, len);
     return c->st != HUSTINGS_STATUS_SUCCESS;
 }
 
-/* Candidates from..from+n-1 of q, in order, into c: at most per_article
- * passages of an article (Xapian collapses on the article's tag, while
- * matching). */
-static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsigned long from,
-                               unsigned long n, collector *c)
+/* The search options of query for matches from..from+n-1. */
+static hx_search_opts search_opts(const hustings_query_t *query, unsigned long from,
+                                  unsigned long n)
 {
-    hx_search_opts o = { (unsigned)from, (unsigned)n, -1, 0, -1, 0, accept_of(query) };
+    hx_search_opts o = { (unsigned)from, (unsigned)n, -1, 0, -1, 0, accept_of(query), -1 };
     if (query->sort != HUSTINGS_SORT_RELEVANCE) {
         o.sort_slot = HS_SLOT_DATE;
         o.descending = query->sort == HUSTINGS_SORT_DATE_DESC;
@@ -267,6 +271,16 @@ static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsig
         o.collapse_slot = HS_SLOT_ARTICLE;
         o.collapse_max = query->per_article;
     }
+    return o;
+}
+
+/* Candidates from..from+n-1 of q, in order, into c: at most per_article
+ * passages of an article (Xapian collapses on the article's tag, while
+ * matching). */
+static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsigned long from,
+                               unsigned long n, collector *c)
+{
+    hx_search_opts o = search_opts(query, from, n);
     hustings_status_t st = checked(query, hx_db_search(query->index->db, q, &o, collect_match, c));
     return st == HUSTINGS_STATUS_SUCCESS ? c->st : st;
 }
@@ -370,6 +384,45 @@ static hustings_status_t suggest(hustings_query_t *query, hustings_passages_t *o
                                                    : HUSTINGS_STATUS_SUCCESS;
 }
 
+/* Relevance: the best RANK_DEPTH candidates (or more when more are
+ * wanted) of q, ranked with their articles' evidence
+ * (rank.h), read and chosen in that order; *from gets how many were
+ * ranked, where plain batches go on when they did not suffice. */
+static hustings_status_t choose_ranked(hustings_query_t *query, const hs_qnode *q, shown *s,
+                                       hustings_passages_t *out, unsigned long *skip,
+                                       unsigned long *want, unsigned long *from)
+{
+    hx_db *db = query->index->db;
+    unsigned long depth = *skip + *want;
+    depth = depth + depth / COLLAPSE_ROOM + 1;
+    if (depth < RANK_DEPTH)
+        depth = RANK_DEPTH;
+    hx_search_opts o = search_opts(query, 0, depth);
+    hs_candidate *cand = NULL;
+    size_t n = 0;
+    hustings_status_t st = checked(query, hs_rank_candidates(db, query->parsed, q, &o, &cand, &n));
+    for (size_t i = 0; i < n && *want > 0 && st == HUSTINGS_STATUS_SUCCESS; i++) {
+        hustings_passages_t one;
+        memset(&one, 0, sizeof one);
+        collector c = { db, &one, HUSTINGS_STATUS_SUCCESS };
+        char *data = NULL;
+        size_t len = 0;
+        st = hx_db_earlier_data(db, cand[i].docid, 0, HS_SLOT_ARTICLE, HS_PREFIX_ARTICLE,
+                                &data, &len);
+        if (st == HUSTINGS_STATUS_SUCCESS) {
+            collect_match(&c, cand[i].docid, cand[i].score, data, len);
+            st = c.st;
+        }
+        free(data);
+        if (st == HUSTINGS_STATUS_SUCCESS)
+            st = choose(query, s, &c, out, skip, want);
+        free_list_items(&one);
+    }
+    free(cand);
+    *from = n < depth ? ULONG_MAX : n;
+    return st;
+}
+
 hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passages_t **passages)
 {
     if (!query || !passages)
@@ -384,22 +437,22 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
     unsigned long n = skip + want;
     if (query->collapse)
         n += n / COLLAPSE_ROOM + 1;
-    /* Relevance: every tier's passages before the next tier's, in one
-     * pass (hs_query_build_ranked).  By date: every match. */
+    /* by relevance: the ranked candidates first; by date: every match */
     int ranked = query->sort == HUSTINGS_SORT_RELEVANCE;
-    double bonus = 0;
-    hs_qnode *q = ranked ? hs_query_build_ranked(query->parsed, &bonus)
+    hs_qnode *q = ranked ? hs_query_build_ranked(query->parsed)
                          : hs_query_build_all(query->parsed);
     if (!q)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    /* Candidates come in batches: when collapsing sets many aside (a story
-     * republished many times), the next batch is read, twice as large,
-     * until enough are taken or the matches end. */
     unsigned long from = 0, batch = n;
-    while (q && st == HUSTINGS_STATUS_SUCCESS && want > 0) {
+    if (q && ranked && st == HUSTINGS_STATUS_SUCCESS && want > 0)
+        st = choose_ranked(query, q, &s, out, &skip, &want, &from);
+    /* Then candidates come in batches: when collapsing sets many aside (a
+     * story republished many times), the next batch is read, twice as
+     * large, until enough are taken or the matches end. */
+    while (q && st == HUSTINGS_STATUS_SUCCESS && want > 0 && from != ULONG_MAX) {
         hustings_passages_t found;
         memset(&found, 0, sizeof found);
-        collector c = { query->index->db, ranked, bonus, &found, HUSTINGS_STATUS_SUCCESS };
+        collector c = { query->index->db, &found, HUSTINGS_STATUS_SUCCESS };
         st = fetch(query, q, from, batch, &c);
         if (st == HUSTINGS_STATUS_SUCCESS)
             st = choose(query, &s, &c, out, &skip, &want);

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -558,11 +559,19 @@ struct found_match {
 };
 typedef std::vector<found_match> found_list;
 
-static void read_mset(const Xapian::MSet &mset, found_list *found)
+static void read_mset(const Xapian::MSet &mset, int data_slot, bool slot_is_key,
+                      found_list *found)
 {
     found->clear();
-    for (auto m = mset.begin(); m != mset.end(); ++m)
-        found->push_back({ *m, m.get_weight(), m.get_document().get_data() });
+    for (auto m = mset.begin(); m != mset.end(); ++m) {
+        if (data_slot < 0)
+            found->push_back({ *m, m.get_weight(), m.get_document().get_data() });
+        else if (slot_is_key)
+            found->push_back({ *m, m.get_weight(), m.get_collapse_key() });
+        else
+            found->push_back({ *m, m.get_weight(),
+                               m.get_document().get_value(static_cast<Xapian::valueno>(data_slot)) });
+    }
 }
 
 static void hand_over(const found_list &found, hx_match_fn fn, void *ctx)
@@ -591,10 +600,18 @@ extern "C" hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, const hx
             if (o->collapse_slot >= 0 && o->collapse_max > 0)
                 e.set_collapse_key(static_cast<Xapian::valueno>(o->collapse_slot),
                                    o->collapse_max);
+            else if (o->data_slot >= 0) // read while matching, in docid order
+                e.set_collapse_key(static_cast<Xapian::valueno>(o->data_slot),
+                                   std::numeric_limits<Xapian::doccount>::max());
         };
+        bool slot_is_key = o->data_slot >= 0 &&
+                           ((o->collapse_slot >= 0 && o->collapse_max > 0)
+                                ? o->collapse_slot == o->data_slot
+                                : true);
         accept_decider decider(o->accept);
         auto use = [&](Xapian::Enquire &e) {
-            read_mset(e.get_mset(o->offset, o->limit, 0, nullptr, decider.in(db)), &found);
+            read_mset(e.get_mset(o->offset, o->limit, 0, nullptr, decider.in(db)), o->data_slot,
+                      slot_is_key, &found);
         };
         unless_remote(db, [&] { search_with_retry(db, q, setup, use); });
         hand_over(found, fn, ctx);
@@ -637,3 +654,4 @@ extern "C" hustings_status_t hx_db_value_counts(hx_db *db, const hs_qnode *q,
                 break;
     });
 }
+

@@ -129,6 +129,8 @@ typedef struct hx_search_opts {
                                  value of this slot; -1: no limit */
     unsigned collapse_max;
     const hx_accept *accept;  /* NULL: every match */
+    int data_slot;            /* >= 0: hand over this value slot of each
+                                 match instead of its document data */
 } hx_search_opts;
 
 /* Run q and hand the matches that o asks for to fn.  A read-only database

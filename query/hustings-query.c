@@ -254,7 +254,7 @@ int main(int argc, char **argv)
     const char *color = "auto";
     output_options opt = { OUTPUT_TEXT, 0, 80, 1 };
     int c, dump = 0, count_only = 0, thesaurus = 1;
-    long per_article = 3;
+    long per_article = -1;
     hustings_sort_t sort = HUSTINGS_SORT_RELEVANCE;
     const char *since = NULL, *until = NULL, *facets = NULL;
     const char *synonyms = getenv("HUSTINGS_SYNONYMS");
@@ -434,7 +434,8 @@ int main(int argc, char **argv)
         hustings_query_set_limit(query, (unsigned)limit);
         hustings_query_set_offset(query, (unsigned)offset);
         hustings_query_set_sort(query, sort);
-        hustings_query_set_per_article(query, (unsigned)per_article);
+        if (per_article >= 0)
+            hustings_query_set_per_article(query, (unsigned)per_article);
         hustings_query_set_collapse(query, opt.collapse);
         hustings_query_set_thesaurus(query, thesaurus);
         st = hustings_query_set_date_range(query, since, until);

@@ -79,7 +79,7 @@ static int read_params(request *rq, search *s, response *rs)
     unsigned collapse, thesaurus;
     if (param_uint(rq, "limit", 10, SERVE_MAX_LIMIT, &s->limit, rs) < 0 ||
         param_uint(rq, "offset", 0, SERVE_MAX_OFFSET, &s->offset, rs) < 0 ||
-        param_uint(rq, "per_article", 3, SERVE_MAX_LIMIT, &s->per_article, rs) < 0 ||
+        param_uint(rq, "per_article", 0, SERVE_MAX_LIMIT, &s->per_article, rs) < 0 ||
         param_uint(rq, "collapse", 1, 1, &collapse, rs) < 0 ||
         param_uint(rq, "thesaurus", 1, 1, &thesaurus, rs) < 0)
         return -1;

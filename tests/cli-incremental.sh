@@ -4,6 +4,16 @@
 
 c="$tmp/c"
 mkdir -p "$c/sub"
+
+# the passages and scores of a query, in a canonical order: the article's
+# own evidence (its document beside its passages) must follow renames and
+# removals as the passages do
+ranking() {
+    "$QUERY" -d "$1" --json --no-collapse --limit 100 "$2" | python3 -c '
+import json, sys
+for r in sorted((r["path"], r["passage"], round(r["score"], 6)) for r in map(json.loads, sys.stdin)):
+    print(*r)'
+}
 cp "$CORPUS/en-01-self-nomination-returns.txt" "$c/a.txt"
 cp "$CORPUS/en-02-signatures-and-deposits.txt" "$c/b.txt"
 cp "$CORPUS/en-03-cec-registration.txt" "$c/sub/c.txt"
@@ -53,6 +63,10 @@ check "--verbose names unchanged files" grep -qx "unchanged $c/a.txt" "$tmp/out"
 run "$INDEX" -d "$tmp/clean" "$c"
 "$QUERY" -d "$tmp/clean" --dump >"$tmp/dump3"
 check "incremental and clean builds dump the same" cmp -s "$tmp/dump2" "$tmp/dump3"
+ranking "$tmp/idx" "candidates self-nomination signatures" >"$tmp/rank2"
+ranking "$tmp/clean" "candidates self-nomination signatures" >"$tmp/rank3"
+check "and rank the same, articles' evidence included" \
+    sh -c "cmp -s '$tmp/rank2' '$tmp/rank3' && [ \$(wc -l <'$tmp/rank2') -gt 10 ]"
 check "the renamed file is found under its new path" grep -q "\"path\":\"$c/sub/moved.txt\"" "$tmp/dump2"
 check "the new paragraph is in" grep -q "A new closing paragraph about turnout" "$tmp/dump2"
 
@@ -86,6 +100,9 @@ check "a renamed feed is a rename" grep -q ": 0 new, 0 changed, 0 removed, 0 unc
 run "$INDEX" -d "$tmp/fdclean" "$tmp/feeds"
 "$QUERY" -d "$tmp/fdclean" --dump >"$tmp/fdclean.dump"
 check "a renamed feed dumps as a clean build of it" cmp -s "$tmp/fd.dump" "$tmp/fdclean.dump"
+ranking "$tmp/fd" "turnout observers" >"$tmp/fd.rank"
+ranking "$tmp/fdclean" "turnout observers" >"$tmp/fdclean.rank"
+check "and ranks as it" sh -c "cmp -s '$tmp/fd.rank' '$tmp/fdclean.rank' && [ \$(wc -l <'$tmp/fd.rank') -eq 4 ]"
 check "both items, two passages each, under the new path" \
     test "$(grep -c "\"path\":\"$tmp/feeds/moved.rss\"" "$tmp/fd.dump")" -eq 4
 run "$QUERY" -d "$tmp/fd" --json 'complaints ballot boxes'
@@ -190,7 +207,7 @@ check "and its copy is one story with it" json_true 'rows[0]["copies"] == 2'
 run "$INDEX" --stats -d "$tmp/clean"
 check "--stats exits 0" test "$rc" -eq 0
 check "--stats counts articles" grep -qx "articles    4" "$tmp/out"
-check "--stats gives the format" grep -qx "format      5" "$tmp/out"
+check "--stats gives the format" grep -qx "format      6" "$tmp/out"
 check "--stats gives the languages, passages by language" grep -q "^languages   en [0-9]*, ru [0-9]*$" "$tmp/out"
 check "--stats gives the date range" grep -q "^dates       2023-01-21 \.\. 2023-02-14" "$tmp/out"
 check "--stats gives the last update" grep -q "^updated     20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]T" "$tmp/out"

@@ -78,7 +78,10 @@ check "--sort -date: newest first, undated last" json_true '[r["date"] or "" for
 run "$QUERY" -d "$tmp/idx" --json --limit 50 --per-article 1 candidates
 check "--per-article 1: one passage per article" json_true 'len(rows) == len({r["path"] for r in rows})'
 run "$QUERY" -d "$tmp/idx" --json --limit 50 candidates
-check "by default at most 3 per article" json_true 'max(__import__("collections").Counter(r["path"] for r in rows).values()) <= 3'
+cp "$tmp/out" "$tmp/default.json"
+check "by default an article shows every passage that ranks" json_true 'max(__import__("collections").Counter(r["path"] for r in rows).values()) > 3'
+run "$QUERY" -d "$tmp/idx" --json --limit 50 --per-article 0 candidates
+check "as --per-article 0 does" cmp -s "$tmp/out" "$tmp/default.json"
 run "$QUERY" -d "$tmp/idx" --count candidates
 n=$(cat "$tmp/out")
 run "$QUERY" -d "$tmp/idx" --json --limit 1000 --per-article 0 candidates

@@ -9,14 +9,25 @@
 
 static hs_stemmer *st;
 
-/* The description of tier t's query, or with t = -1 of the ranked one. */
+/* Give the words of pq's positive groups the idf 1, 2, 3... in order. */
+static int set_idf(hs_qgroup *g, hs_qword *w, void *ctx)
+{
+    double *next = ctx;
+    if (!g->excluded)
+        w->idf = (*next)++;
+    return 0;
+}
+
+/* The description of tier t's query, or with t = -1 of the ranked one
+ * (its words' idf 1, 2, 3...). */
 static char *tier(const char *q, int t)
 {
     hs_parsed_query *pq = hs_query_parse(q, st, NULL);
     if (!pq)
         return strdup("(parse failed)");
-    double bonus;
-    hs_qnode *n = t < 0 ? hs_query_build_ranked(pq, &bonus) : hs_query_build_tier(pq, t);
+    double next = 1;
+    hs_query_each_word(pq, set_idf, &next);
+    hs_qnode *n = t < 0 ? hs_query_build_ranked(pq) : hs_query_build_tier(pq, t);
     char *d = hs_qnode_describe(n);
     hs_qnode_free(n);
     hs_parsed_query_free(pq);
@@ -276,55 +287,52 @@ int main(void)
                "FILTER (Ztax OR Zrise))");
     /* fields are filters, in every tier */
     CHECK_TIER("lang:ru path:bbc-news/politics", HS_TIER_ALL_IN_PASSAGE,
-               "(<all> FILTER (Lru AND (XPbbc-news AND XPpolitics)))");
+               "((<all> AND_NOT XK) FILTER (Lru AND (XPbbc-news AND XPpolitics)))");
     /* a language by any of its tags, or its English name */
-    CHECK_TIER("lang:RU-ru", HS_TIER_ALL_IN_PASSAGE, "(<all> FILTER Lru)");
-    CHECK_TIER("lang:kz", HS_TIER_ALL_IN_PASSAGE, "(<all> FILTER Lkk)");
-    CHECK_TIER("lang:Russian", HS_TIER_ALL_IN_PASSAGE, "(<all> FILTER Lru)");
+    CHECK_TIER("lang:RU-ru", HS_TIER_ALL_IN_PASSAGE, "((<all> AND_NOT XK) FILTER Lru)");
+    CHECK_TIER("lang:kz", HS_TIER_ALL_IN_PASSAGE, "((<all> AND_NOT XK) FILTER Lkk)");
+    CHECK_TIER("lang:Russian", HS_TIER_ALL_IN_PASSAGE, "((<all> AND_NOT XK) FILTER Lru)");
     CHECK_TIER("source:www.BBC.co.uk site:\"BBC News\" author:Smith", HS_TIER_ALL_IN_PASSAGE,
-               "(<all> FILTER ((XSbbc.co.uk) AND (XSNbbc news) AND (Asmith)))");
+               "((<all> AND_NOT XK) FILTER ((XSbbc.co.uk) AND (XSNbbc news) AND (Asmith)))");
     /* a URL pasted whole is its host */
     CHECK_TIER("source:https://www.bbc.co.uk:443/news/uk?x=1", HS_TIER_ALL_IN_PASSAGE,
-               "(<all> FILTER (XSbbc.co.uk))");
+               "((<all> AND_NOT XK) FILTER (XSbbc.co.uk))");
     CHECK_TIER("date:2005-04", HS_TIER_ALL_IN_PASSAGE,
-               "(<all> FILTER VALUE_RANGE 0 2005-04 2005-04\xff)");
+               "((<all> AND_NOT XK) FILTER VALUE_RANGE 0 2005-04 2005-04\xff)");
     CHECK_TIER("date:2005-04-01..2005-05-05", HS_TIER_ALL_IN_PASSAGE,
-               "(<all> FILTER VALUE_RANGE 0 2005-04-01 2005-05-05)");
+               "((<all> AND_NOT XK) FILTER VALUE_RANGE 0 2005-04-01 2005-05-05)");
     CHECK_TIER("date:..2005", HS_TIER_ALL_IN_PASSAGE,
-               "(<all> FILTER VALUE_RANGE 0  2005\xff)");
+               "((<all> AND_NOT XK) FILTER VALUE_RANGE 0  2005\xff)");
     /* nothing positive to look for matches nothing */
-    CHECK_TIER("-fox", HS_TIER_ALL_IN_PASSAGE, "(<all> FILTER <nothing>)");
+    CHECK_TIER("-fox", HS_TIER_ALL_IN_PASSAGE, "((<all> AND_NOT XK) FILTER <nothing>)");
     CHECK_TIER("", HS_TIER_ANY, "<nothing>");
 
-    /* all tiers in one query: a bonus for each earlier tier matched; plain
-     * words need no filter, their weight matches what "any word" does */
+    /* ranked: the words' weight, plus the idf of each item of the list
+     * that the passage or its headline holds (coverage), instead of hard
+     * tiers; plain words need no filter, their weight matches what "any
+     * word" does */
     CHECK_TIER("hunting ban", -1,
                "(((Zhunt OR 0.5 * hunting OR 0.25 * ZShunt) OR (Zban OR 0.5 * ban OR 0.25 * ZSban)) "
-               "OR 100000 IF (Zhunt AND Zban) OR 100000 IF ((Zhunt OR ZShunt) AND (Zban OR ZSban)))");
+               "OR 1 IF (Zhunt OR ZShunt) OR 2 IF (Zban OR ZSban))");
+    /* excluded words add nothing; a phrase counts its rarest word */
     CHECK_TIER("the ban -fox", -1,
                "((((Zthe OR 0.5 * the OR 0.25 * ZSthe) OR (Zban OR 0.5 * ban OR 0.25 * ZSban)) "
-               "OR 100000 IF ((Zban) AND_NOT ((Zfox OR ZSfox))) OR 100000 IF (((Zban OR ZSban)) "
-               "AND_NOT ((Zfox OR ZSfox)))) FILTER ((((Zban OR ZSban))) AND_NOT ((Zfox OR ZSfox))))");
-    double words = 0, bonus = 0;
-    CHECK_INT(hs_query_tier_of(2 * HS_TIER_BONUS_MIN + 7.5, HS_TIER_BONUS_MIN, &words),
-              HS_TIER_ALL_IN_PASSAGE);
-    CHECK(words == 7.5);
-    CHECK_INT(hs_query_tier_of(HS_TIER_BONUS_MIN + 0.25, HS_TIER_BONUS_MIN, &words),
-              HS_TIER_ALL_WITH_TITLE);
-    CHECK(words == 0.25);
-    CHECK_INT(hs_query_tier_of(3.0, HS_TIER_BONUS_MIN, &words), HS_TIER_ANY);
-    CHECK(words == 3.0);
-    /* the bonus outgrows any weight the words can add up: 50 a term, twice */
-    hs_parsed_query *many = hs_query_parse("ab* cd* ef*", st, NULL);
-    hs_qnode *n_many = many ? hs_query_build_ranked(many, &bonus) : NULL;
-    CHECK(bonus == 2 * 50.0 * 6 * 1000); /* each wildcard: passage and headline */
-    hs_qnode_free(n_many);
-    hs_parsed_query_free(many);
-    hs_parsed_query *few = hs_query_parse("hunting ban", st, NULL);
-    hs_qnode *n_few = few ? hs_query_build_ranked(few, &bonus) : NULL;
-    CHECK(bonus == HS_TIER_BONUS_MIN);
-    hs_qnode_free(n_few);
-    hs_parsed_query_free(few);
+               "OR 1 IF (Zthe OR ZSthe) OR 2 IF (Zban OR ZSban)) "
+               "FILTER ((((Zban OR ZSban))) AND_NOT ((Zfox OR ZSfox))))");
+    CHECK_TIER("\"general election\" tax", -1,
+               "((((Zgeneral PHRASE 2 Zelect) OR 0.5 * ((general AND election) FILTER "
+               "(Zgeneral PHRASE 2 Zelect)) OR 0.25 * (ZSgeneral PHRASE 2 ZSelect)) "
+               "OR (Ztax OR 0.5 * tax OR 0.25 * ZStax)) "
+               "OR 2 IF ((Zgeneral PHRASE 2 Zelect) OR (ZSgeneral PHRASE 2 ZSelect)) "
+               "OR 3 IF (Ztax OR ZStax))");
+    /* a single item, or fields alone, need no coverage */
+    CHECK_TIER("hunting", -1, "(((Zhunt OR 0.5 * hunting OR 0.25 * ZShunt)))");
+    CHECK_TIER("lang:en", -1, "(((<all> AND_NOT XK)) FILTER Len)");
+    /* explicit operators: an OR's alternatives count too */
+    CHECK_TIER("tax OR levy", -1,
+               "((((Ztax OR 0.5 * tax OR 0.25 * ZStax) OR (Zlevi OR 0.5 * levy OR 0.25 * ZSlevi)) "
+               "OR 1 IF (Ztax OR ZStax) OR 2 IF (Zlevi OR ZSlevi)) "
+               "FILTER ((Ztax OR ZStax) OR (Zlevi OR ZSlevi)))");
 
     /* --since and --until */
     pq = hs_query_parse("tax", st, NULL);

@@ -1,0 +1,163 @@
+/* rank.c - relevance beyond the words of one passage; see rank.h.
+ *
+ * A passage is ranked by BM25 over its own words (with coverage, the
+ * exact forms typed and its headline: query_build.c), and then by its
+ * article: a passage of an article that as a whole is about the query
+ * ranks above an incidental mention.  The article's BM25 over the query's
+ * stems (its own document, schema.h) is added, normalised by the best
+ * article's and scaled to the best candidate passage's weight, as passage
+ * retrieval commonly mixes document and passage scores.  The weight is a
+ * round value, not fitted: the best article adds half the best passage's
+ * weight.  Only candidates are reordered (RANK_DEPTH in search.c) and only
+ * the best ARTICLES_SCORED articles add anything: below those, an
+ * article's evidence is too small to move a passage into a page.
+ */
+#include "rank.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "hustings.h"
+#include "schema.h"
+#include "strmap.h"
+
+/* The best article adds this much of the best passage's weight. */
+#define ARTICLE_WEIGHT 0.5
+/* How many articles are scored: those beyond add nothing. */
+#define ARTICLES_SCORED 100
+
+typedef struct candidates {
+    hs_candidate *items;
+    size_t n, cap;
+    int failed;
+} candidates;
+
+/* hx_match_fn, with the article's tag for data (hx_search_opts.data_slot) */
+static int add_candidate(void *ctx, unsigned docid, double weight, const char *tag, size_t len)
+{
+    candidates *c = ctx;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 64;
+        hs_candidate *items = realloc(c->items, cap * sizeof *items);
+        if (!items) {
+            c->failed = 1;
+            return 1;
+        }
+        c->items = items;
+        c->cap = cap;
+    }
+    hs_candidate *k = &c->items[c->n++];
+    k->docid = docid;
+    k->score = weight;
+    len = len < 16 ? len : 16;
+    memcpy(k->tag, tag, len);
+    k->tag[len] = '\0';
+    return 0;
+}
+
+/* The matches o asks for, with their articles' tags. */
+static hustings_status_t fetch_light(hx_db *db, const hs_qnode *q, const hx_search_opts *o,
+                                     candidates *c)
+{
+    hx_search_opts light = *o;
+    light.data_slot = HS_SLOT_ARTICLE;
+    hustings_status_t st = hx_db_search(db, q, &light, add_candidate, c);
+    return st == HUSTINGS_STATUS_SUCCESS && c->failed ? HUSTINGS_STATUS_OUT_OF_MEMORY : st;
+}
+
+/* The query's stems in the articles' documents: each word of its positive
+ * groups, in each of its stems. */
+static hs_qnode *article_query(const hs_parsed_query *pq)
+{
+    hs_qnode *or = hs_qnode_new(HS_Q_OR);
+    for (size_t g = 0; g < pq->n_groups && or; g++) {
+        const hs_qgroup *grp = pq->groups[g];
+        if (grp->prefix)
+            continue;
+        for (size_t i = 0; i < grp->n_words && or; i++) {
+            const hs_qword *w = &grp->words[i];
+            const char *stems[2 + HS_QWORD_VARIANTS] = { w->stem, w->stem2 };
+            size_t k = 2;
+            for (size_t v = 0; v < w->n_variants; v++)
+                stems[k++] = w->variants[v];
+            for (size_t s = 0; s < k && or; s++)
+                if (stems[s])
+                    or = hs_qnode_add(or, hs_qnode_term(HS_PREFIX_BODY, stems[s],
+                                                        strlen(stems[s])));
+        }
+    }
+    return or;
+}
+
+static void free_weight(void *w)
+{
+    free(w);
+}
+
+/* The BM25 weight of each of the best articles for pq, by tag. */
+static hustings_status_t article_weights(hx_db *db, const hs_parsed_query *pq,
+                                         hs_strmap *weights, double *best)
+{
+    hs_qnode *q = article_query(pq);
+    if (!q)
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (q->n_kids == 0) {
+        hs_qnode_free(q);
+        return HUSTINGS_STATUS_SUCCESS;
+    }
+    hx_search_opts o = { 0, ARTICLES_SCORED, -1, 0, -1, 0, NULL, HS_SLOT_ARTICLE };
+    candidates c = { NULL, 0, 0, 0 };
+    hustings_status_t st = fetch_light(db, q, &o, &c);
+    hs_qnode_free(q);
+    *best = c.n ? c.items[0].score : 0;
+    for (size_t i = 0; i < c.n && st == HUSTINGS_STATUS_SUCCESS; i++) {
+        double *w = malloc(sizeof *w);
+        void *old = NULL;
+        if (w)
+            *w = c.items[i].score;
+        if (!w || hs_strmap_put(weights, c.items[i].tag, w, &old) < 0) {
+            free(w);
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+        }
+        free(old);
+    }
+    free(c.items);
+    return st;
+}
+
+static int by_score(const void *a, const void *b)
+{
+    const hs_candidate *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return (x->docid > y->docid) - (x->docid < y->docid);
+}
+
+hustings_status_t hs_rank_candidates(hx_db *db, const hs_parsed_query *pq, const hs_qnode *q,
+                                     const hx_search_opts *o, hs_candidate **out, size_t *n)
+{
+    candidates c = { NULL, 0, 0, 0 };
+    hs_strmap *weights = hs_strmap_new();
+    double best_article = 0;
+    hustings_status_t st = weights ? fetch_light(db, q, o, &c) : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (st == HUSTINGS_STATUS_SUCCESS && c.n > 0)
+        st = article_weights(db, pq, weights, &best_article);
+    if (st == HUSTINGS_STATUS_SUCCESS && best_article > 0) {
+        double scale = ARTICLE_WEIGHT * c.items[0].score / best_article;
+        for (size_t i = 0; i < c.n; i++) {
+            const double *w = hs_strmap_get(weights, c.items[i].tag);
+            if (w)
+                c.items[i].score += scale * *w;
+        }
+        qsort(c.items, c.n, sizeof *c.items, by_score);
+    }
+    hs_strmap_free(weights, free_weight);
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        free(c.items);
+        c.items = NULL;
+        c.n = 0;
+    }
+    *out = c.items;
+    *n = c.n;
+    return st;
+}
