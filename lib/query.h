@@ -94,6 +94,15 @@ int hs_query_term_freq(struct hx_db *db, const char *prefix, const char *word,
  * before an ending (query_variants.c).  HUSTINGS_STATUS_* of the
  * lookups. */
 int hs_query_add_variants(hs_parsed_query *pq, struct hx_db *db);
+/* Add to each English query word the stems of its other spelling,
+ * British or American (rumour: rumor, organise: organize, centre:
+ * center, defence: defense), that the index db holds
+ * (query_spellings.c).  HUSTINGS_STATUS_* of the lookups. */
+int hs_query_add_spellings(hs_parsed_query *pq, struct hx_db *db, hs_stemmer *stemmer);
+/* The respelling of word by rule i of hs_respell_rules() into out (of
+ * size bytes): 1, or 0 when the rule does not apply (for tests). */
+int hs_respell_english(const char *word, size_t rule, char *out, size_t size);
+size_t hs_respell_rules(void);
 /* Settle the unsure keys of pq's words against the index db: a word
  * typed in lower case keeps its transliteration key when the index holds
  * no Latin word of that form but some document by the key ("tokaev":

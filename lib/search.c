@@ -143,6 +143,8 @@ static hustings_status_t look_up_words(hustings_query_t *query)
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hs_query_add_variants(query->parsed, query->index->db);
     if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hs_query_add_spellings(query->parsed, query->index->db, query->stemmer);
+    if (st == HUSTINGS_STATUS_SUCCESS)
         st = hs_query_add_idf(query->parsed, query->index->db);
     return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(query->index, st);
 }

@@ -128,4 +128,22 @@ check "a malformed synonyms file is an error" test "$rc" -eq 2
 check "naming the file and the line" grep -q "$tmp/badsyn: line 2: " "$tmp/err"
 run "$QUERY" -d "$tmp/idx" --format xml turnout
 check "an unknown format is an error" test "$rc" -eq 2
+
+# British and American spellings meet, when the index holds the other one
+mkdir "$tmp/spell"
+printf 'Defense budget\n\nThe organization said the defense program at the center was criticized.\n' >"$tmp/spell/us.txt"
+printf 'Defence budget\n\nThe organisation said the defence programme at the centre was criticised.\n' >"$tmp/spell/uk.txt"
+printf 'Fencing\n\nA fence was painted in four colours.\n' >"$tmp/spell/other.txt"
+run "$INDEX" -d "$tmp/spell.idx" "$tmp/spell"
+for w in defence defense organisation organization programme program centre center criticised criticized; do
+    run "$QUERY" -d "$tmp/spell.idx" --json --no-collapse "$w"
+    check "'$w' finds both spellings" json_true 'sorted(r["path"].rsplit("/", 1)[1] for r in rows) == ["uk.txt", "us.txt"]'
+done
+run "$QUERY" -d "$tmp/spell.idx" --json --no-collapse defence
+check "the spelling typed ranks first, its words highlighted in both" \
+    json_true 'rows[0]["path"].endswith("/uk.txt") and [r["text"][r["highlights"][0][0]:r["highlights"][0][1]] for r in rows] == ["defence", "defense"]'
+run "$QUERY" -d "$tmp/spell.idx" --count colors
+check "a respelling the index lacks finds nothing new (colours: 1)" test "$(cat "$tmp/out")" = 1
+run "$QUERY" -d "$tmp/spell.idx" --count for
+check "short words are not respelled (for is no four)" test "$rc" -eq 1
 finish

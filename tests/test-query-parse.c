@@ -71,6 +71,24 @@ static char *error_of_nots(int n)
         free(got_);                     \
     } while (0)
 
+/* The respellings of word by every rule, space-separated. */
+static char *respellings(const char *word)
+{
+    hs_buf all = HS_BUF_INIT;
+    char out[128];
+    for (size_t i = 0; i < hs_respell_rules(); i++)
+        if (hs_respell_english(word, i, out, sizeof out))
+            hs_buf_printf(&all, "%s%s", all.len ? " " : "", out);
+    return all.len ? hs_buf_detach(&all) : strdup("");
+}
+
+#define CHECK_RESPELL(word, want)           \
+    do {                                    \
+        char *got_ = respellings(word);     \
+        CHECK_STR(got_, want);              \
+        free(got_);                         \
+    } while (0)
+
 int main(void)
 {
     st = hs_stemmer_new();
@@ -361,6 +379,43 @@ int main(void)
                                    "  ^");
     CHECK_ERROR("date:2005-05-31..2005-05", "");
     hs_parsed_query_free(pq);
+
+    /* British and American spellings, both ways; short words are left
+     * alone (four is no for, filled no filed, intense no intence) */
+    CHECK_RESPELL("colour", "color");
+    CHECK_RESPELL("favourites", "favorites");
+    CHECK_RESPELL("labor", "labour");
+    CHECK_RESPELL("four", "");
+    CHECK_RESPELL("door", "");
+    CHECK_RESPELL("organise", "organize");
+    CHECK_RESPELL("organization", "organisation");
+    CHECK_RESPELL("criticised", "criticized");
+    CHECK_RESPELL("rise", "");
+    CHECK_RESPELL("analyse", "analyze");
+    CHECK_RESPELL("paralyzed", "paralysed");
+    CHECK_RESPELL("centres", "centers");
+    CHECK_RESPELL("theater", "theatre");
+    CHECK_RESPELL("after", "");
+    CHECK_RESPELL("fibre", "fiber");
+    CHECK_RESPELL("defence", "defense");
+    CHECK_RESPELL("offense", "offence");
+    CHECK_RESPELL("licence", "license");
+    CHECK_RESPELL("pretense", "pretence");
+    CHECK_RESPELL("intense", "");
+    CHECK_RESPELL("fence", "");
+    CHECK_RESPELL("catalogue", "catalog");
+    CHECK_RESPELL("dialog", "dialogue");
+    CHECK_RESPELL("blog", "");
+    CHECK_RESPELL("programme", "program");
+    CHECK_RESPELL("programs", "programmes");
+    CHECK_RESPELL("program", "programme");
+    CHECK_RESPELL("travelled", "traveled");
+    CHECK_RESPELL("canceling", "cancelling");
+    CHECK_RESPELL("signalled", "signaled");
+    CHECK_RESPELL("filled", "");
+    CHECK_RESPELL("spelled", "");
+    CHECK_RESPELL("judgement", "judgment");
+    CHECK_RESPELL("acknowledgment", "acknowledgement");
 
     hs_stemmer_free(st);
     return check_done();
