@@ -474,8 +474,12 @@ int main(int argc, char **argv)
         output_failed();
         status = EXIT_ERROR;
     }
+    hustings_passage_t *previous = NULL;
     for (; hustings_passages_valid(passages); hustings_passages_move_to_next(passages)) {
-        if (output_passage(stdout, &opt, hustings_passages_get(passages), suggestion) < 0) {
+        hustings_passage_t *p = hustings_passages_get(passages);
+        int rc = output_passage(stdout, &opt, p, previous, suggestion);
+        previous = p;
+        if (rc < 0) {
             output_failed();
             status = EXIT_ERROR;
             break;

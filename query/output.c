@@ -100,12 +100,28 @@ static void print_wrapped(FILE *out, const output_options *opt, hustings_passage
     fputc('\n', out);
 }
 
-static int output_text(FILE *out, const output_options *opt, hustings_passage_t *p)
+/* Whether a and b are passages of one article. */
+static int same_article(hustings_passage_t *a, hustings_passage_t *b)
+{
+    return strcmp(hustings_passage_get_path(a), hustings_passage_get_path(b)) == 0 &&
+           strcmp(hustings_passage_get_title(a), hustings_passage_get_title(b)) == 0;
+}
+
+static int output_text(FILE *out, const output_options *opt, hustings_passage_t *p,
+                       hustings_passage_t *previous)
 {
     char cwd[PATH_MAX];
     const char *date = hustings_passage_get_date(p);
     const char *source = hustings_passage_get_source(p);
     const char *title = hustings_passage_get_title(p);
+
+    if (previous && same_article(previous, p)) { /* grouped under the one before */
+        fprintf(out, "%u. same article, passage %u · score %.3f\n", hustings_passage_get_rank(p),
+                hustings_passage_get_ordinal(p), hustings_passage_get_score(p));
+        print_wrapped(out, opt, p);
+        fputc('\n', out);
+        return ferror(out) ? -1 : 0;
+    }
 
     fprintf(out, "%u. %s%s%s\n", hustings_passage_get_rank(p), opt->bold ? BOLD : "",
             *title ? title : "(untitled)", opt->bold ? RESET : "");
@@ -194,7 +210,7 @@ static int output_tsv(FILE *out, hustings_passage_t *p)
 }
 
 int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p,
-                   const char *suggestion)
+                   hustings_passage_t *previous, const char *suggestion)
 {
     switch (opt->format) {
     case OUTPUT_JSON:
@@ -202,7 +218,7 @@ int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p,
     case OUTPUT_TSV:
         return output_tsv(out, p);
     default:
-        return output_text(out, opt, p);
+        return output_text(out, opt, p, previous);
     }
 }
 

@@ -18,10 +18,12 @@ typedef struct output_options {
 } output_options;
 
 /* Print one passage to out.  `suggestion` (may be NULL) is the "did you
- * mean" of the query, carried in JSON.  0, or -1 on a write or memory
+ * mean" of the query, carried in JSON.  `previous` is the passage printed
+ * just before, or NULL: in text, a passage of the same article is shown
+ * under it, without its headline again.  0, or -1 on a write or memory
  * error. */
 int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p,
-                   const char *suggestion);
+                   hustings_passage_t *previous, const char *suggestion);
 
 /* JSON only, when nothing matched: {"suggestion": "..."}. */
 int output_suggestion(FILE *out, const char *suggestion);

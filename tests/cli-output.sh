@@ -75,6 +75,9 @@ run "$QUERY" -d "$tmp/idx" --limit 2 self-nomination
 check "text output has rank and title lines" grep -q "^1\. " "$tmp/out"
 check "text output names the file" grep -q "corpus/en-" "$tmp/out"
 check "no escape codes when piped" sh -c "! grep -q \"$(printf '\033')\" '$tmp/out'"
+run "$QUERY" -d "$tmp/idx" --limit 3 self-nomination
+check "an article's passages that follow each other are grouped under its headline" \
+    sh -c "[ \$(grep -c '^[0-9]*\. Independents Back on the Ballot' '$tmp/out') -eq 1 ] && grep -q '^2\. same article, passage [0-9]* · score ' '$tmp/out'"
 run "$QUERY" -d "$tmp/idx" --limit 2 --color=always self-nomination
 check "--color=always marks matches in bold" grep -q "$(printf '\033\\[1m')[Ss]elf-nomination" "$tmp/out"
 NO_COLOR=1 run "$QUERY" -d "$tmp/idx" --limit 2 --color=auto self-nomination
