@@ -349,7 +349,7 @@ typedef enum {
 } hustings_sort_t;
 void hustings_query_set_sort(hustings_query_t *query, hustings_sort_t sort);
 
-/* At most n passages per article (default 3; 0 = no limit). */
+/* At most n passages per article (default 0 = no limit). */
 void hustings_query_set_per_article(hustings_query_t *query, unsigned n);
 
 /* Collapse near-duplicate articles (the same story republished) into one
@@ -383,9 +383,10 @@ hustings_status_t hustings_query_set_synonyms_file(hustings_query_t *query,
  * after that changes nothing. */
 void hustings_query_set_thesaurus(hustings_query_t *query, int use);
 
-/* Run the query.  Passages that contain every query word rank above
- * passages whose article title supplies some of the words, which rank
- * above passages that match only some words; within each group, by BM25.
+/* Run the query.  Passages rank by BM25 over their words, plus the idf
+ * of each query word or phrase that the passage or its article's headline
+ * holds, plus their whole article's BM25 for the query (the best article
+ * adding half the best passage's weight).
  * The passages are the caller's to destroy and remain valid after the
  * query is destroyed, but not after the index is closed. */
 hustings_status_t hustings_query_search(hustings_query_t *query,

@@ -32,7 +32,7 @@ static void usage(FILE *out)
           "      --format=FMT   text (default), json or tsv\n"
           "      --count        print only how many passages match\n"
           "      --sort=ORDER   relevance (default), date (oldest first) or -date\n"
-          "      --per-article=N  at most N passages per article (default 3; 0: no\n"
+          "      --per-article=N  at most N passages per article (default 0: no\n"
           "                     limit)\n"
           "      --no-collapse  show every copy of a story republished with small\n"
           "                     changes (by default one result says how many exist)\n"
