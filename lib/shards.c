@@ -207,7 +207,8 @@ static hustings_status_t join_clusters(hx_db *db)
     if (st == HUSTINGS_STATUS_SUCCESS && f.failed)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     if (st == HUSTINGS_STATUS_SUCCESS) {
-        qsort(f.items, f.n, sizeof *f.items, by_docid);
+        if (f.n) /* none when no body was long enough for a fingerprint */
+            qsort(f.items, f.n, sizeof *f.items, by_docid);
         if (join(&f) < 0)
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
