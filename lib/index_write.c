@@ -16,6 +16,7 @@
 #include "filestate.h"
 #include "schema.h"
 #include "simhash.h"
+#include "strmap.h"
 #include "stopwords.h"
 #include "tokenizer.h"
 #include "translit.h"
@@ -66,6 +67,23 @@ void hs_article_tag(const hs_buf *article_term, char tag[17])
              (unsigned long long)XXH3_64bits(article_term->data, article_term->len));
 }
 
+/* The words of an article's own document while its passages are built:
+ * how often each stem occurs. */
+typedef struct article_words {
+    hs_strmap *counts;        /* stem -> count, as a pointer-sized integer */
+    hs_buf stem;
+} article_words;
+
+/* Count one occurrence of stem[0..len).  0, or -1 when out of memory. */
+static int count_stem(article_words *w, const char *stem, size_t len)
+{
+    hs_buf_reset(&w->stem);
+    if (hs_buf_append(&w->stem, stem, len) < 0)
+        return -1;
+    uintptr_t n = (uintptr_t)hs_strmap_get(w->counts, w->stem.data);
+    return hs_strmap_put(w->counts, w->stem.data, (void *)(n + 1), NULL);
+}
+
 /* State of indexing one text field of one passage. */
 typedef struct term_sink {
     hx_doc *doc;
@@ -75,8 +93,8 @@ typedef struct term_sink {
     const char *exact_prefix;
     const char *stem_prefix;
     const char *name_prefix;  /* transliteration keys of names, or NULL */
-    hx_doc *article;          /* the article's own document, to add each
-                                 stem to (under HS_PREFIX_BODY), or NULL */
+    struct article_words *article; /* the stems of the article's own
+                                 document, to count each stem in, or NULL */
     hs_buf term;
 } term_sink;
 
@@ -110,14 +128,8 @@ static int sink_token(void *ctx, const hs_token *tok)
     /* the stem lives in the stemmer: add it before the exact form is
      * copied into s->term (which does not touch the stemmer) */
     unsigned pos = hs_is_stop_stem(stem, stem_len) ? 0 : tok->pos;
-    if (s->article) {
-        hx_doc *own = s->doc;
-        s->doc = s->article;
-        int rc = add_prefixed(s, HS_PREFIX_BODY, stem, stem_len, 0);
-        s->doc = own;
-        if (rc < 0)
-            return -1;
-    }
+    if (s->article && count_stem(s->article, stem, stem_len) < 0)
+        return -1;
     if (add_prefixed(s, s->stem_prefix, stem, stem_len, pos) < 0 ||
         add_prefixed(s, s->exact_prefix, tok->term, tok->term_len, 0) < 0)
         return -1;
@@ -346,7 +358,7 @@ static int add_band_terms(hx_doc *doc, const dup_info *dup)
  * term. */
 static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
                            const hs_buf *article_term, const hs_buf *file_term,
-                           const dup_info *dup, hx_doc *article)
+                           const dup_info *dup, article_words *article)
 {
     hx_doc *doc = hx_doc_new();
     term_sink s = { doc, stemmer, a->lang, NULL, "", "", NULL, article, HS_BUF_INIT };
@@ -379,10 +391,9 @@ static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
 }
 
 typedef struct body_sink {
-    hx_doc *doc;
     hs_stemmer *stemmer;
     const char *lang;
-    hs_buf term;
+    article_words *words;
 } body_sink;
 
 static int body_token(void *ctx, const hs_token *tok)
@@ -390,33 +401,74 @@ static int body_token(void *ctx, const hs_token *tok)
     body_sink *b = ctx;
     size_t stem_len;
     const char *stem = hs_stem_lang(b->stemmer, b->lang, tok->term, tok->term_len, &stem_len);
-    hs_buf_reset(&b->term);
-    if (!stem || hs_buf_puts(&b->term, HS_PREFIX_BODY) < 0 ||
-        hs_buf_append(&b->term, stem, stem_len) < 0)
-        return -1;
-    return hx_doc_add_term(b->doc, b->term.data, b->term.len);
+    return stem ? count_stem(b->words, stem, stem_len) : -1;
 }
 
-/* The article's own document (schema.h) with its headline's stems and
- * its terms; passage_doc adds the stems of each passage as it goes. */
+/* An article's own document's data (schema.h): "" or "id:" and its id. */
+static int set_article_doc_data(hx_doc *doc, const char *id)
+{
+    hs_buf data = HS_BUF_INIT;
+    int rc = id && (hs_buf_puts(&data, HS_ARTICLE_DOC_ID) < 0 || hs_buf_puts(&data, id) < 0)
+                 ? -1
+                 : hx_doc_set_data(doc, data.data ? data.data : "", data.len);
+    hs_buf_free(&data);
+    return rc;
+}
+
+/* The article's own document (schema.h) with its terms and tag; its
+ * headline's stems are counted in *words, and passage_doc counts each
+ * passage's as it goes, until article_doc_finish. */
 static hx_doc *article_doc(hs_stemmer *stemmer, const hs_article *a,
-                           const hs_buf *article_term, const hs_buf *file_term)
+                           const hs_buf *article_term, const hs_buf *file_term,
+                           article_words *words)
 {
     hx_doc *doc = hx_doc_new();
-    body_sink b = { doc, stemmer, a->lang, HS_BUF_INIT };
+    body_sink b = { stemmer, a->lang, words };
     char tag[17];
     hs_article_tag(article_term, tag);
-    int ok = doc && hs_tokenize(a->title, strlen(a->title), 1, body_token, &b, NULL) == 0 &&
+    memset(words, 0, sizeof *words);
+    int ok = doc && (words->counts = hs_strmap_new()) &&
+             hs_tokenize(a->title, strlen(a->title), 1, body_token, &b, NULL) == 0 &&
              hx_doc_add_boolean(doc, article_term->data, article_term->len) == 0 &&
              (!a->id || hx_doc_add_boolean(doc, file_term->data, file_term->len) == 0) &&
              hx_doc_add_boolean(doc, HS_TERM_ARTICLE_DOC, strlen(HS_TERM_ARTICLE_DOC)) == 0 &&
-             hx_doc_set_value(doc, HS_SLOT_ARTICLE, tag, 16) == 0;
-    hs_buf_free(&b.term);
+             hx_doc_set_value(doc, HS_SLOT_ARTICLE, tag, 16) == 0 &&
+             set_article_doc_data(doc, a->id) == 0;
     if (!ok) {
         hx_doc_free(doc);
+        hs_strmap_free(words->counts, NULL);
+        hs_buf_free(&words->stem);
+        memset(words, 0, sizeof *words);
         return NULL;
     }
     return doc;
+}
+
+typedef struct body_terms {
+    hx_doc *doc;
+    hs_buf term;
+} body_terms;
+
+static int add_body_term(void *ctx, const char *stem, void *count)
+{
+    body_terms *t = ctx;
+    hs_buf_reset(&t->term);
+    return hs_buf_puts(&t->term, HS_PREFIX_BODY) < 0 || hs_buf_puts(&t->term, stem) < 0 ||
+           hx_doc_add_term_wdf(t->doc, t->term.data, t->term.len,
+                               (unsigned)(uintptr_t)count) < 0;
+}
+
+/* Add the counted stems to the article's document, each once with its
+ * count as its wdf, and free the counts.  0, or -1 when out of memory. */
+static int article_doc_finish(hx_doc *doc, article_words *words)
+{
+    body_terms t = { doc, HS_BUF_INIT };
+    int rc = hs_strmap_each(words->counts, add_body_term, &t) ? -1 : 0;
+    hs_buf_free(&t.term);
+    hs_strmap_free(words->counts, NULL);
+    hs_buf_free(&words->stem);
+    memset(words, 0, sizeof *words);
+    return rc;
 }
 
 /* How many documents an article has: its passages and its own. */
@@ -572,10 +624,13 @@ hs_file_docs *hs_file_docs_build(hs_stemmer *stemmer, hs_article *const *article
         if (!ahead || !ok || a->n_passages == 0)
             continue;
         /* the article's document goes after its passages, which fill it */
-        hx_doc *own = article_doc(stemmer, a, &aterm, &fterm);
+        article_words words;
+        hx_doc *own = article_doc(stemmer, a, &aterm, &fterm, &words);
         for (size_t p = 0; p < a->n_passages && own && ok; p++)
             ok = (fd->docs[fd->n_docs++] =
-                      passage_doc(stemmer, a, p, &aterm, &fterm, &fd->dups[i], own)) != NULL;
+                      passage_doc(stemmer, a, p, &aterm, &fterm, &fd->dups[i], &words)) != NULL;
+        if (own && article_doc_finish(own, &words) < 0)
+            ok = 0;
         if (ok && own)
             fd->docs[fd->n_docs++] = own;
         else
@@ -643,6 +698,9 @@ static hustings_status_t join_clusters(hx_db *db, hs_file_docs *fd)
 /* Write the passages of a file that has too many to build ahead: each
  * document is built, added and freed in turn, after its article's cluster
  * is known. */
+static hustings_status_t defer(hustings_index_t *index, hx_doc *doc, const hs_article *a,
+                               const hs_buf *aterm, const hs_buf *fterm);
+
 static hustings_status_t add_one_by_one(hustings_index_t *index, hs_file_docs *fd)
 {
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
@@ -657,20 +715,26 @@ static hustings_status_t add_one_by_one(hustings_index_t *index, hs_file_docs *f
         else if (hs_article_terms(a->path, a->id, &aterm, &fterm) < 0)
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
         hx_doc *own = NULL;
+        article_words words;
+        memset(&words, 0, sizeof words);
         if (st == HUSTINGS_STATUS_SUCCESS && a->n_passages &&
-            !(own = article_doc(index->stemmer, a, &aterm, &fterm)))
+            !(own = article_doc(index->stemmer, a, &aterm, &fterm, &words)))
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
         for (size_t p = 0; p < a->n_passages && st == HUSTINGS_STATUS_SUCCESS; p++) {
-            hx_doc *doc = passage_doc(index->stemmer, a, p, &aterm, &fterm, dup, own);
+            hx_doc *doc = passage_doc(index->stemmer, a, p, &aterm, &fterm, dup,
+                                      own ? &words : NULL);
             if (!doc || (p == 0 && dup->has_fp && add_cluster_term(doc, dup) < 0))
                 st = HUSTINGS_STATUS_OUT_OF_MEMORY;
             else
                 st = hx_db_add_doc(index->db, doc);
             hx_doc_free(doc);
         }
+        if (own && article_doc_finish(own, &words) < 0 && st == HUSTINGS_STATUS_SUCCESS)
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
         if (st == HUSTINGS_STATUS_SUCCESS && own)
-            st = hx_db_add_doc(index->db, own);
-        hx_doc_free(own);
+            st = defer(index, own, a, &aterm, &fterm);
+        else
+            hx_doc_free(own);
     }
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
@@ -682,12 +746,118 @@ static hustings_status_t out_of_memory(hustings_index_t *index)
     return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
 }
 
-/* Delete the passages holding any of the NULL-terminated terms. */
-static hustings_status_t delete_terms(hx_db *db, const char *const *terms)
+/* An article's own document held back until the commit, with the terms
+ * that delete it. */
+typedef struct hs_deferred {
+    hx_doc *doc;
+    char *article_term, *file_term;  /* file_term NULL for an article
+                                        without an id */
+} hs_deferred;
+
+static void free_deferred(hs_deferred *d)
+{
+    hx_doc_free(d->doc);
+    free(d->article_term);
+    free(d->file_term);
+}
+
+/* Hold back doc (which it takes) for hs_index_add_deferred. */
+static hustings_status_t defer(hustings_index_t *index, hx_doc *doc, const hs_article *a,
+                               const hs_buf *aterm, const hs_buf *fterm)
+{
+    if (index->n_deferred == index->cap_deferred) {
+        size_t cap = index->cap_deferred ? 2 * index->cap_deferred : 64;
+        hs_deferred *d = realloc(index->deferred, cap * sizeof *d);
+        if (!d) {
+            hx_doc_free(doc);
+            return HUSTINGS_STATUS_OUT_OF_MEMORY;
+        }
+        index->deferred = d;
+        index->cap_deferred = cap;
+    }
+    hs_deferred *d = &index->deferred[index->n_deferred];
+    d->doc = doc;
+    d->article_term = strdup(aterm->data);
+    d->file_term = a->id ? strdup(fterm->data) : NULL;
+    if (!d->article_term || (a->id && !d->file_term)) {
+        free_deferred(d);
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
+    index->n_deferred++;
+    return HUSTINGS_STATUS_SUCCESS;
+}
+
+hustings_status_t hs_index_add_deferred(hustings_index_t *index)
 {
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
-    for (const char *const *t = terms; st == HUSTINGS_STATUS_SUCCESS && *t; t++)
-        st = hx_db_delete_term(db, *t);
+    for (size_t i = 0; i < index->n_deferred; i++) {
+        if (st == HUSTINGS_STATUS_SUCCESS)
+            st = hx_db_add_doc(index->db, index->deferred[i].doc);
+        free_deferred(&index->deferred[i]);
+    }
+    index->n_deferred = 0;
+    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
+        return out_of_memory(index);
+    return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(index, st);
+}
+
+void hs_index_drop_deferred(hustings_index_t *index)
+{
+    for (size_t i = 0; i < index->n_deferred; i++)
+        free_deferred(&index->deferred[i]);
+    free(index->deferred);
+    index->deferred = NULL;
+    index->n_deferred = index->cap_deferred = 0;
+}
+
+/* Forget the held-back documents that term deletes. */
+static void drop_deferred_of(hustings_index_t *index, const char *term)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < index->n_deferred; i++) {
+        hs_deferred *d = &index->deferred[i];
+        if (strcmp(d->article_term, term) == 0 || (d->file_term && strcmp(d->file_term, term) == 0))
+            free_deferred(d);
+        else
+            index->deferred[kept++] = *d;
+    }
+    index->n_deferred = kept;
+}
+
+/* Delete the passages holding any of the NULL-terminated terms, and
+ * their articles' documents, written or held back. */
+static hustings_status_t delete_terms(hustings_index_t *index, const char *const *terms)
+{
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    for (const char *const *t = terms; st == HUSTINGS_STATUS_SUCCESS && *t; t++) {
+        drop_deferred_of(index, *t);
+        st = hx_db_delete_term(index->db, *t);
+    }
+    return st;
+}
+
+/* Add the documents built ahead: each article's passages, and its own
+ * document held back for the commit. */
+static hustings_status_t add_built(hustings_index_t *index, hs_file_docs *fd)
+{
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    hx_doc **doc = fd->docs;
+    hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
+    for (size_t i = 0; i < fd->n_articles && st == HUSTINGS_STATUS_SUCCESS; i++) {
+        const hs_article *a = fd->articles[i];
+        for (size_t p = 0; p < a->n_passages && st == HUSTINGS_STATUS_SUCCESS; p++)
+            st = hx_db_add_doc(index->db, *doc++);
+        if (st != HUSTINGS_STATUS_SUCCESS || a->n_passages == 0)
+            continue;
+        hs_buf_reset(&aterm);
+        hs_buf_reset(&fterm);
+        st = hs_article_terms(a->path, a->id, &aterm, &fterm) < 0
+                 ? HUSTINGS_STATUS_OUT_OF_MEMORY
+                 : defer(index, *doc, a, &aterm, &fterm);
+        *doc++ = NULL; /* taken, or freed */
+    }
+    hs_buf_free(&aterm);
+    hs_buf_free(&fterm);
     return st;
 }
 
@@ -700,9 +870,9 @@ static hustings_status_t write_docs(hustings_index_t *index, const char *const *
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
         return out_of_memory(index);
     if (st == HUSTINGS_STATUS_SUCCESS)
-        st = delete_terms(index->db, terms);
-    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < fd->n_docs; i++)
-        st = hx_db_add_doc(index->db, fd->docs[i]);
+        st = delete_terms(index, terms);
+    if (st == HUSTINGS_STATUS_SUCCESS && fd->docs)
+        st = add_built(index, fd);
     if (st == HUSTINGS_STATUS_SUCCESS && !fd->docs)
         st = add_one_by_one(index, fd);
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
@@ -769,7 +939,7 @@ hustings_status_t hs_index_remove_file(hustings_index_t *index, const char *path
     if (file_terms(path, &aterm, &fterm, terms) < 0) {
         st = out_of_memory(index);
     } else {
-        st = delete_terms(index->db, terms);
+        st = delete_terms(index, terms);
         if (st != HUSTINGS_STATUS_SUCCESS)
             hs_index_fail_db(index, st);
     }
@@ -787,21 +957,24 @@ typedef struct renamer {
     hustings_status_t st;
 } renamer;
 
-/* Re-key the article's own document (schema.h), which follows its
- * passages: the id is its last first passage's. */
-static int rename_article_doc(renamer *r, unsigned docid)
+/* Re-key the article's own document (schema.h), whose data holds its id. */
+static int rename_article_doc(renamer *r, unsigned docid, const char *data, size_t len)
 {
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
     char *fixed = NULL;
+    size_t mark = strlen(HS_ARTICLE_DOC_ID);
+    char *id = len > mark ? strndup(data + mark, len - mark) : NULL;
     const char *to = stored_path(r->to, &fixed);
     r->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (to && hs_article_terms(to, r->id, &aterm, &fterm) == 0) {
+    if (to && (len <= mark || id) && hs_article_terms(to, id, &aterm, &fterm) == 0) {
         static const char *const drop[] = { HS_PREFIX_ARTICLE, HS_PREFIX_FILE, NULL };
-        const char *add[] = { aterm.data, r->id ? fterm.data : NULL, NULL };
+        const char *add[] = { aterm.data, id ? fterm.data : NULL, NULL };
         char tag[17];
         hs_article_tag(&aterm, tag);
-        r->st = hx_db_update_doc(r->index->db, docid, drop, add, HS_SLOT_ARTICLE, tag, "", 0);
+        r->st = hx_db_update_doc(r->index->db, docid, drop, add, HS_SLOT_ARTICLE, tag, data,
+                                 len);
     }
+    free(id);
     free(fixed);
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
@@ -814,8 +987,8 @@ static int rename_article_doc(renamer *r, unsigned docid)
 static int rename_doc(void *ctx, unsigned docid, const char *data, size_t len)
 {
     renamer *r = ctx;
-    if (len == 0) /* the article's own document: its terms only */
-        return rename_article_doc(r, docid);
+    if (hs_is_article_doc_data(data, len)) /* the article's own document */
+        return rename_article_doc(r, docid, data, len);
     json_object *o = hs_data_parse(data, len);
     int first = o && json_object_object_get_ex(o, "path", NULL);
     json_object *idv = NULL;

@@ -269,7 +269,7 @@ typedef struct decoder {
 static int decode_doc(void *ctx, unsigned docid, const char *data, size_t len)
 {
     decoder *d = ctx;
-    if (len == 0) /* the article's own document (schema.h) */
+    if (hs_is_article_doc_data(data, len)) /* the article's own document (schema.h) */
         return 0;
     d->st = decode(d->list, d->db, docid, 0.0, data, len, &d->first);
     return d->st != HUSTINGS_STATUS_SUCCESS;

@@ -24,7 +24,7 @@
 /* The best article adds this much of the best passage's weight. */
 #define ARTICLE_WEIGHT 0.5
 /* How many articles are scored: those beyond add nothing. */
-#define ARTICLES_SCORED 100
+#define ARTICLES_SCORED 50
 
 typedef struct candidates {
     hs_candidate *items;

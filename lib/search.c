@@ -30,7 +30,7 @@
 /* Candidates ranked with their articles' evidence (rank.h):
  * far more than a page, since an article's evidence lifts passages from
  * well below it. */
-#define RANK_DEPTH 100
+#define RANK_DEPTH 50
 
 struct _hustings_query {
     hustings_index_t *index;
@@ -409,8 +409,7 @@ static hustings_status_t choose_ranked(hustings_query_t *query, const hs_qnode *
         collector c = { db, &one, HUSTINGS_STATUS_SUCCESS };
         char *data = NULL;
         size_t len = 0;
-        st = hx_db_earlier_data(db, cand[i].docid, 0, HS_SLOT_ARTICLE, HS_PREFIX_ARTICLE,
-                                &data, &len);
+        st = hx_db_data(db, cand[i].docid, &data, &len);
         if (st == HUSTINGS_STATUS_SUCCESS) {
             collect_match(&c, cand[i].docid, cand[i].score, data, len);
             st = c.st;

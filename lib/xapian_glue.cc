@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
-#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -317,6 +316,29 @@ static void earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot
     *len = d.size();
 }
 
+hustings_status_t hx_db_data(hx_db *db, unsigned docid, char **data, size_t *len)
+{
+    *data = NULL;
+    return guarded(db, [&] {
+        for (int attempt = 0;; attempt++) {
+            try {
+                std::string d = db->db->get_document(docid).get_data();
+                *data = static_cast<char *>(std::malloc(d.size() + 1));
+                if (!*data)
+                    throw std::bad_alloc();
+                std::memcpy(*data, d.data(), d.size());
+                (*data)[d.size()] = '\0';
+                *len = d.size();
+                return;
+            } catch (const Xapian::DatabaseModifiedError &) {
+                if (attempt > 0 || db->wdb)
+                    throw;
+                db->db->reopen();
+            }
+        }
+    });
+}
+
 hustings_status_t hx_db_earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot,
                                      const char *group_prefix, char **data, size_t *len)
 {
@@ -399,6 +421,11 @@ int hx_doc_add_posting(hx_doc *doc, const char *term, size_t len, unsigned pos)
 int hx_doc_add_term(hx_doc *doc, const char *term, size_t len)
 {
     return guarded_doc([&] { doc->doc.add_term(std::string(term, len)); });
+}
+
+int hx_doc_add_term_wdf(hx_doc *doc, const char *term, size_t len, unsigned wdf)
+{
+    return guarded_doc([&] { doc->doc.add_term(std::string(term, len), wdf); });
 }
 
 int hx_doc_add_boolean(hx_doc *doc, const char *term, size_t len)
@@ -600,14 +627,10 @@ extern "C" hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, const hx
             if (o->collapse_slot >= 0 && o->collapse_max > 0)
                 e.set_collapse_key(static_cast<Xapian::valueno>(o->collapse_slot),
                                    o->collapse_max);
-            else if (o->data_slot >= 0) // read while matching, in docid order
-                e.set_collapse_key(static_cast<Xapian::valueno>(o->data_slot),
-                                   std::numeric_limits<Xapian::doccount>::max());
         };
-        bool slot_is_key = o->data_slot >= 0 &&
-                           ((o->collapse_slot >= 0 && o->collapse_max > 0)
-                                ? o->collapse_slot == o->data_slot
-                                : true);
+        // the value is at hand when it is the collapse key
+        bool slot_is_key = o->data_slot >= 0 && o->collapse_slot == o->data_slot &&
+                           o->collapse_max > 0;
         accept_decider decider(o->accept);
         auto use = [&](Xapian::Enquire &e) {
             read_mset(e.get_mset(o->offset, o->limit, 0, nullptr, decider.in(db)), o->data_slot,

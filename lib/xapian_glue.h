@@ -83,6 +83,10 @@ hustings_status_t hx_db_each_doc(hx_db *db, const char *term, hx_doc_fn fn, void
  * read-only database that a writer changed is reopened and the read
  * retried once, as a search is.  *data is malloc'ed and NUL-terminated;
  * the caller frees it. */
+/* The data of document docid (*data malloc'ed and NUL-terminated), with
+ * the same retry as a search. */
+hustings_status_t hx_db_data(hx_db *db, unsigned docid, char **data, size_t *len);
+
 hustings_status_t hx_db_earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot,
                                      const char *group_prefix, char **data, size_t *len);
 
@@ -103,6 +107,7 @@ void hx_doc_free(hx_doc *doc);
 /* 0, or -1 when out of memory. */
 int hx_doc_add_posting(hx_doc *doc, const char *term, size_t len, unsigned pos);
 int hx_doc_add_term(hx_doc *doc, const char *term, size_t len); /* wdf + 1, no position */
+int hx_doc_add_term_wdf(hx_doc *doc, const char *term, size_t len, unsigned wdf); /* wdf + wdf */
 int hx_doc_add_boolean(hx_doc *doc, const char *term, size_t len);
 int hx_doc_set_value(hx_doc *doc, unsigned slot, const char *v, size_t len);
 int hx_doc_set_data(hx_doc *doc, const char *data, size_t len);
@@ -131,6 +136,7 @@ typedef struct hx_search_opts {
     const hx_accept *accept;  /* NULL: every match */
     int data_slot;            /* >= 0: hand over this value slot of each
                                  match instead of its document data */
+
 } hx_search_opts;
 
 /* Run q and hand the matches that o asks for to fn.  A read-only database

@@ -75,9 +75,19 @@ run "$QUERY" -d "$tmp/idx" --limit 2 self-nomination
 check "text output has rank and title lines" grep -q "^1\. " "$tmp/out"
 check "text output names the file" grep -q "corpus/en-" "$tmp/out"
 check "no escape codes when piped" sh -c "! grep -q \"$(printf '\033')\" '$tmp/out'"
-run "$QUERY" -d "$tmp/idx" --limit 3 self-nomination
-check "an article's passages that follow each other are grouped under its headline" \
-    sh -c "[ \$(grep -c '^[0-9]*\. Independents Back on the Ballot' '$tmp/out') -eq 1 ] && grep -q '^2\. same article, passage [0-9]* · score ' '$tmp/out'"
+run "$QUERY" -d "$tmp/idx" --json --limit 10 candidates
+cp "$tmp/out" "$tmp/grouped.json"
+run "$QUERY" -d "$tmp/idx" --limit 10 candidates
+check "an article's passages that follow each other are grouped under its headline" "$PYTHON" -c '
+import json, re, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+heads = [l for l in open(sys.argv[2]) if re.match(r"[0-9]+\. ", l)]
+same = [i > 0 and (r["path"], r["title"]) == (rows[i - 1]["path"], rows[i - 1]["title"]) for i, r in enumerate(rows)]
+ok = len(heads) == len(rows) == 10 and any(same) and not all(same)
+for i, (r, h) in enumerate(zip(rows, heads)):
+    want = "%d. same article, passage %d · score " % (i + 1, r["passage"]) if same[i] else "%d. %s\n" % (i + 1, r["title"])
+    ok = ok and h.startswith(want)
+sys.exit(0 if ok else 1)' "$tmp/grouped.json" "$tmp/out"
 run "$QUERY" -d "$tmp/idx" --limit 2 --color=always self-nomination
 check "--color=always marks matches in bold" grep -q "$(printf '\033\\[1m')[Ss]elf-nomination" "$tmp/out"
 NO_COLOR=1 run "$QUERY" -d "$tmp/idx" --limit 2 --color=auto self-nomination
