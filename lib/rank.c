@@ -66,7 +66,8 @@ static hustings_status_t fetch_light(hx_db *db, const hs_qnode *q, const hx_sear
 }
 
 /* The query's stems in the articles' documents: each word of its positive
- * groups, in each of its stems. */
+ * groups, in each of its stems, but stop words, which every article holds
+ * (their idf is next to nothing, and their postings are every article's). */
 static hs_qnode *article_query(const hs_parsed_query *pq)
 {
     hs_qnode *or = hs_qnode_new(HS_Q_OR);
@@ -76,6 +77,8 @@ static hs_qnode *article_query(const hs_parsed_query *pq)
             continue;
         for (size_t i = 0; i < grp->n_words && or; i++) {
             const hs_qword *w = &grp->words[i];
+            if (hs_qword_unpositioned(w))
+                continue;
             const char *stems[2 + HS_QWORD_VARIANTS] = { w->stem, w->stem2 };
             size_t k = 2;
             for (size_t v = 0; v < w->n_variants; v++)
