@@ -225,7 +225,6 @@ hustings_status_t hustings_index_close(hustings_index_t *index)
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     if (index->db && index->writable)
         st = hustings_index_commit(index);
-    hs_index_drop_deferred(index);
     hx_db_free(index->db);
     hs_stemmer_free(index->stemmer);
     hs_langid_free(index->langid);
@@ -263,10 +262,6 @@ hustings_status_t hustings_index_commit(hustings_index_t *index)
         strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
         st = hx_db_set_metadata(index->db, HS_META_UPDATED, stamp);
     }
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        st = hs_index_add_deferred(index);
-    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
-        return st; /* recorded */
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hx_db_commit(index->db);
     if (st != HUSTINGS_STATUS_SUCCESS)

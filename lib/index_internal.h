@@ -24,8 +24,6 @@ struct _hustings_index {
     int langid_tried;
     hs_buf error;          /* hustings_index_get_error() */
     unsigned pending;      /* articles added since the last commit */
-    struct hs_deferred *deferred; /* articles' own documents held back */
-    size_t n_deferred, cap_deferred;
 };
 
 struct _hustings_article {
@@ -37,15 +35,6 @@ hustings_status_t hs_index_fail(hustings_index_t *index, hustings_status_t st,
                                 const char *msg);
 /* The same with Xapian's message for db. */
 hustings_status_t hs_index_fail_db(hustings_index_t *index, hustings_status_t st);
-
-/* Add the articles' own documents held back since the last commit
- * (index_write.c): each is written with the commit of its passages, all
- * together, so that they lie side by side in the index, where a query
- * reads them (their lengths, their terms) with far fewer reads than
- * scattered among the passages.  0, or a status (recorded in index). */
-hustings_status_t hs_index_add_deferred(hustings_index_t *index);
-/* Free them unwritten. */
-void hs_index_drop_deferred(hustings_index_t *index);
 
 /* Whether a document's data is that of an article's own document (schema.h)
  * rather than a passage's JSON object. */

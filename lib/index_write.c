@@ -415,6 +415,14 @@ static int set_article_doc_data(hx_doc *doc, const char *id)
     return rc;
 }
 
+/* The XG term of tag, on an article's own document. */
+static int add_tag_term(hx_doc *doc, const char *tag)
+{
+    char term[32];
+    int n = snprintf(term, sizeof term, "%s%s", HS_PREFIX_ARTICLE_TAG, tag);
+    return hx_doc_add_boolean(doc, term, (size_t)n);
+}
+
 /* The article's own document (schema.h) with its terms and tag; its
  * headline's stems are counted in *words, and passage_doc counts each
  * passage's as it goes, until article_doc_finish. */
@@ -432,6 +440,7 @@ static hx_doc *article_doc(hs_stemmer *stemmer, const hs_article *a,
              hx_doc_add_boolean(doc, article_term->data, article_term->len) == 0 &&
              (!a->id || hx_doc_add_boolean(doc, file_term->data, file_term->len) == 0) &&
              hx_doc_add_boolean(doc, HS_TERM_ARTICLE_DOC, strlen(HS_TERM_ARTICLE_DOC)) == 0 &&
+             add_tag_term(doc, tag) == 0 &&
              hx_doc_set_value(doc, HS_SLOT_ARTICLE, tag, 16) == 0 &&
              set_article_doc_data(doc, a->id) == 0;
     if (!ok) {
@@ -698,9 +707,6 @@ static hustings_status_t join_clusters(hx_db *db, hs_file_docs *fd)
 /* Write the passages of a file that has too many to build ahead: each
  * document is built, added and freed in turn, after its article's cluster
  * is known. */
-static hustings_status_t defer(hustings_index_t *index, hx_doc *doc, const hs_article *a,
-                               const hs_buf *aterm, const hs_buf *fterm);
-
 static hustings_status_t add_one_by_one(hustings_index_t *index, hs_file_docs *fd)
 {
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
@@ -732,9 +738,8 @@ static hustings_status_t add_one_by_one(hustings_index_t *index, hs_file_docs *f
         if (own && article_doc_finish(own, &words) < 0 && st == HUSTINGS_STATUS_SUCCESS)
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
         if (st == HUSTINGS_STATUS_SUCCESS && own)
-            st = defer(index, own, a, &aterm, &fterm);
-        else
-            hx_doc_free(own);
+            st = hx_db_add_doc(index->db, own);
+        hx_doc_free(own);
     }
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
@@ -746,118 +751,26 @@ static hustings_status_t out_of_memory(hustings_index_t *index)
     return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
 }
 
-/* An article's own document held back until the commit, with the terms
- * that delete it. */
-typedef struct hs_deferred {
-    hx_doc *doc;
-    char *article_term, *file_term;  /* file_term NULL for an article
-                                        without an id */
-} hs_deferred;
-
-static void free_deferred(hs_deferred *d)
-{
-    hx_doc_free(d->doc);
-    free(d->article_term);
-    free(d->file_term);
-}
-
-/* Hold back doc (which it takes) for hs_index_add_deferred. */
-static hustings_status_t defer(hustings_index_t *index, hx_doc *doc, const hs_article *a,
-                               const hs_buf *aterm, const hs_buf *fterm)
-{
-    if (index->n_deferred == index->cap_deferred) {
-        size_t cap = index->cap_deferred ? 2 * index->cap_deferred : 64;
-        hs_deferred *d = realloc(index->deferred, cap * sizeof *d);
-        if (!d) {
-            hx_doc_free(doc);
-            return HUSTINGS_STATUS_OUT_OF_MEMORY;
-        }
-        index->deferred = d;
-        index->cap_deferred = cap;
-    }
-    hs_deferred *d = &index->deferred[index->n_deferred];
-    d->doc = doc;
-    d->article_term = strdup(aterm->data);
-    d->file_term = a->id ? strdup(fterm->data) : NULL;
-    if (!d->article_term || (a->id && !d->file_term)) {
-        free_deferred(d);
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
-    }
-    index->n_deferred++;
-    return HUSTINGS_STATUS_SUCCESS;
-}
-
-hustings_status_t hs_index_add_deferred(hustings_index_t *index)
-{
-    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
-    for (size_t i = 0; i < index->n_deferred; i++) {
-        if (st == HUSTINGS_STATUS_SUCCESS)
-            st = hx_db_add_doc(index->db, index->deferred[i].doc);
-        free_deferred(&index->deferred[i]);
-    }
-    index->n_deferred = 0;
-    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
-        return out_of_memory(index);
-    return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(index, st);
-}
-
-void hs_index_drop_deferred(hustings_index_t *index)
-{
-    for (size_t i = 0; i < index->n_deferred; i++)
-        free_deferred(&index->deferred[i]);
-    free(index->deferred);
-    index->deferred = NULL;
-    index->n_deferred = index->cap_deferred = 0;
-}
-
-/* Forget the held-back documents that term deletes. */
-static void drop_deferred_of(hustings_index_t *index, const char *term)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < index->n_deferred; i++) {
-        hs_deferred *d = &index->deferred[i];
-        if (strcmp(d->article_term, term) == 0 || (d->file_term && strcmp(d->file_term, term) == 0))
-            free_deferred(d);
-        else
-            index->deferred[kept++] = *d;
-    }
-    index->n_deferred = kept;
-}
 
 /* Delete the passages holding any of the NULL-terminated terms, and
- * their articles' documents, written or held back. */
+ * their articles' documents. */
 static hustings_status_t delete_terms(hustings_index_t *index, const char *const *terms)
 {
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
-    for (const char *const *t = terms; st == HUSTINGS_STATUS_SUCCESS && *t; t++) {
-        drop_deferred_of(index, *t);
+    for (const char *const *t = terms; st == HUSTINGS_STATUS_SUCCESS && *t; t++)
         st = hx_db_delete_term(index->db, *t);
-    }
     return st;
 }
 
-/* Add the documents built ahead: each article's passages, and its own
- * document held back for the commit. */
+/* Add the documents built ahead: each article's passages, then its own
+ * document, in the same order as they were built, so that a commit, ours
+ * or one Xapian makes on its own, never holds passages whose file state
+ * is written but not their article's document. */
 static hustings_status_t add_built(hustings_index_t *index, hs_file_docs *fd)
 {
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
-    hx_doc **doc = fd->docs;
-    hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
-    for (size_t i = 0; i < fd->n_articles && st == HUSTINGS_STATUS_SUCCESS; i++) {
-        const hs_article *a = fd->articles[i];
-        for (size_t p = 0; p < a->n_passages && st == HUSTINGS_STATUS_SUCCESS; p++)
-            st = hx_db_add_doc(index->db, *doc++);
-        if (st != HUSTINGS_STATUS_SUCCESS || a->n_passages == 0)
-            continue;
-        hs_buf_reset(&aterm);
-        hs_buf_reset(&fterm);
-        st = hs_article_terms(a->path, a->id, &aterm, &fterm) < 0
-                 ? HUSTINGS_STATUS_OUT_OF_MEMORY
-                 : defer(index, *doc, a, &aterm, &fterm);
-        *doc++ = NULL; /* taken, or freed */
-    }
-    hs_buf_free(&aterm);
-    hs_buf_free(&fterm);
+    for (size_t i = 0; i < fd->n_docs && st == HUSTINGS_STATUS_SUCCESS; i++)
+        st = hx_db_add_doc(index->db, fd->docs[i]);
     return st;
 }
 
@@ -967,10 +880,12 @@ static int rename_article_doc(renamer *r, unsigned docid, const char *data, size
     const char *to = stored_path(r->to, &fixed);
     r->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     if (to && (len <= mark || id) && hs_article_terms(to, id, &aterm, &fterm) == 0) {
-        static const char *const drop[] = { HS_PREFIX_ARTICLE, HS_PREFIX_FILE, NULL };
-        const char *add[] = { aterm.data, id ? fterm.data : NULL, NULL };
-        char tag[17];
+        static const char *const drop[] = { HS_PREFIX_ARTICLE, HS_PREFIX_FILE,
+                                            HS_PREFIX_ARTICLE_TAG, NULL };
+        char tag[17], tag_term[32];
         hs_article_tag(&aterm, tag);
+        snprintf(tag_term, sizeof tag_term, "%s%s", HS_PREFIX_ARTICLE_TAG, tag);
+        const char *add[] = { aterm.data, tag_term, id ? fterm.data : NULL, NULL };
         r->st = hx_db_update_doc(r->index->db, docid, drop, add, HS_SLOT_ARTICLE, tag, data,
                                  len);
     }

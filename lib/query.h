@@ -111,7 +111,8 @@ size_t hs_respell_rules(void);
 int hs_query_settle_names(hs_parsed_query *pq, struct hx_db *db);
 /* Set each word's idf from the index db: log((N - n + 0.5) / (n + 0.5))
  * over N passages, n of them holding one of its stems (the most of any),
- * at least 0 (query_idf.c).  HUSTINGS_STATUS_* of the lookups. */
+ * or its exact form for an =word, at least 0; 0 for a word* (query_idf.c).
+ * HUSTINGS_STATUS_* of the lookups. */
 int hs_query_add_idf(hs_parsed_query *pq, struct hx_db *db);
 void hs_parsed_query_free(hs_parsed_query *pq);
 

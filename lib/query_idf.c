@@ -18,6 +18,10 @@ typedef struct idf_ctx {
 static int add_idf(hs_qgroup *g, hs_qword *w, void *ctx)
 {
     idf_ctx *c = ctx;
+    if (g->prefix) { /* word*: as common as the words it stands for, at least */
+        w->idf = 0;
+        return HUSTINGS_STATUS_SUCCESS;
+    }
     unsigned long most = 0, n = 0;
     const char *stems[2 + HS_QWORD_VARIANTS] = { w->stem, w->stem2 };
     size_t k = 2;
@@ -26,8 +30,8 @@ static int add_idf(hs_qgroup *g, hs_qword *w, void *ctx)
     for (size_t i = 0; i < k; i++) {
         if (!stems[i])
             continue;
-        int st = hs_query_term_freq(c->db, g->exact_only || g->prefix ? "" : HS_PREFIX_STEM,
-                                    g->exact_only || g->prefix ? w->exact : stems[i], &n);
+        int st = hs_query_term_freq(c->db, g->exact_only ? "" : HS_PREFIX_STEM,
+                                    g->exact_only ? w->exact : stems[i], &n);
         if (st != HUSTINGS_STATUS_SUCCESS)
             return st;
         if (n > most)

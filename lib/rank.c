@@ -8,12 +8,14 @@
  * article's and scaled to the best candidate passage's weight, as passage
  * retrieval commonly mixes document and passage scores.  The weight is a
  * round value, not fitted: the best article adds half the best passage's
- * weight.  Only candidates are reordered (RANK_DEPTH in search.c) and only
- * the best ARTICLES_SCORED articles add anything: below those, an
- * article's evidence is too small to move a passage into a page.
+ * weight.  Only candidates are reordered (RANK_DEPTH in search.c), and
+ * only their articles are scored (found by their tags, XG), so that the
+ * query's filters hold for the articles too and each candidate's article
+ * counts, whatever its rank among all articles.
  */
 #include "rank.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,8 +25,6 @@
 
 /* The best article adds this much of the best passage's weight. */
 #define ARTICLE_WEIGHT 0.5
-/* How many articles are scored: those beyond add nothing. */
-#define ARTICLES_SCORED 50
 
 typedef struct candidates {
     hs_candidate *items;
@@ -97,34 +97,58 @@ static void free_weight(void *w)
     free(w);
 }
 
-/* The BM25 weight of each of the best articles for pq, by tag. */
+/* The BM25 weight for pq of the articles of candidates c, by tag: their
+ * own documents, found by their XG terms (each article once). */
 static hustings_status_t article_weights(hx_db *db, const hs_parsed_query *pq,
-                                         hs_strmap *weights, double *best)
+                                         const candidates *c, hs_strmap *weights,
+                                         double *best)
 {
-    hs_qnode *q = article_query(pq);
-    if (!q)
+    hs_qnode *words = article_query(pq), *tags = hs_qnode_new(HS_Q_OR);
+    hs_strmap *seen = hs_strmap_new();
+    char term[32];
+    for (size_t i = 0; i < c->n && tags && seen; i++) {
+        if (hs_strmap_get(seen, c->items[i].tag))
+            continue;
+        if (hs_strmap_put(seen, c->items[i].tag, (void *)1, NULL) < 0) {
+            hs_qnode_free(tags);
+            tags = NULL;
+            break;
+        }
+        int n = snprintf(term, sizeof term, "%s%s", HS_PREFIX_ARTICLE_TAG, c->items[i].tag);
+        tags = hs_qnode_add(tags, hs_qnode_term("", term, (size_t)n));
+    }
+    size_t articles = seen ? hs_strmap_count(seen) : 0;
+    hs_strmap_free(seen, NULL);
+    if (!words || !tags || !seen) {
+        hs_qnode_free(words);
+        hs_qnode_free(tags);
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (q->n_kids == 0) {
-        hs_qnode_free(q);
+    }
+    if (words->n_kids == 0 || tags->n_kids == 0) {
+        hs_qnode_free(words);
+        hs_qnode_free(tags);
         return HUSTINGS_STATUS_SUCCESS;
     }
-    hx_search_opts o = { 0, ARTICLES_SCORED, -1, 0, -1, 0, NULL, HS_SLOT_ARTICLE };
-    candidates c = { NULL, 0, 0, 0 };
-    hustings_status_t st = fetch_light(db, q, &o, &c);
+    hs_qnode *q = hs_qnode_pair(HS_Q_FILTER, words, tags);
+    if (!q)
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    hx_search_opts o = { 0, (unsigned)articles, -1, 0, -1, 0, NULL, HS_SLOT_ARTICLE };
+    candidates found = { NULL, 0, 0, 0 };
+    hustings_status_t st = fetch_light(db, q, &o, &found);
     hs_qnode_free(q);
-    *best = c.n ? c.items[0].score : 0;
-    for (size_t i = 0; i < c.n && st == HUSTINGS_STATUS_SUCCESS; i++) {
+    *best = found.n ? found.items[0].score : 0;
+    for (size_t i = 0; i < found.n && st == HUSTINGS_STATUS_SUCCESS; i++) {
         double *w = malloc(sizeof *w);
         void *old = NULL;
         if (w)
-            *w = c.items[i].score;
-        if (!w || hs_strmap_put(weights, c.items[i].tag, w, &old) < 0) {
+            *w = found.items[i].score;
+        if (!w || hs_strmap_put(weights, found.items[i].tag, w, &old) < 0) {
             free(w);
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
         }
         free(old);
     }
-    free(c.items);
+    free(found.items);
     return st;
 }
 
@@ -144,7 +168,7 @@ hustings_status_t hs_rank_candidates(hx_db *db, const hs_parsed_query *pq, const
     double best_article = 0;
     hustings_status_t st = weights ? fetch_light(db, q, o, &c) : HUSTINGS_STATUS_OUT_OF_MEMORY;
     if (st == HUSTINGS_STATUS_SUCCESS && c.n > 0)
-        st = article_weights(db, pq, weights, &best_article);
+        st = article_weights(db, pq, &c, weights, &best_article);
     if (st == HUSTINGS_STATUS_SUCCESS && best_article > 0) {
         double scale = ARTICLE_WEIGHT * c.items[0].score / best_article;
         for (size_t i = 0; i < c.n; i++) {

@@ -36,19 +36,21 @@
 #define HS_PREFIX_SIMHASH_BAND "XH" /* boolean, on an article's first
                                        passage: a band of its fingerprint */
 
-/* Beside its passages, each article has one document of its own, written
- * with the commit of its passages, beside the other articles' of that
- * commit (index_write.c): the stems of its headline and passages under XB
- * (a wdf, no positions), for the article's BM25 at query time (rank.c),
- * its XA (and XF) term, so that it goes and is re-keyed with them, its tag
- * in HS_SLOT_ARTICLE, the term XK, and as data "" or its id (a feed item's)
- * after HS_ARTICLE_DOC_ID.  Passage queries never match it: it holds no
+/* Beside its passages, each article has one document of its own, added
+ * right after them (index_write.c): the stems of its headline and passages
+ * under XB (a wdf, no positions), for the article's BM25 at query time
+ * (rank.c), its XA (and XF) term, so that it goes and is re-keyed with
+ * them, its tag in HS_SLOT_ARTICLE and as an XG term, the term XK, and as
+ * data "" or its id (a feed item's) after HS_ARTICLE_DOC_ID.  Passage queries never match it: it holds no
  * passage term, and "every passage" is MATCH_ALL AND_NOT XK. */
 #define HS_PREFIX_BODY        "XB"  /* stem of a word of the article */
 #define HS_ARTICLE_DOC_ID     "id:" /* an article's own document's data: ""
                                        or this and the id of a feed item;
                                        a passage's data is a JSON object */
 #define HS_TERM_ARTICLE_DOC   "XK"  /* boolean: the article's document */
+#define HS_PREFIX_ARTICLE_TAG "XG"  /* boolean, on the article's document:
+                                       its tag, by which a query finds the
+                                       documents of its candidates' articles */
 
 /* Value slots. */
 #define HS_SLOT_DATE     0  /* "YYYY-MM-DD", absent when undated */

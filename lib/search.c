@@ -386,19 +386,17 @@ static hustings_status_t suggest(hustings_query_t *query, hustings_passages_t *o
                                                    : HUSTINGS_STATUS_SUCCESS;
 }
 
-/* Relevance: the best RANK_DEPTH candidates (or more when more are
- * wanted) of q, ranked with their articles' evidence
- * (rank.h), read and chosen in that order; *from gets how many were
- * ranked, where plain batches go on when they did not suffice. */
+/* Relevance: the best RANK_DEPTH candidates of q, ranked with their
+ * articles' evidence (rank.h), read and chosen in that order; *from gets
+ * how many were ranked, where plain batches go on when they did not
+ * suffice.  The depth is the same for every page, so that pages follow
+ * one order. */
 static hustings_status_t choose_ranked(hustings_query_t *query, const hs_qnode *q, shown *s,
                                        hustings_passages_t *out, unsigned long *skip,
                                        unsigned long *want, unsigned long *from)
 {
     hx_db *db = query->index->db;
-    unsigned long depth = *skip + *want;
-    depth = depth + depth / COLLAPSE_ROOM + 1;
-    if (depth < RANK_DEPTH)
-        depth = RANK_DEPTH;
+    unsigned long depth = RANK_DEPTH;
     hx_search_opts o = search_opts(query, 0, depth);
     hs_candidate *cand = NULL;
     size_t n = 0;
@@ -445,8 +443,21 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
     if (!q)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     unsigned long from = 0, batch = n;
-    if (q && ranked && st == HUSTINGS_STATUS_SUCCESS && want > 0)
+    for (int attempt = 0; q && ranked && st == HUSTINGS_STATUS_SUCCESS && want > 0; attempt++) {
         st = choose_ranked(query, q, &s, out, &skip, &want, &from);
+        if (st == HUSTINGS_STATUS_SUCCESS || st == HUSTINGS_STATUS_OUT_OF_MEMORY || attempt > 0 ||
+            query->index->writable)
+            break;
+        /* the candidates' data is read after their search: a writer that
+         * committed in between (a re-index removing one) is met, as a search
+         * meets it, by starting again once on its latest commit */
+        free_list_items(out);
+        hs_strmap_free(s.clusters, NULL);
+        s.clusters = hs_strmap_new();
+        skip = query->offset;
+        want = query->limit;
+        st = s.clusters ? hx_db_reopen(query->index->db) : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
     /* Then candidates come in batches: when collapsing sets many aside (a
      * story republished many times), the next batch is read, twice as
      * large, until enough are taken or the matches end. */

@@ -100,11 +100,19 @@ static void print_wrapped(FILE *out, const output_options *opt, hustings_passage
     fputc('\n', out);
 }
 
-/* Whether a and b are passages of one article. */
+static int same_or_both_null(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether a and b are passages of one article: one file, and within a
+ * feed one item (items may share a title, not also a link and a date). */
 static int same_article(hustings_passage_t *a, hustings_passage_t *b)
 {
     return strcmp(hustings_passage_get_path(a), hustings_passage_get_path(b)) == 0 &&
-           strcmp(hustings_passage_get_title(a), hustings_passage_get_title(b)) == 0;
+           strcmp(hustings_passage_get_title(a), hustings_passage_get_title(b)) == 0 &&
+           same_or_both_null(hustings_passage_get_source(a), hustings_passage_get_source(b)) &&
+           same_or_both_null(hustings_passage_get_date(a), hustings_passage_get_date(b));
 }
 
 static int output_text(FILE *out, const output_options *opt, hustings_passage_t *p,

@@ -239,4 +239,18 @@ for prog in "$INDEX" "$QUERY"; do
     run "$prog" --version
     check "$name --version names the package" grep -q "^$name (hustings) [0-9]" "$tmp/out"
 done
+
+# two items of one feed with one title are two articles in the text
+mkdir "$tmp/live"
+cat >"$tmp/live/desk.rss" <<'RSS'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Desk</title>
+<item><title>Live updates</title><link>https://example.kz/live/1</link><pubDate>Mon, 20 Feb 2023 08:00:00 +0600</pubDate><description>Turnout at noon was thirty percent in Almaty.</description></item>
+<item><title>Live updates</title><link>https://example.kz/live/2</link><pubDate>Tue, 21 Feb 2023 08:00:00 +0600</pubDate><description>Turnout at noon was forty percent in Astana.</description></item>
+</channel></rss>
+RSS
+run "$INDEX" -d "$tmp/live.idx" "$tmp/live"
+run "$QUERY" -d "$tmp/live.idx" --limit 2 --color never turnout
+check "each item under its own headline, with its own date" \
+    sh -c "[ \$(grep -c '^[12]\. Live updates' '$tmp/out') -eq 2 ] && grep -q '2023-02-20' '$tmp/out' && grep -q '2023-02-21' '$tmp/out'"
 finish

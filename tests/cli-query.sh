@@ -146,4 +146,28 @@ run "$QUERY" -d "$tmp/spell.idx" --count colors
 check "a respelling the index lacks finds nothing new (colours: 1)" test "$(cat "$tmp/out")" = 1
 run "$QUERY" -d "$tmp/spell.idx" --count for
 check "short words are not respelled (for is no four)" test "$rc" -eq 1
+
+# pages follow one order: ten pages of 5 are the first 50
+run "$QUERY" -d "$tmp/idx" --json --limit 50 candidates
+cp "$tmp/out" "$tmp/all50.json"
+: >"$tmp/paged.json"
+for off in 0 5 10 15 20 25 30 35 40 45; do
+    "$QUERY" -d "$tmp/idx" --json --limit 5 --offset $off candidates >>"$tmp/paged.json"
+done
+check "pages of 5 at offsets 0..45 are the first 50, in order" "$PYTHON" -c '
+import json, sys
+key = lambda f: [(r["path"], r["passage"]) for r in map(json.loads, open(f))]
+a, b = key(sys.argv[1]), key(sys.argv[2])
+sys.exit(0 if len(a) > 40 and a == b else 1)' "$tmp/all50.json" "$tmp/paged.json"
+
+# every candidate's article counts, whatever its rank among all articles:
+# forty articles with the same passage rank it the same
+mkdir "$tmp/same"
+for i in $(seq 10 49); do
+    printf 'Bulletin %s\n\nThe zebra crossing on Abai avenue was repainted before the vote.\n' "$i" >"$tmp/same/f$i.txt"
+done
+run "$INDEX" -d "$tmp/same.idx" "$tmp/same"
+run "$QUERY" -d "$tmp/same.idx" --json --no-collapse --limit 40 zebra
+check "forty equal passages, forty equal scores" \
+    json_true 'len(rows) == 40 and max(r["score"] for r in rows) - min(r["score"] for r in rows) < 1e-9'
 finish

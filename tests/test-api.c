@@ -345,9 +345,9 @@ static void test_index(const char *shared, const char *tmp)
         CHECK_INT(articles, n_corpus);
         CHECK_INT(again, passages);
     }
-    /* an article's own document is written with the commit: one added twice,
-     * or added and removed, before a commit leaves one, or none (a stray
-     * one would count as a passage less) */
+    /* an article's own document goes and comes with its passages: one added
+     * twice, or added and removed, before a commit leaves one, or none (a
+     * stray one would count as a passage less) */
     if (shared) {
         char seed[4096];
         snprintf(seed, sizeof seed, "%s/seeds/000_df1ff6165ce25406.txt", shared);
