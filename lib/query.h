@@ -88,6 +88,13 @@ struct hx_db;
 /* How many passages of db hold the term prefix+word.  HUSTINGS_STATUS_*. */
 int hs_query_term_freq(struct hx_db *db, const char *prefix, const char *word,
                        unsigned long *n);
+/* The stems of w: its stem, its second one and its variants, the ones it
+ * has, into stems; how many. */
+size_t hs_qword_stems(const hs_qword *w, const char *stems[2 + HS_QWORD_VARIANTS]);
+/* Keep stem as a variant of w when the index db holds it as a stem and w
+ * has it not already, nor its room for variants full (query_variants.c).
+ * HUSTINGS_STATUS_* of the lookup. */
+int hs_qword_add_variant(hs_qword *w, struct hx_db *db, const char *stem);
 /* Add to each Cyrillic word of pq the other stems of its forms that the
  * index db holds: a Russian fleeting vowel (участок, участка), a Kazakh
  * final consonant voiced (құқық, құқығы) or vowel dropped (халық, халқы)

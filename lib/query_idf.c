@@ -23,13 +23,9 @@ static int add_idf(hs_qgroup *g, hs_qword *w, void *ctx)
         return HUSTINGS_STATUS_SUCCESS;
     }
     unsigned long most = 0, n = 0;
-    const char *stems[2 + HS_QWORD_VARIANTS] = { w->stem, w->stem2 };
-    size_t k = 2;
-    for (size_t i = 0; i < w->n_variants; i++)
-        stems[k++] = w->variants[i];
+    const char *stems[2 + HS_QWORD_VARIANTS];
+    size_t k = hs_qword_stems(w, stems);
     for (size_t i = 0; i < k; i++) {
-        if (!stems[i])
-            continue;
         int st = hs_query_term_freq(c->db, g->exact_only ? "" : HS_PREFIX_STEM,
                                     g->exact_only ? w->exact : stems[i], &n);
         if (st != HUSTINGS_STATUS_SUCCESS)

@@ -100,19 +100,7 @@ static void consider(spelling_ctx *c, hs_qword *w, const char *text)
         return;
     memcpy(copy, stem, len);
     copy[len] = '\0';
-    if (!strcmp(copy, w->stem) || (w->stem2 && !strcmp(copy, w->stem2)))
-        return;
-    for (size_t i = 0; i < w->n_variants; i++)
-        if (!strcmp(copy, w->variants[i]))
-            return;
-    unsigned long freq = 0;
-    c->st = hs_query_term_freq(c->db, HS_PREFIX_STEM, copy, &freq);
-    if (c->st != HUSTINGS_STATUS_SUCCESS || freq == 0)
-        return;
-    if (!(w->variants[w->n_variants] = strdup(copy)))
-        c->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    else
-        w->n_variants++;
+    c->st = hs_qword_add_variant(w, c->db, copy);
 }
 
 /* Whether s is made of ASCII lower-case letters only. */

@@ -84,32 +84,49 @@ typedef struct collected {
     hustings_status_t st;
 } collected;
 
+size_t hs_qword_stems(const hs_qword *w, const char *stems[2 + HS_QWORD_VARIANTS])
+{
+    size_t k = 0;
+    if (w->stem)
+        stems[k++] = w->stem;
+    if (w->stem2)
+        stems[k++] = w->stem2;
+    for (size_t i = 0; i < w->n_variants; i++)
+        stems[k++] = w->variants[i];
+    return k;
+}
+
+int hs_qword_add_variant(hs_qword *w, struct hx_db *db, const char *stem)
+{
+    if (w->n_variants == HS_QWORD_VARIANTS)
+        return HUSTINGS_STATUS_SUCCESS;
+    const char *stems[2 + HS_QWORD_VARIANTS];
+    size_t k = hs_qword_stems(w, stems);
+    for (size_t i = 0; i < k; i++)
+        if (!strcmp(stem, stems[i]))
+            return HUSTINGS_STATUS_SUCCESS;
+    unsigned long freq = 0;
+    int st = hs_query_term_freq(db, HS_PREFIX_STEM, stem, &freq);
+    if (st != HUSTINGS_STATUS_SUCCESS || freq == 0)
+        return st;
+    if (!(w->variants[w->n_variants] = strdup(stem)))
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    w->n_variants++;
+    return HUSTINGS_STATUS_SUCCESS;
+}
+
 /* Keep candidate w (as code points) when the index holds it as a stem
  * and the word has it not already. */
 static void consider(collected *col, const letters *cand)
 {
-    hs_qword *w = col->w;
-    if (col->st != HUSTINGS_STATUS_SUCCESS || w->n_variants == HS_QWORD_VARIANTS ||
-        cand->n < 3)
+    if (col->st != HUSTINGS_STATUS_SUCCESS || cand->n < 3)
         return;
     char text[MAX_LETTERS * 4 + 8];
     size_t len = 0;
     for (size_t i = 0; i < cand->n; i++)
         len += (size_t)utf8proc_encode_char(cand->c[i], (utf8proc_uint8_t *)text + len);
     text[len] = '\0';
-    if (!strcmp(text, w->stem) || (w->stem2 && !strcmp(text, w->stem2)))
-        return;
-    for (size_t i = 0; i < w->n_variants; i++)
-        if (!strcmp(text, w->variants[i]))
-            return;
-    unsigned long freq = 0;
-    col->st = hs_query_term_freq(col->db, HS_PREFIX_STEM, text, &freq);
-    if (col->st != HUSTINGS_STATUS_SUCCESS || freq == 0)
-        return;
-    if (!(w->variants[w->n_variants] = strdup(text)))
-        col->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    else
-        w->n_variants++;
+    col->st = hs_qword_add_variant(col->w, col->db, text);
 }
 
 /* Whether the word has a letter only Kazakh writes (ә ғ қ ң ө ұ ү һ і). */

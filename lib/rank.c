@@ -79,14 +79,10 @@ static hs_qnode *article_query(const hs_parsed_query *pq)
             const hs_qword *w = &grp->words[i];
             if (hs_qword_unpositioned(w))
                 continue;
-            const char *stems[2 + HS_QWORD_VARIANTS] = { w->stem, w->stem2 };
-            size_t k = 2;
-            for (size_t v = 0; v < w->n_variants; v++)
-                stems[k++] = w->variants[v];
+            const char *stems[2 + HS_QWORD_VARIANTS];
+            size_t k = hs_qword_stems(w, stems);
             for (size_t s = 0; s < k && or; s++)
-                if (stems[s])
-                    or = hs_qnode_add(or, hs_qnode_term(HS_PREFIX_BODY, stems[s],
-                                                        strlen(stems[s])));
+                or = hs_qnode_add(or, hs_qnode_term(HS_PREFIX_BODY, stems[s], strlen(stems[s])));
         }
     }
     return or;
