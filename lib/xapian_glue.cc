@@ -91,6 +91,36 @@ static int guarded_doc(F body)
     }
 }
 
+// d into *data (malloc'ed, NUL-terminated) and *len
+static void copy_out(const std::string &d, char **data, size_t *len)
+{
+    *data = static_cast<char *>(std::malloc(d.size() + 1));
+    if (!*data)
+        throw std::bad_alloc();
+    std::memcpy(*data, d.data(), d.size());
+    (*data)[d.size()] = '\0';
+    *len = d.size();
+}
+
+// Run read, retrying once when a writer commits under a reader, as a
+// search is retried (search_with_retry).
+template <typename Read>
+static hustings_status_t read_with_retry(hx_db *db, Read read)
+{
+    return guarded(db, [&] {
+        for (int attempt = 0;; attempt++) {
+            try {
+                read();
+                return;
+            } catch (const Xapian::DatabaseModifiedError &) {
+                if (attempt > 0 || db->wdb)
+                    throw;
+                db->db->reopen();
+            }
+        }
+    });
+}
+
 extern "C" {
 
 hustings_status_t hx_db_open(const char *path, int writable, hx_db **out, char **err)
@@ -307,56 +337,22 @@ static void earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot
                                                " has no " + prefix + " term");
         head = db->db->get_document(*db->db->postlist_begin(*t));
     }
-    std::string d = head.get_data();
-    *data = static_cast<char *>(std::malloc(d.size() + 1));
-    if (!*data)
-        throw std::bad_alloc();
-    std::memcpy(*data, d.data(), d.size());
-    (*data)[d.size()] = '\0';
-    *len = d.size();
+    copy_out(head.get_data(), data, len);
 }
 
 hustings_status_t hx_db_data(hx_db *db, unsigned docid, char **data, size_t *len)
 {
     *data = NULL;
-    return guarded(db, [&] {
-        for (int attempt = 0;; attempt++) {
-            try {
-                std::string d = db->db->get_document(docid).get_data();
-                *data = static_cast<char *>(std::malloc(d.size() + 1));
-                if (!*data)
-                    throw std::bad_alloc();
-                std::memcpy(*data, d.data(), d.size());
-                (*data)[d.size()] = '\0';
-                *len = d.size();
-                return;
-            } catch (const Xapian::DatabaseModifiedError &) {
-                if (attempt > 0 || db->wdb)
-                    throw;
-                db->db->reopen();
-            }
-        }
-    });
+    return read_with_retry(db, [&] { copy_out(db->db->get_document(docid).get_data(), data, len); });
 }
 
 hustings_status_t hx_db_earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot,
                                      const char *group_prefix, char **data, size_t *len)
 {
     *data = NULL;
-    return guarded(db, [&] {
-        for (int attempt = 0;; attempt++) {
-            try {
-                earlier_data(db, docid, back, slot, group_prefix, data, len);
-                return;
-            } catch (const Xapian::DatabaseModifiedError &) {
-                // as in search_with_retry: a writer moved on; the tag check
-                // (or the group term) still finds the right document
-                if (attempt > 0 || db->wdb)
-                    throw;
-                db->db->reopen();
-            }
-        }
-    });
+    // after a reopen the tag check (or the group term) still finds the
+    // right document
+    return read_with_retry(db, [&] { earlier_data(db, docid, back, slot, group_prefix, data, len); });
 }
 
 hustings_status_t hx_db_update_doc(hx_db *db, unsigned docid,
@@ -677,4 +673,3 @@ extern "C" hustings_status_t hx_db_value_counts(hx_db *db, const hs_qnode *q,
                 break;
     });
 }
-

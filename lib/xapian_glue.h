@@ -83,12 +83,11 @@ hustings_status_t hx_db_each_doc(hx_db *db, const char *term, hx_doc_fn fn, void
  * read-only database that a writer changed is reopened and the read
  * retried once, as a search is.  *data is malloc'ed and NUL-terminated;
  * the caller frees it. */
-/* The data of document docid (*data malloc'ed and NUL-terminated), with
- * the same retry as a search. */
-hustings_status_t hx_db_data(hx_db *db, unsigned docid, char **data, size_t *len);
-
 hustings_status_t hx_db_earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot,
                                      const char *group_prefix, char **data, size_t *len);
+
+/* The data of document docid, read as hx_db_earlier_data reads. */
+hustings_status_t hx_db_data(hx_db *db, unsigned docid, char **data, size_t *len);
 
 /* Rewrite document docid in place: drop its terms that start with any of
  * drop_prefixes (NULL-terminated), add the boolean terms add_terms
@@ -136,7 +135,6 @@ typedef struct hx_search_opts {
     const hx_accept *accept;  /* NULL: every match */
     int data_slot;            /* >= 0: hand over this value slot of each
                                  match instead of its document data */
-
 } hx_search_opts;
 
 /* Run q and hand the matches that o asks for to fn.  A read-only database
