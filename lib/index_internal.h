@@ -56,6 +56,9 @@ int hs_article_key(const char *path, hs_buf *out);
  * digits of the XXH3-64 hash of its article term, so that a passage can
  * check that the first passage it reads its fields from is its article's. */
 void hs_article_tag(const hs_buf *article_term, char tag[17]);
+/* The XG term of a tag (schema.h) in term; its length. */
+#define HS_ARTICLE_TAG_TERM 24
+size_t hs_article_tag_term(const char tag[17], char term[HS_ARTICLE_TAG_TERM]);
 
 /* An article's name: its path, or path#id for an item of a feed; appended
  * to out.  0 or -1. */

@@ -415,12 +415,16 @@ static int set_article_doc_data(hx_doc *doc, const char *id)
     return rc;
 }
 
+size_t hs_article_tag_term(const char tag[17], char term[HS_ARTICLE_TAG_TERM])
+{
+    return (size_t)snprintf(term, HS_ARTICLE_TAG_TERM, "%s%s", HS_PREFIX_ARTICLE_TAG, tag);
+}
+
 /* The XG term of tag, on an article's own document. */
 static int add_tag_term(hx_doc *doc, const char *tag)
 {
-    char term[32];
-    int n = snprintf(term, sizeof term, "%s%s", HS_PREFIX_ARTICLE_TAG, tag);
-    return hx_doc_add_boolean(doc, term, (size_t)n);
+    char term[HS_ARTICLE_TAG_TERM];
+    return hx_doc_add_boolean(doc, term, hs_article_tag_term(tag, term));
 }
 
 /* The article's own document (schema.h) with its terms and tag; its
@@ -751,26 +755,13 @@ static hustings_status_t out_of_memory(hustings_index_t *index)
     return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
 }
 
-
 /* Delete the passages holding any of the NULL-terminated terms, and
  * their articles' documents. */
-static hustings_status_t delete_terms(hustings_index_t *index, const char *const *terms)
+static hustings_status_t delete_terms(hx_db *db, const char *const *terms)
 {
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     for (const char *const *t = terms; st == HUSTINGS_STATUS_SUCCESS && *t; t++)
-        st = hx_db_delete_term(index->db, *t);
-    return st;
-}
-
-/* Add the documents built ahead: each article's passages, then its own
- * document, in the same order as they were built, so that a commit, ours
- * or one Xapian makes on its own, never holds passages whose file state
- * is written but not their article's document. */
-static hustings_status_t add_built(hustings_index_t *index, hs_file_docs *fd)
-{
-    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
-    for (size_t i = 0; i < fd->n_docs && st == HUSTINGS_STATUS_SUCCESS; i++)
-        st = hx_db_add_doc(index->db, fd->docs[i]);
+        st = hx_db_delete_term(db, *t);
     return st;
 }
 
@@ -783,9 +774,11 @@ static hustings_status_t write_docs(hustings_index_t *index, const char *const *
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
         return out_of_memory(index);
     if (st == HUSTINGS_STATUS_SUCCESS)
-        st = delete_terms(index, terms);
-    if (st == HUSTINGS_STATUS_SUCCESS && fd->docs)
-        st = add_built(index, fd);
+        st = delete_terms(index->db, terms);
+    /* each article's passages, then its own document, as they were built:
+     * a commit, ours or one Xapian makes on its own, holds both or neither */
+    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < fd->n_docs; i++)
+        st = hx_db_add_doc(index->db, fd->docs[i]);
     if (st == HUSTINGS_STATUS_SUCCESS && !fd->docs)
         st = add_one_by_one(index, fd);
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
@@ -852,7 +845,7 @@ hustings_status_t hs_index_remove_file(hustings_index_t *index, const char *path
     if (file_terms(path, &aterm, &fterm, terms) < 0) {
         st = out_of_memory(index);
     } else {
-        st = delete_terms(index, terms);
+        st = delete_terms(index->db, terms);
         if (st != HUSTINGS_STATUS_SUCCESS)
             hs_index_fail_db(index, st);
     }
@@ -882,9 +875,9 @@ static int rename_article_doc(renamer *r, unsigned docid, const char *data, size
     if (to && (len <= mark || id) && hs_article_terms(to, id, &aterm, &fterm) == 0) {
         static const char *const drop[] = { HS_PREFIX_ARTICLE, HS_PREFIX_FILE,
                                             HS_PREFIX_ARTICLE_TAG, NULL };
-        char tag[17], tag_term[32];
+        char tag[17], tag_term[HS_ARTICLE_TAG_TERM];
         hs_article_tag(&aterm, tag);
-        snprintf(tag_term, sizeof tag_term, "%s%s", HS_PREFIX_ARTICLE_TAG, tag);
+        hs_article_tag_term(tag, tag_term);
         const char *add[] = { aterm.data, tag_term, id ? fterm.data : NULL, NULL };
         r->st = hx_db_update_doc(r->index->db, docid, drop, add, HS_SLOT_ARTICLE, tag, data,
                                  len);

@@ -15,11 +15,11 @@
  */
 #include "rank.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hustings.h"
+#include "index_internal.h"
 #include "schema.h"
 #include "strmap.h"
 
@@ -101,7 +101,7 @@ static hustings_status_t article_weights(hx_db *db, const hs_parsed_query *pq,
 {
     hs_qnode *words = article_query(pq), *tags = hs_qnode_new(HS_Q_OR);
     hs_strmap *seen = hs_strmap_new();
-    char term[32];
+    char term[HS_ARTICLE_TAG_TERM];
     for (size_t i = 0; i < c->n && tags && seen; i++) {
         if (hs_strmap_get(seen, c->items[i].tag))
             continue;
@@ -110,8 +110,7 @@ static hustings_status_t article_weights(hx_db *db, const hs_parsed_query *pq,
             tags = NULL;
             break;
         }
-        int n = snprintf(term, sizeof term, "%s%s", HS_PREFIX_ARTICLE_TAG, c->items[i].tag);
-        tags = hs_qnode_add(tags, hs_qnode_term("", term, (size_t)n));
+        tags = hs_qnode_add(tags, hs_qnode_term("", term, hs_article_tag_term(c->items[i].tag, term)));
     }
     size_t articles = seen ? hs_strmap_count(seen) : 0;
     hs_strmap_free(seen, NULL);

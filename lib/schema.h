@@ -41,8 +41,9 @@
  * under XB (a wdf, no positions), for the article's BM25 at query time
  * (rank.c), its XA (and XF) term, so that it goes and is re-keyed with
  * them, its tag in HS_SLOT_ARTICLE and as an XG term, the term XK, and as
- * data "" or its id (a feed item's) after HS_ARTICLE_DOC_ID.  Passage queries never match it: it holds no
- * passage term, and "every passage" is MATCH_ALL AND_NOT XK. */
+ * data "" or its id (a feed item's) after HS_ARTICLE_DOC_ID.  Passage
+ * queries never match it: it holds no passage term, and "every passage"
+ * is MATCH_ALL AND_NOT XK. */
 #define HS_PREFIX_BODY        "XB"  /* stem of a word of the article */
 #define HS_ARTICLE_DOC_ID     "id:" /* an article's own document's data: ""
                                        or this and the id of a feed item;
