@@ -403,9 +403,11 @@ static double evidence_of(const hs_qexpr *e)
     case HS_QK_FILTER:
         return 0;
     case HS_QK_OR:
-        for (size_t i = 0; i < e->n_kids; i++)
-            if (!e->kids[i]->excluded && evidence_of(e->kids[i]) > most)
-                most = evidence_of(e->kids[i]);
+        for (size_t i = 0; i < e->n_kids; i++) {
+            double kid = e->kids[i]->excluded ? 0 : evidence_of(e->kids[i]);
+            if (kid > most)
+                most = kid;
+        }
         return most;
     default:
         for (size_t i = 0; i < e->n_kids; i++)
@@ -424,14 +426,13 @@ hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq)
      * holds adds its idf, so that passages holding more of the query's
      * rare words come first, without a hard line between all and some */
     const hs_qexpr *root = pq->root;
-    double cov = COVERAGE;
-    if (!root->excluded && (root->kind == HS_QK_DEFAULT || root->kind == HS_QK_OR) && cov > 0)
+    if (!root->excluded && (root->kind == HS_QK_DEFAULT || root->kind == HS_QK_OR))
         for (size_t i = 0; i < root->n_kids && or; i++) {
             const hs_qexpr *k = root->kids[i];
             double e = evidence_of(k);
             if (k->excluded || hs_qexpr_is_constraint(k) || e <= 0)
                 continue;
-            or = hs_qnode_add(or, hs_qnode_const(match(k, HS_TIER_ALL_WITH_TITLE), cov * e));
+            or = hs_qnode_add(or, hs_qnode_const(match(k, HS_TIER_ALL_WITH_TITLE), COVERAGE * e));
         }
     if (weight_is_any(pq->root))
         return or;

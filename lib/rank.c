@@ -15,6 +15,7 @@
  */
 #include "rank.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,16 +89,10 @@ static hs_qnode *article_query(const hs_parsed_query *pq)
     return or;
 }
 
-static void free_weight(void *w)
-{
-    free(w);
-}
-
-/* The BM25 weight for pq of the articles of candidates c, by tag: their
- * own documents, found by their XG terms (each article once). */
+/* The BM25 weight for pq of the articles of candidates c, best first, in
+ * *found (their own documents, found by their XG terms, each once). */
 static hustings_status_t article_weights(hx_db *db, const hs_parsed_query *pq,
-                                         const candidates *c, hs_strmap *weights,
-                                         double *best)
+                                         const candidates *c, candidates *found)
 {
     hs_qnode *words = article_query(pq), *tags = hs_qnode_new(HS_Q_OR);
     hs_strmap *seen = hs_strmap_new();
@@ -128,22 +123,8 @@ static hustings_status_t article_weights(hx_db *db, const hs_parsed_query *pq,
     if (!q)
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
     hx_search_opts o = { 0, (unsigned)articles, -1, 0, -1, 0, NULL, HS_SLOT_ARTICLE };
-    candidates found = { NULL, 0, 0, 0 };
-    hustings_status_t st = fetch_light(db, q, &o, &found);
+    hustings_status_t st = fetch_light(db, q, &o, found);
     hs_qnode_free(q);
-    *best = found.n ? found.items[0].score : 0;
-    for (size_t i = 0; i < found.n && st == HUSTINGS_STATUS_SUCCESS; i++) {
-        double *w = malloc(sizeof *w);
-        void *old = NULL;
-        if (w)
-            *w = found.items[i].score;
-        if (!w || hs_strmap_put(weights, found.items[i].tag, w, &old) < 0) {
-            free(w);
-            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-        }
-        free(old);
-    }
-    free(found.items);
     return st;
 }
 
@@ -158,22 +139,26 @@ static int by_score(const void *a, const void *b)
 hustings_status_t hs_rank_candidates(hx_db *db, const hs_parsed_query *pq, const hs_qnode *q,
                                      const hx_search_opts *o, hs_candidate **out, size_t *n)
 {
-    candidates c = { NULL, 0, 0, 0 };
-    hs_strmap *weights = hs_strmap_new();
-    double best_article = 0;
+    candidates c = { NULL, 0, 0, 0 }, articles = { NULL, 0, 0, 0 };
+    hs_strmap *weights = hs_strmap_new(); /* tag -> index in articles + 1 */
     hustings_status_t st = weights ? fetch_light(db, q, o, &c) : HUSTINGS_STATUS_OUT_OF_MEMORY;
     if (st == HUSTINGS_STATUS_SUCCESS && c.n > 0)
-        st = article_weights(db, pq, &c, weights, &best_article);
+        st = article_weights(db, pq, &c, &articles);
+    for (size_t i = 0; i < articles.n && st == HUSTINGS_STATUS_SUCCESS; i++)
+        if (hs_strmap_put(weights, articles.items[i].tag, (void *)(uintptr_t)(i + 1), NULL) < 0)
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    double best_article = articles.n ? articles.items[0].score : 0;
     if (st == HUSTINGS_STATUS_SUCCESS && best_article > 0) {
         double scale = ARTICLE_WEIGHT * c.items[0].score / best_article;
         for (size_t i = 0; i < c.n; i++) {
-            const double *w = hs_strmap_get(weights, c.items[i].tag);
-            if (w)
-                c.items[i].score += scale * *w;
+            size_t at = (size_t)(uintptr_t)hs_strmap_get(weights, c.items[i].tag);
+            if (at)
+                c.items[i].score += scale * articles.items[at - 1].score;
         }
         qsort(c.items, c.n, sizeof *c.items, by_score);
     }
-    hs_strmap_free(weights, free_weight);
+    free(articles.items);
+    hs_strmap_free(weights, NULL);
     if (st != HUSTINGS_STATUS_SUCCESS) {
         free(c.items);
         c.items = NULL;
