@@ -3,10 +3,12 @@
  *
  * Two halves are built separately:
  *  - the weight: every positive word group, matched through its stems (so
- *    "nominated" finds "nomination"), plus its exact word forms scaled by
- *    EXACT_BOOST (the form typed ranks above its relatives) and the article
- *    headline (ZS terms, in every passage of the article) scaled by
- *    TITLE_WEIGHT: article-level evidence that the story is about the query;
+ *    "nominated" finds "nomination"), plus the article headline (ZS terms,
+ *    in every passage of the article) scaled by TITLE_WEIGHT: article-level
+ *    evidence that the story is about the query.  The form typed adds
+ *    nothing: on the 55 dev topics a boost for it (half a stem's weight)
+ *    lost as often as it won, and its posting lists were a sixth of the
+ *    search's time.  Exact forms match where asked for (=word, ="...");
  *  - the match of each tier: which passages qualify, without weights (all
  *    words in the passage; all in the passage or its headline; any).
  * The ranked query is the weight plus coverage: each item of the query's
@@ -24,7 +26,6 @@
 #include "schema.h"
 #include "stopwords.h"
 
-#define EXACT_BOOST 0.5
 #define TITLE_WEIGHT 0.25
 
 /* What each query item a passage holds adds, times its idf. */
@@ -182,15 +183,14 @@ static hs_qnode *weighted_group(const hs_qgroup *g)
         q = hs_qnode_add(q, hs_qnode_scale(hs_qnode_pair(HS_Q_AND_NOT, in_passage(g),
                                                          group_terms(g, HS_PREFIX_STEM, 0, NULL)),
                                            NAME_WEIGHT));
-    q = hs_qnode_add(q, hs_qnode_scale(group_terms(g, "", 1, NULL), EXACT_BOOST));
     return hs_qnode_add(q, hs_qnode_scale(in_title(g), TITLE_WEIGHT));
 }
 
 /* The two words of a NEAR under a prefix. */
-static hs_qnode *near_terms(const hs_qexpr *e, const char *prefix, int exact)
+static hs_qnode *near_terms(const hs_qexpr *e, const char *prefix)
 {
     const hs_qword *words[2] = { &e->kids[0]->group.words[0], &e->kids[1]->group.words[0] };
-    return positional(HS_Q_NEAR, e->window, words, 2, prefix, exact);
+    return positional(HS_Q_NEAR, e->window, words, 2, prefix, 0);
 }
 
 /* Append the weights of e's positive groups to the OR node `or`. */
@@ -204,9 +204,8 @@ static hs_qnode *add_weights(hs_qnode *or, const hs_qexpr *e)
     case HS_QK_TITLE:
         return hs_qnode_add(or, in_title(&e->group));
     case HS_QK_NEAR: /* weighed as a group is, so that it matches what it weighs */
-        or = hs_qnode_add(or, near_terms(e, HS_PREFIX_STEM, 0));
-        or = hs_qnode_add(or, hs_qnode_scale(near_terms(e, "", 1), EXACT_BOOST));
-        return hs_qnode_add(or, hs_qnode_scale(near_terms(e, HS_PREFIX_TITLE_STEM, 0),
+        or = hs_qnode_add(or, near_terms(e, HS_PREFIX_STEM));
+        return hs_qnode_add(or, hs_qnode_scale(near_terms(e, HS_PREFIX_TITLE_STEM),
                                                TITLE_WEIGHT));
     case HS_QK_FILTER:
         return or;
@@ -314,9 +313,9 @@ static hs_qnode *match(const hs_qexpr *e, int tier)
         return in_title(&e->group);
     case HS_QK_NEAR:
         if (tier == HS_TIER_ALL_IN_PASSAGE)
-            return near_terms(e, HS_PREFIX_STEM, 0);
-        return hs_qnode_pair(HS_Q_OR, near_terms(e, HS_PREFIX_STEM, 0),
-                             near_terms(e, HS_PREFIX_TITLE_STEM, 0));
+            return near_terms(e, HS_PREFIX_STEM);
+        return hs_qnode_pair(HS_Q_OR, near_terms(e, HS_PREFIX_STEM),
+                             near_terms(e, HS_PREFIX_TITLE_STEM));
     case HS_QK_FILTER:
         return hs_qnode_copy(e->filter);
     case HS_QK_DEFAULT:

@@ -32,17 +32,18 @@ check "undated articles have a null date" json_true 'any(r["date"] is None for r
 run "$QUERY" -d "$tmp/idx" --json --limit 50 maslikhat
 check "articles without a Source line have a null source" json_true 'any(r["source"] is None for r in rows)'
 
-# the exact word form ranks above its relatives, other things equal
+# any form of a word matches, and weighs the same: the form typed is not
+# preferred (on the dev topics that lost as often as it won)
 mkdir "$tmp/forms"
 printf 'Candidates\n\nThe bloc backs self-nominated people.\n' >"$tmp/forms/a.txt"
 printf 'Candidates\n\nThe bloc backs self-nomination people.\n' >"$tmp/forms/b.txt"
 run "$INDEX" -d "$tmp/forms.idx" "$tmp/forms"
 run "$QUERY" -d "$tmp/forms.idx" --json self-nomination
-check "'self-nomination' ranks the exact form first" \
-    json_true 'len(rows) == 2 and rows[0]["path"].endswith("/b.txt") and rows[0]["score"] > rows[1]["score"]'
+check "'self-nomination' finds both forms, with one score" \
+    json_true 'len(rows) == 2 and rows[0]["score"] == rows[1]["score"] and rows[0]["score"] > 0'
 run "$QUERY" -d "$tmp/forms.idx" --json self-nominated
-check "'self-nominated' ranks the exact form first" \
-    json_true 'len(rows) == 2 and rows[0]["path"].endswith("/a.txt") and rows[0]["score"] > rows[1]["score"]'
+check "'self-nominated' finds both forms, with one score" \
+    json_true 'len(rows) == 2 and rows[0]["score"] == rows[1]["score"] and rows[0]["score"] > 0'
 
 # passages holding every word (in the passage or its headline) rank above
 # partial matches here

@@ -17,8 +17,8 @@ check "'independent self-nominated candidates' is in the top 3" \
 check "the built-in thesaurus highlights its synonym too" \
     json_true '[rows[0]["text"].encode()[s:e].decode() for s, e in rows[0]["highlights"]] == ["independent candidates", "self-nomination"]'
 run "$QUERY" -d "$tmp/idx" --json --no-thesaurus self-nomination
-check "the whole compound is highlighted in the first passage" \
-    json_true '[rows[0]["text"].encode()[s:e].decode() for s, e in rows[0]["highlights"]] == ["self-nomination"]'
+check "the whole compound, in the form the passage has, is highlighted in the first passage" \
+    json_true '[rows[0]["text"].encode()[s:e].decode() for s, e in rows[0]["highlights"]] in (["self-nomination"], ["self-nominated"])'
 check "results carry the article's title, date and source" \
     json_true 'rows[0]["title"].startswith("We Are Not Going to the Elections") and rows[0]["date"] == "2023-02-20" and rows[0]["source"].startswith("https://bes.media/")'
 

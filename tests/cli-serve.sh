@@ -120,12 +120,12 @@ expect "every result has the fields of hustings-query --json" 200 '/api/search?q
 all(set(r) == {"rank", "score", "path", "title", "date", "source", "byline", "lang", "site",
                "passage", "paragraph", "text", "highlights", "copies", "suggestion"}
     for r in d["results"])'
-expect "self-nomination: a self-nomination passage of the article about it comes first" 200 '/api/search?q=self-nomination' '
+expect "self-nomination: a passage of the article about it comes first" 200 '/api/search?q=self-nomination' '
 d["results"][0]["path"].endswith("/en-01-self-nomination-returns.txt")
-and "self-nomination" in d["results"][0]["text"].lower()'
+and "self-nominat" in d["results"][0]["text"].lower()'
 expect "with the matched word highlighted (UTF-8 byte offsets)" 200 '/api/search?q=self-nomination' '
 [d["results"][0]["text"].encode()[s:e].decode().lower() for s, e in d["results"][0]["highlights"]]
-== ["self-nomination"]'
+in (["self-nomination"], ["self-nominated"])'
 expect "facets by year, month, source and lang, counting every match" 200 '/api/search?q=self-nomination' '
 set(d["facets"]) == {"year", "month", "source", "lang"}
 and d["facets"]["lang"] == {"en": d["total"]} and d["facets"]["source"].get("example.kz", 0) > 0

@@ -149,11 +149,11 @@ def run(b, base, out, hostile):
     if not results:
         return
     first = results[0]
-    check("the first result is a self-nomination passage of the article about it",
+    check("the first result is a passage of the article about self-nomination",
           first["path"].endswith("en-01-self-nomination-returns.txt") and
-          "self-nomination" in first["text"].lower())
+          "self-nominat" in first["text"].lower())
     check("the matched word is highlighted in a <mark>",
-          any(m.lower() == "self-nomination" for m in first["marks"]))
+          any(m.lower() in ("self-nomination", "self-nominated") for m in first["marks"]))
     check("the result shows its title", "Self-Nomination" in first["title"])
     check("the result links its source", any(h and h.startswith("https://example.kz/")
                                               for h in first["links"]))
