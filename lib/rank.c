@@ -1,7 +1,7 @@
 /* rank.c - relevance beyond the words of one passage; see rank.h.
  *
- * A passage is ranked by BM25 over its own words (with coverage, the
- * exact forms typed and its headline: query_build.c), and then by its
+ * A passage is ranked by BM25 over its own words (with coverage and its
+ * headline: query_build.c), and then by its
  * article: a passage of an article that as a whole is about the query
  * ranks above an incidental mention.  The article's BM25 over the query's
  * stems (its own document, schema.h) is added, normalised by the best
@@ -9,9 +9,13 @@
  * retrieval commonly mixes document and passage scores.  The weight is a
  * round value, not fitted: the best article adds half the best passage's
  * weight.  Only candidates are reordered (RANK_DEPTH in search.c), and
- * only their articles are scored (found by their tags, XG), so that the
- * query's filters hold for the articles too and each candidate's article
- * counts, whatever its rank among all articles.
+ * only their articles are scored, so that the query's filters hold for the
+ * articles too and each candidate's article counts, whatever its rank
+ * among all articles.  An article's document is the first XK document
+ * after its passages (index_write.c adds it right after them), so one
+ * walk over the XK list finds all of them; over several or remote shards,
+ * whose documents interleave, they are found by their tags (XG terms), a
+ * term lookup each.
  */
 #include "rank.h"
 
@@ -33,7 +37,8 @@ typedef struct candidates {
     int failed;
 } candidates;
 
-/* hx_match_fn, with the article's tag for data (hx_search_opts.data_slot) */
+/* hx_match_fn, with the article's tag for data (hx_search_opts.data_slot
+ * HS_SLOT_ARTICLE), or nothing (HX_DATA_NONE) */
 static int add_candidate(void *ctx, unsigned docid, double weight, const char *tag, size_t len)
 {
     candidates *c = ctx;
@@ -56,13 +61,11 @@ static int add_candidate(void *ctx, unsigned docid, double weight, const char *t
     return 0;
 }
 
-/* The matches o asks for, with their articles' tags. */
+/* The matches o asks for, with their tags when o->data_slot says so. */
 static hustings_status_t fetch_light(hx_db *db, const hs_qnode *q, const hx_search_opts *o,
                                      candidates *c)
 {
-    hx_search_opts light = *o;
-    light.data_slot = HS_SLOT_ARTICLE;
-    hustings_status_t st = hx_db_search(db, q, &light, add_candidate, c);
+    hustings_status_t st = hx_db_search(db, q, o, add_candidate, c);
     return st == HUSTINGS_STATUS_SUCCESS && c->failed ? HUSTINGS_STATUS_OUT_OF_MEMORY : st;
 }
 
@@ -89,12 +92,13 @@ static hs_qnode *article_query(const hs_parsed_query *pq)
     return or;
 }
 
-/* The BM25 weight for pq of the articles of candidates c, best first, in
- * *found (their own documents, found by their XG terms, each once). */
-static hustings_status_t article_weights(hx_db *db, const hs_parsed_query *pq,
-                                         const candidates *c, candidates *found)
+/* The BM25 weight for words of the articles of candidates c, best first,
+ * in *found (their own documents, found by their XG terms, each once): the
+ * way over several or remote shards, whose documents interleave. */
+static hustings_status_t weights_by_tag(hx_db *db, const hs_qnode *words, const candidates *c,
+                                        candidates *found)
 {
-    hs_qnode *words = article_query(pq), *tags = hs_qnode_new(HS_Q_OR);
+    hs_qnode *tags = hs_qnode_new(HS_Q_OR);
     hs_strmap *seen = hs_strmap_new();
     char term[HS_ARTICLE_TAG_TERM];
     for (size_t i = 0; i < c->n && tags && seen; i++) {
@@ -108,23 +112,62 @@ static hustings_status_t article_weights(hx_db *db, const hs_parsed_query *pq,
         tags = hs_qnode_add(tags, hs_qnode_term("", term, hs_article_tag_term(c->items[i].tag, term)));
     }
     size_t articles = seen ? hs_strmap_count(seen) : 0;
+    if (!seen) {
+        hs_qnode_free(tags);
+        tags = NULL;
+    }
     hs_strmap_free(seen, NULL);
-    if (!words || !tags || !seen) {
-        hs_qnode_free(words);
-        hs_qnode_free(tags);
+    hs_qnode *copy = tags ? hs_qnode_copy(words) : NULL;
+    hs_qnode *q = copy ? hs_qnode_pair(HS_Q_FILTER, copy, tags) : NULL;
+    if (!q) {
+        if (!copy)
+            hs_qnode_free(tags);
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
-    if (words->n_kids == 0 || tags->n_kids == 0) {
-        hs_qnode_free(words);
-        hs_qnode_free(tags);
-        return HUSTINGS_STATUS_SUCCESS;
-    }
-    hs_qnode *q = hs_qnode_pair(HS_Q_FILTER, words, tags);
-    if (!q)
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
     hx_search_opts o = { 0, (unsigned)articles, -1, 0, -1, 0, NULL, HS_SLOT_ARTICLE };
     hustings_status_t st = fetch_light(db, q, &o, found);
     hs_qnode_free(q);
+    return st;
+}
+
+/* Each candidate's article's BM25 for words, in weight[i]: the article's
+ * document follows its passages, so one walk over the XK list finds them
+ * all; over several shards, by the candidates' tags. */
+static hustings_status_t article_weights(hx_db *db, const hs_qnode *q, const hx_search_opts *o,
+                                         const hs_qnode *words, const candidates *c,
+                                         double *weight)
+{
+    unsigned *docids = malloc(c->n * sizeof *docids);
+    if (!docids)
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    for (size_t i = 0; i < c->n; i++)
+        docids[i] = c->items[i].docid;
+    int done = 0;
+    hustings_status_t st = hx_db_following_weights(db, words, HS_TERM_ARTICLE_DOC, docids, c->n,
+                                                   weight, &done);
+    free(docids);
+    if (st != HUSTINGS_STATUS_SUCCESS || done)
+        return st;
+    /* the same candidates again, with their tags */
+    candidates tagged = { NULL, 0, 0, 0 }, articles = { NULL, 0, 0, 0 };
+    hx_search_opts with_tags = *o;
+    with_tags.data_slot = HS_SLOT_ARTICLE;
+    hs_strmap *at = hs_strmap_new(); /* tag -> index in articles + 1 */
+    st = at ? fetch_light(db, q, &with_tags, &tagged) : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (st == HUSTINGS_STATUS_SUCCESS && tagged.n != c->n)
+        st = HUSTINGS_STATUS_XAPIAN_EXCEPTION; /* not the same search */
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = weights_by_tag(db, words, &tagged, &articles);
+    for (size_t i = 0; i < articles.n && st == HUSTINGS_STATUS_SUCCESS; i++)
+        if (hs_strmap_put(at, articles.items[i].tag, (void *)(uintptr_t)(i + 1), NULL) < 0)
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    for (size_t i = 0; i < c->n && st == HUSTINGS_STATUS_SUCCESS; i++) {
+        size_t k = (size_t)(uintptr_t)hs_strmap_get(at, tagged.items[i].tag);
+        weight[i] = k ? articles.items[k - 1].score : 0;
+    }
+    free(tagged.items);
+    free(articles.items);
+    hs_strmap_free(at, NULL);
     return st;
 }
 
@@ -139,26 +182,30 @@ static int by_score(const void *a, const void *b)
 hustings_status_t hs_rank_candidates(hx_db *db, const hs_parsed_query *pq, const hs_qnode *q,
                                      const hx_search_opts *o, hs_candidate **out, size_t *n)
 {
-    candidates c = { NULL, 0, 0, 0 }, articles = { NULL, 0, 0, 0 };
-    hs_strmap *weights = hs_strmap_new(); /* tag -> index in articles + 1 */
-    hustings_status_t st = weights ? fetch_light(db, q, o, &c) : HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (st == HUSTINGS_STATUS_SUCCESS && c.n > 0)
-        st = article_weights(db, pq, &c, &articles);
-    for (size_t i = 0; i < articles.n && st == HUSTINGS_STATUS_SUCCESS; i++)
-        if (hs_strmap_put(weights, articles.items[i].tag, (void *)(uintptr_t)(i + 1), NULL) < 0)
-            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    double best_article = articles.n ? articles.items[0].score : 0;
+    candidates c = { NULL, 0, 0, 0 };
+    hx_search_opts bare = *o;
+    bare.data_slot = HX_DATA_NONE;
+    hustings_status_t st = fetch_light(db, q, &bare, &c);
+    hs_qnode *words = st == HUSTINGS_STATUS_SUCCESS && c.n > 0 ? article_query(pq) : NULL;
+    if (st == HUSTINGS_STATUS_SUCCESS && c.n > 0 && !words)
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    double *weight = NULL;
+    if (words && words->n_kids > 0) {
+        weight = calloc(c.n, sizeof *weight);
+        st = weight ? article_weights(db, q, o, words, &c, weight) : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
+    hs_qnode_free(words);
+    double best_article = 0;
+    for (size_t i = 0; weight && i < c.n; i++)
+        if (weight[i] > best_article)
+            best_article = weight[i];
     if (st == HUSTINGS_STATUS_SUCCESS && best_article > 0) {
         double scale = ARTICLE_WEIGHT * c.items[0].score / best_article;
-        for (size_t i = 0; i < c.n; i++) {
-            size_t at = (size_t)(uintptr_t)hs_strmap_get(weights, c.items[i].tag);
-            if (at)
-                c.items[i].score += scale * articles.items[at - 1].score;
-        }
+        for (size_t i = 0; i < c.n; i++)
+            c.items[i].score += scale * weight[i];
         qsort(c.items, c.n, sizeof *c.items, by_score);
     }
-    free(articles.items);
-    hs_strmap_free(weights, NULL);
+    free(weight);
     if (st != HUSTINGS_STATUS_SUCCESS) {
         free(c.items);
         c.items = NULL;

@@ -50,8 +50,9 @@
                                        a passage's data is a JSON object */
 #define HS_TERM_ARTICLE_DOC   "XK"  /* boolean: the article's document */
 #define HS_PREFIX_ARTICLE_TAG "XG"  /* boolean, on the article's document:
-                                       its tag, by which a query finds the
-                                       documents of its candidates' articles */
+                                       its tag, by which a query over several
+                                       shards finds the documents of its
+                                       candidates' articles (rank.c) */
 
 /* Value slots. */
 #define HS_SLOT_DATE     0  /* "YYYY-MM-DD", absent when undated */

@@ -4,6 +4,7 @@
 // errors become a hustings_status_t and a message kept on the handle.
 #include "xapian_glue.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -587,7 +588,9 @@ static void read_mset(const Xapian::MSet &mset, int data_slot, bool slot_is_key,
 {
     found->clear();
     for (auto m = mset.begin(); m != mset.end(); ++m) {
-        if (data_slot < 0)
+        if (data_slot == HX_DATA_NONE)
+            found->push_back({ *m, m.get_weight(), std::string() });
+        else if (data_slot < 0)
             found->push_back({ *m, m.get_weight(), m.get_document().get_data() });
         else if (slot_is_key)
             found->push_back({ *m, m.get_weight(), m.get_collapse_key() });
@@ -634,6 +637,92 @@ extern "C" hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, const hx
         };
         unless_remote(db, [&] { search_with_retry(db, q, setup, use); });
         hand_over(found, fn, ctx);
+    });
+}
+
+// Exactly the listed documents (sorted, distinct), weighing nothing: the
+// right side of a FILTER that needs no posting list.  It has no name, so a
+// remote backend refuses it (Xapian::UnimplementedError).
+class listed_docs : public Xapian::PostingSource {
+    std::vector<Xapian::docid> ids;
+    size_t at = 0;
+    bool started = false;
+
+  public:
+    explicit listed_docs(std::vector<Xapian::docid> docids) : ids(std::move(docids)) {}
+    PostingSource *clone() const override { return new listed_docs(ids); }
+    void init(const Xapian::Database &) override
+    {
+        at = 0;
+        started = false;
+    }
+    Xapian::doccount get_termfreq_min() const override { return 0; }
+    Xapian::doccount get_termfreq_est() const override { return ids.size(); }
+    Xapian::doccount get_termfreq_max() const override { return ids.size(); }
+    void next(double) override
+    {
+        at += started;
+        started = true;
+    }
+    void skip_to(Xapian::docid did, double) override
+    {
+        started = true;
+        at = static_cast<size_t>(std::lower_bound(ids.begin() + at, ids.end(), did) - ids.begin());
+    }
+    bool at_end() const override { return started && at >= ids.size(); }
+    Xapian::docid get_docid() const override { return ids[at]; }
+};
+
+extern "C" hustings_status_t hx_db_following_weights(hx_db *db, const hs_qnode *q,
+                                                     const char *marker, const unsigned *docids,
+                                                     size_t n, double *weights, int *done)
+{
+    *done = 0;
+    if (db->remote_shards || db->db->size() != 1 || n == 0)
+        return HUSTINGS_STATUS_SUCCESS;
+    return guarded(db, [&] {
+        // each docid's follower, walking marker's posting list once, in order
+        std::vector<std::pair<Xapian::docid, size_t>> order;
+        order.reserve(n);
+        for (size_t i = 0; i < n; i++)
+            order.emplace_back(docids[i], i);
+        std::sort(order.begin(), order.end());
+        std::vector<Xapian::docid> follower(n, 0), listed;
+        Xapian::PostingIterator p = db->db->postlist_begin(marker);
+        const Xapian::PostingIterator end = db->db->postlist_end(marker);
+        for (const auto &o : order) {
+            p.skip_to(o.first);
+            if (p == end)
+                break;
+            follower[o.second] = *p;
+            if (listed.empty() || listed.back() != *p)
+                listed.push_back(*p);
+        }
+        std::vector<std::pair<Xapian::docid, double>> found;
+        if (!listed.empty()) {
+            Xapian::doccount k = static_cast<Xapian::doccount>(listed.size());
+            Xapian::Query only(Xapian::Query::OP_FILTER, to_xapian(q),
+                               Xapian::Query((new listed_docs(std::move(listed)))->release()));
+            Xapian::Enquire enquire(*db->db);
+            enquire.set_query(only);
+            enquire.set_weighting_scheme(Xapian::BM25Weight());
+            Xapian::MSet mset;
+            try {
+                mset = enquire.get_mset(0, k);
+            } catch (const Xapian::UnimplementedError &) {
+                db->remote_shards = true; // a remote database: the caller's way
+                return;
+            }
+            for (auto m = mset.begin(); m != mset.end(); ++m)
+                found.emplace_back(*m, m.get_weight());
+            std::sort(found.begin(), found.end());
+        }
+        for (size_t i = 0; i < n; i++) {
+            auto f = std::lower_bound(found.begin(), found.end(),
+                                      std::make_pair(follower[i], -1.0));
+            weights[i] = f != found.end() && f->first == follower[i] ? f->second : 0;
+        }
+        *done = 1;
     });
 }
 

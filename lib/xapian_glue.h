@@ -134,8 +134,11 @@ typedef struct hx_search_opts {
     unsigned collapse_max;
     const hx_accept *accept;  /* NULL: every match */
     int data_slot;            /* >= 0: hand over this value slot of each
-                                 match instead of its document data */
+                                 match instead of its document data;
+                                 HX_DATA_NONE: nothing (no document read) */
 } hx_search_opts;
+
+#define HX_DATA_NONE (-2)
 
 /* Run q and hand the matches that o asks for to fn.  A read-only database
  * that a writer changed under the search is reopened and the search
@@ -147,6 +150,18 @@ hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, const hx_search_opt
  * is NULL). */
 hustings_status_t hx_db_count(hx_db *db, const hs_qnode *q, const hx_accept *accept,
                               unsigned long *count);
+
+/* For each of docids[0..n-1], the weight of q for the first document at
+ * or after it that holds the term `marker` (an article's own document,
+ * which follows its passages: schema.h), in weights[i]; 0 when q does not
+ * match that document.  One pass over marker's posting list and one
+ * search restricted to those documents, so no term is looked up per
+ * document.  Only a single local database numbers its documents so: over
+ * several shards, or a remote one, *done is 0 and weights are untouched
+ * (the caller finds the documents another way); else *done is 1. */
+hustings_status_t hx_db_following_weights(hx_db *db, const hs_qnode *q, const char *marker,
+                                          const unsigned *docids, size_t n, double *weights,
+                                          int *done);
 
 /* Count the values in slot over every document q matches (and accept
  * keeps, unless it is NULL); fn gets each value with its count, most

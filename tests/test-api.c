@@ -12,6 +12,7 @@
 #include "check.h"
 #include "config.h"
 #include "tmpdir.h"
+#include "qnode.h"
 #include "schema.h"
 #include "xapian_glue.h"
 
@@ -565,6 +566,94 @@ static void test_earlier_data(const char *tmp)
     hx_db_free(db);
 }
 
+/* hx_match_fn: (docid, weight, tag) of each match into a following_case */
+typedef struct following_case {
+    unsigned docid[512];
+    double weight[512];
+    char tag[512][17];
+    size_t n;
+} following_case;
+
+static int add_following(void *ctx, unsigned docid, double weight, const char *tag, size_t len)
+{
+    following_case *c = ctx;
+    if (c->n == 512 || len > 16)
+        return 1;
+    c->docid[c->n] = docid;
+    c->weight[c->n] = weight;
+    memcpy(c->tag[c->n], tag, len);
+    c->tag[c->n][len] = '\0';
+    c->n++;
+    return 0;
+}
+
+/* hx_db_following_weights, which ranking uses to reach each passage's
+ * article: on the index test_jobs built, every passage gets exactly the
+ * weight that its own article's document (same tag) has for the query,
+ * found by a search of the article documents; 0 when it does not match. */
+static void test_following_weights(const char *tmp)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/jobs1", tmp);
+    hx_db *db = NULL;
+    CHECK_INT(hx_db_open(path, 0, &db, NULL), HUSTINGS_STATUS_SUCCESS);
+    if (!db)
+        return;
+    static following_case passages, articles;
+    passages.n = articles.n = 0;
+    hx_search_opts o = { 0, 512, -1, 0, -1, 0, NULL, HS_SLOT_ARTICLE };
+    hs_qnode *all = hs_qnode_pair(HS_Q_AND_NOT, hs_qnode_new(HS_Q_MATCH_ALL),
+                                  hs_qnode_term("", HS_TERM_ARTICLE_DOC, 2));
+    CHECK_INT(hx_db_search(db, all, &o, add_following, &passages), HUSTINGS_STATUS_SUCCESS);
+    hs_qnode *words = hs_qnode_term(HS_PREFIX_BODY, "independ", 8);
+    CHECK_INT(hx_db_search(db, words, &o, add_following, &articles), HUSTINGS_STATUS_SUCCESS);
+    CHECK(passages.n > 100 && passages.n < 512);
+    CHECK(articles.n >= 3 && articles.n < 22); /* some articles, not all */
+    double weights[512];
+    int done = 0;
+    CHECK_INT(hx_db_following_weights(db, words, HS_TERM_ARTICLE_DOC, passages.docid, passages.n,
+                                      weights, &done),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(done, 1);
+    size_t matched = 0, wrong = 0;
+    for (size_t i = 0; i < passages.n; i++) {
+        double want = 0;
+        for (size_t k = 0; k < articles.n; k++)
+            if (strcmp(articles.tag[k], passages.tag[i]) == 0)
+                want = articles.weight[k];
+        matched += want > 0;
+        wrong += weights[i] != want;
+    }
+    CHECK(matched > 0 && matched < passages.n);
+    CHECK_INT(wrong, 0);
+    /* a query that matches no article: every weight 0 */
+    hs_qnode *none = hs_qnode_term(HS_PREFIX_BODY, "zzzznothing", 11);
+    CHECK_INT(hx_db_following_weights(db, none, HS_TERM_ARTICLE_DOC, passages.docid, passages.n,
+                                      weights, &done),
+              HUSTINGS_STATUS_SUCCESS);
+    wrong = 0;
+    for (size_t i = 0; i < passages.n; i++)
+        wrong += weights[i] != 0;
+    CHECK_INT(wrong, 0);
+    hx_db_free(db);
+    /* two shards interleave their documents: the caller's way is needed */
+    const char *two[] = { path, path };
+    CHECK_INT(hx_db_open_many(two, 2, &db, NULL), HUSTINGS_STATUS_SUCCESS);
+    if (db) {
+        done = 1;
+        weights[0] = -1;
+        CHECK_INT(hx_db_following_weights(db, words, HS_TERM_ARTICLE_DOC, passages.docid, 1,
+                                          weights, &done),
+                  HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(done, 0);
+        CHECK(weights[0] == -1);
+        hx_db_free(db);
+    }
+    hs_qnode_free(all);
+    hs_qnode_free(words);
+    hs_qnode_free(none);
+}
+
 /* How many passages of the index at path match q; thesaurus on or off,
  * and a synonyms file when syn is not NULL. */
 static unsigned long count_of(const char *path, const char *q, int thesaurus, const char *syn)
@@ -894,6 +983,7 @@ int main(void)
     test_index(shared, tmp);
     test_jobs(tmp);
     test_earlier_data(tmp);
+    test_following_weights(tmp);
     test_thesaurus(tmp);
     test_articles_read(tmp);
     test_query_settings(tmp);
