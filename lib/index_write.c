@@ -773,14 +773,29 @@ static hustings_status_t write_docs(hustings_index_t *index, const char *const *
     hustings_status_t st = fd->docs ? join_clusters(index->db, fd) : HUSTINGS_STATUS_SUCCESS;
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
         return out_of_memory(index);
+    /* The file's old documents go and its new ones come in one group of
+     * changes: a commit (ours, or one Xapian would make on its own every
+     * so many documents) holds the whole file or none of it, and an error
+     * halfway undoes it, so the old version stays whole.  Search relies
+     * on it: an article's own document follows its passages (rank.c). */
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hx_db_begin_changes(index->db);
+    int in_group = st == HUSTINGS_STATUS_SUCCESS;
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = delete_terms(index->db, terms);
-    /* each article's passages, then its own document, as they were built:
-     * a commit, ours or one Xapian makes on its own, holds both or neither */
     for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < fd->n_docs; i++)
         st = hx_db_add_doc(index->db, fd->docs[i]);
     if (st == HUSTINGS_STATUS_SUCCESS && !fd->docs)
         st = add_one_by_one(index, fd);
+    if (in_group && st != HUSTINGS_STATUS_SUCCESS) {
+        /* the message first: undoing the group clears the database's */
+        hustings_status_t failed = st == HUSTINGS_STATUS_OUT_OF_MEMORY ? out_of_memory(index)
+                                                                       : hs_index_fail_db(index, st);
+        hx_db_end_changes(index->db, 0);
+        return failed;
+    }
+    if (in_group)
+        st = hx_db_end_changes(index->db, 1);
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
         return out_of_memory(index);
     if (st != HUSTINGS_STATUS_SUCCESS)

@@ -154,17 +154,17 @@ enum {
     HS_N_TIERS
 };
 
-/* The Xapian query of tier `tier`: the BM25-weighted words (passage text,
- * exact-form boost, headline), restricted to the tier, excluded words
+/* The Xapian query of tier `tier`: the BM25-weighted words (passage stems,
+ * headline), restricted to the tier, excluded words
  * removed.  A tier matches everything the tiers before it match.  NULL
  * when out of memory; a query with nothing to match gives
  * HS_Q_MATCH_NOTHING. */
 hs_qnode *hs_query_build_tier(const hs_parsed_query *pq, int tier);
 
-/* The query ranked: the BM25 weight of its words (passage text, exact
- * forms, headline) plus, for each item of a list of words, its idf when
- * the passage or its headline holds it (coverage); over everything that
- * some word matches. */
+/* The query ranked: the BM25 weight of its words (passage stems, headline;
+ * exact forms where asked for) plus, for each item of a list of words,
+ * its idf when the passage or its headline holds it (coverage); over
+ * everything that some word matches. */
 hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq);
 
 /* Everything the query matches, all tiers together (for counts and

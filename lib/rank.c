@@ -132,40 +132,33 @@ static hustings_status_t weights_by_tag(hx_db *db, const hs_qnode *words, const 
 
 /* Each candidate's article's BM25 for words, in weight[i]: the article's
  * document follows its passages, so one walk over the XK list finds them
- * all; over several shards, by the candidates' tags. */
-static hustings_status_t article_weights(hx_db *db, const hs_qnode *q, const hx_search_opts *o,
-                                         const hs_qnode *words, const candidates *c,
-                                         double *weight)
+ * all (hx_db_can_follow); over several shards, by the candidates' tags,
+ * which c then holds. */
+static hustings_status_t article_weights(hx_db *db, int follow, const hs_qnode *words,
+                                         const candidates *c, double *weight)
 {
-    unsigned *docids = malloc(c->n * sizeof *docids);
-    if (!docids)
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
-    for (size_t i = 0; i < c->n; i++)
-        docids[i] = c->items[i].docid;
-    int done = 0;
-    hustings_status_t st = hx_db_following_weights(db, words, HS_TERM_ARTICLE_DOC, docids, c->n,
-                                                   weight, &done);
-    free(docids);
-    if (st != HUSTINGS_STATUS_SUCCESS || done)
+    if (follow) {
+        unsigned *docids = malloc(c->n * sizeof *docids);
+        if (!docids)
+            return HUSTINGS_STATUS_OUT_OF_MEMORY;
+        for (size_t i = 0; i < c->n; i++)
+            docids[i] = c->items[i].docid;
+        hustings_status_t st =
+            hx_db_following_weights(db, words, HS_TERM_ARTICLE_DOC, docids, c->n, weight);
+        free(docids);
         return st;
-    /* the same candidates again, with their tags */
-    candidates tagged = { NULL, 0, 0, 0 }, articles = { NULL, 0, 0, 0 };
-    hx_search_opts with_tags = *o;
-    with_tags.data_slot = HS_SLOT_ARTICLE;
+    }
+    candidates articles = { NULL, 0, 0, 0 };
     hs_strmap *at = hs_strmap_new(); /* tag -> index in articles + 1 */
-    st = at ? fetch_light(db, q, &with_tags, &tagged) : HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (st == HUSTINGS_STATUS_SUCCESS && tagged.n != c->n)
-        st = HUSTINGS_STATUS_XAPIAN_EXCEPTION; /* not the same search */
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        st = weights_by_tag(db, words, &tagged, &articles);
+    hustings_status_t st = at ? weights_by_tag(db, words, c, &articles)
+                              : HUSTINGS_STATUS_OUT_OF_MEMORY;
     for (size_t i = 0; i < articles.n && st == HUSTINGS_STATUS_SUCCESS; i++)
         if (hs_strmap_put(at, articles.items[i].tag, (void *)(uintptr_t)(i + 1), NULL) < 0)
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     for (size_t i = 0; i < c->n && st == HUSTINGS_STATUS_SUCCESS; i++) {
-        size_t k = (size_t)(uintptr_t)hs_strmap_get(at, tagged.items[i].tag);
+        size_t k = (size_t)(uintptr_t)hs_strmap_get(at, c->items[i].tag);
         weight[i] = k ? articles.items[k - 1].score : 0;
     }
-    free(tagged.items);
     free(articles.items);
     hs_strmap_free(at, NULL);
     return st;
@@ -183,16 +176,17 @@ hustings_status_t hs_rank_candidates(hx_db *db, const hs_parsed_query *pq, const
                                      const hx_search_opts *o, hs_candidate **out, size_t *n)
 {
     candidates c = { NULL, 0, 0, 0 };
-    hx_search_opts bare = *o;
-    bare.data_slot = HX_DATA_NONE;
-    hustings_status_t st = fetch_light(db, q, &bare, &c);
+    int follow = hx_db_can_follow(db);
+    hx_search_opts first = *o; /* with the tags only when they are needed */
+    first.data_slot = follow ? HX_DATA_NONE : HS_SLOT_ARTICLE;
+    hustings_status_t st = fetch_light(db, q, &first, &c);
     hs_qnode *words = st == HUSTINGS_STATUS_SUCCESS && c.n > 0 ? article_query(pq) : NULL;
     if (st == HUSTINGS_STATUS_SUCCESS && c.n > 0 && !words)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     double *weight = NULL;
     if (words && words->n_kids > 0) {
         weight = calloc(c.n, sizeof *weight);
-        st = weight ? article_weights(db, q, o, words, &c, weight) : HUSTINGS_STATUS_OUT_OF_MEMORY;
+        st = weight ? article_weights(db, follow, words, &c, weight) : HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
     hs_qnode_free(words);
     double best_article = 0;

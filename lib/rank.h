@@ -12,7 +12,8 @@
 typedef struct hs_candidate {
     unsigned docid;
     double score;
-    char tag[17];         /* its article's (HS_SLOT_ARTICLE) */
+    char tag[17];         /* its article's (HS_SLOT_ARTICLE), when read: over
+                             several shards (hx_db_can_follow) */
 } hs_candidate;
 
 /* The best o->limit matches of q (after o->offset, o's other options as

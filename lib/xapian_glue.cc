@@ -18,7 +18,9 @@ struct hx_db {
     Xapian::Database *db;          // the handle to read through
     Xapian::WritableDatabase *wdb; // same object when writable, else NULL
     std::string error;
-    bool remote_shards = false;    // a KeyMaker or MatchDecider was refused
+    bool remote_shards = false;    // a KeyMaker, MatchDecider or custom
+                                   // PostingSource was refused
+    int can_follow = -1;           // hx_db_can_follow's answer, once known
 };
 
 struct hx_doc {
@@ -210,6 +212,27 @@ hustings_status_t hx_db_commit(hx_db *db)
         if (!db->wdb)
             throw Xapian::InvalidOperationError("index is open read-only");
         db->wdb->commit();
+    });
+}
+
+hustings_status_t hx_db_begin_changes(hx_db *db)
+{
+    return guarded(db, [&] {
+        if (!db->wdb)
+            throw Xapian::InvalidOperationError("index is open read-only");
+        db->wdb->begin_transaction(false);
+    });
+}
+
+hustings_status_t hx_db_end_changes(hx_db *db, int keep)
+{
+    return guarded(db, [&] {
+        if (!db->wdb)
+            throw Xapian::InvalidOperationError("index is open read-only");
+        if (keep)
+            db->wdb->commit_transaction();
+        else
+            db->wdb->cancel_transaction();
     });
 }
 
@@ -673,14 +696,36 @@ class listed_docs : public Xapian::PostingSource {
     Xapian::docid get_docid() const override { return ids[at]; }
 };
 
+extern "C" int hx_db_can_follow(hx_db *db)
+{
+    if (db->can_follow >= 0)
+        return db->can_follow;
+    db->can_follow = 0;
+    if (db->remote_shards || db->db->size() != 1)
+        return 0;
+    // a remote database refuses a PostingSource without a name, before
+    // any search; a local one runs this empty one at once
+    try {
+        Xapian::Enquire enquire(*db->db);
+        enquire.set_query(
+            Xapian::Query((new listed_docs(std::vector<Xapian::docid>()))->release()));
+        enquire.get_mset(0, 0);
+        db->can_follow = 1;
+    } catch (const Xapian::UnimplementedError &) {
+        db->remote_shards = true;
+    } catch (const Xapian::Error &) {
+        // unknown: the other way, which reports its own errors
+    }
+    return db->can_follow;
+}
+
 extern "C" hustings_status_t hx_db_following_weights(hx_db *db, const hs_qnode *q,
                                                      const char *marker, const unsigned *docids,
-                                                     size_t n, double *weights, int *done)
+                                                     size_t n, double *weights)
 {
-    *done = 0;
-    if (db->remote_shards || db->db->size() != 1 || n == 0)
-        return HUSTINGS_STATUS_SUCCESS;
     return guarded(db, [&] {
+        if (!hx_db_can_follow(db))
+            throw Xapian::UnimplementedError("several or remote shards: documents cannot be followed");
         // each docid's follower, walking marker's posting list once, in order
         std::vector<std::pair<Xapian::docid, size_t>> order;
         order.reserve(n);
@@ -706,13 +751,7 @@ extern "C" hustings_status_t hx_db_following_weights(hx_db *db, const hs_qnode *
             Xapian::Enquire enquire(*db->db);
             enquire.set_query(only);
             enquire.set_weighting_scheme(Xapian::BM25Weight());
-            Xapian::MSet mset;
-            try {
-                mset = enquire.get_mset(0, k);
-            } catch (const Xapian::UnimplementedError &) {
-                db->remote_shards = true; // a remote database: the caller's way
-                return;
-            }
+            Xapian::MSet mset = enquire.get_mset(0, k);
             for (auto m = mset.begin(); m != mset.end(); ++m)
                 found.emplace_back(*m, m.get_weight());
             std::sort(found.begin(), found.end());
@@ -722,7 +761,6 @@ extern "C" hustings_status_t hx_db_following_weights(hx_db *db, const hs_qnode *
                                       std::make_pair(follower[i], -1.0));
             weights[i] = f != found.end() && f->first == follower[i] ? f->second : 0;
         }
-        *done = 1;
     });
 }
 

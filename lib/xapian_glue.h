@@ -40,6 +40,12 @@ void hx_db_free(hx_db *db);
 const char *hx_db_error(const hx_db *db);
 
 hustings_status_t hx_db_commit(hx_db *db);
+/* A group of changes that a commit holds whole or not at all: between
+ * hx_db_begin_changes and hx_db_end_changes, Xapian commits nothing on its
+ * own; hx_db_end_changes keeps them for the next commit (keep non-zero) or
+ * undoes them all.  Groups do not nest. */
+hustings_status_t hx_db_begin_changes(hx_db *db);
+hustings_status_t hx_db_end_changes(hx_db *db, int keep);
 /* Reload a read-only database to its latest commit. */
 hustings_status_t hx_db_reopen(hx_db *db);
 
@@ -151,17 +157,20 @@ hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, const hx_search_opt
 hustings_status_t hx_db_count(hx_db *db, const hs_qnode *q, const hx_accept *accept,
                               unsigned long *count);
 
+/* Whether hx_db_following_weights can answer on db: only a single local
+ * database numbers its documents in the order they were added (several
+ * shards interleave theirs; a remote server may hold several).  Asked
+ * once per handle. */
+int hx_db_can_follow(hx_db *db);
+
 /* For each of docids[0..n-1], the weight of q for the first document at
  * or after it that holds the term `marker` (an article's own document,
  * which follows its passages: schema.h), in weights[i]; 0 when q does not
  * match that document.  One pass over marker's posting list and one
  * search restricted to those documents, so no term is looked up per
- * document.  Only a single local database numbers its documents so: over
- * several shards, or a remote one, *done is 0 and weights are untouched
- * (the caller finds the documents another way); else *done is 1. */
+ * document.  Only where hx_db_can_follow says so. */
 hustings_status_t hx_db_following_weights(hx_db *db, const hs_qnode *q, const char *marker,
-                                          const unsigned *docids, size_t n, double *weights,
-                                          int *done);
+                                          const unsigned *docids, size_t n, double *weights);
 
 /* Count the values in slot over every document q matches (and accept
  * keeps, unless it is NULL); fn gets each value with its count, most

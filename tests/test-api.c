@@ -588,17 +588,18 @@ static int add_following(void *ctx, unsigned docid, double weight, const char *t
 }
 
 /* hx_db_following_weights, which ranking uses to reach each passage's
- * article: on the index test_jobs built, every passage gets exactly the
- * weight that its own article's document (same tag) has for the query,
- * found by a search of the article documents; 0 when it does not match. */
-static void test_following_weights(const char *tmp)
+ * article, on an index test_jobs built (with one thread, and with four
+ * shards compacted into one): every passage, asked for in an order other
+ * than the index's, gets exactly the weight that its own article's
+ * document (same tag) has for the query, found by a search of the article
+ * documents; 0 when it does not match. */
+static void check_following_weights(const char *path)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/jobs1", tmp);
     hx_db *db = NULL;
     CHECK_INT(hx_db_open(path, 0, &db, NULL), HUSTINGS_STATUS_SUCCESS);
     if (!db)
         return;
+    CHECK_INT(hx_db_can_follow(db), 1);
     static following_case passages, articles;
     passages.n = articles.n = 0;
     hx_search_opts o = { 0, 512, -1, 0, -1, 0, NULL, HS_SLOT_ARTICLE };
@@ -609,49 +610,112 @@ static void test_following_weights(const char *tmp)
     CHECK_INT(hx_db_search(db, words, &o, add_following, &articles), HUSTINGS_STATUS_SUCCESS);
     CHECK(passages.n > 100 && passages.n < 512);
     CHECK(articles.n >= 3 && articles.n < 22); /* some articles, not all */
+    /* every passage, in an order of its own: odd docids going down, then
+     * even ones going up */
+    unsigned docids[512];
+    size_t k = 0;
+    for (size_t i = passages.n; i-- > 0;)
+        if (passages.docid[i] % 2)
+            docids[k++] = passages.docid[i];
+    for (size_t i = 0; i < passages.n; i++)
+        if (passages.docid[i] % 2 == 0)
+            docids[k++] = passages.docid[i];
     double weights[512];
-    int done = 0;
-    CHECK_INT(hx_db_following_weights(db, words, HS_TERM_ARTICLE_DOC, passages.docid, passages.n,
-                                      weights, &done),
+    CHECK_INT(hx_db_following_weights(db, words, HS_TERM_ARTICLE_DOC, docids, k, weights),
               HUSTINGS_STATUS_SUCCESS);
-    CHECK_INT(done, 1);
     size_t matched = 0, wrong = 0;
-    for (size_t i = 0; i < passages.n; i++) {
+    for (size_t i = 0; i < k; i++) {
+        const char *tag = NULL;
+        for (size_t p = 0; p < passages.n; p++)
+            if (passages.docid[p] == docids[i])
+                tag = passages.tag[p];
         double want = 0;
-        for (size_t k = 0; k < articles.n; k++)
-            if (strcmp(articles.tag[k], passages.tag[i]) == 0)
-                want = articles.weight[k];
+        for (size_t a = 0; a < articles.n; a++)
+            if (tag && strcmp(articles.tag[a], tag) == 0)
+                want = articles.weight[a];
         matched += want > 0;
         wrong += weights[i] != want;
     }
-    CHECK(matched > 0 && matched < passages.n);
+    CHECK(matched > 0 && matched < k);
     CHECK_INT(wrong, 0);
     /* a query that matches no article: every weight 0 */
     hs_qnode *none = hs_qnode_term(HS_PREFIX_BODY, "zzzznothing", 11);
-    CHECK_INT(hx_db_following_weights(db, none, HS_TERM_ARTICLE_DOC, passages.docid, passages.n,
-                                      weights, &done),
+    CHECK_INT(hx_db_following_weights(db, none, HS_TERM_ARTICLE_DOC, docids, k, weights),
               HUSTINGS_STATUS_SUCCESS);
     wrong = 0;
-    for (size_t i = 0; i < passages.n; i++)
+    for (size_t i = 0; i < k; i++)
         wrong += weights[i] != 0;
     CHECK_INT(wrong, 0);
     hx_db_free(db);
-    /* two shards interleave their documents: the caller's way is needed */
-    const char *two[] = { path, path };
-    CHECK_INT(hx_db_open_many(two, 2, &db, NULL), HUSTINGS_STATUS_SUCCESS);
-    if (db) {
-        done = 1;
-        weights[0] = -1;
-        CHECK_INT(hx_db_following_weights(db, words, HS_TERM_ARTICLE_DOC, passages.docid, 1,
-                                          weights, &done),
-                  HUSTINGS_STATUS_SUCCESS);
-        CHECK_INT(done, 0);
-        CHECK(weights[0] == -1);
-        hx_db_free(db);
-    }
     hs_qnode_free(all);
     hs_qnode_free(words);
     hs_qnode_free(none);
+}
+
+static void test_following_weights(const char *tmp)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/jobs1", tmp);
+    check_following_weights(path);
+    snprintf(path, sizeof path, "%s/jobs4", tmp);
+    check_following_weights(path);
+    /* two shards interleave their documents: not answered, an error */
+    snprintf(path, sizeof path, "%s/jobs1", tmp);
+    const char *two[] = { path, path };
+    hx_db *db = NULL;
+    CHECK_INT(hx_db_open_many(two, 2, &db, NULL), HUSTINGS_STATUS_SUCCESS);
+    if (db) {
+        CHECK_INT(hx_db_can_follow(db), 0);
+        unsigned one = 1;
+        double weight = -1;
+        hs_qnode *words = hs_qnode_term(HS_PREFIX_BODY, "independ", 8);
+        CHECK_INT(hx_db_following_weights(db, words, HS_TERM_ARTICLE_DOC, &one, 1, &weight),
+                  HUSTINGS_STATUS_XAPIAN_EXCEPTION);
+        CHECK(weight == -1);
+        hs_qnode_free(words);
+        hx_db_free(db);
+    }
+}
+
+/* A commit holds a whole article or none of it: Xapian's own commits,
+ * every XAPIAN_FLUSH_THRESHOLD changes, do not split one (search relies on
+ * an article's own document following its passages: rank.c). */
+static void test_whole_articles(const char *tmp)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/whole", tmp);
+    char *file = corpus_file("en-01-self-nomination-returns.txt");
+    hustings_article_t *a = NULL;
+    hustings_index_t *w = NULL, *r = NULL;
+    unsigned long articles = 99, passages = 99;
+    CHECK_INT(hustings_article_read(file, &a, NULL), HUSTINGS_STATUS_SUCCESS);
+    CHECK(a && hustings_article_count_passages(a) > 3);
+    setenv("XAPIAN_FLUSH_THRESHOLD", "3", 1); /* read when a writer opens */
+    CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_WRITE, &w, NULL),
+              HUSTINGS_STATUS_SUCCESS);
+    unsetenv("XAPIAN_FLUSH_THRESHOLD");
+    if (w && a) {
+        CHECK_INT(hustings_index_commit(w), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(hustings_index_add_article(w, a), HUSTINGS_STATUS_SUCCESS);
+        /* not committed: a reader sees none of it */
+        CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_ONLY, &r, NULL),
+                  HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(hustings_index_count(r, &articles, &passages), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(articles, 0);
+        CHECK_INT(passages, 0);
+        hustings_index_close(r);
+        /* committed: all of it */
+        CHECK_INT(hustings_index_commit(w), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_ONLY, &r, NULL),
+                  HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(hustings_index_count(r, &articles, &passages), HUSTINGS_STATUS_SUCCESS);
+        CHECK_INT(articles, 1);
+        CHECK_INT(passages, hustings_article_count_passages(a));
+        hustings_index_close(r);
+    }
+    hustings_index_close(w);
+    hustings_article_destroy(a);
+    free(file);
 }
 
 /* How many passages of the index at path match q; thesaurus on or off,
@@ -984,6 +1048,7 @@ int main(void)
     test_jobs(tmp);
     test_earlier_data(tmp);
     test_following_weights(tmp);
+    test_whole_articles(tmp);
     test_thesaurus(tmp);
     test_articles_read(tmp);
     test_query_settings(tmp);
