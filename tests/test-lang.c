@@ -215,6 +215,36 @@ static void test_without_identifier(void)
     CHECK(hs_langid_new("/nonexistent") == NULL);
 }
 
+/* Rule 0: English and Russian by letters and words, without the
+ * identifier; what they do not settle is left to it. */
+static void test_by_script(void)
+{
+    static const char ru[] = "Выборы в мажилис прошли в марте. Центральная избирательная "
+                             "комиссия сообщила, что явка составила чуть больше половины.";
+    static const char uk[] = "Вибори до парламенту відбулися в березні. Центральна виборча "
+                             "комісія повідомила, що явка була трохи більшою за половину.";
+    static const char bg[] = "Изборите за парламент се проведоха през март. Централната "
+                             "избирателна комисия съобщи, че активността е над половината.";
+    static const char fr[] = "Les électeurs ont élu un nouveau parlement dimanche. La "
+                             "commission électorale a déclaré que la participation était élevée.";
+    static const char lorem[] = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed "
+                                "do eiusmod tempor incididunt ut labore et dolore magna aliqua.";
+    static const char kk_latin[] = "Saılaý ýchaskeleri tańǵy saǵat jetide ashyldy, saılaýshylar "
+                                   "kezekke turdy.";
+    static const char headline[] = "Blair calls May general election";
+    CHECK_STR(hs_lang_detect(NULL, ENGLISH, strlen(ENGLISH), NULL), "en");
+    CHECK_STR(hs_lang_detect(NULL, ENGLISH, strlen(ENGLISH), "en-GB"), "en");
+    CHECK_STR(hs_lang_detect(NULL, ru, strlen(ru), NULL), "ru");
+    CHECK_STR(hs_lang_detect(NULL, uk, strlen(uk), NULL), NULL);       /* і, є */
+    CHECK_STR(hs_lang_detect(NULL, bg, strlen(bg), NULL), NULL);       /* no ы or э */
+    CHECK_STR(hs_lang_detect(NULL, fr, strlen(fr), NULL), NULL);       /* é */
+    CHECK_STR(hs_lang_detect(NULL, lorem, strlen(lorem), NULL), NULL); /* no English word */
+    CHECK_STR(hs_lang_detect(NULL, kk_latin, strlen(kk_latin), NULL), NULL);
+    CHECK_STR(hs_lang_detect(NULL, headline, strlen(headline), NULL), NULL);
+    /* a declaration that the text does not contradict still wins */
+    CHECK_STR(hs_lang_detect(NULL, ENGLISH, strlen(ENGLISH), "de"), "de");
+}
+
 static void test_codes(void)
 {
     CHECK_STR(hs_lang_code("ru-RU", 5), "ru");
@@ -290,6 +320,7 @@ int main(void)
     test_declared();
     test_passage_stem_lang();
     test_without_identifier();
+    test_by_script();
     test_codes();
     test_threads();
     hs_langid_free(lid);
