@@ -46,7 +46,11 @@ struct _hustings_query {
     int prepared;              /* both have been applied */
     hs_exact_check *exact;     /* exact phrases every match needs, or NULL */
     hx_accept accept;          /* its test of each match */
+    struct tally *tally;       /* count and facets, once asked for (below) */
 };
+
+static void tally_free(struct tally *t);
+static unsigned long tally_total(const struct tally *t);
 
 /* What each match must pass beyond the Xapian query: NULL for all. */
 static const hx_accept *accept_of(const hustings_query_t *query)
@@ -127,6 +131,8 @@ hustings_status_t hustings_query_set_date_range(hustings_query_t *query, const c
         return HUSTINGS_STATUS_NULL_POINTER;
     hs_buf error = HS_BUF_INIT;
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    tally_free(query->tally); /* it counted other matches */
+    query->tally = NULL;
     if (hs_query_add_date_range(query->parsed, since, until, &error) < 0)
         st = hs_index_fail(query->index,
                            error.len ? HUSTINGS_STATUS_QUERY_SYNTAX : HUSTINGS_STATUS_OUT_OF_MEMORY,
@@ -237,6 +243,7 @@ void hustings_query_destroy(hustings_query_t *query)
     if (!query)
         return;
     hs_parsed_query_free(query->parsed);
+    tally_free(query->tally);
     hs_exact_check_free(query->exact);
     hs_synonyms_free(query->synonyms);
     hs_stemmer_free(query->stemmer);
@@ -500,8 +507,13 @@ hustings_status_t hustings_query_count(hustings_query_t *query, unsigned long *c
     hustings_status_t st = prepare(query);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
+    if (query->tally) { /* counted with the facets */
+        *count = tally_total(query->tally);
+        return HUSTINGS_STATUS_SUCCESS;
+    }
     hs_qnode *q = hs_query_build_all(query->parsed);
-    st = q ? checked(query, hx_db_count(query->index->db, q, accept_of(query), count))
+    st = q ? checked(query, hx_db_tally(query->index->db, q, accept_of(query), NULL, 0, count,
+                                        NULL, NULL))
            : HUSTINGS_STATUS_OUT_OF_MEMORY;
     hs_qnode_free(q);
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
@@ -516,12 +528,56 @@ typedef struct facet_sum {
     char **values;
     unsigned long *counts;
     size_t n;
-    int failed;
 } facet_sum;
 
-static int add_value(void *ctx, const char *value, size_t len, unsigned long count)
+/* The facets, and for each (in the same order) its value slot and, for
+ * dates, how many characters of the value make the facet's value
+ * (2005-04-01: year 2005, month 2005-04). */
+static const char *const facet_names[] = { "year", "month", "source", "lang", NULL };
+#define N_FACETS 4
+static const struct facet_values {
+    unsigned slot;
+    size_t cut;
+} facet_values[N_FACETS] = {
+    { HS_SLOT_DATE, 4 },
+    { HS_SLOT_DATE, 7 },
+    { HS_SLOT_SOURCE, 0 },
+    { HS_SLOT_LANG, 0 },
+};
+/* The slots they read, each once. */
+static const unsigned facet_slots[] = { HS_SLOT_DATE, HS_SLOT_SOURCE, HS_SLOT_LANG };
+#define N_FACET_SLOTS (sizeof facet_slots / sizeof facet_slots[0])
+
+/* Count and facets come from one pass over every match, made the first
+ * time a facet is asked for and kept with the query: a page that shows
+ * the count and four facets costs one pass, not five. */
+struct tally {
+    unsigned long total;
+    facet_sum facets[N_FACETS]; /* most frequent first, then by value */
+    int failed;                 /* out of memory */
+};
+
+static unsigned long tally_total(const struct tally *t)
 {
-    facet_sum *f = ctx;
+    return t->total;
+}
+
+static void tally_free(struct tally *t)
+{
+    if (!t)
+        return;
+    for (size_t f = 0; f < N_FACETS; f++) {
+        for (size_t i = 0; i < t->facets[f].n; i++)
+            free(t->facets[f].values[i]);
+        free(t->facets[f].values);
+        free(t->facets[f].counts);
+    }
+    free(t);
+}
+
+/* Add count to value (cut to the facet's length) in f. */
+static int add_value(facet_sum *f, const char *value, size_t len, unsigned long count)
+{
     if (f->cut)
         len = len < f->cut ? len : f->cut;
     for (size_t i = 0; i < f->n; i++)
@@ -535,27 +591,65 @@ static int add_value(void *ctx, const char *value, size_t len, unsigned long cou
     unsigned long *c = v ? realloc(f->counts, (f->n + 1) * sizeof *c) : NULL;
     if (c)
         f->counts = c;
-    if (!v || !c || !(f->values[f->n] = strndup(value, len))) {
-        f->failed = 1;
-        return 1;
-    }
+    if (!v || !c || !(f->values[f->n] = strndup(value, len)))
+        return -1;
     f->counts[f->n++] = count;
     return 0;
 }
 
-/* The facets, and for each (in the same order) its value slot and, for
- * dates, how many characters of the value make the facet's value
- * (2005-04-01: year 2005, month 2005-04). */
-static const char *const facet_names[] = { "year", "month", "source", "lang", NULL };
-static const struct facet_values {
-    unsigned slot;
-    size_t cut;
-} facet_values[] = {
-    { HS_SLOT_DATE, 4 },
-    { HS_SLOT_DATE, 7 },
-    { HS_SLOT_SOURCE, 0 },
-    { HS_SLOT_LANG, 0 },
-};
+/* hx_value_count_fn: a value of a slot, to each facet that reads it */
+static int add_slot_value(void *ctx, size_t slot_index, const char *value, size_t len,
+                          unsigned long count)
+{
+    struct tally *t = ctx;
+    for (size_t f = 0; f < N_FACETS && !t->failed; f++)
+        if (facet_values[f].slot == facet_slots[slot_index] &&
+            add_value(&t->facets[f], value, len, count) < 0)
+            t->failed = 1;
+    return t->failed;
+}
+
+/* most frequent first, then by value (dates: in order) */
+static void sort_facet(facet_sum *f)
+{
+    for (size_t i = 1; i < f->n; i++)
+        for (size_t j = i; j > 0; j--) {
+            int before = f->counts[j] > f->counts[j - 1] ||
+                         (f->counts[j] == f->counts[j - 1] &&
+                          strcmp(f->values[j], f->values[j - 1]) < 0);
+            if (!before)
+                break;
+            char *v = f->values[j];
+            f->values[j] = f->values[j - 1];
+            f->values[j - 1] = v;
+            unsigned long c = f->counts[j];
+            f->counts[j] = f->counts[j - 1];
+            f->counts[j - 1] = c;
+        }
+}
+
+static hustings_status_t tally_up(hustings_query_t *query)
+{
+    struct tally *t = calloc(1, sizeof *t);
+    hs_qnode *q = t ? hs_query_build_all(query->parsed) : NULL;
+    hustings_status_t st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (q) {
+        for (size_t f = 0; f < N_FACETS; f++)
+            t->facets[f].cut = facet_values[f].cut;
+        st = checked(query, hx_db_tally(query->index->db, q, accept_of(query), facet_slots,
+                                        N_FACET_SLOTS, &t->total, add_slot_value, t));
+        if (st == HUSTINGS_STATUS_SUCCESS && t->failed)
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
+    hs_qnode_free(q);
+    for (size_t f = 0; st == HUSTINGS_STATUS_SUCCESS && f < N_FACETS; f++)
+        sort_facet(&t->facets[f]);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        query->tally = t;
+    else
+        tally_free(t);
+    return st;
+}
 
 const char *const *hustings_facet_names(void)
 {
@@ -567,13 +661,10 @@ hustings_status_t hustings_query_facets(hustings_query_t *query, const char *fac
 {
     if (!query || !facet || !fn)
         return HUSTINGS_STATUS_NULL_POINTER;
-    const struct facet_values *known = NULL;
-    for (size_t i = 0; facet_names[i] && !known; i++)
-        if (strcmp(facet, facet_names[i]) == 0)
-            known = &facet_values[i];
-    unsigned slot = known ? known->slot : 0;
-    size_t cut = known ? known->cut : 0;
-    if (!known) {
+    size_t k = 0;
+    while (facet_names[k] && strcmp(facet, facet_names[k]) != 0)
+        k++;
+    if (!facet_names[k]) {
         hs_buf msg = HS_BUF_INIT;
         hs_buf_printf(&msg, "unknown facet '%s': year, month, source or lang", facet);
         hs_index_fail(query->index, HUSTINGS_STATUS_QUERY_SYNTAX, hs_buf_str(&msg));
@@ -581,38 +672,15 @@ hustings_status_t hustings_query_facets(hustings_query_t *query, const char *fac
         return HUSTINGS_STATUS_QUERY_SYNTAX;
     }
     hustings_status_t st = prepare(query);
-    if (st != HUSTINGS_STATUS_SUCCESS)
-        return st;
-    facet_sum f = { cut, NULL, NULL, 0, 0 };
-    hs_qnode *q = hs_query_build_all(query->parsed);
-    st = q ? checked(query, hx_db_value_counts(query->index->db, q, accept_of(query), slot,
-                                               add_value, &f))
-           : HUSTINGS_STATUS_OUT_OF_MEMORY;
-    hs_qnode_free(q);
-    if (st == HUSTINGS_STATUS_SUCCESS && f.failed)
-        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    /* most frequent first, then by value (dates: in order) */
-    for (size_t i = 1; st == HUSTINGS_STATUS_SUCCESS && i < f.n; i++)
-        for (size_t j = i; j > 0; j--) {
-            int before = f.counts[j] > f.counts[j - 1] ||
-                         (f.counts[j] == f.counts[j - 1] && strcmp(f.values[j], f.values[j - 1]) < 0);
-            if (!before)
-                break;
-            char *v = f.values[j];
-            f.values[j] = f.values[j - 1];
-            f.values[j - 1] = v;
-            unsigned long c = f.counts[j];
-            f.counts[j] = f.counts[j - 1];
-            f.counts[j - 1] = c;
-        }
-    for (size_t i = 0; i < f.n && st == HUSTINGS_STATUS_SUCCESS; i++)
-        if (fn(context, f.values[i], f.counts[i]))
-            break;
-    for (size_t i = 0; i < f.n; i++)
-        free(f.values[i]);
-    free(f.values);
-    free(f.counts);
+    if (st == HUSTINGS_STATUS_SUCCESS && !query->tally)
+        st = tally_up(query);
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
         return hs_index_fail(query->index, st, "out of memory");
-    return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(query->index, st);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return hs_index_fail_db(query->index, st);
+    const facet_sum *f = &query->tally->facets[k];
+    for (size_t i = 0; i < f->n; i++)
+        if (fn(context, f->values[i], f->counts[i]))
+            break;
+    return HUSTINGS_STATUS_SUCCESS;
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <string>
 #include <utility>
@@ -764,39 +765,39 @@ extern "C" hustings_status_t hx_db_following_weights(hx_db *db, const hs_qnode *
     });
 }
 
-extern "C" hustings_status_t hx_db_count(hx_db *db, const hs_qnode *q, const hx_accept *accept,
-                                         unsigned long *count)
+extern "C" hustings_status_t hx_db_tally(hx_db *db, const hs_qnode *q, const hx_accept *accept,
+                                         const unsigned *slots, size_t n, unsigned long *count,
+                                         hx_value_count_fn fn, void *ctx)
 {
     return guarded(db, [&] {
+        struct counted {
+            size_t slot_index;
+            std::string value;
+            Xapian::doccount n;
+        };
+        std::vector<counted> counts;
+        Xapian::doccount matches = 0;
         accept_decider decider(accept);
         unless_remote(db, [&] {
             search_with_retry(db, q, [](Xapian::Enquire &) {}, [&](Xapian::Enquire &e) {
-                Xapian::doccount all = db->db->get_doccount();
-                *count = e.get_mset(0, 0, all, nullptr, decider.in(db)).get_matches_estimated();
-            });
-        });
-    });
-}
-
-extern "C" hustings_status_t hx_db_value_counts(hx_db *db, const hs_qnode *q,
-                                                const hx_accept *accept, unsigned slot,
-                                                hx_value_count_fn fn, void *ctx)
-{
-    return guarded(db, [&] {
-        std::vector<std::pair<std::string, Xapian::doccount>> counts;
-        accept_decider decider(accept);
-        unless_remote(db, [&] {
-            search_with_retry(db, q, [](Xapian::Enquire &) {}, [&](Xapian::Enquire &e) {
-                Xapian::ValueCountMatchSpy spy(slot);
-                e.add_matchspy(&spy);
-                e.get_mset(0, 0, db->db->get_doccount(), nullptr, decider.in(db));
+                std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+                for (size_t i = 0; i < n; i++) {
+                    spies.emplace_back(
+                        new Xapian::ValueCountMatchSpy(static_cast<Xapian::valueno>(slots[i])));
+                    e.add_matchspy(spies.back().get());
+                }
+                Xapian::MSet mset =
+                    e.get_mset(0, 0, db->db->get_doccount(), nullptr, decider.in(db));
+                matches = mset.get_matches_estimated(); // exact: every match was checked
                 counts.clear();
-                for (auto v = spy.top_values_begin(1000); v != spy.top_values_end(1000); ++v)
-                    counts.emplace_back(*v, v.get_termfreq());
+                for (size_t i = 0; i < n; i++)
+                    for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v)
+                        counts.push_back({ i, *v, v.get_termfreq() });
             });
         });
+        *count = matches;
         for (const auto &c : counts)
-            if (fn(ctx, c.first.data(), c.first.size(), c.second))
+            if (fn(ctx, c.slot_index, c.value.data(), c.value.size(), c.n))
                 break;
     });
 }

@@ -152,11 +152,6 @@ typedef struct hx_search_opts {
 hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, const hx_search_opts *o,
                                hx_match_fn fn, void *ctx);
 
-/* The exact number of documents q matches (that accept keeps, unless it
- * is NULL). */
-hustings_status_t hx_db_count(hx_db *db, const hs_qnode *q, const hx_accept *accept,
-                              unsigned long *count);
-
 /* Whether hx_db_following_weights can answer on db: only a single local
  * database numbers its documents in the order they were added (several
  * shards interleave theirs; a remote server may hold several).  Asked
@@ -172,13 +167,15 @@ int hx_db_can_follow(hx_db *db);
 hustings_status_t hx_db_following_weights(hx_db *db, const hs_qnode *q, const char *marker,
                                           const unsigned *docids, size_t n, double *weights);
 
-/* Count the values in slot over every document q matches (and accept
- * keeps, unless it is NULL); fn gets each value with its count, most
- * frequent first. */
-typedef int (*hx_value_count_fn)(void *ctx, const char *value, size_t len,
+/* In one pass over every document q matches (and accept keeps, unless it
+ * is NULL): their exact number in *count, and for each of slots[0..n)
+ * each value found there with how many of them hold it, handed to fn
+ * with the slot's index in slots (in no order); non-zero from fn stops. */
+typedef int (*hx_value_count_fn)(void *ctx, size_t slot_index, const char *value, size_t len,
                                  unsigned long count);
-hustings_status_t hx_db_value_counts(hx_db *db, const hs_qnode *q, const hx_accept *accept,
-                                     unsigned slot, hx_value_count_fn fn, void *ctx);
+hustings_status_t hx_db_tally(hx_db *db, const hs_qnode *q, const hx_accept *accept,
+                              const unsigned *slots, size_t n, unsigned long *count,
+                              hx_value_count_fn fn, void *ctx);
 
 #ifdef __cplusplus
 }

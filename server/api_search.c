@@ -270,6 +270,9 @@ static hustings_status_t run_search(hustings_index_t *index, void *ctx, response
     }
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hustings_query_search(query, &ps);
+    /* the facets before the count: one pass over the matches gives both */
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = facets_json(query, s->facets, &facets);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hustings_query_count(query, &total);
     const char *raw = ps ? hustings_passages_get_suggestion(ps) : NULL;
@@ -277,8 +280,6 @@ static hustings_status_t run_search(hustings_index_t *index, void *ctx, response
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = results_json(ps, suggestion, &results);
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        st = facets_json(query, s->facets, &facets);
     if (st == HUSTINGS_STATUS_SUCCESS) {
         json_object *out = answer(s, total, results, facets, suggestion);
         results = facets = NULL;

@@ -948,6 +948,22 @@ static void test_facets(const char *tmp)
               HUSTINGS_STATUS_QUERY_SYNTAX);
     CHECK_STR(hustings_index_get_error(idx), "unknown facet 'colour': year, month, source or lang");
     hustings_query_destroy(query);
+
+    /* facets first: the count comes from the same pass and agrees; a date
+     * range set afterwards counts again */
+    unsigned long m = 0, years = 0, months = 0, narrow = 0, narrow_years = 0;
+    CHECK_INT(hustings_query_create(idx, "candidates", &query), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_facets(query, "year", add_count, &years), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_facets(query, "month", add_count, &months), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count(query, &m), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(m, n);
+    CHECK(years > 0 && years == months && years <= m);
+    CHECK_INT(hustings_query_set_date_range(query, "2023-03", "2023-03"), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count(query, &narrow), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_facets(query, "year", add_count, &narrow_years),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK(narrow > 0 && narrow < m && narrow_years == narrow);
+    hustings_query_destroy(query);
     hustings_index_close(idx);
 }
 
