@@ -403,7 +403,11 @@ const char *const *hustings_facet_names(void);
 
 /* Counts over every match, by facet: "year", "month", "source" (site name
  * or host) or "lang".  fn is called once per value, most frequent first;
- * a non-zero return stops.  QUERY_SYNTAX for an unknown facet. */
+ * a non-zero return stops.  QUERY_SYNTAX for an unknown facet.  The
+ * first call counts every facet and the matches in one pass and keeps
+ * them with the query: later calls, and hustings_query_count(), cost
+ * nothing (until hustings_query_set_date_range() changes the matches).
+ * A page that shows facets and a count asks for the facets first. */
 typedef int (*hustings_facet_fn)(void *context, const char *value,
                                  unsigned long count);
 hustings_status_t hustings_query_facets(hustings_query_t *query, const char *facet,
