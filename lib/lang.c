@@ -388,7 +388,9 @@ static const char *detect(const sample *s, guesses *g)
  * or NULL when those do not settle it. */
 static const char *by_script(const sample *s)
 {
-    if (letters_of(s) < HS_LANG_MIN_LETTERS)
+    /* a few words prove nothing: "Crisi di governo a Roma" has its fifth
+     * of English words, a Kazakh headline may lack Kazakh letters */
+    if (letters_of(s) < HS_LANG_SURE_LETTERS)
         return NULL;
     switch (script_of_text(s)) {
     case SCRIPT_LATIN:

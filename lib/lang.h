@@ -17,8 +17,9 @@
  *
  * How a language is decided, on the first HS_LANG_SAMPLE bytes:
  *  0. English and Russian by letters and words, without the identifier
- *     (a fifth of an indexer's time when it ran on every article): text
- *     in Latin letters (four fifths), at most one in a hundred beyond a-z,
+ *     (a fifth of an indexer's time when it ran on every article), in
+ *     texts of HS_LANG_SURE_LETTERS letters or more: text in Latin
+ *     letters (four fifths), at most one in a hundred beyond a-z,
  *     a fifth of whose words are English's commonest (the, of, and, ...),
  *     is English; text in Cyrillic letters, all of the Russian alphabet,
  *     with ы or э (which Bulgarian has not) is Russian.  A declared
