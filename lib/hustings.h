@@ -185,7 +185,10 @@ hustings_status_t hustings_index_commit(hustings_index_t *index);
 
 /* Index one article, replacing the passages of an article of the same
  * path (so re-indexing never duplicates).  `article` still belongs to the
- * caller.  Changes become durable at the next commit. */
+ * caller.  Changes become durable at the next commit, and are held in
+ * memory until then: commit every few hundred articles.  A failure leaves
+ * the article's earlier version, and other uncommitted changes, as they
+ * were. */
 hustings_status_t hustings_index_add_article(hustings_index_t *index,
                                              hustings_article_t *article);
 
@@ -406,8 +409,11 @@ const char *const *hustings_facet_names(void);
  * a non-zero return stops.  QUERY_SYNTAX for an unknown facet.  The
  * first call counts every facet and the matches in one pass and keeps
  * them with the query: later calls, and hustings_query_count(), cost
- * nothing (until hustings_query_set_date_range() changes the matches).
- * A page that shows facets and a count asks for the facets first. */
+ * nothing (until hustings_query_set_date_range() or a synonyms file
+ * changes the matches; a query kept while the index changes keeps its
+ * counts: create a new one).  A facet gives its 1,000 most frequent
+ * values.  A page that shows facets and a count asks for the facets
+ * first. */
 typedef int (*hustings_facet_fn)(void *context, const char *value,
                                  unsigned long count);
 hustings_status_t hustings_query_facets(hustings_query_t *query, const char *facet,

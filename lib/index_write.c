@@ -773,7 +773,7 @@ static hustings_status_t write_docs(hustings_index_t *index, const char *const *
     hustings_status_t st = fd->docs ? join_clusters(index->db, fd) : HUSTINGS_STATUS_SUCCESS;
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
         return out_of_memory(index);
-    /* The file's old documents go and its new ones come in one group of
+    /* The file's new documents come and its old ones go in one group of
      * changes: a commit (ours, or one Xapian would make on its own every
      * so many documents) holds the whole file or none of it, and an error
      * halfway undoes it, so the old version stays whole.  Search relies
@@ -781,8 +781,8 @@ static hustings_status_t write_docs(hustings_index_t *index, const char *const *
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hx_db_begin_changes(index->db);
     int in_group = st == HUSTINGS_STATUS_SUCCESS;
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        st = delete_terms(index->db, terms);
+    for (const char *const *t = terms; st == HUSTINGS_STATUS_SUCCESS && *t; t++)
+        st = hx_db_delete_term_when_kept(index->db, *t);
     for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < fd->n_docs; i++)
         st = hx_db_add_doc(index->db, fd->docs[i]);
     if (st == HUSTINGS_STATUS_SUCCESS && !fd->docs)

@@ -170,6 +170,8 @@ hustings_status_t hustings_query_set_synonyms_file(hustings_query_t *query, cons
         st = hs_index_fail(query->index, HUSTINGS_STATUS_FILE_ERROR, hs_buf_str(&msg));
         hs_buf_free(&msg);
     } else if (query->prepared) { /* the query has run: apply it alone */
+        tally_free(query->tally); /* it counted other matches */
+        query->tally = NULL;
         if (hs_query_apply_synonyms(query->parsed, syn, query->stemmer) < 0)
             st = hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
         else
@@ -544,6 +546,9 @@ static const struct facet_values {
     { HS_SLOT_SOURCE, 0 },
     { HS_SLOT_LANG, 0 },
 };
+/* A facet gives its most frequent values, at most this many. */
+#define FACET_MAX_VALUES 1000
+
 /* The slots they read, each once. */
 static const unsigned facet_slots[] = { HS_SLOT_DATE, HS_SLOT_SOURCE, HS_SLOT_LANG };
 #define N_FACET_SLOTS (sizeof facet_slots / sizeof facet_slots[0])
@@ -575,12 +580,14 @@ static void tally_free(struct tally *t)
     free(t);
 }
 
-/* Add count to value (cut to the facet's length) in f. */
+/* Add count to value (cut to the facet's length) in f.  Values of a slot
+ * come once each: only cut ones (years, months: a few hundred at most)
+ * can meet one already there. */
 static int add_value(facet_sum *f, const char *value, size_t len, unsigned long count)
 {
     if (f->cut)
         len = len < f->cut ? len : f->cut;
-    for (size_t i = 0; i < f->n; i++)
+    for (size_t i = 0; f->cut && i < f->n; i++)
         if (strlen(f->values[i]) == len && strncmp(f->values[i], value, len) == 0) {
             f->counts[i] += count;
             return 0;
@@ -609,23 +616,43 @@ static int add_slot_value(void *ctx, size_t slot_index, const char *value, size_
     return t->failed;
 }
 
+typedef struct facet_value {
+    char *value;
+    unsigned long count;
+} facet_value;
+
 /* most frequent first, then by value (dates: in order) */
-static void sort_facet(facet_sum *f)
+static int by_frequency(const void *a, const void *b)
 {
-    for (size_t i = 1; i < f->n; i++)
-        for (size_t j = i; j > 0; j--) {
-            int before = f->counts[j] > f->counts[j - 1] ||
-                         (f->counts[j] == f->counts[j - 1] &&
-                          strcmp(f->values[j], f->values[j - 1]) < 0);
-            if (!before)
-                break;
-            char *v = f->values[j];
-            f->values[j] = f->values[j - 1];
-            f->values[j - 1] = v;
-            unsigned long c = f->counts[j];
-            f->counts[j] = f->counts[j - 1];
-            f->counts[j - 1] = c;
+    const facet_value *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
+    return strcmp(x->value, y->value);
+}
+
+/* Sort f, and keep its FACET_MAX_VALUES most frequent values.  -1 when
+ * out of memory. */
+static int sort_facet(facet_sum *f)
+{
+    facet_value *v = f->n ? malloc(f->n * sizeof *v) : NULL;
+    if (f->n && !v)
+        return -1;
+    for (size_t i = 0; i < f->n; i++)
+        v[i] = (facet_value){ f->values[i], f->counts[i] };
+    if (f->n)
+        qsort(v, f->n, sizeof *v, by_frequency);
+    size_t keep = f->n < FACET_MAX_VALUES ? f->n : FACET_MAX_VALUES;
+    for (size_t i = 0; i < f->n; i++) {
+        if (i < keep) {
+            f->values[i] = v[i].value;
+            f->counts[i] = v[i].count;
+        } else {
+            free(v[i].value);
         }
+    }
+    f->n = keep;
+    free(v);
+    return 0;
 }
 
 static hustings_status_t tally_up(hustings_query_t *query)
@@ -643,7 +670,8 @@ static hustings_status_t tally_up(hustings_query_t *query)
     }
     hs_qnode_free(q);
     for (size_t f = 0; st == HUSTINGS_STATUS_SUCCESS && f < N_FACETS; f++)
-        sort_facet(&t->facets[f]);
+        if (sort_facet(&t->facets[f]) < 0)
+            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     if (st == HUSTINGS_STATUS_SUCCESS)
         query->tally = t;
     else

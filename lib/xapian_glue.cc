@@ -22,6 +22,10 @@ struct hx_db {
     bool remote_shards = false;    // a KeyMaker, MatchDecider or custom
                                    // PostingSource was refused
     int can_follow = -1;           // hx_db_can_follow's answer, once known
+    // a group of changes (hx_db_begin_changes): what it added, and what
+    // goes when it is kept
+    bool in_group = false;
+    std::vector<Xapian::docid> group_added, group_doomed;
 };
 
 struct hx_doc {
@@ -216,24 +220,55 @@ hustings_status_t hx_db_commit(hx_db *db)
     });
 }
 
+// A group is a Xapian transaction (so no commit of Xapian's own splits
+// it) that is always committed, never cancelled: cancelling would also
+// drop every change made since the last commit, other files' included.
+// Undoing a group is deleting what it added; the documents it replaces
+// are deleted only when it is kept.
 hustings_status_t hx_db_begin_changes(hx_db *db)
 {
     return guarded(db, [&] {
         if (!db->wdb)
             throw Xapian::InvalidOperationError("index is open read-only");
+        if (db->in_group)
+            throw Xapian::InvalidOperationError("a group of changes is open already");
         db->wdb->begin_transaction(false);
+        db->in_group = true;
+        db->group_added.clear();
+        db->group_doomed.clear();
+    });
+}
+
+hustings_status_t hx_db_delete_term_when_kept(hx_db *db, const char *term)
+{
+    return guarded(db, [&] {
+        if (!db->wdb || !db->in_group)
+            throw Xapian::InvalidOperationError("no group of changes is open");
+        for (auto p = db->db->postlist_begin(term); p != db->db->postlist_end(term); ++p)
+            db->group_doomed.push_back(*p);
     });
 }
 
 hustings_status_t hx_db_end_changes(hx_db *db, int keep)
 {
     return guarded(db, [&] {
-        if (!db->wdb)
-            throw Xapian::InvalidOperationError("index is open read-only");
-        if (keep)
+        if (!db->wdb || !db->in_group)
+            throw Xapian::InvalidOperationError("no group of changes is open");
+        db->in_group = false;
+        std::vector<Xapian::docid> gone;
+        gone.swap(keep ? db->group_doomed : db->group_added);
+        db->group_added.clear();
+        db->group_doomed.clear();
+        std::sort(gone.begin(), gone.end()); // a document may hold two of the terms
+        gone.erase(std::unique(gone.begin(), gone.end()), gone.end());
+        try {
+            for (Xapian::docid d : gone)
+                db->wdb->delete_document(d);
+        } catch (...) {
             db->wdb->commit_transaction();
-        else
-            db->wdb->cancel_transaction();
+            throw;
+        }
+        db->wdb->commit_transaction();
     });
 }
 
@@ -295,7 +330,9 @@ hustings_status_t hx_db_add_doc(hx_db *db, hx_doc *doc)
     return guarded(db, [&] {
         if (!db->wdb)
             throw Xapian::InvalidOperationError("index is open read-only");
-        db->wdb->add_document(doc->doc);
+        Xapian::docid added = db->wdb->add_document(doc->doc);
+        if (db->in_group)
+            db->group_added.push_back(added);
     });
 }
 

@@ -42,9 +42,14 @@ const char *hx_db_error(const hx_db *db);
 hustings_status_t hx_db_commit(hx_db *db);
 /* A group of changes that a commit holds whole or not at all: between
  * hx_db_begin_changes and hx_db_end_changes, Xapian commits nothing on its
- * own; hx_db_end_changes keeps them for the next commit (keep non-zero) or
- * undoes them all.  Groups do not nest. */
+ * own.  In a group, hx_db_delete_term_when_kept marks the documents that
+ * hold a term now, to go when the group is kept.  hx_db_end_changes keeps
+ * the group for the next commit (keep non-zero: the marked documents are
+ * deleted) or undoes it (the documents it added are deleted; the marked
+ * ones stay); changes made before the group are kept either way.  Groups
+ * do not nest. */
 hustings_status_t hx_db_begin_changes(hx_db *db);
+hustings_status_t hx_db_delete_term_when_kept(hx_db *db, const char *term);
 hustings_status_t hx_db_end_changes(hx_db *db, int keep);
 /* Reload a read-only database to its latest commit. */
 hustings_status_t hx_db_reopen(hx_db *db);

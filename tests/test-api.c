@@ -718,6 +718,59 @@ static void test_whole_articles(const char *tmp)
     free(file);
 }
 
+/* hx_db_add_doc of a document holding term, 0 or -1. */
+static int add_with(hx_db *db, const char *term)
+{
+    hx_doc *doc = hx_doc_new();
+    int ok = doc && hx_doc_add_boolean(doc, term, strlen(term)) == 0 &&
+             hx_db_add_doc(db, doc) == HUSTINGS_STATUS_SUCCESS;
+    hx_doc_free(doc);
+    return ok ? 0 : -1;
+}
+
+static unsigned long freq_of(hx_db *db, const char *term)
+{
+    unsigned long n = 99;
+    CHECK_INT(hx_db_term_freq(db, term, &n), HUSTINGS_STATUS_SUCCESS);
+    return n;
+}
+
+/* A group of changes undone takes back only what it added: changes made
+ * before it, not yet committed, stay; one kept replaces the documents it
+ * marked. */
+static void test_change_groups(const char *tmp)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/groups", tmp);
+    hx_db *db = NULL;
+    CHECK_INT(hx_db_open(path, 1, &db, NULL), HUSTINGS_STATUS_SUCCESS);
+    if (!db)
+        return;
+    CHECK_INT(add_with(db, "XAone"), 0); /* before any group, not committed */
+    CHECK_INT(hx_db_begin_changes(db), HUSTINGS_STATUS_SUCCESS);
+    CHECK(hx_db_begin_changes(db) != HUSTINGS_STATUS_SUCCESS); /* no nesting */
+    CHECK_INT(hx_db_delete_term_when_kept(db, "XAone"), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(add_with(db, "XAtwo"), 0);
+    CHECK_INT(hx_db_end_changes(db, 0), HUSTINGS_STATUS_SUCCESS); /* undone */
+    CHECK_INT(freq_of(db, "XAone"), 1);
+    CHECK_INT(freq_of(db, "XAtwo"), 0);
+    CHECK_INT(hx_db_begin_changes(db), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hx_db_delete_term_when_kept(db, "XAone"), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(add_with(db, "XAone"), 0); /* its new version */
+    CHECK_INT(freq_of(db, "XAone"), 2);  /* the old one goes when kept */
+    CHECK_INT(hx_db_end_changes(db, 1), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(freq_of(db, "XAone"), 1);
+    CHECK_INT(hx_db_commit(db), HUSTINGS_STATUS_SUCCESS);
+    CHECK(hx_db_end_changes(db, 1) != HUSTINGS_STATUS_SUCCESS); /* none open */
+    hx_db_free(db);
+    CHECK_INT(hx_db_open(path, 0, &db, NULL), HUSTINGS_STATUS_SUCCESS);
+    if (db) {
+        CHECK_INT(freq_of(db, "XAone"), 1);
+        CHECK_INT(freq_of(db, "XAtwo"), 0);
+        hx_db_free(db);
+    }
+}
+
 /* How many passages of the index at path match q; thesaurus on or off,
  * and a synonyms file when syn is not NULL. */
 static unsigned long count_of(const char *path, const char *q, int thesaurus, const char *syn)
@@ -964,6 +1017,29 @@ static void test_facets(const char *tmp)
               HUSTINGS_STATUS_SUCCESS);
     CHECK(narrow > 0 && narrow < m && narrow_years == narrow);
     hustings_query_destroy(query);
+
+    /* a synonyms file applied after the facets: counted again, as a fresh
+     * query with the file counts */
+    char syn[4096];
+    snprintf(syn, sizeof syn, "%s/facet-synonyms.txt", tmp);
+    FILE *f = fopen(syn, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("kazakhstan = astana\n", f);
+        fclose(f);
+    }
+    unsigned long before = 0, after = 0, fresh = 0;
+    CHECK_INT(hustings_query_create(idx, "kazakhstan", &query), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_facets(query, "lang", add_count, &before), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_set_synonyms_file(query, syn), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count(query, &after), HUSTINGS_STATUS_SUCCESS);
+    hustings_query_destroy(query);
+    CHECK_INT(hustings_query_create(idx, "kazakhstan", &query), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_set_synonyms_file(query, syn), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count(query, &fresh), HUSTINGS_STATUS_SUCCESS);
+    hustings_query_destroy(query);
+    CHECK(before > 0 && after > before);
+    CHECK_INT(after, fresh);
     hustings_index_close(idx);
 }
 
@@ -1065,6 +1141,7 @@ int main(void)
     test_earlier_data(tmp);
     test_following_weights(tmp);
     test_whole_articles(tmp);
+    test_change_groups(tmp);
     test_thesaurus(tmp);
     test_articles_read(tmp);
     test_query_settings(tmp);
