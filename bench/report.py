@@ -104,6 +104,41 @@ def measures(meta, steps, sizes, queries):
     return rows
 
 
+CEILING_LIMIT = 1.3
+
+
+def ceiling_rows(steps, sizes):
+    """hustings' full build against the bare-Xapian ceiling (ceiling.cc):
+    (label, hustings, ceiling, format, target, verdict), or [] when the run
+    has no ceiling."""
+    if ("ceiling", "build") not in steps:
+        return []
+    def cpu(t):
+        return float(steps[t, "build"]["user_s"]) + float(steps[t, "build"]["sys_s"])
+    wall = {t: float(steps[t, "build"]["wall_s"]) for t in ("hustings", "ceiling")}
+    return [
+        ("Full build, wall (s)", wall["hustings"], wall["ceiling"], "%.1f",
+         "≤ %g× the ceiling" % CEILING_LIMIT, wall["hustings"] <= CEILING_LIMIT * wall["ceiling"]),
+        ("Full build, CPU user+sys (s)", cpu("hustings"), cpu("ceiling"), "%.1f", "", None),
+        ("Index size (MB)", sizes["hustings", "build"] / 1e6, sizes["ceiling", "build"] / 1e6,
+         "%.1f", "", None),
+    ]
+
+
+def ceiling_table(rows):
+    if not rows:
+        return ""
+    out = ["| measure | hustings | bare Xapian (ceiling) | hustings / ceiling | target (hustings) | |",
+           "|---|---:|---:|---:|---|---|"]
+    for label, h, c, fmt, target, verdict in rows:
+        out.append("| %s | %s | %s | %s | %s | %s |" % (
+            label, fmt % h, fmt % c, "%.2f×" % (h / c) if c > 0 else "—", target or "—",
+            "" if verdict is None else ("PASS" if verdict else "MISS")))
+    return ("\n\nThe same passages (hustings' own, from `--dump`) given to a bare Xapian "
+            "writer: one document per passage, English stems with positions, two writers "
+            "and `xapian-compact` (bench/ceiling.cc, bench/ceiling.sh).\n\n" + "\n".join(out))
+
+
 def ratio(other, hustings):
     return "%.2f×" % (other / hustings) if hustings > 0 and other > 0 else "—"
 
@@ -160,7 +195,8 @@ def main():
     meta, steps, sizes, queries = collect(scratch)
     meta["_scratch"] = scratch
     rows = measures(meta, steps, sizes, queries)
-    tab = table(rows)
+    crows = ceiling_rows(steps, sizes)
+    tab = table(rows) + ceiling_table(crows)
     ctx = context(meta, steps, queries)
     print(tab)
     print()
@@ -178,6 +214,8 @@ def main():
             "queries": queries,
             "table": [{"measure": label, "values": v, "target": target or None,
                        "pass": verdict} for label, v, _, target, verdict in rows],
+            "ceiling": [{"measure": label, "hustings": h, "ceiling": c, "target": target or None,
+                         "pass": verdict} for label, h, c, _, target, verdict in crows],
         }, f, indent=1, ensure_ascii=False)
         f.write("\n")
 

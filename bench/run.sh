@@ -60,6 +60,9 @@ ensure_tools() {
     local missing=()
     command -v omindex >/dev/null || missing+=(xapian-omega)
     command -v quest >/dev/null || missing+=(xapian-tools)
+    command -v xapian-compact >/dev/null || missing+=(xapian-tools)
+    command -v g++ >/dev/null || missing+=(g++)
+    pkg-config --exists xapian-core 2>/dev/null || missing+=(libxapian-dev pkg-config)
     command -v sqlite3 >/dev/null || missing+=(sqlite3)
     [[ -x $PY ]] || missing+=(python3)
     [[ -x /usr/bin/time ]] || missing+=(time)
@@ -213,6 +216,22 @@ run_builds() {
     record_sizes noop >>"$SCRATCH/sizes.tsv"
 }
 
+# The ceiling: a bare Xapian writer fed hustings' own passages (their text
+# from --dump, taken untimed), two at a time and compacted (ceiling.sh), to
+# say how close to Xapian's own cost hustings-index builds.
+run_ceiling() {
+    say "the bare-Xapian ceiling: hustings' passages into two writers, compacted"
+    g++ -O2 -o "$SCRATCH/bin/ceiling" "$BENCH_SRC/ceiling.cc" \
+        $(pkg-config --cflags --libs xapian-core) || die "bench/ceiling.cc does not build"
+    "$HQUERY" -d "$SCRATCH/idx/hustings" --dump |
+        "$PY" -c 'import json, sys
+for line in sys.stdin:
+    print(" ".join(json.loads(line)["text"].split()))' >"$SCRATCH/passages.txt"
+    timed ceiling build 0 bash "$BENCH_SRC/ceiling.sh" "$SCRATCH/bin/ceiling" \
+        "$SCRATCH/passages.txt" "$SCRATCH/idx/ceiling"
+    printf 'ceiling\tbuild\t%s\n' "$(du -sb "$SCRATCH/idx/ceiling" | cut -f1)" >>"$SCRATCH/sizes.tsv"
+}
+
 run_queries() {
     # Drawn from the one original corpus: replicas change no frequency.
     "$PY" "$BENCH_SRC/make_queries.py" "$BENCH_CORPUS" "$BENCH_QUERIES" "$BENCH_SEED" \
@@ -261,6 +280,7 @@ main() {
     write_meta
     record_load load_start
     run_builds
+    run_ceiling
     record_load load_queries
     run_queries
     record_load load_end
