@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/http.sh - the HTTP load part of `make bench`: hustings-serve on
 # 127.0.0.1, 32 connections for 10 s of /api/search over a mix of queries
-# (wrk, Debian's package).  Reports requests/s, p50 and p99 latency, errors
+# (wrk, Debian's package), then one connection for as long (what one reader
+# waits for a page).  Reports requests/s, p50 and p99 latency, errors
 # (non-2xx and socket errors: must be 0) and the server's RSS before and
 # after the load (it must not grow), and writes bench/http-results.md.
 #
@@ -63,6 +64,10 @@ wrk -t2 -c"$conns" -d2s -s "$scratch/mix.lua" "http://127.0.0.1:$port" >/dev/nul
 rss_before=$(rss)
 wrk -t2 -c"$conns" -d"${seconds}s" --latency -s "$scratch/mix.lua" "http://127.0.0.1:$port" >"$scratch/wrk.txt"
 rss_after=$(rss)
+wrk -t1 -c1 -d"${seconds}s" --latency -s "$scratch/mix.lua" "http://127.0.0.1:$port" >"$scratch/wrk1.txt"
+rps1=$(awk '/^Requests\/sec:/ { print $2 }' "$scratch/wrk1.txt")
+p50_1=$(awk '$1 == "50%" { print $2 }' "$scratch/wrk1.txt")
+p99_1=$(awk '$1 == "99%" { print $2 }' "$scratch/wrk1.txt")
 
 rps=$(awk '/^Requests\/sec:/ { print $2 }' "$scratch/wrk.txt")
 p50=$(awk '$1 == "50%" { print $2 }' "$scratch/wrk.txt")
@@ -89,6 +94,8 @@ mkdir -p "$out"
     echo "| latency p99 | $p99 | — | |"
     echo "| errors (non-2xx + socket) | $errors | 0 | $verdict_err |"
     echo "| server RSS before / after (KiB) | $rss_before / $rss_after | no growth | $verdict_rss |"
+    echo "| one connection: requests/s | $rps1 | — | |"
+    echo "| one connection: latency p50 / p99 | $p50_1 / $p99_1 | — | |"
 } >"$out/http-results.md"
 cat "$out/http-results.md"
 [ "$verdict_err" = PASS ]
