@@ -326,8 +326,9 @@ typedef struct _hustings_passage hustings_passage_t;
 
 /* Parse `query_string` for searching `index`.  The syntax (README.md and
  * hustings-query(1) give it in full): words (matched by their stems, every
- * form weighing the same); "quoted phrases"; hyphenated-compounds
- * (a phrase of their parts, also matching the parts written together);
+ * form weighing the same but a name's typed spelling); "quoted phrases";
+ * hyphenated-compounds (a phrase of their parts, also matching the parts
+ * written together);
  * =word and ="phrase" for exact word forms only; -word or NOT word to
  * exclude; AND, OR and (brackets); a NEAR/n b; prefix*; the fields title:,
  * source:, site:, author:, lang:, path:; date:2005, date:2005-04,

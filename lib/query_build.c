@@ -6,9 +6,11 @@
  *    "nominated" finds "nomination"), plus the article headline (ZS terms,
  *    in every passage of the article) scaled by TITLE_WEIGHT: article-level
  *    evidence that the story is about the query.  The form typed adds
- *    nothing: on the 55 dev topics a boost for it (half a stem's weight)
- *    lost as often as it won, and its posting lists were a sixth of the
- *    search's time.  Exact forms match where asked for (=word, ="...");
+ *    nothing, but for names: on the 55 dev topics a boost for it (half a
+ *    stem's weight) lost as often as it won, and its posting lists were a
+ *    sixth of the search's time; a name's spelling, though, tells people
+ *    apart where stems do not (Browne, Brown).  Exact forms match where
+ *    asked for (=word, ="...");
  *  - the match of each tier: which passages qualify, without weights (all
  *    words in the passage; all in the passage or its headline; any).
  * The ranked query is the weight plus coverage: each item of the query's
@@ -27,6 +29,9 @@
 #include "stopwords.h"
 
 #define TITLE_WEIGHT 0.25
+
+/* A name's form typed adds this much of its stem's weight. */
+#define NAME_EXACT_BOOST 0.5
 
 /* What each query item a passage holds adds, times its idf. */
 #define COVERAGE 1.0
@@ -183,6 +188,10 @@ static hs_qnode *weighted_group(const hs_qgroup *g)
         q = hs_qnode_add(q, hs_qnode_scale(hs_qnode_pair(HS_Q_AND_NOT, in_passage(g),
                                                          group_terms(g, HS_PREFIX_STEM, 0, NULL)),
                                            NAME_WEIGHT));
+    /* a name's spelling tells people apart where stems do not (Browne and
+     * Brown stem alike): for names, the form typed weighs more */
+    if (has_names(g))
+        q = hs_qnode_add(q, hs_qnode_scale(group_terms(g, "", 1, NULL), NAME_EXACT_BOOST));
     return hs_qnode_add(q, hs_qnode_scale(in_title(g), TITLE_WEIGHT));
 }
 

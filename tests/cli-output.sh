@@ -45,6 +45,18 @@ run "$QUERY" -d "$tmp/forms.idx" --json self-nominated
 check "'self-nominated' finds both forms, with one score" \
     json_true 'len(rows) == 2 and rows[0]["score"] == rows[1]["score"] and rows[0]["score"] > 0'
 
+# but a name spelt as typed ranks first: Browne and Brown share a stem
+mkdir "$tmp/names"
+printf 'Ministers\n\nThe minister Browne spoke to the voters.\n' >"$tmp/names/a.txt"
+printf 'Ministers\n\nThe minister Brown spoke to the voters.\n' >"$tmp/names/b.txt"
+run "$INDEX" -d "$tmp/names.idx" "$tmp/names"
+run "$QUERY" -d "$tmp/names.idx" --json Browne
+check "'Browne' ranks Browne above Brown" \
+    json_true 'len(rows) == 2 and rows[0]["path"].endswith("/a.txt") and rows[0]["score"] > rows[1]["score"]'
+run "$QUERY" -d "$tmp/names.idx" --json Brown
+check "'Brown' ranks Brown above Browne" \
+    json_true 'len(rows) == 2 and rows[0]["path"].endswith("/b.txt") and rows[0]["score"] > rows[1]["score"]'
+
 # passages holding every word (in the passage or its headline) rank above
 # partial matches here
 run "$QUERY" -d "$tmp/idx" --json --limit 40 "deposit signatures"
