@@ -42,6 +42,7 @@ typedef struct hs_qgroup {
     int excluded;        /* written with '-' or NOT: not highlighted */
     int stopword;        /* a single very common word ("the", "и") */
     int exact_only;      /* written with '=': exact word forms only */
+    int quoted;          /* written in quotes: the phrase, no synonyms */
     int prefix;          /* written as word*: words[0].exact is a prefix */
 } hs_qgroup;
 

@@ -306,6 +306,7 @@ static int make_group(hs_qgroup *g, hs_stemmer *stemmer, const char *text, size_
             memset(&c.joined, 0, sizeof c.joined);
         }
         g->stopword = c.n == 1 && hs_is_stopword(c.words[0].exact);
+        g->quoted = quoted;
         free_word(&c.joined);
         return 1;
     }
@@ -950,10 +951,11 @@ int hs_query_add_date_range(hs_parsed_query *pq, const char *since, const char *
 
 /* Whether a kid may take synonyms: a word or phrase, in the text or a
  * title:, neither excluded nor exact nor a prefix. */
+/* Quoted words ask for themselves: "general election" is not "poll". */
 static int takes_synonyms(const hs_qexpr *e)
 {
     return (e->kind == HS_QK_GROUP || e->kind == HS_QK_TITLE) && !e->excluded &&
-           !e->group.exact_only && !e->group.prefix;
+           !e->group.exact_only && !e->group.prefix && !e->group.quoted;
 }
 
 /* Whether a kid may take part in a run of several (a title: stands alone). */

@@ -112,6 +112,15 @@ run "$QUERY" -d "$tmp/idx" --count --no-thesaurus --synonyms "$tmp/syn" 'indepen
 check "--synonyms widens the query" test "$(cat "$tmp/out")" -gt "$plain"
 HUSTINGS_SYNONYMS="$tmp/syn" run "$QUERY" -d "$tmp/idx" --no-thesaurus --json --limit 50 'independent candidacy'
 check "\$HUSTINGS_SYNONYMS works too, and finds self-nomination" json_true 'any("self-nomination" in r["text"].lower() for r in rows)'
+# quoted, a phrase asks for itself: neither a synonyms file nor the
+# thesaurus widens it (here it is in no passage: self-nomination would be)
+run "$QUERY" -d "$tmp/idx" --count --no-thesaurus '"independent candidacy"'
+quoted=$(cat "$tmp/out")
+check "the quoted phrase alone matches nothing here" test "$quoted" -eq 0
+run "$QUERY" -d "$tmp/idx" --count --no-thesaurus --synonyms "$tmp/syn" '"independent candidacy"'
+check "a quoted phrase takes no synonym from a file" test "$(cat "$tmp/out")" -eq "$quoted"
+run "$QUERY" -d "$tmp/idx" --count '"independent candidacy"'
+check "nor from the thesaurus" test "$(cat "$tmp/out")" -eq "$quoted"
 # the built-in thesaurus (data/thesaurus.txt), on unless --no-thesaurus
 run "$QUERY" -d "$tmp/idx" --count 'independent candidacy'
 check "the thesaurus knows independent candidacy = self-nomination" \
