@@ -52,6 +52,13 @@ struct _hustings_query {
 static void tally_free(struct tally *t);
 static unsigned long tally_total(const struct tally *t);
 
+/* Drop the kept count and facets: the query now matches other passages. */
+static void forget_tally(hustings_query_t *query)
+{
+    tally_free(query->tally);
+    query->tally = NULL;
+}
+
 /* What each match must pass beyond the Xapian query: NULL for all. */
 static const hx_accept *accept_of(const hustings_query_t *query)
 {
@@ -131,8 +138,7 @@ hustings_status_t hustings_query_set_date_range(hustings_query_t *query, const c
         return HUSTINGS_STATUS_NULL_POINTER;
     hs_buf error = HS_BUF_INIT;
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
-    tally_free(query->tally); /* it counted other matches */
-    query->tally = NULL;
+    forget_tally(query);
     if (hs_query_add_date_range(query->parsed, since, until, &error) < 0)
         st = hs_index_fail(query->index,
                            error.len ? HUSTINGS_STATUS_QUERY_SYNTAX : HUSTINGS_STATUS_OUT_OF_MEMORY,
@@ -170,8 +176,7 @@ hustings_status_t hustings_query_set_synonyms_file(hustings_query_t *query, cons
         st = hs_index_fail(query->index, HUSTINGS_STATUS_FILE_ERROR, hs_buf_str(&msg));
         hs_buf_free(&msg);
     } else if (query->prepared) { /* the query has run: apply it alone */
-        tally_free(query->tally); /* it counted other matches */
-        query->tally = NULL;
+        forget_tally(query);
         if (hs_query_apply_synonyms(query->parsed, syn, query->stemmer) < 0)
             st = hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
         else

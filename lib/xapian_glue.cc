@@ -583,15 +583,22 @@ static Xapian::Query to_xapian(const hs_qnode *q)
 // Run a search, retrying once when a writer commits under a reader;
 // `setup` configures the Enquire, `use` reads the MSet.  Everything is read
 // before any callback runs, so a retry never hands a result twice.
+// An Enquire of query on db, weighing by BM25: every search's.
+static Xapian::Enquire bm25_enquire(hx_db *db, const Xapian::Query &query)
+{
+    Xapian::Enquire enquire(*db->db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    return enquire;
+}
+
 template <typename Setup, typename Use>
 static void search_with_retry(hx_db *db, const hs_qnode *q, Setup setup, Use use)
 {
     Xapian::Query query = to_xapian(q);
     for (int attempt = 0;; attempt++) {
         try {
-            Xapian::Enquire enquire(*db->db);
-            enquire.set_query(query);
-            enquire.set_weighting_scheme(Xapian::BM25Weight());
+            Xapian::Enquire enquire = bm25_enquire(db, query);
             setup(enquire);
             use(enquire);
             return;
@@ -786,10 +793,7 @@ extern "C" hustings_status_t hx_db_following_weights(hx_db *db, const hs_qnode *
             Xapian::doccount k = static_cast<Xapian::doccount>(listed.size());
             Xapian::Query only(Xapian::Query::OP_FILTER, to_xapian(q),
                                Xapian::Query((new listed_docs(std::move(listed)))->release()));
-            Xapian::Enquire enquire(*db->db);
-            enquire.set_query(only);
-            enquire.set_weighting_scheme(Xapian::BM25Weight());
-            Xapian::MSet mset = enquire.get_mset(0, k);
+            Xapian::MSet mset = bm25_enquire(db, only).get_mset(0, k);
             for (auto m = mset.begin(); m != mset.end(); ++m)
                 found.emplace_back(*m, m.get_weight());
             std::sort(found.begin(), found.end());
