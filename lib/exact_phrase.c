@@ -16,9 +16,10 @@ struct hs_exact_check {
     hustings_status_t status;
 };
 
+/* An =word or ="phrase": its match is a superset (exact_phrase.h). */
 static int is_exact_phrase(const hs_qexpr *e)
 {
-    return e->kind == HS_QK_GROUP && e->group.exact_only && e->group.n_words > 1;
+    return e->kind == HS_QK_GROUP && e->group.exact_only;
 }
 
 static int add_phrase(hs_exact_check *c, const hs_qgroup *g)

@@ -3,11 +3,13 @@
  * The index keeps positions for stems only (index_write.c), so the match
  * of ="general elections" is the stem phrase in a passage that holds each
  * exact word somewhere: "a general election ... local elections" matches
- * too.  An exact phrase that every match needs is checked here, on the
+ * too.  And a word that is its own stem has no exact term (schema.h), so
+ * =vote is matched through the stem "vote", which "votes" has too.  An
+ * exact word or phrase that every match needs is checked here, on the
  * passage's text and its headline, as the match runs (an hx_accept), so
- * that results, counts and facets agree.  An exact phrase that is one
- * alternative among others (in an OR, or beside other words) is left to
- * the match, which is then approximate (hustings-query(1)).
+ * that results, counts and facets agree.  One that is an alternative
+ * among others (in an OR) is left to the match, which is then approximate
+ * (hustings-query(1)).
  */
 #ifndef HUSTINGS_EXACT_PHRASE_H
 #define HUSTINGS_EXACT_PHRASE_H

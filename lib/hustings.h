@@ -34,7 +34,7 @@ extern "C" {
 #define HUSTINGS_VERSION_MINOR 1
 
 /* The version of the index format this library reads and writes. */
-#define HUSTINGS_INDEX_FORMAT 6
+#define HUSTINGS_INDEX_FORMAT 7
 
 typedef enum {
     HUSTINGS_STATUS_SUCCESS = 0,

@@ -110,9 +110,12 @@ static int add_prefixed(term_sink *s, const char *prefix, const char *t,
 }
 
 /* Each token gives its stem with its position, and its exact form without
- * one: phrases are matched on stems (an exact phrase is the stem phrase
- * whose exact words are all present, see query_build.c), which halves the
- * position table.  A word whose stem is a stop word's ("the", "и", and
+ * one where the two differ: phrases are matched on stems (an exact phrase
+ * is the stem phrase whose exact words are all present, see
+ * query_build.c), which halves the position table, and a form that is its
+ * own stem ("blair", "vote") is found as the stem (an exact form is looked
+ * up as either, and checked in the text: exact_phrase.c), which leaves out
+ * two thirds of the exact terms.  A word whose stem is a stop word's ("the", "и", and
  * "cans" as "can") gives its stem without a position too: stop words are
  * in most passages, so their positions were a third of the table, and a
  * phrase spans them with a window instead (query_build.c).  A name also gives its transliteration key (without a
@@ -130,8 +133,9 @@ static int sink_token(void *ctx, const hs_token *tok)
     unsigned pos = hs_is_stop_stem(stem, stem_len) ? 0 : tok->pos;
     if (s->article && count_stem(s->article, stem, stem_len) < 0)
         return -1;
+    int own_stem = stem_len == tok->term_len && memcmp(stem, tok->term, stem_len) == 0;
     if (add_prefixed(s, s->stem_prefix, stem, stem_len, pos) < 0 ||
-        add_prefixed(s, s->exact_prefix, tok->term, tok->term_len, 0) < 0)
+        (!own_stem && add_prefixed(s, s->exact_prefix, tok->term, tok->term_len, 0) < 0))
         return -1;
     if (!s->name_prefix || (tok->flags & HS_TOKEN_JOINED) || !hs_translit_wanted(s->text, tok->start, tok->term, tok->term_len))
         return 0;

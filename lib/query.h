@@ -28,6 +28,12 @@ typedef struct hs_qword {
     char *variants[HS_QWORD_VARIANTS]; /* other stems of its forms that the
                         index holds (hs_query_add_variants) */
     size_t n_variants;
+#define HS_QWORD_OTHER_FORMS 8
+    char *other_forms[HS_QWORD_OTHER_FORMS]; /* for a name that is its own
+                        stem ("brown"): the index's other forms of the stem
+                        that begin with it ("browne", "browns";
+                        hs_query_add_name_forms) */
+    size_t n_other_forms;
     double idf;   /* how rare its stems are in the index (hs_query_add_idf);
                      0 until looked up */
 } hs_qword;
@@ -89,6 +95,13 @@ struct hx_db;
 /* How many passages of db hold the term prefix+word.  HUSTINGS_STATUS_*. */
 int hs_query_term_freq(struct hx_db *db, const char *prefix, const char *word,
                        unsigned long *n);
+/* How many passages of db may hold the exact form `form` under
+ * exact_prefix ("" for passage text, HS_PREFIX_TITLE for headlines): the
+ * most of its exact term and of the stem term of that spelling (a form
+ * that is its own stem has no exact term, schema.h).  An upper bound:
+ * the stem term also counts the stem's other forms.  HUSTINGS_STATUS_*. */
+int hs_query_form_freq(struct hx_db *db, const char *exact_prefix, const char *form,
+                       unsigned long *n);
 /* The stems of w: its stem, its second one and its variants, the ones it
  * has, into stems; how many. */
 size_t hs_qword_stems(const hs_qword *w, const char *stems[2 + HS_QWORD_VARIANTS]);
@@ -117,6 +130,12 @@ size_t hs_respell_rules(void);
  * "Tokayev", "Токаев"), and loses it otherwise ("soon" would meet Sony,
  * "plan" every Russian "план").  HUSTINGS_STATUS_* of the lookups. */
 int hs_query_settle_names(hs_parsed_query *pq, struct hx_db *db);
+/* Give each name of pq that is its own stem (its exact form has no term of
+ * its own, schema.h) its other forms, so that the boost for the spelling
+ * typed can tell "Brown" from "Browne": other_forms of hs_qword, up to
+ * HS_QWORD_OTHER_FORMS of the index's words that begin with the name and
+ * share its stem.  HUSTINGS_STATUS_* of the look-ups. */
+int hs_query_add_name_forms(hs_parsed_query *pq, struct hx_db *db, hs_stemmer *stemmer);
 /* Set each word's idf from the index db: log((N - n + 0.5) / (n + 0.5))
  * over N passages, n of them holding one of its stems (the most of any),
  * or its exact form for an =word, at least 0; 0 for a word* (query_idf.c).

@@ -40,6 +40,18 @@
  * that results in the query's own script come first, other things equal. */
 #define NAME_WEIGHT 0.4
 
+static const char *stem_prefix_of(const char *exact_prefix);
+
+/* An exact form under an exact prefix: its exact term, or, where the form
+ * is its own stem, the stem term of that spelling (index_write.c).  The
+ * second also holds other forms of the stem ("votes" for =vote): where
+ * every match needs the form, the text is checked (exact_phrase.c). */
+static hs_qnode *exact_terms(const char *prefix, const char *form)
+{
+    return hs_qnode_pair(HS_Q_OR, hs_qnode_term(prefix, form, strlen(form)),
+                         hs_qnode_term(stem_prefix_of(prefix), form, strlen(form)));
+}
+
 /* One word under a prefix: its exact form, or its stems (one per language
  * its script suggests), and, when name_prefix is given, its
  * transliteration key under that prefix. */
@@ -47,7 +59,7 @@ static hs_qnode *word_terms(const hs_qword *w, const char *prefix, int exact,
                             const char *name_prefix)
 {
     if (exact)
-        return hs_qnode_term(prefix, w->exact, strlen(w->exact));
+        return exact_terms(prefix, w->exact);
     hs_qnode *q = hs_qnode_term(prefix, w->stem, strlen(w->stem));
     if (q && w->stem2)
         q = hs_qnode_pair(HS_Q_OR, q, hs_qnode_term(prefix, w->stem2, strlen(w->stem2)));
@@ -132,8 +144,10 @@ static hs_qnode *group_terms(const hs_qgroup *g, const char *prefix, int exact,
                              const char *name_prefix)
 {
     hs_qnode *q;
-    if (g->prefix)
-        return hs_qnode_wildcard(prefix, g->words[0].exact);
+    if (g->prefix) /* the forms that start so, and the stems, for forms
+                      that are their own stems */
+        return hs_qnode_pair(HS_Q_OR, hs_qnode_wildcard(prefix, g->words[0].exact),
+                             hs_qnode_wildcard(stem_prefix_of(prefix), g->words[0].exact));
     if (g->n_words == 1) {
         q = word_terms(&g->words[0], prefix, exact, name_prefix);
     } else {
@@ -176,6 +190,23 @@ static hs_qnode *in_title(const hs_qgroup *g)
                        : group_terms(g, HS_PREFIX_TITLE_STEM, 0, HS_PREFIX_TITLE_NAME);
 }
 
+/* The passages that hold name w in the form typed: its exact term, or
+ * for a name that is its own stem (and so has none, schema.h), its stem
+ * term without the stem's other forms ("Brown": brown, not browne). */
+static hs_qnode *name_form(const hs_qword *w)
+{
+    if (strcmp(w->exact, w->stem) != 0)
+        return hs_qnode_term("", w->exact, strlen(w->exact));
+    hs_qnode *q = hs_qnode_term(HS_PREFIX_STEM, w->exact, strlen(w->exact));
+    if (w->n_other_forms == 0)
+        return q;
+    hs_qnode *others = hs_qnode_new(HS_Q_OR);
+    for (size_t i = 0; i < w->n_other_forms && others; i++)
+        others = hs_qnode_add(others, hs_qnode_term("", w->other_forms[i],
+                                                    strlen(w->other_forms[i])));
+    return hs_qnode_pair(HS_Q_AND_NOT, q, others);
+}
+
 static hs_qnode *weighted_group(const hs_qgroup *g)
 {
     if (on_exact(g))
@@ -191,7 +222,9 @@ static hs_qnode *weighted_group(const hs_qgroup *g)
     /* a name's spelling tells people apart where stems do not (Browne and
      * Brown stem alike): for names, the form typed weighs more */
     if (has_names(g))
-        q = hs_qnode_add(q, hs_qnode_scale(group_terms(g, "", 1, NULL), NAME_EXACT_BOOST));
+        q = hs_qnode_add(q, hs_qnode_scale(g->n_words == 1 ? name_form(&g->words[0])
+                                                            : group_terms(g, "", 1, NULL),
+                                           NAME_EXACT_BOOST));
     return hs_qnode_add(q, hs_qnode_scale(in_title(g), TITLE_WEIGHT));
 }
 

@@ -26,8 +26,8 @@ static int add_idf(hs_qgroup *g, hs_qword *w, void *ctx)
     const char *stems[2 + HS_QWORD_VARIANTS];
     size_t k = hs_qword_stems(w, stems);
     for (size_t i = 0; i < k; i++) {
-        int st = hs_query_term_freq(c->db, g->exact_only ? "" : HS_PREFIX_STEM,
-                                    g->exact_only ? w->exact : stems[i], &n);
+        int st = g->exact_only ? hs_query_form_freq(c->db, "", w->exact, &n)
+                               : hs_query_term_freq(c->db, HS_PREFIX_STEM, stems[i], &n);
         if (st != HUSTINGS_STATUS_SUCCESS)
             return st;
         if (n > most)

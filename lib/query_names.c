@@ -13,6 +13,7 @@
 #include "query.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "hustings.h"
 #include "schema.h"
@@ -29,6 +30,21 @@ int hs_query_term_freq(struct hx_db *db, const char *prefix, const char *word,
     return st;
 }
 
+int hs_query_form_freq(struct hx_db *db, const char *exact_prefix, const char *form,
+                       unsigned long *n)
+{
+    unsigned long as_stem = 0;
+    const char *stem_prefix = strcmp(exact_prefix, HS_PREFIX_TITLE) == 0
+                                  ? HS_PREFIX_TITLE_STEM
+                                  : HS_PREFIX_STEM;
+    hustings_status_t st = hs_query_term_freq(db, exact_prefix, form, n);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hs_query_term_freq(db, stem_prefix, form, &as_stem);
+    if (as_stem > *n)
+        *n = as_stem;
+    return st;
+}
+
 static int settle_word(hs_qgroup *g, hs_qword *w, void *ctx)
 {
     hx_db *db = ctx;
@@ -38,7 +54,7 @@ static int settle_word(hs_qgroup *g, hs_qword *w, void *ctx)
     unsigned long as_name = 0, as_word = 0;
     hustings_status_t st = hs_query_term_freq(db, HS_PREFIX_NAME, w->maybe_key, &as_name);
     if (st == HUSTINGS_STATUS_SUCCESS)
-        st = hs_query_term_freq(db, "", w->exact, &as_word);
+        st = hs_query_form_freq(db, "", w->exact, &as_word);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
     if (as_word == 0 && as_name > 0 && !w->key) {
@@ -53,4 +69,68 @@ static int settle_word(hs_qgroup *g, hs_qword *w, void *ctx)
 int hs_query_settle_names(hs_parsed_query *pq, struct hx_db *db)
 {
     return hs_query_each_word(pq, settle_word, db);
+}
+
+/* The index's words that begin with a name that is its own stem, looked
+ * at before giving up: forms of a stem mostly extend it. */
+#define OTHER_FORMS_SCAN 200
+
+typedef struct forms_ctx {
+    hs_qword *w;
+    hs_stemmer *stemmer;
+    size_t seen;
+    int failed;
+} forms_ctx;
+
+/* hx_term_fn: keep term when it is another form of c->w's stem. */
+static int other_form(void *ctx, const char *term, unsigned long freq)
+{
+    forms_ctx *c = ctx;
+    (void)freq;
+    if (++c->seen > OTHER_FORMS_SCAN || c->w->n_other_forms == HS_QWORD_OTHER_FORMS)
+        return 1;
+    if (strcmp(term, c->w->exact) == 0)
+        return 0;
+    size_t len = strlen(term), slen;
+    const char *langs[HS_STEM_MAX_LANGS];
+    size_t n = hs_stem_query_langs(term, len, langs);
+    for (size_t i = 0; i < n; i++) {
+        const char *stem = hs_stem_lang(c->stemmer, langs[i], term, len, &slen);
+        if (!stem) {
+            c->failed = 1;
+            return 1;
+        }
+        if (slen == strlen(c->w->stem) && memcmp(stem, c->w->stem, slen) == 0) {
+            char *copy = strdup(term);
+            if (!copy) {
+                c->failed = 1;
+                return 1;
+            }
+            c->w->other_forms[c->w->n_other_forms++] = copy;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+typedef struct forms_pass {
+    hx_db *db;
+    hs_stemmer *stemmer;
+} forms_pass;
+
+static int add_forms(hs_qgroup *g, hs_qword *w, void *ctx)
+{
+    forms_pass *p = ctx;
+    if (g->exact_only || g->prefix || !w->key || w->n_other_forms ||
+        strcmp(w->exact, w->stem) != 0)
+        return HUSTINGS_STATUS_SUCCESS;
+    forms_ctx c = { w, p->stemmer, 0, 0 };
+    hustings_status_t st = hx_db_each_term(p->db, w->exact, other_form, &c);
+    return c.failed ? HUSTINGS_STATUS_OUT_OF_MEMORY : st;
+}
+
+int hs_query_add_name_forms(hs_parsed_query *pq, struct hx_db *db, hs_stemmer *stemmer)
+{
+    forms_pass p = { db, stemmer };
+    return hs_query_each_word(pq, add_forms, &p);
 }

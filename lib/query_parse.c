@@ -197,6 +197,8 @@ static void free_word(hs_qword *w)
     free(w->maybe_key);
     for (size_t i = 0; i < w->n_variants; i++)
         free(w->variants[i]);
+    for (size_t i = 0; i < w->n_other_forms; i++)
+        free(w->other_forms[i]);
     memset(w, 0, sizeof *w);
 }
 

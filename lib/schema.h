@@ -10,7 +10,9 @@
 /* Terms.  Only stems (Z, ZS) carry positions, and not those of stop words
  * (stopwords.h); exact words (unprefixed, S) and name keys (XT, XTS) only
  * a wdf: phrases run on stems (query_build.c).
- * Unprefixed terms are the exact normalised words of the passage text. */
+ * Unprefixed terms are the exact normalised words of the passage text
+ * (S those of the headline) that differ from their stems: a word that is
+ * its own stem is only its stem term (index_write.c). */
 #define HS_PREFIX_STEM        "Z"   /* stem of a passage word */
 #define HS_PREFIX_TITLE       "S"   /* exact word of the article headline */
 #define HS_PREFIX_TITLE_STEM  "ZS"  /* stem of a headline word */

@@ -2,15 +2,32 @@
 #include "spelling.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include <json-c/json.h>
 #include <utf8proc.h>
 
+#include "index_internal.h"
+#include "query.h"
+#include "schema.h"
 #include "tokenizer.h"
 
 /* A normalised term has at most HS_TERM_MAX_BYTES bytes, so as many code
  * points at most. */
 #define MAX_CPS HS_TERM_MAX_BYTES
+
+/* A candidate: a term, how far from the word, how frequent. */
+typedef struct candidate {
+    hs_buf term;
+    int distance;             /* > max_distance while there is none */
+    unsigned long freq;
+} candidate;
+
+/* Stems nearer than the best word kept to be confirmed as words: a form
+ * that is its own stem has no exact term (schema.h), so stems are
+ * candidates too, but a stem need not be a word ("nomin"). */
+#define STEM_CANDIDATES 4
 
 typedef struct search {
     int32_t word[MAX_CPS];
@@ -18,9 +35,8 @@ typedef struct search {
     int max_edits;            /* edits allowed */
     int max_distance;         /* the same in cost: max_edits * COST_EDIT */
     unsigned long min_freq;   /* candidates must be more frequent */
-    hs_buf best;
-    int best_distance;        /* > max_distance while there is none */
-    unsigned long best_freq;
+    candidate best;           /* the nearest exact form */
+    candidate stems[STEM_CANDIDATES]; /* the nearest stems, nearest first */
     int failed;               /* out of memory */
 } search;
 
@@ -132,34 +148,59 @@ static int too_far(size_t na, size_t nb, int max_edits)
 }
 
 /* Nearer, then more frequent, then first in byte order. */
-static int better(const search *s, int d, unsigned long freq, const char *term)
+static int better(const candidate *c, int d, unsigned long freq, const char *term)
 {
-    if (d != s->best_distance)
-        return d < s->best_distance;
-    if (freq != s->best_freq)
-        return freq > s->best_freq;
-    return strcmp(term, hs_buf_str(&s->best)) < 0;
+    if (d != c->distance)
+        return d < c->distance;
+    if (freq != c->freq)
+        return freq > c->freq;
+    return strcmp(term, hs_buf_str(&c->term)) < 0;
 }
 
+static int set_candidate(candidate *c, const char *term, int d, unsigned long freq)
+{
+    hs_buf_reset(&c->term);
+    c->distance = d;
+    c->freq = freq;
+    return hs_buf_puts(&c->term, term);
+}
+
+/* Keep stem among the nearest STEM_CANDIDATES stems, when it is one. */
+static int keep_stem(search *s, const char *stem, int d, unsigned long freq)
+{
+    size_t at = STEM_CANDIDATES;
+    while (at > 0 && better(&s->stems[at - 1], d, freq, stem))
+        at--;
+    if (at == STEM_CANDIDATES)
+        return 0;
+    candidate last = s->stems[STEM_CANDIDATES - 1];
+    memmove(&s->stems[at + 1], &s->stems[at],
+            (STEM_CANDIDATES - 1 - at) * sizeof *s->stems);
+    s->stems[at] = last; /* reuse its buffer */
+    return set_candidate(&s->stems[at], stem, d, freq);
+}
+
+/* hx_term_fn over exact forms ("" terms) and stems (HS_PREFIX_STEM terms,
+ * whose prefix is skipped). */
 static int consider(void *ctx, const char *term, unsigned long freq)
 {
     search *s = ctx;
     int32_t cps[MAX_CPS];
+    int stem = strncmp(term, HS_PREFIX_STEM, strlen(HS_PREFIX_STEM)) == 0;
+    if (stem)
+        term += strlen(HS_PREFIX_STEM);
     if (freq <= s->min_freq)
         return 0;
     size_t n = decode(term, cps);
     if (n == 0 || too_far(s->n, n, s->max_edits) || has_digit(cps, n))
         return 0;
     int d = distance(s->word, s->n, cps, n, s->max_distance);
-    if (d == 0 || d > s->max_distance || !better(s, d, freq, term))
+    if (d == 0 || d > s->max_distance || !better(&s->best, d, freq, term))
         return 0;
-    hs_buf_reset(&s->best);
-    if (hs_buf_puts(&s->best, term) < 0) {
+    if ((stem ? keep_stem(s, term, d, freq) : set_candidate(&s->best, term, d, freq)) < 0) {
         s->failed = 1;
         return 1;
     }
-    s->best_distance = d;
-    s->best_freq = freq;
     return 0;
 }
 
@@ -171,9 +212,86 @@ static int visit(hx_db *db, search *s, int32_t a, int32_t b)
     if (b)
         n += utf8proc_encode_char(b, prefix + n);
     prefix[n] = '\0';
-    if (hx_db_each_term(db, (const char *)prefix, consider, s) != HUSTINGS_STATUS_SUCCESS)
-        return -1;
-    return s->failed ? -1 : 0;
+    hs_buf stems = HS_BUF_INIT;
+    int rc = hs_buf_puts(&stems, HS_PREFIX_STEM) < 0 ||
+                     hs_buf_puts(&stems, (const char *)prefix) < 0 ||
+                     hx_db_each_term(db, (const char *)prefix, consider, s) != HUSTINGS_STATUS_SUCCESS ||
+                     hx_db_each_term(db, stems.data, consider, s) != HUSTINGS_STATUS_SUCCESS
+                 ? -1
+                 : 0;
+    hs_buf_free(&stems);
+    return rc || s->failed ? -1 : 0;
+}
+
+/* Passages of a stem read to find it written as a word. */
+#define CONFIRM_PASSAGES 10
+
+typedef struct confirm {
+    const char *word;
+    size_t read;
+    int found;
+    int failed;
+} confirm;
+
+static int is_word(void *ctx, const hs_token *tok)
+{
+    confirm *c = ctx;
+    if (strlen(c->word) == tok->term_len && memcmp(c->word, tok->term, tok->term_len) == 0) {
+        c->found = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* hx_doc_fn: does this passage write c->word as a word? */
+static int confirm_in(void *ctx, unsigned docid, const char *data, size_t len)
+{
+    confirm *c = ctx;
+    (void)docid;
+    json_object *o = hs_data_parse(data, len), *text;
+    if (!o) {
+        c->failed = 1;
+        return 1;
+    }
+    if (json_object_object_get_ex(o, "text", &text)) {
+        const char *t = json_object_get_string(text);
+        if (hs_tokenize(t, strlen(t), 1, is_word, c, NULL) < 0)
+            c->failed = 1;
+    }
+    json_object_put(o);
+    return c->found || c->failed || ++c->read == CONFIRM_PASSAGES;
+}
+
+/* Whether stem is written as a word in one of the first passages that
+ * hold it: 1, 0, or -1 on failure. */
+static int written(hx_db *db, const char *stem)
+{
+    hs_buf term = HS_BUF_INIT;
+    confirm c = { stem, 0, 0, 0 };
+    int rc = hs_buf_puts(&term, HS_PREFIX_STEM) < 0 || hs_buf_puts(&term, stem) < 0 ||
+                     hx_db_each_doc(db, term.data, confirm_in, &c) != HUSTINGS_STATUS_SUCCESS ||
+                     c.failed
+                 ? -1
+                 : c.found;
+    hs_buf_free(&term);
+    return rc;
+}
+
+/* The answer: the nearest stem that is better than the best exact form
+ * and written as a word, else that form.  0, or -1 on failure. */
+static int settle(hx_db *db, search *s)
+{
+    for (size_t i = 0; i < STEM_CANDIDATES && s->stems[i].term.len; i++) {
+        candidate *c = &s->stems[i];
+        if (!better(&s->best, c->distance, c->freq, hs_buf_str(&c->term)))
+            break;
+        int w = written(db, hs_buf_str(&c->term));
+        if (w < 0)
+            return -1;
+        if (w)
+            return set_candidate(&s->best, hs_buf_str(&c->term), c->distance, c->freq);
+    }
+    return 0;
 }
 
 static const int32_t kazakh_letters[] = { 0x4D9, 0x493, 0x49B, 0x4A3, 0x4E9,
@@ -233,15 +351,21 @@ int hs_spelling_suggest_freq(hx_db *db, const char *word, unsigned long freq,
     s.max_edits = s.n <= HS_SPELLING_SHORT_WORD ? HS_SPELLING_MAX_DISTANCE_SHORT
                                                 : HS_SPELLING_MAX_DISTANCE;
     s.max_distance = s.max_edits * COST_EDIT;
-    s.best_distance = s.max_distance + 1;
+    s.best.distance = s.max_distance + 1;
+    for (size_t i = 0; i < STEM_CANDIDATES; i++)
+        s.stems[i].distance = s.max_distance + 1;
     s.min_freq = freq == 0 ? 0 : freq * HS_SPELLING_MIN_RATIO - 1;
 
     int rc = visit(db, &s, s.word[0], 0);
     if (rc == 0)
         rc = visit_first_letter_mistakes(db, &s);
-    if (rc == 0 && s.best.len > 0)
-        rc = hs_buf_append(out, s.best.data, s.best.len) < 0 ? -1 : 1;
-    hs_buf_free(&s.best);
+    if (rc == 0)
+        rc = settle(db, &s);
+    if (rc == 0 && s.best.term.len > 0)
+        rc = hs_buf_append(out, s.best.term.data, s.best.term.len) < 0 ? -1 : 1;
+    hs_buf_free(&s.best.term);
+    for (size_t i = 0; i < STEM_CANDIDATES; i++)
+        hs_buf_free(&s.stems[i].term);
     return rc;
 }
 
@@ -250,7 +374,7 @@ int hs_spelling_suggest(hx_db *db, const char *word, hs_buf *out)
     unsigned long freq = 0;
     if (!*word || strlen(word) > HS_TERM_MAX_BYTES)
         return 0;  /* no term of the index is longer */
-    if (hx_db_term_freq(db, word, &freq) != HUSTINGS_STATUS_SUCCESS)
+    if (hs_query_form_freq(db, "", word, &freq) != HUSTINGS_STATUS_SUCCESS)
         return -1;
     return hs_spelling_suggest_freq(db, word, freq, out);
 }

@@ -1,8 +1,10 @@
 /* spelling.h - "did you mean": corrections from the index vocabulary
  * (internal).
  *
- * Candidates are the exact passage words of the index (unprefixed terms,
- * see schema.h), so a suggestion always finds something.  A candidate must
+ * Candidates are the passage words of the index, so a suggestion always
+ * finds something: its exact forms (unprefixed terms, see schema.h), and
+ * the stems (Z terms) that the text writes as words, for a word that is
+ * its own stem has no exact term ("blair"; "nomin" is no word).  A candidate must
  * lie within HS_SPELLING_MAX_DISTANCE edits of the word, or
  * HS_SPELLING_MAX_DISTANCE_SHORT for words of up to HS_SPELLING_SHORT_WORD
  * characters, by Damerau-Levenshtein distance (insertions, deletions,

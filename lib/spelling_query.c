@@ -13,6 +13,7 @@
 
 #include <utf8proc.h>
 
+#include "query.h"
 #include "schema.h"
 #include "tokenizer.h"
 
@@ -91,7 +92,9 @@ static int frequency(rewriter *r, const char *term, int exact, unsigned long *fr
     size_t len = strlen(term);
     unsigned long f = 0;
     *freq = 0;
-    if (freq_of(r, "", term, len, freq) < 0 || freq_of(r, HS_PREFIX_TITLE, term, len, &f) < 0)
+    /* a form that is its own stem has only its stem term (schema.h) */
+    if (hs_query_form_freq(r->db, "", term, freq) != HUSTINGS_STATUS_SUCCESS ||
+        hs_query_form_freq(r->db, HS_PREFIX_TITLE, term, &f) != HUSTINGS_STATUS_SUCCESS)
         return -1;
     *freq = f > *freq ? f : *freq;
     if (exact)

@@ -211,7 +211,7 @@ check "and its copy is one story with it" json_true 'rows[0]["copies"] == 2'
 run "$INDEX" --stats -d "$tmp/clean"
 check "--stats exits 0" test "$rc" -eq 0
 check "--stats counts articles" grep -qx "articles    4" "$tmp/out"
-check "--stats gives the format" grep -qx "format      6" "$tmp/out"
+check "--stats gives the format" grep -qx "format      7" "$tmp/out"
 check "--stats gives the languages, passages by language" grep -q "^languages   en [0-9]*, ru [0-9]*$" "$tmp/out"
 check "--stats gives the date range" grep -q "^dates       2023-01-21 \.\. 2023-02-14" "$tmp/out"
 check "--stats gives the last update" grep -q "^updated     20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]T" "$tmp/out"
