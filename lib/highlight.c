@@ -16,9 +16,11 @@
 #include "translit.h"
 
 typedef struct htoken {
-    char *exact;
-    char *stem;
-    char *key;     /* transliteration key of a capitalised word, or NULL */
+    const char *exact;
+    const char *stem;
+    const char *key;     /* transliteration key of a capitalised word, or NULL */
+    size_t exact_at, stem_at, key_at; /* where they are in the pool while
+                                          it still grows; key_at 0: none */
     size_t start, end;
     unsigned pos;
     int joined;
@@ -28,12 +30,24 @@ typedef struct hstate {
     hs_stemmer *stemmer;
     const char *lang;
     const char *text;
+    int keys;            /* whether some query word has a key, so that
+                            the tokens need theirs */
     htoken *toks;
     size_t n, cap;
+    hs_buf pool;         /* the tokens' strings, each ending in '\0' */
     hs_range *ranges;
     size_t n_ranges, cap_ranges;
 } hstate;
 
+/* Append s[0..len) and a '\0' to the pool: where it starts, or 0 when out
+ * of memory (the pool starts with a '\0' of its own). */
+static size_t pooled(hstate *s, const char *str, size_t len)
+{
+    if (s->pool.len == 0 && hs_buf_putc(&s->pool, '\0') < 0)
+        return 0;
+    size_t at = s->pool.len;
+    return hs_buf_append(&s->pool, str, len) < 0 || hs_buf_putc(&s->pool, '\0') < 0 ? 0 : at;
+}
 
 static int keep_token(void *ctx, const hs_token *tok)
 {
@@ -48,22 +62,46 @@ static int keep_token(void *ctx, const hs_token *tok)
     }
     size_t len;
     const char *stem = hs_stem_lang(s->stemmer, s->lang, tok->term, tok->term_len, &len);
-    char *copy = stem ? strndup(stem, len) : NULL;
-    char *exact = copy ? strndup(tok->term, tok->term_len) : NULL;
-    hs_buf key = HS_BUF_INIT;
-    int k = 0;
-    if (exact && !(tok->flags & HS_TOKEN_JOINED) && hs_translit_wanted(s->text, tok->start, tok->term, tok->term_len))
-        k = hs_translit_key(tok->term, tok->term_len, &key);
-    char *keyp = k > 0 ? hs_buf_detach(&key) : NULL;
-    hs_buf_free(&key);
-    if (!exact || k < 0 || (k > 0 && !keyp)) {
-        free(copy);
-        free(exact);
-        free(keyp);
+    htoken t = { NULL, NULL, NULL, 0, 0, 0, tok->start, tok->end, tok->pos,
+                 (tok->flags & HS_TOKEN_JOINED) != 0 };
+    if (!stem || !(t.stem_at = pooled(s, stem, len)) ||
+        !(t.exact_at = pooled(s, tok->term, tok->term_len)))
         return -1;
+    if (s->keys && !t.joined && hs_translit_wanted(s->text, tok->start, tok->term, tok->term_len)) {
+        if (s->pool.len == 0 && hs_buf_putc(&s->pool, '\0') < 0)
+            return -1;
+        size_t at = s->pool.len;
+        int k = hs_translit_key(tok->term, tok->term_len, &s->pool);
+        if (k < 0 || hs_buf_putc(&s->pool, '\0') < 0)
+            return -1;
+        t.key_at = k > 0 ? at : 0;
     }
-    s->toks[s->n++] = (htoken){ exact, copy, keyp, tok->start, tok->end, tok->pos,
-                                (tok->flags & HS_TOKEN_JOINED) != 0 };
+    s->toks[s->n++] = t;
+    return 0;
+}
+
+/* Tokenize text into s, the strings pointing into the pool once it no
+ * longer moves.  0, or -1 when out of memory. */
+static int tokenize(hstate *s, const char *text, size_t len)
+{
+    if (hs_tokenize(text, len, 0, keep_token, s, NULL))
+        return -1;
+    for (size_t i = 0; i < s->n; i++) {
+        htoken *t = &s->toks[i];
+        t->exact = s->pool.data + t->exact_at;
+        t->stem = s->pool.data + t->stem_at;
+        t->key = t->key_at ? s->pool.data + t->key_at : NULL;
+    }
+    return 0;
+}
+
+static int group_has_key(const hs_qgroup *g)
+{
+    if (g->joined.key)
+        return 1;
+    for (size_t i = 0; i < g->n_words; i++)
+        if (g->words[i].key)
+            return 1;
     return 0;
 }
 
@@ -186,19 +224,17 @@ static int only_stopwords(const hs_parsed_query *pq)
 
 static void free_tokens(hstate *s)
 {
-    for (size_t i = 0; i < s->n; i++) {
-        free(s->toks[i].stem);
-        free(s->toks[i].exact);
-        free(s->toks[i].key);
-    }
     free(s->toks);
+    hs_buf_free(&s->pool);
 }
 
 int hs_highlight_holds(const hs_qgroup *const *groups, size_t n, hs_stemmer *stemmer,
                        const char *lang, const char *text, size_t len)
 {
-    hstate s = { stemmer, lang, text, NULL, 0, 0, NULL, 0, 0 };
-    int rc = hs_tokenize(text, len, 0, keep_token, &s, NULL) ? -1 : 1;
+    hstate s = { stemmer, lang, text, 0, NULL, 0, 0, HS_BUF_INIT, NULL, 0, 0 };
+    for (size_t g = 0; g < n; g++)
+        s.keys |= group_has_key(groups[g]);
+    int rc = tokenize(&s, text, len) < 0 ? -1 : 1;
     for (size_t g = 0; g < n && rc == 1; g++) {
         s.n_ranges = 0;
         rc = mark_group(&s, groups[g]) < 0 ? -1 : s.n_ranges > 0;
@@ -212,8 +248,10 @@ int hs_highlight(const hs_parsed_query *pq, hs_stemmer *stemmer, const char *lan
                  const char *text, size_t len, hs_range **ranges,
                  size_t *n_ranges)
 {
-    hstate s = { stemmer, lang, text, NULL, 0, 0, NULL, 0, 0 };
-    int rc = hs_tokenize(text, len, 0, keep_token, &s, NULL) ? -1 : 0;
+    hstate s = { stemmer, lang, text, 0, NULL, 0, 0, HS_BUF_INIT, NULL, 0, 0 };
+    for (size_t g = 0; g < pq->n_groups; g++)
+        s.keys |= group_has_key(pq->groups[g]);
+    int rc = tokenize(&s, text, len) < 0 ? -1 : 0;
     int stop_too = only_stopwords(pq);
     for (size_t g = 0; g < pq->n_groups && rc == 0; g++) {
         const hs_qgroup *grp = pq->groups[g];
