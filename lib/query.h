@@ -160,8 +160,9 @@ int hs_query_apply_synonyms(hs_parsed_query *pq, const struct hs_synonyms *syn,
  * date, a title:, or any combination of them ("(lang:ru OR lang:kk)"). */
 int hs_qexpr_is_constraint(const hs_qexpr *e);
 
-/* Whether a query word has no positions in the index: its stem (in either
- * language the query stems it in) is a stop word's (index_write.c). */
+/* Whether a query word has no stem term (so no positions) in the index:
+ * its stem (in either language the query stems it in) is a stop word's
+ * (index_write.c). */
 int hs_qword_unpositioned(const hs_qword *w);
 
 /* What a query's words must match, strictest first (query_build.c): each

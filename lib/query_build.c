@@ -96,13 +96,14 @@ static size_t positioned(const hs_qword *const *words, size_t n, size_t *keep)
 }
 
 /* A positional operator (phrase or NEAR) over words under a prefix.
- * Stop words (and words with a stop word's stem) have no positions: the
- * operator runs over the other words, in a window from the first of them
- * to the last (a phrase "date of the election" is date then election
- * within 4 positions), in a passage that also holds the stop words; with
- * fewer than two other words it is an AND.  For exact
- * forms it is the same operator over the stems, in passages that hold
- * every exact form: exact words (and name keys) have no positions. */
+ * Stop words (and words with a stop word's stem) have no terms, only
+ * their places (index_write.c): the operator runs over the other words,
+ * in a window from the first of them to the last (a phrase "date of the
+ * election" is date then election within 4 positions); with fewer than two
+ * other words it is an AND of them, and with none it matches nothing.
+ * For exact forms it is the same operator over the stems, in passages
+ * that hold every exact form: exact words (and name keys) have no
+ * positions. */
 static hs_qnode *positional(int op, unsigned window, const hs_qword *const *words, size_t n,
                             const char *prefix, int exact)
 {
@@ -110,6 +111,10 @@ static hs_qnode *positional(int op, unsigned window, const hs_qword *const *word
     if (!keep)
         return NULL;
     size_t k = positioned(words, n, keep);
+    if (k == 0) {
+        free(keep);
+        return hs_qnode_new(HS_Q_MATCH_NOTHING);
+    }
     const char *pos_prefix = exact ? stem_prefix_of(prefix) : prefix;
     hs_qnode *q = hs_qnode_new(op);
     for (size_t i = 0; k >= 2 && i < k && q; i++)
@@ -118,13 +123,13 @@ static hs_qnode *positional(int op, unsigned window, const hs_qword *const *word
     if (q)
         q->window = op == HS_Q_PHRASE && k >= 2 && k < n ? (unsigned)(keep[k - 1] - keep[0] + 1)
                                                          : window;
-    free(keep);
     /* what the positions do not check: every word when fewer than two
-     * have positions, else the exact forms, else the unpositioned words */
+     * have positions, else the exact forms */
     hs_qnode *rest = hs_qnode_new(HS_Q_AND);
-    for (size_t i = 0; i < n && rest; i++)
-        if (k < 2 || exact || hs_qword_unpositioned(words[i]))
-            rest = hs_qnode_add(rest, word_terms(words[i], prefix, exact, NULL));
+    for (size_t i = 0; i < k && rest; i++)
+        if (k < 2 || exact)
+            rest = hs_qnode_add(rest, word_terms(words[keep[i]], prefix, exact, NULL));
+    free(keep);
     if (!q || !rest) { /* out of memory */
         hs_qnode_free(q);
         hs_qnode_free(rest);
@@ -135,7 +140,7 @@ static hs_qnode *positional(int op, unsigned window, const hs_qword *const *word
         return k < 2 ? rest : q;
     }
     /* the exact forms carry the weight of an exact phrase */
-    return exact ? hs_qnode_pair(HS_Q_FILTER, rest, q) : hs_qnode_pair(HS_Q_FILTER, q, rest);
+    return hs_qnode_pair(HS_Q_FILTER, rest, q);
 }
 
 /* One group's words under a prefix: a word, or a phrase of words, or'ed

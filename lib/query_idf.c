@@ -18,7 +18,9 @@ typedef struct idf_ctx {
 static int add_idf(hs_qgroup *g, hs_qword *w, void *ctx)
 {
     idf_ctx *c = ctx;
-    if (g->prefix) { /* word*: as common as the words it stands for, at least */
+    /* word*: as common as the words it stands for, at least; a stop word
+     * has no term, and is no evidence (index_write.c) */
+    if (g->prefix || hs_qword_unpositioned(w)) {
         w->idf = 0;
         return HUSTINGS_STATUS_SUCCESS;
     }

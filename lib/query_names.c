@@ -51,6 +51,11 @@ static int settle_word(hs_qgroup *g, hs_qword *w, void *ctx)
     (void)g;
     if (!w->maybe_key)
         return HUSTINGS_STATUS_SUCCESS;
+    if (hs_qword_unpositioned(w)) { /* a stop word has no term to count */
+        free(w->maybe_key);
+        w->maybe_key = NULL;
+        return HUSTINGS_STATUS_SUCCESS;
+    }
     unsigned long as_name = 0, as_word = 0;
     hustings_status_t st = hs_query_term_freq(db, HS_PREFIX_NAME, w->maybe_key, &as_name);
     if (st == HUSTINGS_STATUS_SUCCESS)

@@ -7,8 +7,8 @@
 #ifndef HUSTINGS_SCHEMA_H
 #define HUSTINGS_SCHEMA_H
 
-/* Terms.  Only stems (Z, ZS) carry positions, and not those of stop words
- * (stopwords.h); exact words (unprefixed, S) and name keys (XT, XTS) only
+/* Terms.  Only stems (Z, ZS) carry positions; stop words (stopwords.h)
+ * have no stem term, only their places; exact words (unprefixed, S) and name keys (XT, XTS) only
  * a wdf: phrases run on stems (query_build.c).
  * Unprefixed terms are the exact normalised words of the passage text
  * (S those of the headline) that differ from their stems: a word that is

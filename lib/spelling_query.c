@@ -15,6 +15,7 @@
 
 #include "query.h"
 #include "schema.h"
+#include "stopwords.h"
 #include "tokenizer.h"
 
 /* How the words of a chunk or phrase are treated. */
@@ -221,6 +222,8 @@ static int put_words(rewriter *r, const char *text, size_t len, mode m)
                 continue;
             }
         }
+        if (hs_is_stopword(w->term))
+            continue; /* meant, though the index has no term for it */
         unsigned long freq;
         if (frequency(r, w->term, m == M_EXACT, &freq) < 0)
             return -1;

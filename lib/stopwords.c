@@ -1,9 +1,10 @@
 /* stopwords.c - words too common to be required by a query or to be
  * given positions in the index.
  *
- * A stop word still counts for ranking and inside phrases; it is only not
- * *required*, so "date of the general election" needs date, general and
- * election.  The lists are the most frequent function words of English and
+ * A stop word has no term in the passages, only its place: a phrase steps
+ * over it, and "date of the general election" needs date, general and
+ * election (index_write.c, query_build.c); an article's own document
+ * still counts it.  The lists are the most frequent function words of English and
  * Russian (after Snowball's stop lists), kept short on purpose.
  */
 #include "stopwords.h"
