@@ -820,7 +820,11 @@ extern "C" hustings_status_t hx_db_tally(hx_db *db, const hs_qnode *q, const hx_
         Xapian::doccount matches = 0;
         accept_decider decider(accept);
         unless_remote(db, [&] {
-            search_with_retry(db, q, [](Xapian::Enquire &) {}, [&](Xapian::Enquire &e) {
+            // counting needs no weights: BoolWeight spares computing them
+            // for every match (a count of 'council tax' on bbc-news x4:
+            // 1.89 -> 1.32 ms)
+            auto unweighted = [](Xapian::Enquire &e) { e.set_weighting_scheme(Xapian::BoolWeight()); };
+            search_with_retry(db, q, unweighted, [&](Xapian::Enquire &e) {
                 std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
                 for (size_t i = 0; i < n; i++) {
                     spies.emplace_back(
