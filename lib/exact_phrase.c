@@ -16,10 +16,20 @@ struct hs_exact_check {
     hustings_status_t status;
 };
 
-/* An =word or ="phrase": its match is a superset (exact_phrase.h). */
+/* Whether word w is its own stem, so that its exact form has no term of
+ * its own and is looked up as the stem (schema.h). */
+static int own_stem(const hs_qword *w)
+{
+    return strcmp(w->exact, w->stem) == 0 || (w->stem2 && strcmp(w->exact, w->stem2) == 0);
+}
+
+/* An ="exact phrase", or an =word that is its own stem: their matches are
+ * supersets (exact_phrase.h).  Another =word is found by its exact term:
+ * no word but itself has it for a stem. */
 static int is_exact_phrase(const hs_qexpr *e)
 {
-    return e->kind == HS_QK_GROUP && e->group.exact_only;
+    return e->kind == HS_QK_GROUP && e->group.exact_only &&
+           (e->group.n_words > 1 || own_stem(&e->group.words[0]));
 }
 
 static int add_phrase(hs_exact_check *c, const hs_qgroup *g)
