@@ -31,6 +31,8 @@ q '=nominated'
 check "=word: only that form" has '__import__("re").search(r"\bnominated\b", t)'
 q '=vote'
 check "=word: a word that is its own stem, only that form" has '__import__("re").search(r"\bvote\b", t)'
+q '=votes'
+check "=word: a form that is not its own stem, only that form" has '__import__("re").search(r"\bvotes\b", t)'
 run "$QUERY" -d "$tmp/idx" --count --per-article 0 --no-collapse '=vote'
 exact=$(cat "$tmp/out")
 run "$QUERY" -d "$tmp/idx" --count --per-article 0 --no-collapse 'vote'
