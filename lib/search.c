@@ -241,6 +241,7 @@ static hustings_status_t prepare(hustings_query_t *query)
                                     &query->exact) < 0;
     query->accept.fn = hs_exact_check_keep;
     query->accept.ctx = query->exact;
+    query->accept.group_prefix = HS_PREFIX_ARTICLE;
     hs_synonyms_free(own);
     hs_synonyms_free(query->synonyms);
     query->synonyms = NULL;

@@ -613,17 +613,43 @@ static void search_with_retry(hx_db *db, const hs_qnode *q, Setup setup, Use use
 // hx_accept as Xapian's MatchDecider.
 struct accept_decider : Xapian::MatchDecider {
     const hx_accept *accept;
+    const Xapian::Database *db = nullptr;   // the database searched
     explicit accept_decider(const hx_accept *a) : accept(a) {}
     bool operator()(const Xapian::Document &doc) const override
     {
         std::string data = doc.get_data();
-        return accept->fn(accept->ctx, doc.get_docid(), data.data(), data.size()) != 0;
+        return accept->fn(accept->ctx, docid_in_all(doc), data.data(), data.size()) != 0;
     }
     // the decider to pass to get_mset: none when there is nothing to
     // decide, or when remote shards refused it
-    const Xapian::MatchDecider *in(const hx_db *db) const
+    const Xapian::MatchDecider *in(const hx_db *h)
     {
-        return accept && !db->remote_shards ? this : nullptr;
+        db = h->db;
+        return accept && !h->remote_shards ? this : nullptr;
+    }
+
+  private:
+    // Over several shards Xapian hands the decider a shard's document
+    // with the shard's own docid: the docid in the whole database is the
+    // one of its group's documents (its group term's postings, all in
+    // that shard) that is that docid in its shard.
+    Xapian::docid docid_in_all(const Xapian::Document &doc) const
+    {
+        Xapian::docid local = doc.get_docid();
+        Xapian::docid shards = static_cast<Xapian::docid>(db->size());
+        if (shards <= 1)
+            return local;
+        std::string prefix(accept->group_prefix);
+        auto t = doc.termlist_begin();
+        t.skip_to(prefix);
+        if (t == doc.termlist_end() || (*t).compare(0, prefix.size(), prefix) != 0)
+            throw Xapian::DatabaseCorruptError("document " + std::to_string(local) + " has no " +
+                                               prefix + " term");
+        for (auto p = db->postlist_begin(*t); p != db->postlist_end(*t); ++p)
+            if ((*p - 1) / shards + 1 == local)
+                return *p;
+        throw Xapian::DatabaseCorruptError("document " + std::to_string(local) +
+                                           " is not among its article's");
     }
 };
 

@@ -132,6 +132,11 @@ typedef int (*hx_match_fn)(void *ctx, unsigned docid, double weight, const char 
 typedef struct hx_accept {
     int (*fn)(void *ctx, unsigned docid, const char *data, size_t len);
     void *ctx;
+    const char *group_prefix; /* the prefix of a term that all the documents
+                                 of a group (an article) share: over several
+                                 shards, Xapian hands fn a shard's document,
+                                 whose docid in the whole database is found
+                                 through it */
 } hx_accept;
 
 /* How to run a search. */

@@ -65,6 +65,17 @@ for q in '"general election" Blair' 'mobile phone viruses' 'hunting ban' 'Chelse
     check "'$q': remote shards equal one index" cmp -s "$tmp/one" "$tmp/remote"
     check "'$q': one server of both halves equals one index" cmp -s "$tmp/one" "$tmp/both"
 done
+# exact forms are checked on the text of each match, which over local
+# shards Xapian hands over by the shard's own docid
+for q in '=vote' '=votes' '="general election"' '=vote Blair'; do
+    ranked -d "$tmp/all" "$q" >"$tmp/one"
+    ranked -d "$tmp/a" -d "$tmp/b" "$q" >"$tmp/two"
+    check "'$q': two -d equal one index" sh -c "[ -s '$tmp/one' ] && cmp -s '$tmp/one' '$tmp/two'"
+    run "$QUERY" -d "$tmp/all" --count "$q"
+    n_one=$(cat "$tmp/out")
+    run "$QUERY" -d "$tmp/a" -d "$tmp/b" --count "$q"
+    check "'$q': two -d count as one index" test "$rc" -eq 0 -a "$(cat "$tmp/out")" = "$n_one"
+done
 run "$QUERY" -d "$tmp/remote.stub" --count election
 n_remote=$(cat "$tmp/out")
 run "$QUERY" -d "$tmp/all" --count election
