@@ -176,8 +176,10 @@ static int mark_group(hstate *s, const hs_qgroup *g)
         for (w = 1; w < g->n_words; w++) {
             long j = token_at(s, last + 1, t->pos + (unsigned)w);
             /* inside a phrase, a stop word holds a place for any word, as
-             * in the index, which keeps no positions for it */
-            int any = w + 1 < g->n_words && hs_qword_unpositioned(&g->words[w]);
+             * in the index, which keeps no term for it; but not in an
+             * exact phrase, which is checked on the text */
+            int any = w + 1 < g->n_words && !g->exact_only &&
+                      hs_qword_unpositioned(&g->words[w]);
             if (j < 0 || (!any && !same_word(&s->toks[j], &g->words[w], g)))
                 break;
             last = (size_t)j;

@@ -41,6 +41,7 @@
 #define NAME_WEIGHT 0.4
 
 static const char *stem_prefix_of(const char *exact_prefix);
+static const char *exact_prefix_of(const char *stem_prefix);
 
 /* An exact form under an exact prefix: its exact term, or, where the form
  * is its own stem, the stem term of that spelling (index_write.c).  The
@@ -60,6 +61,11 @@ static hs_qnode *word_terms(const hs_qword *w, const char *prefix, int exact,
 {
     if (exact)
         return exact_terms(prefix, w->exact);
+    /* a word with a stop word's stem has no stem term (index_write.c):
+     * "cans" is found as itself; a stop word ("the") by nothing */
+    if (hs_qword_unpositioned(w))
+        return hs_is_stopword(w->exact) ? hs_qnode_new(HS_Q_MATCH_NOTHING)
+                                        : exact_terms(exact_prefix_of(prefix), w->exact);
     hs_qnode *q = hs_qnode_term(prefix, w->stem, strlen(w->stem));
     if (q && w->stem2)
         q = hs_qnode_pair(HS_Q_OR, q, hs_qnode_term(prefix, w->stem2, strlen(w->stem2)));
@@ -76,6 +82,12 @@ static hs_qnode *word_terms(const hs_qword *w, const char *prefix, int exact,
 static const char *stem_prefix_of(const char *exact_prefix)
 {
     return strcmp(exact_prefix, HS_PREFIX_TITLE) == 0 ? HS_PREFIX_TITLE_STEM : HS_PREFIX_STEM;
+}
+
+/* The exact prefix beside a stem one. */
+static const char *exact_prefix_of(const char *stem_prefix)
+{
+    return strcmp(stem_prefix, HS_PREFIX_TITLE_STEM) == 0 ? HS_PREFIX_TITLE : "";
 }
 
 int hs_qword_unpositioned(const hs_qword *w)
@@ -274,15 +286,30 @@ static hs_qnode *weight(const hs_parsed_query *pq)
     return or;
 }
 
-/* Whether a kid of a side-by-side list must match in the tiers that want
- * every word: all but stop words (unless the list has nothing else). */
+/* Whether e is a word or phrase of stop words only, which have no term in
+ * the index (index_write.c): it matches nothing. */
+static int termless(const hs_qexpr *e)
+{
+    if ((e->kind != HS_QK_GROUP && e->kind != HS_QK_TITLE) || e->group.exact_only ||
+        e->group.prefix)
+        return 0;
+    for (size_t i = 0; i < e->group.n_words; i++)
+        if (!hs_qword_unpositioned(&e->group.words[i]) ||
+            !hs_is_stopword(e->group.words[i].exact))
+            return 0;
+    return 1;
+}
+
+/* Whether a kid of a list (side by side, or joined by AND) must match in
+ * the tiers that want every word: all but stop words, which match nothing
+ * (unless the list has nothing else: then it finds nothing). */
 static int required(const hs_qexpr *list, const hs_qexpr *kid)
 {
-    if (kid->kind != HS_QK_GROUP || !kid->group.stopword)
+    if (!termless(kid))
         return 1;
     for (size_t i = 0; i < list->n_kids; i++) {
         const hs_qexpr *k = list->kids[i];
-        if (!k->excluded && (k->kind != HS_QK_GROUP || !k->group.stopword))
+        if (!k->excluded && !termless(k))
             return 0;
     }
     return 1;
@@ -372,7 +399,7 @@ static hs_qnode *match(const hs_qexpr *e, int tier)
         int kid_tier = tier == HS_TIER_ANY ? HS_TIER_ALL_WITH_TITLE : tier;
         hs_qnode *q = hs_qnode_new(HS_Q_AND);
         for (size_t i = 0; i < e->n_kids && q; i++)
-            if (!e->kids[i]->excluded)
+            if (!e->kids[i]->excluded && required(e, e->kids[i]))
                 q = hs_qnode_add(q, match(e->kids[i], kid_tier));
         if (q && q->n_kids == 0) {
             hs_qnode_free(q);
@@ -476,7 +503,7 @@ hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq)
         for (size_t i = 0; i < root->n_kids && or; i++) {
             const hs_qexpr *k = root->kids[i];
             double e = evidence_of(k);
-            if (k->excluded || hs_qexpr_is_constraint(k) || e <= 0)
+            if (k->excluded || hs_qexpr_is_constraint(k) || e <= 0 || termless(k))
                 continue;
             or = hs_qnode_add(or, hs_qnode_const(match(k, HS_TIER_ALL_WITH_TITLE), COVERAGE * e));
         }

@@ -8,6 +8,7 @@
 #include "hustings.h"
 #include "index_internal.h"
 #include "schema.h"
+#include "stopwords.h"
 #include "xapian_glue.h"
 
 typedef struct idf_ctx {
@@ -20,7 +21,7 @@ static int add_idf(hs_qgroup *g, hs_qword *w, void *ctx)
     idf_ctx *c = ctx;
     /* word*: as common as the words it stands for, at least; a stop word
      * has no term, and is no evidence (index_write.c) */
-    if (g->prefix || hs_qword_unpositioned(w)) {
+    if (g->prefix || (hs_qword_unpositioned(w) && hs_is_stopword(w->exact))) {
         w->idf = 0;
         return HUSTINGS_STATUS_SUCCESS;
     }
@@ -28,7 +29,9 @@ static int add_idf(hs_qgroup *g, hs_qword *w, void *ctx)
     const char *stems[2 + HS_QWORD_VARIANTS];
     size_t k = hs_qword_stems(w, stems);
     for (size_t i = 0; i < k; i++) {
-        int st = g->exact_only ? hs_query_form_freq(c->db, "", w->exact, &n)
+        /* a word with a stop word's stem ("cans") is found as itself */
+        int st = g->exact_only || hs_qword_unpositioned(w)
+                     ? hs_query_form_freq(c->db, "", w->exact, &n)
                                : hs_query_term_freq(c->db, HS_PREFIX_STEM, stems[i], &n);
         if (st != HUSTINGS_STATUS_SUCCESS)
             return st;

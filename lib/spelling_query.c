@@ -115,6 +115,28 @@ static int frequency(rewriter *r, const char *term, int exact, unsigned long *fr
     return 0;
 }
 
+/* Whether term is a stop word, or stems like one ("cans", "doings") in a
+ * language it could be in: the index has no stem term for it
+ * (index_write.c), so its frequency says nothing.  1, 0, or -1 when out
+ * of memory. */
+static int stop_stemmed(rewriter *r, const char *term)
+{
+    if (hs_is_stopword(term))
+        return 1;
+    size_t len = strlen(term);
+    const char *langs[HS_STEM_MAX_LANGS];
+    size_t n = hs_stem_query_langs(term, len, langs);
+    for (size_t k = 0; k < n; k++) {
+        size_t slen;
+        const char *stem = hs_stem_lang(r->st, langs[k], term, len, &slen);
+        if (!stem)
+            return -1;
+        if (hs_is_stop_stem(stem, slen))
+            return 1;
+    }
+    return 0;
+}
+
 /* Append the suggestion in the case of the typed word: all capitals, a
  * capital first letter, or as it is. */
 static int put_cased(hs_buf *out, const char *typed, size_t typed_len, const char *sugg)
@@ -222,8 +244,11 @@ static int put_words(rewriter *r, const char *text, size_t len, mode m)
                 continue;
             }
         }
-        if (hs_is_stopword(w->term))
-            continue; /* meant, though the index has no term for it */
+        int stop = stop_stemmed(r, w->term);
+        if (stop < 0)
+            return -1;
+        if (stop)
+            continue; /* meant, though the index has no stem term for it */
         unsigned long freq;
         if (frequency(r, w->term, m == M_EXACT, &freq) < 0)
             return -1;

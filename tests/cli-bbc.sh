@@ -24,6 +24,21 @@ check "300 passages, none twice" \
 check "the first ten hold both words, in the passage or its headline" \
     json_true 'all("blair" in (r["text"] + r["title"]).lower() and "budget" in (r["text"] + r["title"]).lower() for r in rows[:10])'
 
+# stop words have no terms: a phrase that ends in one, or an exact phrase
+# with them, is checked on the text; joined by AND, one is passed over
+run "$QUERY" -d "$tmp/idx" --json --limit 50 --per-article 0 '"Take That"'
+check "a phrase ending in a stop word: each result has it in some form, highlighted" \
+    json_true 'len(rows) >= 10 and all(__import__("re").search(r"\bt[ao]\w* that\b", (r["text"] + " || " + r["title"]).lower()) and (r["highlights"] or "take that" in r["title"].lower()) for r in rows)'
+run "$QUERY" -d "$tmp/idx" --json --limit 50 --per-article 0 '="date of the election"'
+check "an exact phrase holds its stop words as written" \
+    json_true 'len(rows) >= 1 and all("date of the election" in (r["text"] + " || " + r["title"]).lower() for r in rows)'
+run "$QUERY" -d "$tmp/idx" --count 'vote AND the'
+n_and=$(cat "$tmp/out")
+run "$QUERY" -d "$tmp/idx" --count 'vote'
+check "AND a stop word is AND nothing" test "$n_and" -gt 0 -a "$n_and" = "$(cat "$tmp/out")"
+run "$QUERY" -d "$tmp/idx" --count 'cans'
+check "a word that stems like a stop word is found as itself" test "$rc" -eq 0 -a "$(cat "$tmp/out")" -ge 1
+
 # the phrase, excluded, leaves no passage with it
 run "$QUERY" -d "$tmp/idx" --json --limit 20 'Blair -"general election"'
 check "an excluded phrase is absent from every result" \
