@@ -23,27 +23,13 @@ static int own_stem(const hs_qword *w)
     return strcmp(w->exact, w->stem) == 0 || (w->stem2 && strcmp(w->exact, w->stem2) == 0);
 }
 
-/* Whether a phrase has a word without a stem term (a stop word, or one
- * that stems like one), whose place the index matches with any word. */
-static int has_placeholder(const hs_qgroup *g)
-{
-    for (size_t i = 0; i < g->n_words; i++)
-        if (hs_qword_unpositioned(&g->words[i]))
-            return 1;
-    return 0;
-}
-
-/* An ="exact phrase", an =word that is its own stem, or a phrase with
- * stop words: their matches are supersets (exact_phrase.h).  Another
- * =word is found by its exact term: no word but itself has it for a
- * stem. */
+/* An ="exact phrase", or an =word that is its own stem: their matches are
+ * supersets (exact_phrase.h).  Another =word is found by its exact term:
+ * no word but itself has it for a stem. */
 static int is_exact_phrase(const hs_qexpr *e)
 {
-    if (e->kind != HS_QK_GROUP || e->group.prefix)
-        return 0;
-    if (!e->group.exact_only)
-        return e->group.n_words > 1 && has_placeholder(&e->group);
-    return e->group.n_words > 1 || own_stem(&e->group.words[0]);
+    return e->kind == HS_QK_GROUP && e->group.exact_only &&
+           (e->group.n_words > 1 || own_stem(&e->group.words[0]));
 }
 
 static int add_phrase(hs_exact_check *c, const hs_qgroup *g)

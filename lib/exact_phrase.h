@@ -4,13 +4,12 @@
  * of ="general elections" is the stem phrase in a passage that holds each
  * exact word somewhere: "a general election ... local elections" matches
  * too.  And a word that is its own stem has no exact term (schema.h), so
- * =vote is matched through the stem "vote", which "votes" has too.  Stop
- * words have no term at all, so "take that" is matched as "take".  An
- * exact word or phrase, or a phrase with stop words, that every match
- * needs is checked here, on the passage's text and its headline, as the
- * highlighter marks it (where a stop word inside a phrase, but for an
- * exact one, holds a place for any word), as the match runs (an
- * hx_accept), so that results, counts and facets agree.  One that is an alternative
+ * =vote is matched through the stem "vote", which "votes" has too.  An
+ * exact word or phrase that every match needs is checked here, on the
+ * passage's text and its headline, as the match runs (an hx_accept), so
+ * that results, counts and facets agree.  (A plain phrase's stop words
+ * have no terms: the index and the highlighter both take them as places
+ * for any word inside it, and leave them out at its ends.)  One that is an alternative
  * among others (in an OR) is left to the match, which is then approximate
  * (hustings-query(1)).
  */

@@ -143,9 +143,32 @@ static int same_word(const htoken *t, const hs_qword *w, const hs_qgroup *g)
            (t->key && w->key && strcmp(t->key, w->key) == 0);
 }
 
+/* The words of g that a match must hold, words[*from..*to]: a phrase's stop
+ * words at its ends have no term in the index (index_write.c) and are left
+ * out, as the index leaves them out, but for an exact phrase's, which is
+ * checked on the text; and but for a phrase of stop words only. */
+static void phrase_span(const hs_qgroup *g, size_t *from, size_t *to)
+{
+    size_t a = 0, b = g->n_words - 1;
+    if (!g->exact_only) {
+        while (a < b && hs_qword_unpositioned(&g->words[a]))
+            a++;
+        while (b > a && hs_qword_unpositioned(&g->words[b]))
+            b--;
+        if (a == b && hs_qword_unpositioned(&g->words[a])) {
+            a = 0;
+            b = g->n_words - 1;
+        }
+    }
+    *from = a;
+    *to = b;
+}
+
 static int mark_group(hstate *s, const hs_qgroup *g)
 {
     size_t plen = g->prefix ? strlen(g->words[0].exact) : 0;
+    size_t from, to;
+    phrase_span(g, &from, &to);
     for (size_t i = 0; i < s->n; i++) {
         const htoken *t = &s->toks[i];
         if (g->prefix) {
@@ -169,22 +192,21 @@ static int mark_group(hstate *s, const hs_qgroup *g)
                 return -1;
             continue;
         }
-        if (!same_word(t, &g->words[0], g))
+        if (!same_word(t, &g->words[from], g))
             continue;
         size_t last = i;
         size_t w;
-        for (w = 1; w < g->n_words; w++) {
-            long j = token_at(s, last + 1, t->pos + (unsigned)w);
+        for (w = from + 1; w <= to; w++) {
+            long j = token_at(s, last + 1, t->pos + (unsigned)(w - from));
             /* inside a phrase, a stop word holds a place for any word, as
              * in the index, which keeps no term for it; but not in an
              * exact phrase, which is checked on the text */
-            int any = w + 1 < g->n_words && !g->exact_only &&
-                      hs_qword_unpositioned(&g->words[w]);
+            int any = w < to && !g->exact_only && hs_qword_unpositioned(&g->words[w]);
             if (j < 0 || (!any && !same_word(&s->toks[j], &g->words[w], g)))
                 break;
             last = (size_t)j;
         }
-        if (w == g->n_words && add_range(s, t->start, s->toks[last].end) < 0)
+        if (w == to + 1 && add_range(s, t->start, s->toks[last].end) < 0)
             return -1;
     }
     return 0;
