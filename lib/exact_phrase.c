@@ -4,15 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lang.h"
+#include <json-c/json.h>
+
+#include "index_internal.h"
 #include "passage_internal.h"
 
 struct hs_exact_check {
     const hs_qgroup **phrases;
     size_t n;
     hx_db *db;
-    hs_stemmer *stemmer;       /* the query's, borrowed: the highlighter
-                                  tokenizes as the indexer */
     hustings_status_t status;
 };
 
@@ -69,15 +69,13 @@ static int collect(hs_exact_check *c, const hs_qexpr *e)
     return items == 1 ? collect(c, item) : 0;
 }
 
-int hs_exact_check_new(const hs_parsed_query *pq, hx_db *db, hs_stemmer *stemmer,
-                       hs_exact_check **out)
+int hs_exact_check_new(const hs_parsed_query *pq, hx_db *db, hs_exact_check **out)
 {
     *out = NULL;
     hs_exact_check *c = calloc(1, sizeof *c);
     if (!c)
         return -1;
     c->db = db;
-    c->stemmer = stemmer;
     c->status = HUSTINGS_STATUS_SUCCESS;
     if (pq->root && collect(c, pq->root) < 0) {
         hs_exact_check_free(c);
@@ -91,26 +89,40 @@ int hs_exact_check_new(const hs_parsed_query *pq, hx_db *db, hs_stemmer *stemmer
     return 0;
 }
 
-/* Whether group g stands in text, stemmed as lang: 1, 0, or -1 when out
- * of memory. */
-static int holds(hs_exact_check *c, const hs_qgroup *g, const char *lang, const char *text)
+/* Whether group g stands in text: 1, 0, or -1 when out of memory.  Its
+ * words are exact forms, compared as written: no stemming is needed. */
+static int holds(const hs_qgroup *g, const char *text)
 {
-    return hs_highlight_holds(&g, 1, c->stemmer, lang, text, strlen(text));
+    return hs_highlight_holds(&g, 1, NULL, NULL, text, strlen(text));
+}
+
+/* The text of a passage's data, looked up in o (borrowed), or NULL. */
+static const char *text_of(json_object *o)
+{
+    json_object *v;
+    return o && json_object_object_get_ex(o, "text", &v) ? json_object_get_string(v) : NULL;
 }
 
 int hs_exact_check_keep(void *check, unsigned docid, const char *data, size_t len)
 {
     hs_exact_check *c = check;
     hustings_passages_t one = { NULL, 0, 0, 0, NULL };
-    hustings_status_t st = hs_passage_decode(&one, c->db, docid, 0, data, len);
-    int keep = st == HUSTINGS_STATUS_SUCCESS;
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    /* the passage's own text first: its headline, which is read from the
+     * article's first passage, only when the text lacks a phrase */
+    json_object *o = hs_data_parse(data, len);
+    const char *text = text_of(o);
+    int keep = text ? 1 : -1;
     for (size_t i = 0; i < c->n && keep > 0; i++) {
-        const hustings_passage_t *p = &one.items[0];
-        keep = holds(c, c->phrases[i], hs_passage_stem_lang(p->lang, p->text, strlen(p->text)),
-                     p->text);
-        if (keep == 0)
-            keep = holds(c, c->phrases[i], p->lang, p->title);
+        keep = holds(c->phrases[i], text);
+        if (keep == 0 && one.n == 0)
+            st = hs_passage_decode(&one, c->db, docid, 0, data, len);
+        if (keep == 0 && st == HUSTINGS_STATUS_SUCCESS)
+            keep = holds(c->phrases[i], one.items[0].title);
     }
+    json_object_put(o);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        keep = 0;
     if (keep < 0)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     if (st != HUSTINGS_STATUS_SUCCESS && c->status == HUSTINGS_STATUS_SUCCESS)

@@ -23,11 +23,10 @@
 typedef struct hs_exact_check hs_exact_check;
 
 /* The check of pq's exact phrases that every match needs, reading
- * headlines from db and tokenizing with stemmer (the query's, borrowed:
- * the check must not outlive it): NULL in *out when there are none.  0,
+ * headlines from db (the check must not outlive pq): NULL in *out when
+ * there are none.  Exact forms are compared as written: no stemming.  0,
  * or -1 when out of memory. */
-int hs_exact_check_new(const hs_parsed_query *pq, hx_db *db, hs_stemmer *stemmer,
-                       hs_exact_check **out);
+int hs_exact_check_new(const hs_parsed_query *pq, hx_db *db, hs_exact_check **out);
 
 /* For hx_accept: non-zero when document docid (its data[0..len)) holds
  * every phrase in its text or headline. */

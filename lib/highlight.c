@@ -60,8 +60,10 @@ static int keep_token(void *ctx, const hs_token *tok)
         s->toks = p;
         s->cap = cap;
     }
-    size_t len;
-    const char *stem = hs_stem_lang(s->stemmer, s->lang, tok->term, tok->term_len, &len);
+    size_t len = tok->term_len;
+    /* no stemmer: exact forms only are compared (hs_highlight_holds) */
+    const char *stem = s->stemmer ? hs_stem_lang(s->stemmer, s->lang, tok->term, tok->term_len, &len)
+                                  : tok->term;
     htoken t = { NULL, NULL, NULL, 0, 0, 0, tok->start, tok->end, tok->pos,
                  (tok->flags & HS_TOKEN_JOINED) != 0 };
     if (!stem || !(t.stem_at = pooled(s, stem, len)) ||

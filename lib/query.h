@@ -208,7 +208,8 @@ int hs_highlight(const hs_parsed_query *pq, hs_stemmer *stemmer, const char *lan
                  size_t *n_ranges);
 
 /* Whether every one of the n groups is found in text[0..len), as
- * hs_highlight would mark it: 1 yes, 0 no, -1 out of memory. */
+ * hs_highlight would mark it: 1 yes, 0 no, -1 out of memory.  stemmer
+ * (and lang) may be NULL when every group is exact (=word, ="..."). */
 int hs_highlight_holds(const hs_qgroup *const *groups, size_t n, hs_stemmer *stemmer,
                        const char *lang, const char *text, size_t len);
 

@@ -237,8 +237,7 @@ static hustings_status_t prepare(hustings_query_t *query)
     if (!failed && apply)
         failed = hs_query_apply_synonyms(query->parsed, apply, query->stemmer) < 0;
     if (!failed)
-        failed = hs_exact_check_new(query->parsed, query->index->db, query->stemmer,
-                                    &query->exact) < 0;
+        failed = hs_exact_check_new(query->parsed, query->index->db, &query->exact) < 0;
     query->accept.fn = hs_exact_check_keep;
     query->accept.ctx = query->exact;
     query->accept.group_prefix = HS_PREFIX_ARTICLE;

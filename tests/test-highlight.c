@@ -30,13 +30,20 @@ static char *marked(const char *query, const char *text)
     return hs_buf_detach(&out);
 }
 
-/* hs_highlight_holds for the groups of query q in text. */
-static int holds(const char *q, const char *text)
+/* hs_highlight_holds for the groups of query q in text, stemming with st
+ * or, when exact_only, without a stemmer. */
+static int holds_with(const char *q, const char *text, int exact_only)
 {
     hs_parsed_query *pq = hs_query_parse(q, st, NULL);
-    int rc = hs_highlight_holds(pq->groups, pq->n_groups, st, "en", text, strlen(text));
+    int rc = hs_highlight_holds(pq->groups, pq->n_groups, exact_only ? NULL : st,
+                                exact_only ? NULL : "en", text, strlen(text));
     hs_parsed_query_free(pq);
     return rc;
+}
+
+static int holds(const char *q, const char *text)
+{
+    return holds_with(q, text, 0);
 }
 
 #define CHECK_MARKED(q, text, want)         \
@@ -93,6 +100,14 @@ int main(void)
     CHECK_INT(holds("\"general elections\"", "A general election."), 1); /* by stem */
     CHECK_INT(holds("tax \"general election\"", "A general election."), 0); /* every group */
     CHECK_INT(holds("tax \"general election\"", "Tax in a general election."), 1);
+    /* exact groups need no stemmer; an exact phrase's stop words are the
+     * ones written, a plain phrase's hold any word's place */
+    CHECK_INT(holds_with("=vote", "The vote was cast.", 1), 1);
+    CHECK_INT(holds_with("=vote", "The votes were cast.", 1), 0);
+    CHECK_INT(holds_with("=\"date of the election\"", "The date of the election.", 1), 1);
+    CHECK_INT(holds_with("=\"date of the election\"", "The date for the election.", 1), 0);
+    CHECK_INT(holds("\"date of the election\"", "The date for an election."), 1);
+    CHECK_INT(holds("\"the united nations\"", "By United Nations rules."), 1);
 
     hs_stemmer_free(st);
     return check_done();
