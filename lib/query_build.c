@@ -287,9 +287,21 @@ static hs_qnode *weight(const hs_parsed_query *pq)
 }
 
 /* Whether e is a word or phrase of stop words only, which have no term in
- * the index (index_write.c): it matches nothing. */
+ * the index (index_write.c), or a combination of such: it matches
+ * nothing. */
 static int termless(const hs_qexpr *e)
 {
+    if (e->kind == HS_QK_AND || e->kind == HS_QK_OR || e->kind == HS_QK_DEFAULT) {
+        size_t positive = 0;
+        for (size_t i = 0; i < e->n_kids; i++) {
+            if (e->kids[i]->excluded)
+                continue;
+            if (!termless(e->kids[i]))
+                return 0;
+            positive++;
+        }
+        return positive > 0;
+    }
     if ((e->kind != HS_QK_GROUP && e->kind != HS_QK_TITLE) || e->group.exact_only ||
         e->group.prefix)
         return 0;

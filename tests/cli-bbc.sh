@@ -41,6 +41,8 @@ run "$QUERY" -d "$tmp/idx" --count 'vote AND the'
 n_and=$(cat "$tmp/out")
 run "$QUERY" -d "$tmp/idx" --count 'vote'
 check "AND a stop word is AND nothing" test "$n_and" -gt 0 -a "$n_and" = "$(cat "$tmp/out")"
+run "$QUERY" -d "$tmp/idx" --count 'vote AND (the OR of)'
+check "AND stop words in brackets too" test "$(cat "$tmp/out")" = "$n_and"
 run "$QUERY" -d "$tmp/idx" --count 'cans'
 check "a word that stems like a stop word is found as itself" test "$rc" -eq 0 -a "$(cat "$tmp/out")" -ge 1
 
