@@ -16,20 +16,13 @@ struct hs_exact_check {
     hustings_status_t status;
 };
 
-/* Whether word w is its own stem, so that its exact form has no term of
- * its own and is looked up as the stem (schema.h). */
-static int own_stem(const hs_qword *w)
-{
-    return strcmp(w->exact, w->stem) == 0 || (w->stem2 && strcmp(w->exact, w->stem2) == 0);
-}
-
-/* An ="exact phrase", or an =word that is its own stem: their matches are
- * supersets (exact_phrase.h).  Another =word is found by its exact term:
- * no word but itself has it for a stem. */
+/* An ="exact phrase", or an =word whose other forms are not all known:
+ * their matches are supersets (exact_phrase.h).  Another =word is found
+ * without its other forms (query_build.c). */
 static int is_exact_phrase(const hs_qexpr *e)
 {
     return e->kind == HS_QK_GROUP && e->group.exact_only &&
-           (e->group.n_words > 1 || own_stem(&e->group.words[0]));
+           (e->group.n_words > 1 || !e->group.words[0].forms_complete);
 }
 
 static int add_phrase(hs_exact_check *c, const hs_qgroup *g)

@@ -28,12 +28,14 @@ typedef struct hs_qword {
     char *variants[HS_QWORD_VARIANTS]; /* other stems of its forms that the
                         index holds (hs_query_add_variants) */
     size_t n_variants;
-#define HS_QWORD_OTHER_FORMS 8
-    char *other_forms[HS_QWORD_OTHER_FORMS]; /* for a name that is its own
-                        stem ("brown"): the index's other forms of the stem
-                        that begin with it ("browne", "browns";
-                        hs_query_add_name_forms) */
+#define HS_QWORD_OTHER_FORMS 16
+    char *other_forms[HS_QWORD_OTHER_FORMS]; /* for an =word, or a name that
+                        is its own stem ("vote", "brown"): the index's other
+                        words whose stem it is ("votes", "voting", "browne";
+                        "electioneering" for "election";
+                        hs_query_add_other_forms) */
     size_t n_other_forms;
+    int forms_complete; /* other_forms are all the index has */
     double idf;   /* how rare its stems are in the index (hs_query_add_idf);
                      0 until looked up */
 } hs_qword;
@@ -130,12 +132,18 @@ size_t hs_respell_rules(void);
  * "Tokayev", "Токаев"), and loses it otherwise ("soon" would meet Sony,
  * "plan" every Russian "план").  HUSTINGS_STATUS_* of the lookups. */
 int hs_query_settle_names(hs_parsed_query *pq, struct hx_db *db);
-/* Give each name of pq that is its own stem (its exact form has no term of
- * its own, schema.h) its other forms, so that the boost for the spelling
- * typed can tell "Brown" from "Browne": other_forms of hs_qword, up to
- * HS_QWORD_OTHER_FORMS of the index's words that begin with the name and
- * share its stem.  HUSTINGS_STATUS_* of the look-ups. */
-int hs_query_add_name_forms(hs_parsed_query *pq, struct hx_db *db, hs_stemmer *stemmer);
+/* Give each =word of pq, and each name that is its own stem, the other
+ * words whose stem it is, so that =vote is told from "votes", =election
+ * from "electioneering" (stemmed "election"), and "Brown" from "Browne":
+ * a word that is its own stem has an exact term only beside another form
+ * of it, and any word is also looked up as the stem of that spelling
+ * (schema.h).  other_forms of hs_qword: the index's words that begin as
+ * it does (but for a final e: "voting") and have it for a stem, and
+ * forms_complete when they are all of them.  HUSTINGS_STATUS_* of the
+ * look-ups. */
+int hs_query_add_other_forms(hs_parsed_query *pq, struct hx_db *db, hs_stemmer *stemmer);
+/* Whether w is its own stem (in either language it is stemmed in). */
+int hs_qword_own_stem(const hs_qword *w);
 /* Set each word's idf from the index db: log((N - n + 0.5) / (n + 0.5))
  * over N passages, n of them holding one of its stems (the most of any),
  * or its exact form for an =word, at least 0; 0 for a word* (query_idf.c).

@@ -53,6 +53,27 @@ static hs_qnode *exact_terms(const char *prefix, const char *form)
                          hs_qnode_term(stem_prefix_of(prefix), form, strlen(form)));
 }
 
+/* The passages that hold word w in that very form: its exact term (which
+ * a word that is its own stem has only beside another form of it,
+ * index_write.c), or the stem term of that spelling without the other
+ * words that have it for a stem ("votes" for =vote, "electioneering" for
+ * =election).  Exact when those are all known (hs_query_add_other_forms),
+ * else as exact_terms. */
+static hs_qnode *own_form_terms(const char *prefix, const hs_qword *w)
+{
+    if (!w->forms_complete)
+        return exact_terms(prefix, w->exact);
+    hs_qnode *alone = hs_qnode_term(stem_prefix_of(prefix), w->exact, strlen(w->exact));
+    if (w->n_other_forms) {
+        hs_qnode *others = hs_qnode_new(HS_Q_OR);
+        for (size_t i = 0; i < w->n_other_forms && others; i++)
+            others = hs_qnode_add(others, hs_qnode_term(prefix, w->other_forms[i],
+                                                        strlen(w->other_forms[i])));
+        alone = hs_qnode_pair(HS_Q_AND_NOT, alone, others);
+    }
+    return hs_qnode_pair(HS_Q_OR, hs_qnode_term(prefix, w->exact, strlen(w->exact)), alone);
+}
+
 /* One word under a prefix: its exact form, or its stems (one per language
  * its script suggests), and, when name_prefix is given, its
  * transliteration key under that prefix. */
@@ -60,7 +81,7 @@ static hs_qnode *word_terms(const hs_qword *w, const char *prefix, int exact,
                             const char *name_prefix)
 {
     if (exact)
-        return exact_terms(prefix, w->exact);
+        return own_form_terms(prefix, w);
     /* a word with a stop word's stem has no stem term (index_write.c):
      * "cans" is found as itself; a stop word ("the") by nothing */
     if (hs_qword_unpositioned(w))
@@ -82,6 +103,11 @@ static hs_qnode *word_terms(const hs_qword *w, const char *prefix, int exact,
 static const char *stem_prefix_of(const char *exact_prefix)
 {
     return strcmp(exact_prefix, HS_PREFIX_TITLE) == 0 ? HS_PREFIX_TITLE_STEM : HS_PREFIX_STEM;
+}
+
+int hs_qword_own_stem(const hs_qword *w)
+{
+    return strcmp(w->exact, w->stem) == 0 || (w->stem2 && strcmp(w->exact, w->stem2) == 0);
 }
 
 /* The exact prefix beside a stem one. */
@@ -208,20 +234,13 @@ static hs_qnode *in_title(const hs_qgroup *g)
 }
 
 /* The passages that hold name w in the form typed: its exact term, or
- * for a name that is its own stem (and so has none, schema.h), its stem
- * term without the stem's other forms ("Brown": brown, not browne). */
+ * for a name that is its own stem, as own_form_terms finds it ("Brown":
+ * brown, not browne). */
 static hs_qnode *name_form(const hs_qword *w)
 {
-    if (strcmp(w->exact, w->stem) != 0)
+    if (!hs_qword_own_stem(w))
         return hs_qnode_term("", w->exact, strlen(w->exact));
-    hs_qnode *q = hs_qnode_term(HS_PREFIX_STEM, w->exact, strlen(w->exact));
-    if (w->n_other_forms == 0)
-        return q;
-    hs_qnode *others = hs_qnode_new(HS_Q_OR);
-    for (size_t i = 0; i < w->n_other_forms && others; i++)
-        others = hs_qnode_add(others, hs_qnode_term("", w->other_forms[i],
-                                                    strlen(w->other_forms[i])));
-    return hs_qnode_pair(HS_Q_AND_NOT, q, others);
+    return own_form_terms("", w);
 }
 
 static hs_qnode *weighted_group(const hs_qgroup *g)

@@ -76,14 +76,15 @@ int hs_query_settle_names(hs_parsed_query *pq, struct hx_db *db)
     return hs_query_each_word(pq, settle_word, db);
 }
 
-/* The index's words that begin with a name that is its own stem, looked
- * at before giving up: forms of a stem mostly extend it. */
-#define OTHER_FORMS_SCAN 200
+/* The index's words that begin as a word that is its own stem does,
+ * looked at before giving up (forms_complete stays 0). */
+#define OTHER_FORMS_SCAN 500
 
 typedef struct forms_ctx {
     hs_qword *w;
     hs_stemmer *stemmer;
     size_t seen;
+    int full;      /* more forms than other_forms holds, or too many words */
     int failed;
 } forms_ctx;
 
@@ -92,8 +93,10 @@ static int other_form(void *ctx, const char *term, unsigned long freq)
 {
     forms_ctx *c = ctx;
     (void)freq;
-    if (++c->seen > OTHER_FORMS_SCAN || c->w->n_other_forms == HS_QWORD_OTHER_FORMS)
+    if (++c->seen > OTHER_FORMS_SCAN) {
+        c->full = 1;
         return 1;
+    }
     if (strcmp(term, c->w->exact) == 0)
         return 0;
     size_t len = strlen(term), slen;
@@ -105,15 +108,19 @@ static int other_form(void *ctx, const char *term, unsigned long freq)
             c->failed = 1;
             return 1;
         }
-        if (slen == strlen(c->w->stem) && memcmp(stem, c->w->stem, slen) == 0) {
-            char *copy = strdup(term);
-            if (!copy) {
-                c->failed = 1;
-                return 1;
-            }
-            c->w->other_forms[c->w->n_other_forms++] = copy;
-            return 0;
+        if (slen != strlen(c->w->exact) || memcmp(stem, c->w->exact, slen) != 0)
+            continue;
+        if (c->w->n_other_forms == HS_QWORD_OTHER_FORMS) {
+            c->full = 1;
+            return 1;
         }
+        char *copy = strdup(term);
+        if (!copy) {
+            c->failed = 1;
+            return 1;
+        }
+        c->w->other_forms[c->w->n_other_forms++] = copy;
+        return 0;
     }
     return 0;
 }
@@ -126,15 +133,22 @@ typedef struct forms_pass {
 static int add_forms(hs_qgroup *g, hs_qword *w, void *ctx)
 {
     forms_pass *p = ctx;
-    if (g->exact_only || g->prefix || !w->key || w->n_other_forms ||
-        strcmp(w->exact, w->stem) != 0)
+    if (g->prefix || w->n_other_forms || w->forms_complete ||
+        !(g->exact_only || (w->key && hs_qword_own_stem(w))))
         return HUSTINGS_STATUS_SUCCESS;
-    forms_ctx c = { w, p->stemmer, 0, 0 };
-    hustings_status_t st = hx_db_each_term(p->db, w->exact, other_form, &c);
+    /* forms extend the word, or drop its final e first (vote: voting) */
+    size_t len = strlen(w->exact);
+    char *start = strndup(w->exact, len > 2 && w->exact[len - 1] == 'e' ? len - 1 : len);
+    if (!start)
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    forms_ctx c = { w, p->stemmer, 0, 0, 0 };
+    hustings_status_t st = hx_db_each_term(p->db, start, other_form, &c);
+    free(start);
+    w->forms_complete = st == HUSTINGS_STATUS_SUCCESS && !c.full && !c.failed;
     return c.failed ? HUSTINGS_STATUS_OUT_OF_MEMORY : st;
 }
 
-int hs_query_add_name_forms(hs_parsed_query *pq, struct hx_db *db, hs_stemmer *stemmer)
+int hs_query_add_other_forms(hs_parsed_query *pq, struct hx_db *db, hs_stemmer *stemmer)
 {
     forms_pass p = { db, stemmer };
     return hs_query_each_word(pq, add_forms, &p);

@@ -154,7 +154,7 @@ static hustings_status_t look_up_words(hustings_query_t *query)
 {
     hustings_status_t st = hs_query_settle_names(query->parsed, query->index->db);
     if (st == HUSTINGS_STATUS_SUCCESS)
-        st = hs_query_add_name_forms(query->parsed, query->index->db, query->stemmer);
+        st = hs_query_add_other_forms(query->parsed, query->index->db, query->stemmer);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hs_query_add_variants(query->parsed, query->index->db);
     if (st == HUSTINGS_STATUS_SUCCESS)
@@ -236,16 +236,22 @@ static hustings_status_t prepare(hustings_query_t *query)
         failed = hs_synonyms_add_all(query->synonyms, builtin) < 0;
     if (!failed && apply)
         failed = hs_query_apply_synonyms(query->parsed, apply, query->stemmer) < 0;
-    if (!failed)
-        failed = hs_exact_check_new(query->parsed, query->index->db, &query->exact) < 0;
-    query->accept.fn = hs_exact_check_keep;
-    query->accept.ctx = query->exact;
-    query->accept.group_prefix = HS_PREFIX_ARTICLE;
     hs_synonyms_free(own);
     hs_synonyms_free(query->synonyms);
     query->synonyms = NULL;
-    return failed ? hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory")
-                  : look_up_words(query);
+    if (failed)
+        return hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
+    hustings_status_t st = look_up_words(query);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
+    /* after the look-ups: which exact words need reading depends on the
+     * forms the index holds */
+    if (hs_exact_check_new(query->parsed, query->index->db, &query->exact) < 0)
+        return hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
+    query->accept.fn = hs_exact_check_keep;
+    query->accept.ctx = query->exact;
+    query->accept.group_prefix = HS_PREFIX_ARTICLE;
+    return HUSTINGS_STATUS_SUCCESS;
 }
 
 void hustings_query_destroy(hustings_query_t *query)
