@@ -169,6 +169,11 @@ static int sink_token(void *ctx, const hs_token *tok)
     if (s->article && count_stem(s->article, stem, stem_len) < 0)
         return -1;
     int own_stem = stem_len == tok->term_len && memcmp(stem, tok->term, stem_len) == 0;
+    /* but an acronym that spells a stop word (IT, WHO, AM) keeps its stem
+     * term, without a position, as stop words had them */
+    if (stop && hs_is_acronym(s->text, tok->start) &&
+        add_prefixed(s, s->stem_prefix, stem, stem_len, 0) < 0)
+        return -1;
     if ((!stop && note_form(s, stem, stem_len, own_stem) < 0) ||
         (!stop && add_prefixed(s, s->stem_prefix, stem, stem_len, tok->pos) < 0) ||
         (!own_stem && add_prefixed(s, s->exact_prefix, tok->term, tok->term_len, 0) < 0))

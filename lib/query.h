@@ -38,6 +38,8 @@ typedef struct hs_qword {
     int forms_complete; /* other_forms are all the index has */
     double idf;   /* how rare its stems are in the index (hs_query_add_idf);
                      0 until looked up */
+    int acronym;  /* typed as one (two to four capitals: IT, WHO), which the
+                     index keeps even when it spells a stop word */
 } hs_qword;
 
 /* One unit of a query: a word, or a phrase (quoted, or a chunk such as

@@ -83,8 +83,9 @@ static hs_qnode *word_terms(const hs_qword *w, const char *prefix, int exact,
     if (exact)
         return own_form_terms(prefix, w);
     /* a word with a stop word's stem has no stem term (index_write.c):
-     * "cans" is found as itself; a stop word ("the") by nothing */
-    if (hs_qword_unpositioned(w))
+     * "cans" is found as itself; a stop word ("the") by nothing, but when
+     * typed as an acronym (IT, WHO), which the index keeps so */
+    if (hs_qword_unpositioned(w) && !w->acronym)
         return hs_is_stopword(w->exact) ? hs_qnode_new(HS_Q_MATCH_NOTHING)
                                         : exact_terms(exact_prefix_of(prefix), w->exact);
     hs_qnode *q = hs_qnode_term(prefix, w->stem, strlen(w->stem));
@@ -326,7 +327,7 @@ static int termless(const hs_qexpr *e)
         return 0;
     for (size_t i = 0; i < e->group.n_words; i++)
         if (!hs_qword_unpositioned(&e->group.words[i]) ||
-            !hs_is_stopword(e->group.words[i].exact))
+            !hs_is_stopword(e->group.words[i].exact) || e->group.words[i].acronym)
             return 0;
     return 1;
 }

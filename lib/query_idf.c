@@ -21,7 +21,7 @@ static int add_idf(hs_qgroup *g, hs_qword *w, void *ctx)
     idf_ctx *c = ctx;
     /* word*: as common as the words it stands for, at least; a stop word
      * has no term, and is no evidence (index_write.c) */
-    if (g->prefix || (hs_qword_unpositioned(w) && hs_is_stopword(w->exact))) {
+    if (g->prefix || (hs_qword_unpositioned(w) && hs_is_stopword(w->exact) && !w->acronym)) {
         w->idf = 0;
         return HUSTINGS_STATUS_SUCCESS;
     }

@@ -284,6 +284,7 @@ static int collect_token(void *ctx, const hs_token *tok)
                                                                              : NOT_A_NAME;
     if (make_word(&c->words[c->n], c->stemmer, tok->term, tok->term_len, name) < 0)
         return -1;
+    c->words[c->n].acronym = hs_is_acronym(c->text, tok->start);
     c->n++;
     if (tok->flags & HS_TOKEN_PART)
         c->n_parts++;
@@ -307,7 +308,7 @@ static int make_group(hs_qgroup *g, hs_stemmer *stemmer, const char *text, size_
             g->joined = c.joined;
             memset(&c.joined, 0, sizeof c.joined);
         }
-        g->stopword = c.n == 1 && hs_is_stopword(c.words[0].exact);
+        g->stopword = c.n == 1 && hs_is_stopword(c.words[0].exact) && !c.words[0].acronym;
         g->quoted = quoted;
         free_word(&c.joined);
         return 1;

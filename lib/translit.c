@@ -342,9 +342,7 @@ int hs_translit_maybe_name(const char *text, size_t at, const char *term, size_t
            hs_script_of(term, len) == HS_SCRIPT_LATIN && !is_stopword(term, len);
 }
 
-/* Whether the word of text at byte `at` is an acronym: two to four
- * letters, all capitals (ОСК, OSCE, CEC; not ТОКАЕВ in a headline). */
-static int is_acronym(const char *text, size_t at)
+int hs_is_acronym(const char *text, size_t at)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text + at;
     utf8proc_int32_t cp;
@@ -374,7 +372,7 @@ int hs_translit_wanted(const char *text, size_t at, const char *term, size_t len
     /* nor is an acronym: its letters spell no sound, so ОСК (the Kazakh
      * election commission), OSCE and Өскемен would share a key; the
      * thesaurus joins the acronyms that mean the same */
-    if (is_acronym(text, at))
+    if (hs_is_acronym(text, at))
         return 0;
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
            utf8proc_category(cp) == UTF8PROC_CATEGORY_LT ||

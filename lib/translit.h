@@ -77,6 +77,11 @@ int hs_translit_key(const char *word, size_t len, hs_buf *out);
  * compare; a longer word in capitals, ТОКАЕВ in a headline, is a name). */
 int hs_translit_wanted(const char *text, size_t at, const char *term, size_t len);
 
+/* Whether the word of text starting at byte `at` is an acronym: two to
+ * four letters, all capitals (ОСК, OSCE, CEC, IT, WHO; not ТОКАЕВ in a
+ * headline). */
+int hs_is_acronym(const char *text, size_t at);
+
 /* Whether a query word that hs_translit_wanted() passes over may still be
  * a name typed in lower case ("tokayev"): a Latin word written in lower
  * case, no stop word.  The query keeps its key only when the index holds

@@ -45,6 +45,11 @@ run "$QUERY" -d "$tmp/idx" --count 'vote AND (the OR of)'
 check "AND stop words in brackets too" test "$(cat "$tmp/out")" = "$n_and"
 run "$QUERY" -d "$tmp/idx" --count 'cans'
 check "a word that stems like a stop word is found as itself" test "$rc" -eq 0 -a "$(cat "$tmp/out")" -ge 1
+run "$QUERY" -d "$tmp/idx" --json --limit 50 --per-article 0 'IT'
+check "an acronym that spells a stop word, typed so, finds it written so" \
+    json_true 'len(rows) >= 10 and all(__import__("re").search(r"\bIT\b", r["text"] + " " + r["title"]) for r in rows)'
+run "$QUERY" -d "$tmp/idx" --count 'it'
+check "... and in lower case, nothing" test "$rc" -eq 1
 
 # the phrase, excluded, leaves no passage with it
 run "$QUERY" -d "$tmp/idx" --json --limit 20 'Blair -"general election"'

@@ -204,5 +204,12 @@ int main(void)
     test_no_key();
     test_buffer();
     test_wanted();
+    /* acronyms: two to four capitals, in any script */
+    CHECK(hs_is_acronym("the IT desk", 4));
+    CHECK(hs_is_acronym("OSCE", 0));
+    CHECK(hs_is_acronym("\xd0\x9e\xd0\xa1\xd0\x9a", 0));  /* ОСК */
+    CHECK(!hs_is_acronym("It is", 0));
+    CHECK(!hs_is_acronym("I think", 0));                  /* one letter */
+    CHECK(!hs_is_acronym("NATIONS", 0));                  /* five */
     return check_done();
 }
