@@ -274,11 +274,24 @@ typedef struct collector {
     hx_db *db;
     hustings_passages_t *list;
     hustings_status_t st;
+    const unsigned *ranked;   /* docids already ranked (sorted), to pass
+                                 over, or NULL */
+    size_t n_ranked;
+    size_t read;              /* matches handed over, passed over or not */
 } collector;
+
+static int compare_docids(const void *a, const void *b)
+{
+    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+    return (x > y) - (x < y);
+}
 
 static int collect_match(void *ctx, unsigned docid, double weight, const char *data, size_t len)
 {
     collector *c = ctx;
+    c->read++;
+    if (c->ranked && bsearch(&docid, c->ranked, c->n_ranked, sizeof docid, compare_docids))
+        return 0;
     c->st = hs_passage_decode(c->list, c->db, docid, weight, data, len);
     return c->st != HUSTINGS_STATUS_SUCCESS;
 }
@@ -416,7 +429,8 @@ static hustings_status_t suggest(hustings_query_t *query, hustings_passages_t *o
  * one order. */
 static hustings_status_t choose_ranked(hustings_query_t *query, const hs_qnode *q, shown *s,
                                        hustings_passages_t *out, unsigned long *skip,
-                                       unsigned long *want, unsigned long *from)
+                                       unsigned long *want, unsigned long *from,
+                                       unsigned **ranked, size_t *n_ranked)
 {
     hx_db *db = query->index->db;
     unsigned long depth = RANK_DEPTH;
@@ -427,7 +441,7 @@ static hustings_status_t choose_ranked(hustings_query_t *query, const hs_qnode *
     for (size_t i = 0; i < n && *want > 0 && st == HUSTINGS_STATUS_SUCCESS; i++) {
         hustings_passages_t one;
         memset(&one, 0, sizeof one);
-        collector c = { db, &one, HUSTINGS_STATUS_SUCCESS };
+        collector c = { db, &one, HUSTINGS_STATUS_SUCCESS, NULL, 0, 0 };
         char *data = NULL;
         size_t len = 0;
         st = hx_db_data(db, cand[i].docid, &data, &len);
@@ -440,8 +454,20 @@ static hustings_status_t choose_ranked(hustings_query_t *query, const hs_qnode *
             st = choose(query, s, &c, out, skip, want);
         free_list_items(&one);
     }
+    /* the plain batches go on from the first match, passing over the
+     * ranked ones: over several shards, Xapian's order of a later range
+     * need not continue that of the first (a passage came twice, another
+     * not at all) */
+    *ranked = n ? malloc(n * sizeof **ranked) : NULL;
+    if (n && !*ranked && st == HUSTINGS_STATUS_SUCCESS)
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    for (size_t i = 0; *ranked && i < n; i++)
+        (*ranked)[i] = cand[i].docid;
+    if (*ranked)
+        qsort(*ranked, n, sizeof **ranked, compare_docids);
+    *n_ranked = *ranked ? n : 0;
     free(cand);
-    *from = n < depth ? ULONG_MAX : n;
+    *from = n < depth ? ULONG_MAX : 0;
     return st;
 }
 
@@ -466,8 +492,12 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
     if (!q)
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     unsigned long from = 0, batch = n;
+    unsigned *ranked_ids = NULL;
+    size_t n_ranked = 0;
     for (int attempt = 0; q && ranked && st == HUSTINGS_STATUS_SUCCESS && want > 0; attempt++) {
-        st = choose_ranked(query, q, &s, out, &skip, &want, &from);
+        free(ranked_ids);
+        ranked_ids = NULL;
+        st = choose_ranked(query, q, &s, out, &skip, &want, &from, &ranked_ids, &n_ranked);
         if (st == HUSTINGS_STATUS_SUCCESS || st == HUSTINGS_STATUS_OUT_OF_MEMORY || attempt > 0 ||
             query->index->writable)
             break;
@@ -487,11 +517,12 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
     while (q && st == HUSTINGS_STATUS_SUCCESS && want > 0 && from != ULONG_MAX) {
         hustings_passages_t found;
         memset(&found, 0, sizeof found);
-        collector c = { query->index->db, &found, HUSTINGS_STATUS_SUCCESS };
+        collector c = { query->index->db, &found, HUSTINGS_STATUS_SUCCESS, ranked_ids, n_ranked,
+                        0 };
         st = fetch(query, q, from, batch, &c);
         if (st == HUSTINGS_STATUS_SUCCESS)
             st = choose(query, &s, &c, out, &skip, &want);
-        size_t got = found.n;
+        size_t got = c.read;
         free_list_items(&found);
         if (got < batch)
             break;
@@ -500,6 +531,7 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
             batch *= 2;
     }
     hs_qnode_free(q);
+    free(ranked_ids);
     hs_strmap_free(s.clusters, NULL);
     /* a query that finds little may be misspelt */
     if (st == HUSTINGS_STATUS_SUCCESS && out->n < query->limit)

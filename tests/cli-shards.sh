@@ -76,6 +76,19 @@ for q in '=vote' '=votes' '="general election"' '=vote Blair'; do
     run "$QUERY" -d "$tmp/a" -d "$tmp/b" --count "$q"
     check "'$q': two -d count as one index" test "$rc" -eq 0 -a "$(cat "$tmp/out")" = "$n_one"
 done
+# beyond the ranked candidates, matches come in plain batches: over two
+# shards they list each passage once, the same set as one index
+listed() { "$QUERY" "$@" --json --limit 1000 --per-article 0 --no-collapse | "$PYTHON" -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    print(r["path"], r["passage"])' | sort; }
+for q in 'vote title:the' 'title:vote OR vote' 'election'; do
+    listed -d "$tmp/all" "$q" >"$tmp/one"
+    listed -d "$tmp/a" -d "$tmp/b" "$q" >"$tmp/two"
+    check "'$q': more than the ranked 50, each passage once, over two -d as in one index" \
+        sh -c "[ \$(wc -l <'$tmp/one') -gt 50 ] && [ -z \"\$(uniq -d '$tmp/two')\" ] && cmp -s '$tmp/one' '$tmp/two'"
+done
 run "$QUERY" -d "$tmp/remote.stub" --count election
 n_remote=$(cat "$tmp/out")
 run "$QUERY" -d "$tmp/all" --count election
