@@ -89,13 +89,6 @@ static int holds(const hs_qgroup *g, const char *text)
     return hs_highlight_holds(&g, 1, NULL, NULL, text, strlen(text));
 }
 
-/* The text of a passage's data, looked up in o (borrowed), or NULL. */
-static const char *text_of(json_object *o)
-{
-    json_object *v;
-    return o && json_object_object_get_ex(o, "text", &v) ? json_object_get_string(v) : NULL;
-}
-
 int hs_exact_check_keep(void *check, unsigned docid, const char *data, size_t len)
 {
     hs_exact_check *c = check;
@@ -104,7 +97,7 @@ int hs_exact_check_keep(void *check, unsigned docid, const char *data, size_t le
     /* the passage's own text first: its headline, which is read from the
      * article's first passage, only when the text lacks a phrase */
     json_object *o = hs_data_parse(data, len);
-    const char *text = text_of(o);
+    const char *text = hs_data_text(o);
     int keep = text ? 1 : -1;
     for (size_t i = 0; i < c->n && keep > 0; i++) {
         keep = holds(c->phrases[i], text);

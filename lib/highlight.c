@@ -39,14 +39,20 @@ typedef struct hstate {
     size_t n_ranges, cap_ranges;
 } hstate;
 
-/* Append s[0..len) and a '\0' to the pool: where it starts, or 0 when out
- * of memory (the pool starts with a '\0' of its own). */
+/* Where the next string goes in the pool, or 0 when out of memory: the
+ * pool starts with a '\0' of its own, so that 0 is no string's place. */
+static size_t pool_end(hstate *s)
+{
+    return s->pool.len == 0 && hs_buf_putc(&s->pool, '\0') < 0 ? 0 : s->pool.len;
+}
+
+/* Append str[0..len) and a '\0' to the pool: where it starts, or 0 when
+ * out of memory. */
 static size_t pooled(hstate *s, const char *str, size_t len)
 {
-    if (s->pool.len == 0 && hs_buf_putc(&s->pool, '\0') < 0)
-        return 0;
-    size_t at = s->pool.len;
-    return hs_buf_append(&s->pool, str, len) < 0 || hs_buf_putc(&s->pool, '\0') < 0 ? 0 : at;
+    size_t at = pool_end(s);
+    return !at || hs_buf_append(&s->pool, str, len) < 0 || hs_buf_putc(&s->pool, '\0') < 0 ? 0
+                                                                                           : at;
 }
 
 static int keep_token(void *ctx, const hs_token *tok)
@@ -70,10 +76,8 @@ static int keep_token(void *ctx, const hs_token *tok)
         !(t.exact_at = pooled(s, tok->term, tok->term_len)))
         return -1;
     if (s->keys && !t.joined && hs_translit_wanted(s->text, tok->start, tok->term, tok->term_len)) {
-        if (s->pool.len == 0 && hs_buf_putc(&s->pool, '\0') < 0)
-            return -1;
-        size_t at = s->pool.len;
-        int k = hs_translit_key(tok->term, tok->term_len, &s->pool);
+        size_t at = pool_end(s);
+        int k = at ? hs_translit_key(tok->term, tok->term_len, &s->pool) : -1;
         if (k < 0 || hs_buf_putc(&s->pool, '\0') < 0)
             return -1;
         t.key_at = k > 0 ? at : 0;

@@ -74,6 +74,9 @@ int hs_article_terms(const char *path, const char *id, hs_buf *article_term,
  * it), or NULL when it is not JSON or memory runs out. */
 struct json_object;
 struct json_object *hs_data_parse(const char *data, size_t len);
+/* The text of a passage from its parsed data o (borrowed from o), or NULL
+ * when o is NULL or has none. */
+const char *hs_data_text(struct json_object *o);
 
 /* What near-duplicate detection reads back from a first passage's data (as
  * index_write.c writes it; later passages hold none of it): the article's

@@ -144,18 +144,19 @@ static int add_prefixed(term_sink *s, const char *prefix, const char *t,
 /* Each token gives its stem with its position, and its exact form without
  * one where the two differ: phrases are matched on stems (an exact phrase
  * is the stem phrase whose exact words are all present, see
- * query_build.c), which halves the position table, and a form that is its
- * own stem ("blair", "vote") is found as the stem (an exact form is looked
- * up as either, and checked in the text: exact_phrase.c), which leaves out
- * two thirds of the exact terms.  A word whose stem is a stop word's ("the",
- * "и", and "cans" as "can") gives no stem term at all, only its place:
- * stop words are in most passages, so their stems were three postings in
- * ten and a third of the positions, and they weighed nothing but noise
- * (on the 55 dev topics asked as long sentences, nDCG@10 0.697 without
- * them against 0.710); a phrase spans them with a window (query_build.c),
- * and the article's own document still counts them.  A name also gives
- * its transliteration key (without a position: names meet across scripts
- * as words, not in phrases), so that Tokayev, Токаев and Тоқаев meet. */
+ * query_build.c), which halves the position table.  A form that is its own
+ * stem ("blair", "vote") is found as the stem, without the stem's other
+ * forms (query_build.c), and has an exact term only beside another form
+ * of its stem (add_own_form): two thirds of the exact terms are left out.
+ * A word whose stem is a stop word's ("the", "и", and "cans" as "can")
+ * gives no stem term at all, only its place: stop words are in most
+ * passages, so their stems were three postings in ten and a third of the
+ * positions, and they weighed nothing but noise (on the 55 dev topics
+ * asked as long sentences, nDCG@10 0.701 with them against 0.709
+ * without); a phrase spans them with a window (query_build.c), and the
+ * article's own document still counts them.  A name also gives its
+ * transliteration key (without a position: names meet across scripts as
+ * words, not in phrases), so that Tokayev, Токаев and Тоқаев meet. */
 static int sink_token(void *ctx, const hs_token *tok)
 {
     term_sink *s = ctx;
@@ -169,14 +170,15 @@ static int sink_token(void *ctx, const hs_token *tok)
     if (s->article && count_stem(s->article, stem, stem_len) < 0)
         return -1;
     int own_stem = stem_len == tok->term_len && memcmp(stem, tok->term, stem_len) == 0;
-    /* but an acronym that spells a stop word (IT, WHO, AM) keeps its stem
-     * term, without a position, as stop words had them */
-    if (stop && hs_is_acronym(s->text, tok->start) &&
-        add_prefixed(s, s->stem_prefix, stem, stem_len, 0) < 0)
-        return -1;
-    if ((!stop && note_form(s, stem, stem_len, own_stem) < 0) ||
-        (!stop && add_prefixed(s, s->stem_prefix, stem, stem_len, tok->pos) < 0) ||
-        (!own_stem && add_prefixed(s, s->exact_prefix, tok->term, tok->term_len, 0) < 0))
+    int rc = 0;
+    if (!stop)
+        rc = note_form(s, stem, stem_len, own_stem) < 0 ||
+             add_prefixed(s, s->stem_prefix, stem, stem_len, tok->pos) < 0;
+    else if (hs_is_acronym(s->text, tok->start))
+        /* an acronym that spells a stop word (IT, WHO, AM) keeps its stem
+         * term, without a position */
+        rc = add_prefixed(s, s->stem_prefix, stem, stem_len, 0) < 0;
+    if (rc || (!own_stem && add_prefixed(s, s->exact_prefix, tok->term, tok->term_len, 0) < 0))
         return -1;
     if (!s->name_prefix || (tok->flags & HS_TOKEN_JOINED) || !hs_translit_wanted(s->text, tok->start, tok->term, tok->term_len))
         return 0;

@@ -80,6 +80,12 @@ json_object *hs_data_parse(const char *data, size_t len)
     return o;
 }
 
+const char *hs_data_text(json_object *o)
+{
+    json_object *v;
+    return o && json_object_object_get_ex(o, "text", &v) ? json_object_get_string(v) : NULL;
+}
+
 /* The fields of docid's article from the first passage hx_db_earlier_data
  * finds going `back`: NULL in *fields when that is no first passage. */
 static hustings_status_t first_passage_fields(hx_db *db, unsigned docid, unsigned back,

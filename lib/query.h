@@ -144,6 +144,10 @@ int hs_query_settle_names(hs_parsed_query *pq, struct hx_db *db);
  * forms_complete when they are all of them.  HUSTINGS_STATUS_* of the
  * look-ups. */
 int hs_query_add_other_forms(hs_parsed_query *pq, struct hx_db *db, hs_stemmer *stemmer);
+/* The stem prefix beside an exact one ("" or HS_PREFIX_TITLE): exact
+ * words carry no positions (index_write.c), so positional matches run on
+ * the stems, and a form that is its own stem is found as its stem term. */
+const char *hs_stem_prefix_of(const char *exact_prefix);
 /* Whether w is its own stem (in either language it is stemmed in). */
 int hs_qword_own_stem(const hs_qword *w);
 /* Set each word's idf from the index db: log((N - n + 0.5) / (n + 0.5))

@@ -40,7 +40,6 @@
  * that results in the query's own script come first, other things equal. */
 #define NAME_WEIGHT 0.4
 
-static const char *stem_prefix_of(const char *exact_prefix);
 static const char *exact_prefix_of(const char *stem_prefix);
 
 /* An exact form under an exact prefix: its exact term, or, where the form
@@ -50,7 +49,7 @@ static const char *exact_prefix_of(const char *stem_prefix);
 static hs_qnode *exact_terms(const char *prefix, const char *form)
 {
     return hs_qnode_pair(HS_Q_OR, hs_qnode_term(prefix, form, strlen(form)),
-                         hs_qnode_term(stem_prefix_of(prefix), form, strlen(form)));
+                         hs_qnode_term(hs_stem_prefix_of(prefix), form, strlen(form)));
 }
 
 /* The passages that hold word w in that very form: its exact term (which
@@ -63,7 +62,7 @@ static hs_qnode *own_form_terms(const char *prefix, const hs_qword *w)
 {
     if (!w->forms_complete)
         return exact_terms(prefix, w->exact);
-    hs_qnode *alone = hs_qnode_term(stem_prefix_of(prefix), w->exact, strlen(w->exact));
+    hs_qnode *alone = hs_qnode_term(hs_stem_prefix_of(prefix), w->exact, strlen(w->exact));
     if (w->n_other_forms) {
         hs_qnode *others = hs_qnode_new(HS_Q_OR);
         for (size_t i = 0; i < w->n_other_forms && others; i++)
@@ -99,19 +98,18 @@ static hs_qnode *word_terms(const hs_qword *w, const char *prefix, int exact,
     return q;
 }
 
-/* The stem prefix beside an exact one: exact words carry no positions
- * (index_write.c), so positional matches run on the stems. */
-static const char *stem_prefix_of(const char *exact_prefix)
-{
-    return strcmp(exact_prefix, HS_PREFIX_TITLE) == 0 ? HS_PREFIX_TITLE_STEM : HS_PREFIX_STEM;
-}
 
 int hs_qword_own_stem(const hs_qword *w)
 {
     return strcmp(w->exact, w->stem) == 0 || (w->stem2 && strcmp(w->exact, w->stem2) == 0);
 }
 
-/* The exact prefix beside a stem one. */
+const char *hs_stem_prefix_of(const char *exact_prefix)
+{
+    return strcmp(exact_prefix, HS_PREFIX_TITLE) == 0 ? HS_PREFIX_TITLE_STEM : HS_PREFIX_STEM;
+}
+
+/* The exact prefix beside a stem one: hs_stem_prefix_of, the other way. */
 static const char *exact_prefix_of(const char *stem_prefix)
 {
     return strcmp(stem_prefix, HS_PREFIX_TITLE_STEM) == 0 ? HS_PREFIX_TITLE : "";
@@ -154,7 +152,7 @@ static hs_qnode *positional(int op, unsigned window, const hs_qword *const *word
         free(keep);
         return hs_qnode_new(HS_Q_MATCH_NOTHING);
     }
-    const char *pos_prefix = exact ? stem_prefix_of(prefix) : prefix;
+    const char *pos_prefix = exact ? hs_stem_prefix_of(prefix) : prefix;
     hs_qnode *q = hs_qnode_new(op);
     for (size_t i = 0; k >= 2 && i < k && q; i++)
         q = hs_qnode_add(q, word_terms(words[keep[i]], pos_prefix, 0, NULL));
@@ -191,7 +189,7 @@ static hs_qnode *group_terms(const hs_qgroup *g, const char *prefix, int exact,
     if (g->prefix) /* the forms that start so, and the stems, for forms
                       that are their own stems */
         return hs_qnode_pair(HS_Q_OR, hs_qnode_wildcard(prefix, g->words[0].exact),
-                             hs_qnode_wildcard(stem_prefix_of(prefix), g->words[0].exact));
+                             hs_qnode_wildcard(hs_stem_prefix_of(prefix), g->words[0].exact));
     if (g->n_words == 1) {
         q = word_terms(&g->words[0], prefix, exact, name_prefix);
     } else {

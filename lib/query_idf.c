@@ -27,12 +27,16 @@ static int add_idf(hs_qgroup *g, hs_qword *w, void *ctx)
     }
     unsigned long most = 0, n = 0;
     const char *stems[2 + HS_QWORD_VARIANTS];
-    size_t k = hs_qword_stems(w, stems);
+    /* an =word, and a word with a stop word's stem ("cans"), is found as
+     * itself; another by its stems */
+    size_t k = g->exact_only || hs_qword_unpositioned(w) ? 0 : hs_qword_stems(w, stems);
+    if (k == 0) {
+        int st = hs_query_form_freq(c->db, "", w->exact, &most);
+        if (st != HUSTINGS_STATUS_SUCCESS)
+            return st;
+    }
     for (size_t i = 0; i < k; i++) {
-        /* a word with a stop word's stem ("cans") is found as itself */
-        int st = g->exact_only || hs_qword_unpositioned(w)
-                     ? hs_query_form_freq(c->db, "", w->exact, &n)
-                               : hs_query_term_freq(c->db, HS_PREFIX_STEM, stems[i], &n);
+        int st = hs_query_term_freq(c->db, HS_PREFIX_STEM, stems[i], &n);
         if (st != HUSTINGS_STATUS_SUCCESS)
             return st;
         if (n > most)

@@ -34,12 +34,9 @@ int hs_query_form_freq(struct hx_db *db, const char *exact_prefix, const char *f
                        unsigned long *n)
 {
     unsigned long as_stem = 0;
-    const char *stem_prefix = strcmp(exact_prefix, HS_PREFIX_TITLE) == 0
-                                  ? HS_PREFIX_TITLE_STEM
-                                  : HS_PREFIX_STEM;
     hustings_status_t st = hs_query_term_freq(db, exact_prefix, form, n);
     if (st == HUSTINGS_STATUS_SUCCESS)
-        st = hs_query_term_freq(db, stem_prefix, form, &as_stem);
+        st = hs_query_term_freq(db, hs_stem_prefix_of(exact_prefix), form, &as_stem);
     if (as_stem > *n)
         *n = as_stem;
     return st;

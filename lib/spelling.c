@@ -248,16 +248,12 @@ static int confirm_in(void *ctx, unsigned docid, const char *data, size_t len)
 {
     confirm *c = ctx;
     (void)docid;
-    json_object *o = hs_data_parse(data, len), *text;
-    if (!o) {
+    json_object *o = hs_data_parse(data, len);
+    const char *t = hs_data_text(o);
+    if (!o)
         c->failed = 1;
-        return 1;
-    }
-    if (json_object_object_get_ex(o, "text", &text)) {
-        const char *t = json_object_get_string(text);
-        if (hs_tokenize(t, strlen(t), 1, is_word, c, NULL) < 0)
-            c->failed = 1;
-    }
+    else if (t && hs_tokenize(t, strlen(t), 1, is_word, c, NULL) < 0)
+        c->failed = 1;
     json_object_put(o);
     return c->found || c->failed || ++c->read == CONFIRM_PASSAGES;
 }
