@@ -62,6 +62,10 @@ typedef enum {
     HUSTINGS_STATUS_QUERY_SYNTAX,
     /* A run was stopped by its cancel flag (after committing its work). */
     HUSTINGS_STATUS_INTERRUPTED,
+    /* A search used up its time or work budget and was stopped (see the
+     * error message); asking for less (fewer wildcards, narrower filters)
+     * or raising the budget helps. */
+    HUSTINGS_STATUS_QUERY_TOO_COSTLY,
     /* Not a status: the number of statuses. */
     HUSTINGS_STATUS_LAST_STATUS
 } hustings_status_t;
@@ -359,6 +363,11 @@ void hustings_query_set_per_article(hustings_query_t *query, unsigned n);
 /* Collapse near-duplicate articles (the same story republished) into one
  * result whose copies count says how many there are (default on). */
 void hustings_query_set_collapse(hustings_query_t *query, int collapse);
+
+/* Stop a search, count or facet request that spends more than `seconds`
+ * matching (default 0 = no limit): it returns
+ * HUSTINGS_STATUS_QUERY_TOO_COSTLY rather than a partial answer. */
+void hustings_query_set_time_limit(hustings_query_t *query, double seconds);
 
 /* Only articles dated from `since` to `until` (inclusive; "YYYY",
  * "YYYY-MM" or "YYYY-MM-DD"; either may be NULL).  A second call narrows

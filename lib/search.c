@@ -41,6 +41,7 @@ struct _hustings_query {
     hustings_sort_t sort;
     unsigned per_article;
     int collapse;
+    double time_limit;         /* seconds of matching, 0 for no limit */
     int thesaurus;             /* apply the built-in thesaurus */
     hs_synonyms *synonyms;     /* a synonyms file's, to apply with it */
     int prepared;              /* both have been applied */
@@ -129,6 +130,12 @@ void hustings_query_set_collapse(hustings_query_t *query, int collapse)
 {
     if (query)
         query->collapse = collapse;
+}
+
+void hustings_query_set_time_limit(hustings_query_t *query, double seconds)
+{
+    if (query)
+        query->time_limit = seconds > 0 ? seconds : 0;
 }
 
 hustings_status_t hustings_query_set_date_range(hustings_query_t *query, const char *since,
