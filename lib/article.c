@@ -13,6 +13,7 @@
 
 #include <utf8proc.h>
 
+#include "path_text.h"
 #include "utf8.h"
 
 /* A byte range [start, end) of the paragraph being split. */
@@ -291,7 +292,10 @@ hs_article *hs_article_new(const char *path)
     hs_article *a = calloc(1, sizeof *a);
     if (!a)
         return NULL;
-    a->path = copy_text(path ? path : "", path ? strlen(path) : 0);
+    hs_buf name = HS_BUF_INIT;
+    if (hs_path_to_text(path ? path : "", &name) == 0)
+        a->path = hs_buf_detach(&name);
+    hs_buf_free(&name);
     a->title = calloc(1, 1);
     a->format = "text";
     if (!a->path || !a->title) {

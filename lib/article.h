@@ -26,7 +26,7 @@ typedef struct hs_passage {
 } hs_passage;
 
 typedef struct hs_article {
-    char *path;          /* the file it came from */
+    char *path;          /* the file it came from, as text (path_text.h) */
     char *title;         /* headline; "" when the file has none (never NULL) */
     char *date;          /* "YYYY-MM-DD", or NULL when unknown */
     char *datetime;      /* ISO 8601 as precise as the source: "2023-03-19",

@@ -9,6 +9,7 @@
 #include <xxhash.h>
 
 #include "index_internal.h"
+#include "path_text.h"
 #include "schema.h"
 
 void hs_hash_content(const char *data, size_t len, char out[HS_HASH_HEX + 1])
@@ -104,11 +105,14 @@ hustings_status_t hs_filestates_load(hx_db *db, hs_strmap **out)
 hustings_status_t hs_filestate_store(hx_db *db, const char *path, const hs_filestate *fs)
 {
     hs_buf key = HS_BUF_INIT, value = HS_BUF_INIT;
+    hs_buf text = HS_BUF_INIT;
     hustings_status_t st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (hs_buf_puts(&key, HS_META_FILE) == 0 && hs_article_key(path, &key) == 0 &&
+    if (hs_path_to_text(path, &text) == 0 && hs_buf_puts(&key, HS_META_FILE) == 0 &&
+        hs_article_key(hs_buf_str(&text), &key) == 0 &&
         (!fs || hs_filestate_format(fs, &value) == 0))
         st = hx_db_set_metadata(db, key.data, hs_buf_str(&value)); /* "" deletes */
     hs_buf_free(&key);
     hs_buf_free(&value);
+    hs_buf_free(&text);
     return st;
 }

@@ -34,7 +34,7 @@ extern "C" {
 #define HUSTINGS_VERSION_MINOR 1
 
 /* The version of the index format this library reads and writes. */
-#define HUSTINGS_INDEX_FORMAT 7
+#define HUSTINGS_INDEX_FORMAT 8
 
 typedef enum {
     HUSTINGS_STATUS_SUCCESS = 0,
@@ -240,7 +240,10 @@ typedef enum {
     HUSTINGS_FILE_SKIPPED    /* cannot be indexed; `detail` says why */
 } hustings_file_action_t;
 
-/* Called for each file the run looks at.  detail: the reason for SKIPPED,
+/* Called for each file the run looks at, by its name as text: as it is
+ * when it is valid UTF-8 without control characters or backslashes, else
+ * with each other byte written \xHH and each backslash \\ (as the index
+ * stores it and results show it).  detail: the reason for SKIPPED,
  * the old path for RENAMED, for NEW and CHANGED a warning when the file
  * was read only in part ("cut short (line 28): read up to there": a feed
  * that ends mid-item keeps its complete items), else NULL.  During a first build in shards

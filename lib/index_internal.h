@@ -48,7 +48,8 @@ static inline int hs_is_article_doc_data(const char *data, size_t len)
 hustings_status_t hs_passage_count(hx_db *db, unsigned long *n);
 
 /* The key that names an article in the index (its XA term without the
- * prefix): the path, or for very long paths its start and a hash.
+ * prefix): its path's text form (path_text.h, as hs_article_new keeps
+ * it), or for very long paths its start and a hash.
  * Appended to out; 0 or -1 when out of memory. */
 int hs_article_key(const char *path, hs_buf *out);
 

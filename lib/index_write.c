@@ -21,44 +21,33 @@
 #include "tokenizer.h"
 #include "translit.h"
 #include "lang.h"
+#include "path_text.h"
 #include "utf8.h"
 
-/* An article's path as it is stored: repaired to valid UTF-8, as
- * hs_article_new does, so that a file whose name is not UTF-8 is found
- * again under its name to be removed or renamed.  A copy when it needed
- * repair (*fixed, which the caller frees), else path itself. */
-static const char *stored_path(const char *path, char **fixed)
+/* The text form of a file name (path_text.h), as hs_article_new stores
+ * it: a copy to free, or NULL when out of memory. */
+static char *stored_path(const char *raw)
 {
     hs_buf b = HS_BUF_INIT;
-    *fixed = NULL;
-    if (hs_utf8_valid(path, strlen(path)))
-        return path;
-    if (hs_utf8_sanitize(path, strlen(path), &b) < 0) {
+    if (hs_path_to_text(raw, &b) < 0) {
         hs_buf_free(&b);
         return NULL;
     }
-    return *fixed = hs_buf_detach(&b);
+    return hs_buf_detach(&b);
 }
 
-int hs_article_key(const char *raw, hs_buf *out)
+int hs_article_key(const char *path, hs_buf *out)
 {
-    char *fixed;
-    const char *path = stored_path(raw, &fixed);
-    if (!path)
-        return -1;
     size_t len = strlen(path);
-    if (len <= HS_ARTICLE_KEY_MAX) {
-        int rc = hs_buf_append(out, path, len);
-        free(fixed);
-        return rc;
-    }
+    if (len <= HS_ARTICLE_KEY_MAX)
+        return hs_buf_append(out, path, len);
     size_t cut = HS_ARTICLE_KEY_MAX - 17;
     while (cut > 0 && ((unsigned char)path[cut] & 0xC0) == 0x80)
         cut--; /* keep the key valid UTF-8 */
-    int rc = hs_buf_append(out, path, cut) < 0 ||
-             hs_buf_printf(out, "#%016llx", (unsigned long long)XXH3_64bits(path, len)) < 0;
-    free(fixed);
-    return rc ? -1 : 0;
+    return hs_buf_append(out, path, cut) < 0 ||
+                   hs_buf_printf(out, "#%016llx", (unsigned long long)XXH3_64bits(path, len)) < 0
+               ? -1
+               : 0;
 }
 
 void hs_article_tag(const hs_buf *article_term, char tag[17])
@@ -858,13 +847,16 @@ static hustings_status_t write_docs(hustings_index_t *index, const char *const *
     return st;
 }
 
-/* The terms that hold a file's passages, NULL-terminated in terms (which
- * point into the two buffers): those of its articles with an id (feed
- * items) hold its XF term; an article without one is the whole file, and
- * its XA term (the same key) stands for the file.  0 or -1. */
-static int file_terms(const char *path, hs_buf *aterm, hs_buf *fterm, const char *terms[3])
+/* The terms that hold the passages of the file named raw, NULL-terminated
+ * in terms (which point into the two buffers): those of its articles with
+ * an id (feed items) hold its XF term; an article without one is the whole
+ * file, and its XA term (the same key) stands for the file.  0 or -1. */
+static int file_terms(const char *raw, hs_buf *aterm, hs_buf *fterm, const char *terms[3])
 {
-    if (hs_article_terms(path, NULL, aterm, fterm) < 0)
+    char *path = stored_path(raw);
+    int rc = !path || hs_article_terms(path, NULL, aterm, fterm) < 0;
+    free(path);
+    if (rc)
         return -1;
     terms[0] = fterm->data;
     terms[1] = aterm->data;
@@ -936,10 +928,9 @@ typedef struct renamer {
 static int rename_article_doc(renamer *r, unsigned docid, const char *data, size_t len)
 {
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
-    char *fixed = NULL;
     size_t mark = strlen(HS_ARTICLE_DOC_ID);
     char *id = len > mark ? strndup(data + mark, len - mark) : NULL;
-    const char *to = stored_path(r->to, &fixed);
+    char *to = stored_path(r->to);
     r->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     if (to && (len <= mark || id) && hs_article_terms(to, id, &aterm, &fterm) == 0) {
         static const char *const drop[] = { HS_PREFIX_ARTICLE, HS_PREFIX_FILE,
@@ -952,7 +943,7 @@ static int rename_article_doc(renamer *r, unsigned docid, const char *data, size
                                  len);
     }
     free(id);
-    free(fixed);
+    free(to);
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
     return r->st != HUSTINGS_STATUS_SUCCESS;
@@ -976,8 +967,7 @@ static int rename_doc(void *ctx, unsigned docid, const char *data, size_t len)
     }
     hs_buf aterm = HS_BUF_INIT, fterm = HS_BUF_INIT;
     r->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    char *fixed = NULL;
-    const char *to = stored_path(r->to, &fixed);
+    char *to = stored_path(r->to);
     if (o && to && (!idv || r->id) && hs_article_terms(to, r->id, &aterm, &fterm) == 0) {
         if (first)
             json_object_object_add(o, "path", json_object_new_string(to));
@@ -992,7 +982,7 @@ static int rename_doc(void *ctx, unsigned docid, const char *data, size_t len)
                                      strlen(s));
     }
     json_object_put(o);
-    free(fixed);
+    free(to);
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
     return r->st != HUSTINGS_STATUS_SUCCESS;

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "filestate.h"
+#include "path_text.h"
 #include "pipeline.h"
 #include "reader.h"
 #include "readfile.h"
@@ -148,6 +149,8 @@ typedef struct todo {
     char *path;
     unsigned long long size;
     long long mtime_ns;
+    dev_t dev;                 /* the file the walk found, to read that one */
+    ino_t ino;
 } todo;
 
 typedef struct run {
@@ -179,15 +182,26 @@ typedef struct shared {
     atomic_int failed;         /* one failed: the others stop */
 } shared;
 
-static void tell(run *r, const char *path, hustings_file_action_t action, const char *detail)
+/* Tell the caller about the file named raw, by its text form
+ * (path_text.h), and for a rename its old name's. */
+static void tell(run *r, const char *raw, hustings_file_action_t action, const char *detail)
 {
     if (!r->ix->file_fn)
         return;
+    hs_buf path = HS_BUF_INIT, old = HS_BUF_INIT;
+    if (hs_path_to_text(raw, &path) < 0 ||
+        (action == HUSTINGS_FILE_RENAMED && hs_path_to_text(detail, &old) < 0))
+        goto done; /* out of memory: a report less */
+    if (action == HUSTINGS_FILE_RENAMED)
+        detail = old.data;
     if (r->shared)
         mtx_lock(&r->shared->mu);
-    r->ix->file_fn(r->ix->file_ctx, path, action, detail);
+    r->ix->file_fn(r->ix->file_ctx, path.data, action, detail);
     if (r->shared)
         mtx_unlock(&r->shared->mu);
+done:
+    hs_buf_free(&path);
+    hs_buf_free(&old);
 }
 
 /* One more file of the run is done. */
@@ -261,6 +275,8 @@ static int walk_found(void *ctx, const char *path, const struct stat *st)
         return -1;
     t->size = (unsigned long long)st->st_size;
     t->mtime_ns = mtime_ns(st);
+    t->dev = st->st_dev;
+    t->ino = st->st_ino;
     r->n_todo++;
     r->bytes_total += t->size;
     return 0;
@@ -385,7 +401,8 @@ static void prepare(const run *r, const todo *t, reader_state *rs, prepared *p, 
 {
     prepared_clear(p);
     p->bytes = 0;
-    if (hs_read_file(t->path, (size_t)r->ix->max_bytes, &rs->data, &p->why) < 0) {
+    if (hs_read_walked_file(t->path, t->dev, t->ino, r->ix->follow_links, (size_t)r->ix->max_bytes,
+                            &rs->data, &p->why) < 0) {
         p->found = FOUND_UNREADABLE;
         return;
     }

@@ -36,44 +36,97 @@ static long long now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Watch dir and every visible folder below it (again: inotify hands back
- * the same watch for a folder already watched).  Folders that vanish
- * meanwhile are no error. */
-static int watch_tree(int fd, const char *dir, int follow, int depth)
+/* The folders being watched on the way down, to stop at a link loop. */
+typedef struct folder_stack {
+    struct folder_id {
+        dev_t dev;
+        ino_t ino;
+    } *ids;
+    size_t n, cap;
+} folder_stack;
+
+/* The visible subfolders of dir, read and closed before any is visited,
+ * so that the depth of the tree costs no open descriptors.  *n of them. */
+static char **subfolders(const char *dir, int follow, size_t *n)
 {
-    if (depth > 64 || inotify_add_watch(fd, dir, WATCH_MASK | (follow ? 0 : IN_DONT_FOLLOW)) < 0)
-        return errno == ENOSPC ? -1 : 0; /* out of watches: say so */
     DIR *d = opendir(dir);
+    char **names = NULL;
+    size_t cap = 0;
+    *n = 0;
     if (!d)
-        return 0;
+        return NULL;
     struct dirent *e;
     hs_buf child = HS_BUF_INIT;
-    int rc = 0;
-    while (rc == 0 && (e = readdir(d))) {
+    while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
         hs_buf_reset(&child);
-        hs_buf_printf(&child, "%s/%s", dir, e->d_name);
         struct stat st;
-        if (!child.data || (follow ? stat(child.data, &st) : lstat(child.data, &st)) < 0 ||
-            !S_ISDIR(st.st_mode))
+        if (hs_buf_printf(&child, "%s/%s", dir, e->d_name) < 0 ||
+            (follow ? stat(child.data, &st) : lstat(child.data, &st)) < 0 || !S_ISDIR(st.st_mode))
             continue;
-        rc = watch_tree(fd, child.data, follow, depth + 1);
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 8;
+            char **p = realloc(names, cap * sizeof *p);
+            if (!p)
+                break;
+            names = p;
+        }
+        names[*n] = hs_buf_detach(&child);
+        ++*n;
     }
     closedir(d);
     hs_buf_free(&child);
+    return names;
+}
+
+/* Watch dir and every visible folder below it, at any depth (again:
+ * inotify hands back the same watch for a folder already watched).
+ * Folders that vanish meanwhile are no error; -1 when inotify is out of
+ * watches or memory ran out. */
+static int watch_tree(int fd, const char *dir, int follow, folder_stack *seen)
+{
+    struct stat st;
+    if ((follow ? stat(dir, &st) : lstat(dir, &st)) < 0)
+        return 0;
+    for (size_t i = 0; i < seen->n; i++)
+        if (seen->ids[i].dev == st.st_dev && seen->ids[i].ino == st.st_ino)
+            return 0; /* a link back up: already being watched */
+    if (inotify_add_watch(fd, dir, WATCH_MASK | (follow ? 0 : IN_DONT_FOLLOW)) < 0)
+        return errno == ENOSPC ? -1 : 0; /* out of watches: say so */
+    if (seen->n == seen->cap) {
+        size_t cap = seen->cap ? 2 * seen->cap : 16;
+        struct folder_id *p = realloc(seen->ids, cap * sizeof *p);
+        if (!p)
+            return -1;
+        seen->ids = p;
+        seen->cap = cap;
+    }
+    seen->ids[seen->n++] = (struct folder_id){ st.st_dev, st.st_ino };
+    size_t n;
+    char **children = subfolders(dir, follow, &n);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0)
+            rc = watch_tree(fd, children[i], follow, seen);
+        free(children[i]);
+    }
+    free(children);
+    seen->n--;
     return rc;
 }
 
 static int watch_roots(int fd, const char *const *paths, size_t n, int follow)
 {
-    for (size_t i = 0; i < n; i++) {
+    folder_stack seen = { NULL, 0, 0 };
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
         struct stat st;
-        if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode) &&
-            watch_tree(fd, paths[i], follow, 0) < 0)
-            return -1;
+        if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+            rc = watch_tree(fd, paths[i], follow, &seen);
     }
-    return 0;
+    free(seen.ids);
+    return rc;
 }
 
 /* Read the pending events: 1 when something changed, and *rewatch when a

@@ -211,7 +211,7 @@ check "and its copy is one story with it" json_true 'rows[0]["copies"] == 2'
 run "$INDEX" --stats -d "$tmp/clean"
 check "--stats exits 0" test "$rc" -eq 0
 check "--stats counts articles" grep -qx "articles    4" "$tmp/out"
-check "--stats gives the format" grep -qx "format      7" "$tmp/out"
+check "--stats gives the format" grep -qx "format      8" "$tmp/out"
 check "--stats gives the languages, passages by language" grep -q "^languages   en [0-9]*, ru [0-9]*$" "$tmp/out"
 check "--stats gives the date range" grep -q "^dates       2023-01-21 \.\. 2023-02-14" "$tmp/out"
 check "--stats gives the last update" grep -q "^updated     20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]T" "$tmp/out"
@@ -220,4 +220,34 @@ check "--stats of a missing index fails" test "$rc" -eq 2
 run "$INDEX" --stats -d "$tmp/clean" "$c"
 check "--stats with a PATH is refused, not ignored" \
     sh -c '[ "$1" -eq 2 ] && grep -qx "hustings-index: --stats takes no PATH" "$2"' sh "$rc" "$tmp/err"
+# Two names that differ only in bytes that are not UTF-8 (Latin-1, KOI8-R)
+# are two files: each is indexed, kept, removed and renamed on its own, and
+# shown with those bytes escaped, in valid JSON.
+n="$tmp/names"
+mkdir -p "$n"
+printf 'A\n\nzqone.\n' >"$n/x$(printf '\377').txt"
+printf 'B\n\nzqtwo.\n' >"$n/x$(printf '\376').txt"
+run "$INDEX" -v -d "$tmp/names.idx" "$n"
+check "both names are indexed" grep -q "^hustings-index: 2 new, .*2 articles" "$tmp/err"
+check "-v shows a name's bytes escaped" grep -qxF "new $n/x\\xff.txt" "$tmp/out"
+run "$QUERY" -d "$tmp/names.idx" --count zqtwo
+check "the second is found" test "$(cat "$tmp/out")" = 1
+run "$QUERY" -d "$tmp/names.idx" --json zqone
+check "its path in JSON is valid UTF-8 and says which file" \
+    json_true "len(rows) == 1 and rows[0]['path'] == '$n/x\\\\xff.txt'"
+run "$INDEX" -d "$tmp/names.idx" "$n"
+check "a re-run finds both unchanged" grep -q " 0 removed, 2 unchanged" "$tmp/err"
+rm "$n/x$(printf '\376').txt"
+run "$INDEX" -d "$tmp/names.idx" "$n"
+check "removing one removes one" grep -q " 1 removed, 1 unchanged" "$tmp/err"
+run "$QUERY" -d "$tmp/names.idx" --count zqone
+check "and keeps the other" test "$(cat "$tmp/out")" = 1
+mv "$n/x$(printf '\377').txt" "$n/y$(printf '\377').txt"
+run "$INDEX" -v -d "$tmp/names.idx" "$n"
+check "a rename is told with both names escaped" \
+    grep -qxF "renamed $n/x\\xff.txt -> $n/y\\xff.txt" "$tmp/out"
+run "$QUERY" -d "$tmp/names.idx" --json zqone
+check "and the article is under its new name" \
+    json_true "len(rows) == 1 and rows[0]['path'] == '$n/y\\\\xff.txt'"
+
 finish

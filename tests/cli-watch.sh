@@ -50,6 +50,15 @@ check "all 200 files of the burst are indexed" wait_all
 check "each file of the burst is reported once" \
     sh -c "[ \$(grep -c '^new $c/sub/' '$tmp/watch.out') -eq 200 ]"
 
+# a folder 70 levels down: a change there alone is noticed
+deep="$c/deep"
+i=0
+while [ $i -lt 70 ]; do deep="$deep/d$i"; i=$((i + 1)); done
+mkdir -p "$deep"
+sleep 2.5 # the new folders are watched and the pass they caused is over
+printf 'Deep folder\n\nThe okapiwren memo was filed seventy folders down.\n' >"$deep/deep.txt"
+check "a change 70 folders down is indexed" until_found okapiwren
+
 kill -TERM "$pid"
 rc=0
 wait "$pid" || rc=$?

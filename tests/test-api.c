@@ -1113,7 +1113,7 @@ static void test_format_version(const char *tmp)
     char *msg = NULL;
     CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_ONLY, &idx, &msg),
               HUSTINGS_STATUS_INDEX_VERSION);
-    CHECK(msg && strstr(msg, "index format 99, but this hustings reads format 7") != NULL);
+    CHECK(msg && strstr(msg, "index format 99, but this hustings reads format 8") != NULL);
     CHECK(idx == NULL);
     free(msg);
     /* as a second shard too, though Xapian reads metadata from the first */
@@ -1122,7 +1122,7 @@ static void test_format_version(const char *tmp)
     const char *paths[] = { current, path };
     msg = NULL;
     CHECK_INT(hustings_index_open_shards(paths, 2, &idx, &msg), HUSTINGS_STATUS_INDEX_VERSION);
-    CHECK(msg && strstr(msg, "/old: index format 99, but this hustings reads format 7") != NULL);
+    CHECK(msg && strstr(msg, "/old: index format 99, but this hustings reads format 8") != NULL);
     CHECK(idx == NULL);
     free(msg);
 }
