@@ -97,7 +97,7 @@ static hustings_status_t first_passage_fields(hx_db *db, unsigned docid, unsigne
     hustings_status_t st = hx_db_earlier_data(db, docid, back, HS_SLOT_ARTICLE,
                                               HS_PREFIX_ARTICLE, &head, &len);
     if (st == HUSTINGS_STATUS_SUCCESS && !(*fields = hs_data_parse(head, len)))
-        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+        st = HUSTINGS_STATUS_INDEX_CORRUPT; /* a passage without its data */
     free(head);
     if (*fields && !json_object_object_get_ex(*fields, "path", NULL)) {
         json_object_put(*fields);
@@ -136,8 +136,8 @@ static hustings_status_t decode(hustings_passages_t *list, hx_db *db, unsigned d
                                 json_object **known)
 {
     json_object *o = hs_data_parse(data, len), *f = NULL;
-    if (!o)
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (!o) /* every passage has its data (or docdata.glass was lost) */
+        return HUSTINGS_STATUS_INDEX_CORRUPT;
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     if (known && *known && !json_object_object_get_ex(o, "path", NULL))
         f = json_object_get(*known);
@@ -180,7 +180,7 @@ static hustings_status_t decode(hustings_passages_t *list, hx_db *db, unsigned d
     if (failed || !p->path || !p->title || !p->text || !p->article) {
         hs_passage_free(p);
         list->n--;
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+        return failed ? HUSTINGS_STATUS_OUT_OF_MEMORY : HUSTINGS_STATUS_INDEX_CORRUPT;
     }
     return HUSTINGS_STATUS_SUCCESS;
 }

@@ -478,10 +478,9 @@ static hustings_status_t choose_ranked(hustings_query_t *query, const hs_qnode *
     return st;
 }
 
-hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passages_t **passages)
+static hustings_status_t search_passages(hustings_query_t *query,
+                                         hustings_passages_t **passages)
 {
-    if (!query || !passages)
-        return HUSTINGS_STATUS_NULL_POINTER;
     hustings_status_t st = prepare(query);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
@@ -555,10 +554,8 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
     return st;
 }
 
-hustings_status_t hustings_query_count(hustings_query_t *query, unsigned long *count)
+static hustings_status_t count_matches(hustings_query_t *query, unsigned long *count)
 {
-    if (!query || !count)
-        return HUSTINGS_STATUS_NULL_POINTER;
     hustings_status_t st = prepare(query);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
@@ -737,11 +734,9 @@ const char *const *hustings_facet_names(void)
     return facet_names;
 }
 
-hustings_status_t hustings_query_facets(hustings_query_t *query, const char *facet,
-                                        hustings_facet_fn fn, void *context)
+static hustings_status_t facet_counts(hustings_query_t *query, const char *facet,
+                                      hustings_facet_fn fn, void *context)
 {
-    if (!query || !facet || !fn)
-        return HUSTINGS_STATUS_NULL_POINTER;
     size_t k = 0;
     while (facet_names[k] && strcmp(facet, facet_names[k]) != 0)
         k++;
@@ -764,4 +759,36 @@ hustings_status_t hustings_query_facets(hustings_query_t *query, const char *fac
         if (fn(context, f->values[i], f->counts[i]))
             break;
     return HUSTINGS_STATUS_SUCCESS;
+}
+
+/* The public calls: each gives its Xapian work the query's time limit. */
+hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passages_t **passages)
+{
+    if (!query || !passages)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    hx_db_set_time_limit(query->index->db, query->time_limit);
+    hustings_status_t st = search_passages(query, passages);
+    hx_db_set_time_limit(query->index->db, 0);
+    return st;
+}
+
+hustings_status_t hustings_query_count(hustings_query_t *query, unsigned long *count)
+{
+    if (!query || !count)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    hx_db_set_time_limit(query->index->db, query->time_limit);
+    hustings_status_t st = count_matches(query, count);
+    hx_db_set_time_limit(query->index->db, 0);
+    return st;
+}
+
+hustings_status_t hustings_query_facets(hustings_query_t *query, const char *facet,
+                                        hustings_facet_fn fn, void *context)
+{
+    if (!query || !facet || !fn)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    hx_db_set_time_limit(query->index->db, query->time_limit);
+    hustings_status_t st = facet_counts(query, facet, fn, context);
+    hx_db_set_time_limit(query->index->db, 0);
+    return st;
 }

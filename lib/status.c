@@ -21,7 +21,7 @@ static const char *const messages[HUSTINGS_STATUS_LAST_STATUS] = {
     [HUSTINGS_STATUS_XAPIAN_EXCEPTION] = "Xapian reported an error",
     [HUSTINGS_STATUS_QUERY_SYNTAX] = "the query could not be understood",
     [HUSTINGS_STATUS_INTERRUPTED] = "interrupted (work done so far was committed)",
-    [HUSTINGS_STATUS_QUERY_TOO_COSTLY] = "the search ran out of its time budget",
+    [HUSTINGS_STATUS_QUERY_TOO_COSTLY] = "the search was stopped: it would take too long (time limit, wildcards)",
 };
 
 const char *hustings_status_to_string(hustings_status_t status)

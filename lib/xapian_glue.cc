@@ -5,10 +5,14 @@
 #include "xapian_glue.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <ctime>
 #include <new>
+#include <set>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,7 +30,22 @@ struct hx_db {
     // goes when it is kept
     bool in_group = false;
     std::vector<Xapian::docid> group_added, group_doomed;
+    double deadline = 0;           // hx_db_set_time_limit's, on the
+                                   // monotonic clock; 0: none
+    double time_limit = 0;         // the seconds it allows
 };
+
+// A search that used up its budget of time or work.
+struct too_costly : std::runtime_error {
+    explicit too_costly(const std::string &why) : std::runtime_error(why) {}
+};
+
+static double monotonic_seconds()
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
 
 struct hx_doc {
     Xapian::Document doc;
@@ -45,6 +64,9 @@ static hustings_status_t status_of_current_exception(std::string *msg)
 {
     try {
         throw;
+    } catch (const too_costly &e) {
+        *msg = e.what();
+        return HUSTINGS_STATUS_QUERY_TOO_COSTLY;
     } catch (const Xapian::DatabaseLockError &e) {
         *msg = "index is locked by another writer (" + e.get_msg() + ")";
         return HUSTINGS_STATUS_INDEX_LOCKED;
@@ -55,7 +77,20 @@ static hustings_status_t status_of_current_exception(std::string *msg)
         *msg = "index was written by an unsupported Xapian version (" + e.get_msg() + ")";
         return HUSTINGS_STATUS_INDEX_VERSION;
     } catch (const Xapian::DatabaseCorruptError &e) {
-        *msg = "index is corrupt (" + e.get_msg() + ")";
+        *msg = "index is corrupt (" + e.get_msg() + "); rebuild it with hustings-index";
+        return HUSTINGS_STATUS_INDEX_CORRUPT;
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        *msg = e.get_description();
+        return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
+    } catch (const Xapian::DatabaseClosedError &e) {
+        *msg = e.get_description();
+        return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        *msg = e.get_description();
+        return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
+    } catch (const Xapian::DatabaseError &e) {
+        // what is left: a table that cannot be read ("EOF reading block 2")
+        *msg = "index is damaged (" + e.get_msg() + "); rebuild it with hustings-index";
         return HUSTINGS_STATUS_INDEX_CORRUPT;
     } catch (const Xapian::InvalidOperationError &e) {
         *msg = e.get_description();
@@ -561,23 +596,106 @@ static Xapian::Query to_xapian(const hs_qnode *q, unsigned expand)
 
 
 // The terms that the wildcards of one query may expand to, shared among
-// them (each at most WILDCARD_MAX, the most frequent, and at least
-// WILDCARD_MIN): 50 prefix* words of 1000 terms each took 8 s to match.
+// them (each at most WILDCARD_MAX, the most frequent): 50 prefix* words of
+// 1000 terms each took 8 s to match.  A query whose wildcards would get
+// fewer than WILDCARD_MIN each is refused: fewer would leave out words
+// the user meant, without saying so.
 static const unsigned WILDCARD_BUDGET = 8000, WILDCARD_MAX = 1000, WILDCARD_MIN = 50;
 
-static unsigned count_wildcards(const hs_qnode *q)
+// The wildcards of q: each node in *nodes, and the words they begin with
+// (their terms without the prefix of capitals) in words, once each.
+static void count_wildcards(const hs_qnode *q, unsigned *nodes, std::set<std::string> *words)
 {
-    unsigned n = q->op == HS_Q_WILDCARD;
+    if (q->op == HS_Q_WILDCARD) {
+        ++*nodes;
+        const char *w = q->term;
+        while (*w >= 'A' && *w <= 'Z')
+            w++;
+        words->insert(w);
+    }
     for (size_t i = 0; i < q->n_kids; i++)
-        n += count_wildcards(q->kids[i]);
-    return n;
+        count_wildcards(q->kids[i], nodes, words);
 }
 
-static Xapian::Query to_xapian(const hs_qnode *q)
+static too_costly out_of_time(double seconds)
 {
-    unsigned n = count_wildcards(q);
+    char limit[32];
+    std::snprintf(limit, sizeof limit, "%g", seconds);
+    return too_costly(std::string("the search was cut short: it took longer than its time "
+                                  "limit of ") + limit + " s; narrow it (more words, fewer "
+                                  "wildcards, a date range) or allow it more time");
+}
+
+// Every document, for a FILTER beside a query: it checks the clock at
+// every 256th candidate the match looks at, and throws too_costly once
+// the deadline has passed (Xapian's own time limit only shortens
+// check_at_least; it cannot stop a match).  Weighs nothing.
+class deadline_guard : public Xapian::PostingSource {
+    double deadline, seconds;
+    Xapian::docid last = 0, at = 0;
+    Xapian::doccount all = 0;
+    unsigned calls = 0;
+
+    void check()
+    {
+        if ((++calls & 255) == 0 && monotonic_seconds() > deadline)
+            throw out_of_time(seconds);
+    }
+
+  public:
+    deadline_guard(double when, double limit) : deadline(when), seconds(limit) {}
+    PostingSource *clone() const override { return new deadline_guard(deadline, seconds); }
+    void init(const Xapian::Database &db) override
+    {
+        last = db.get_lastdocid();
+        all = db.get_doccount();
+        at = 0;
+    }
+    Xapian::doccount get_termfreq_min() const override { return all; }
+    Xapian::doccount get_termfreq_est() const override { return all; }
+    Xapian::doccount get_termfreq_max() const override { return all; }
+    void next(double) override
+    {
+        check();
+        at++;
+    }
+    void skip_to(Xapian::docid did, double) override
+    {
+        check();
+        if (did > at)
+            at = did;
+    }
+    bool at_end() const override { return at > last; }
+    Xapian::docid get_docid() const override { return at; }
+};
+
+static Xapian::Query to_xapian(hx_db *db, const hs_qnode *q)
+{
+    unsigned n = 0;
+    std::set<std::string> words;
+    count_wildcards(q, &n, &words);
     unsigned each = n ? WILDCARD_BUDGET / n : WILDCARD_MAX;
-    return to_xapian(q, each > WILDCARD_MAX ? WILDCARD_MAX : each < WILDCARD_MIN ? WILDCARD_MIN : each);
+    if (each < WILDCARD_MIN) {
+        // each word* is looked up in several forms and fields: say how many
+        // words* the query may have, at that rate
+        size_t most = WILDCARD_BUDGET / WILDCARD_MIN * words.size() / n;
+        throw too_costly("too many wildcards in one query (" + std::to_string(words.size()) +
+                         " words ending in *; at most " + std::to_string(most ? most : 1) +
+                         " here)");
+    }
+    Xapian::Query query = to_xapian(q, each > WILDCARD_MAX ? WILDCARD_MAX : each);
+    if (db->deadline <= 0 || db->remote_shards)
+        return query;
+    if (monotonic_seconds() > db->deadline)
+        throw out_of_time(db->time_limit);
+    return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                         Xapian::Query((new deadline_guard(db->deadline, db->time_limit))->release()));
+}
+
+extern "C" void hx_db_set_time_limit(hx_db *db, double seconds)
+{
+    db->deadline = seconds > 0 ? monotonic_seconds() + seconds : 0;
+    db->time_limit = seconds;
 }
 
 // Run a search, retrying once when a writer commits under a reader;
@@ -595,7 +713,7 @@ static Xapian::Enquire bm25_enquire(hx_db *db, const Xapian::Query &query)
 template <typename Setup, typename Use>
 static void search_with_retry(hx_db *db, const hs_qnode *q, Setup setup, Use use)
 {
-    Xapian::Query query = to_xapian(q);
+    Xapian::Query query = to_xapian(db, q);
     for (int attempt = 0;; attempt++) {
         try {
             Xapian::Enquire enquire = bm25_enquire(db, query);
@@ -817,7 +935,7 @@ extern "C" hustings_status_t hx_db_following_weights(hx_db *db, const hs_qnode *
         std::vector<std::pair<Xapian::docid, double>> found;
         if (!listed.empty()) {
             Xapian::doccount k = static_cast<Xapian::doccount>(listed.size());
-            Xapian::Query only(Xapian::Query::OP_FILTER, to_xapian(q),
+            Xapian::Query only(Xapian::Query::OP_FILTER, to_xapian(db, q),
                                Xapian::Query((new listed_docs(std::move(listed)))->release()));
             Xapian::MSet mset = bm25_enquire(db, only).get_mset(0, k);
             for (auto m = mset.begin(); m != mset.end(); ++m)

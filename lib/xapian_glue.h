@@ -156,6 +156,11 @@ typedef struct hx_search_opts {
 
 #define HX_DATA_NONE (-2)
 
+/* Give the searches on db from now on `seconds` in all (0: no limit):
+ * a search still running then stops with HUSTINGS_STATUS_QUERY_TOO_COSTLY,
+ * as does a query with more wildcards than can be expanded. */
+void hx_db_set_time_limit(hx_db *db, double seconds);
+
 /* Run q and hand the matches that o asks for to fn.  A read-only database
  * that a writer changed under the search is reopened and the search
  * retried once. */

@@ -42,6 +42,9 @@ static void usage(FILE *out)
           "                     $HUSTINGS_SYNONYMS when set); lines \"left = right, ...\"\n"
           "      --no-thesaurus  do not apply the built-in thesaurus of election\n"
           "                     vocabulary (Tory = Conservative, election => poll)\n"
+          "      --time-limit=SECONDS  stop a search that takes longer, saying so\n"
+          "                     (default 10; 0: no limit); a query also may hold at\n"
+          "                     most a few words ending in *\n"
           "      --facets=LIST  after the passages, counts over every match by year,\n"
           "                     month, source and/or lang (comma-separated)\n"
           "      --dump         print every passage of the index, one JSON object per\n"
@@ -225,7 +228,7 @@ int main(int argc, char **argv)
 {
     enum { OPT_OFFSET = 256, OPT_COLOR, OPT_DUMP, OPT_FORMAT, OPT_COUNT, OPT_SORT,
            OPT_PER_ARTICLE, OPT_NO_COLLAPSE, OPT_SINCE, OPT_UNTIL, OPT_FACETS, OPT_SYNONYMS,
-           OPT_NO_THESAURUS };
+           OPT_NO_THESAURUS, OPT_TIME_LIMIT };
     static const struct option options[] = {
         { "index", required_argument, NULL, 'd' },
         { "limit", required_argument, NULL, 'n' },
@@ -243,6 +246,7 @@ int main(int argc, char **argv)
         { "facets", required_argument, NULL, OPT_FACETS },
         { "synonyms", required_argument, NULL, OPT_SYNONYMS },
         { "no-thesaurus", no_argument, NULL, OPT_NO_THESAURUS },
+        { "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -257,6 +261,7 @@ int main(int argc, char **argv)
     output_options opt = { OUTPUT_TEXT, 0, 80, 1 };
     int c, dump = 0, count_only = 0, thesaurus = 1;
     long per_article = -1;
+    double time_limit = 10;
     hustings_sort_t sort = HUSTINGS_SORT_RELEVANCE;
     const char *since = NULL, *until = NULL, *facets = NULL;
     const char *synonyms = getenv("HUSTINGS_SYNONYMS");
@@ -308,6 +313,19 @@ int main(int argc, char **argv)
                 return EXIT_ERROR;
             }
             *(c == 'n' ? &limit : c == OPT_OFFSET ? &offset : &per_article) = v;
+            break;
+        }
+        case OPT_TIME_LIMIT: {
+            char *end;
+            errno = 0;
+            time_limit = strtod(optarg, &end);
+            if (end == optarg || *end || errno || !(time_limit >= 0 && time_limit <= 86400)) {
+                fprintf(stderr,
+                        "hustings-query: invalid --time-limit '%s': seconds from 0 to 86400 "
+                        "(0: no limit)\n",
+                        optarg);
+                return EXIT_ERROR;
+            }
             break;
         }
         case OPT_FORMAT:
@@ -440,6 +458,7 @@ int main(int argc, char **argv)
             hustings_query_set_per_article(query, (unsigned)per_article);
         hustings_query_set_collapse(query, opt.collapse);
         hustings_query_set_thesaurus(query, thesaurus);
+        hustings_query_set_time_limit(query, time_limit);
         st = hustings_query_set_date_range(query, since, until);
     }
     if (st == HUSTINGS_STATUS_SUCCESS && synonyms && *synonyms)

@@ -106,4 +106,19 @@ run "$QUERY" -d "$tmp/idx" --dump self-nomination
 check "--dump with a query is refused" refused_with "--dump takes no query"
 run "$QUERY" -d "$tmp/idx" self-nomination --dump
 check "--dump after a query is refused" refused_with "--dump takes no query"
+# A damaged index is reported as damage, with the repair, whatever part is
+# lost: its passages' data (docdata.glass gone: Xapian then reads every
+# document's data as empty) or a table cut short.
+cp -r "$tmp/idx" "$tmp/nodata"
+rm "$tmp/nodata/docdata.glass"
+run "$QUERY" -d "$tmp/nodata" self-nomination
+check "an index without its passages' data is reported as corrupt, with the repair" \
+    sh -c '[ "$1" -eq 2 ] && grep -qx "hustings-query: $2: the index is corrupt; rebuild it with hustings-index" "$3"' \
+    sh "$rc" "$tmp/nodata" "$tmp/err"
+cp -r "$tmp/idx" "$tmp/cut"
+truncate -s 0 "$tmp/cut/docdata.glass"
+run "$QUERY" -d "$tmp/cut" self-nomination
+check "a table cut short is reported as damage, with the repair" \
+    sh -c '[ "$1" -eq 2 ] && grep -q "^hustings-query: $2: index is damaged (.*); rebuild it with hustings-index$" "$3"' \
+    sh "$rc" "$tmp/cut" "$tmp/err"
 finish

@@ -560,7 +560,8 @@ static void test_earlier_data(const char *tmp)
     CHECK_INT(hx_db_earlier_data(db, d, d - 1, HS_SLOT_ARTICLE, "XNONE", &data, &len),
               HUSTINGS_STATUS_INDEX_CORRUPT);
     char want[128];
-    snprintf(want, sizeof want, "index is corrupt (document %u has no XNONE term)", d);
+    snprintf(want, sizeof want,
+             "index is corrupt (document %u has no XNONE term); rebuild it with hustings-index", d);
     CHECK_STR(hx_db_error(db), want);
     CHECK(data == NULL);
     hx_db_free(db);
@@ -956,6 +957,33 @@ static void test_query_settings(const char *tmp)
     hustings_passages_destroy(ps);
     hustings_query_destroy(q);
     CHECK(hustings_passages_get_suggestion(NULL) == NULL);
+    /* a time limit already spent when the match starts stops the search,
+     * the count and the facets alike; 0 lifts it */
+    CHECK_INT(hustings_query_create(idx, "candidates", &q), HUSTINGS_STATUS_SUCCESS);
+    hustings_query_set_time_limit(q, 1e-9);
+    ps = NULL;
+    CHECK_INT(hustings_query_search(q, &ps), HUSTINGS_STATUS_QUERY_TOO_COSTLY);
+    CHECK(ps == NULL);
+    CHECK(strstr(hustings_index_get_error(idx),
+                 "the search was cut short: it took longer than its time limit of 1e-09 s") != NULL);
+    unsigned long n = 0;
+    CHECK_INT(hustings_query_count(q, &n), HUSTINGS_STATUS_QUERY_TOO_COSTLY);
+    hustings_query_set_time_limit(q, 0);
+    CHECK_INT(hustings_query_count(q, &n), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(n, all);
+    hustings_query_set_time_limit(NULL, 1); /* ignored */
+    hustings_query_destroy(q);
+    /* the wildcards of one query share a budget of terms */
+    CHECK_INT(hustings_query_create(idx, "ca* OR cb* OR cc* OR cd* OR ce* OR cf* OR cg* OR ch* OR "
+                                         "ci* OR cj* OR ck* OR cl* OR cm* OR cn* OR co* OR cp* OR "
+                                         "cq* OR cr* OR cs* OR ct* OR cu* OR cv* OR cw* OR cx* OR "
+                                         "cy* OR cz*", &q),
+              HUSTINGS_STATUS_SUCCESS);
+    if (q)
+        CHECK_INT(hustings_query_count(q, &n), HUSTINGS_STATUS_QUERY_TOO_COSTLY);
+    CHECK(strstr(hustings_index_get_error(idx), "too many wildcards in one query (26 words") !=
+          NULL);
+    hustings_query_destroy(q);
     hustings_index_close(idx);
     /* a NULL among the paths is refused, not dereferenced */
     const char *paths[] = { path, NULL };
