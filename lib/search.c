@@ -21,6 +21,7 @@
 #include "spelling.h"
 #include "strmap.h"
 #include "synonyms.h"
+#include "utf8.h"
 
 /* Candidates beyond the results wanted, in parts of them: Xapian applies
  * the per-article limit while matching, so only near-duplicate collapsing
@@ -77,6 +78,15 @@ hustings_status_t hustings_query_create(hustings_index_t *index, const char *que
 {
     if (!index || !query_string || !query)
         return HUSTINGS_STATUS_NULL_POINTER;
+    /* bytes that are not UTF-8 become U+FFFD, as they do in the articles
+     * (article.h): what they match, and what the suggestion and the error
+     * messages echo, is text */
+    hs_buf typed = HS_BUF_INIT;
+    if (hs_utf8_sanitize(query_string, strlen(query_string), &typed) < 0) {
+        hs_buf_free(&typed);
+        return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
+    query_string = hs_buf_str(&typed);
     hustings_query_t *q = calloc(1, sizeof *q);
     hs_buf error = HS_BUF_INIT;
     if (!q || !(q->stemmer = hs_stemmer_new()) ||
@@ -85,14 +95,12 @@ hustings_status_t hustings_query_create(hustings_index_t *index, const char *que
                                          : HUSTINGS_STATUS_OUT_OF_MEMORY;
         hs_index_fail(index, st, error.len ? error.data : "out of memory");
         hs_buf_free(&error);
+        hs_buf_free(&typed);
         hustings_query_destroy(q);
         return st;
     }
     hs_buf_free(&error);
-    if (!(q->text = strdup(query_string))) {
-        hustings_query_destroy(q);
-        return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
-    }
+    q->text = hs_buf_detach(&typed);
     q->index = index;
     q->limit = 10;
     q->per_article = 0;

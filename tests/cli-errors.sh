@@ -121,4 +121,9 @@ run "$QUERY" -d "$tmp/cut" self-nomination
 check "a table cut short is reported as damage, with the repair" \
     sh -c '[ "$1" -eq 2 ] && grep -q "^hustings-query: $2: index is damaged (.*); rebuild it with hustings-index$" "$3"' \
     sh "$rc" "$tmp/cut" "$tmp/err"
+# A query with bytes that are not UTF-8: they count as U+FFFD, so the JSON
+# (and the suggestion in it) stays valid UTF-8.
+run "$QUERY" -d "$tmp/idx" --json "registraton$(printf '\377')"
+check "--json with invalid bytes in the query is valid UTF-8" \
+    "$PYTHON" -c 'import json, sys; [json.loads(l) for l in open(sys.argv[1], encoding="utf-8", errors="strict")]; sys.exit(0 if open(sys.argv[1], "rb").read() else 1)' "$tmp/out"
 finish
