@@ -89,7 +89,12 @@ static hustings_status_t status_of_current_exception(std::string *msg)
         *msg = e.get_description();
         return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
     } catch (const Xapian::DatabaseError &e) {
-        // what is left: a table that cannot be read ("EOF reading block 2")
+        // the system refused (No space left on device): say so; else a
+        // table that cannot be read ("EOF reading block 2")
+        if (e.get_error_string() && *e.get_error_string()) {
+            *msg = e.get_description();
+            return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
+        }
         *msg = "index is damaged (" + e.get_msg() + "); rebuild it with hustings-index";
         return HUSTINGS_STATUS_INDEX_CORRUPT;
     } catch (const Xapian::InvalidOperationError &e) {
