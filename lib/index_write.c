@@ -20,6 +20,7 @@
 #include "stopwords.h"
 #include "tokenizer.h"
 #include "translit.h"
+#include "kk_latin.h"
 #include "lang.h"
 #include "path_text.h"
 #include "utf8.h"
@@ -397,6 +398,16 @@ static int add_band_terms(hx_doc *doc, const dup_info *dup)
     return 0;
 }
 
+/* The language to stem an article's headline in: its first passage's
+ * (which, for Kazakh in Latin letters, says in which alphabet: a headline
+ * is too short to tell). */
+static const char *headline_lang(const hs_article *a)
+{
+    const char *text = a->n_passages ? a->passages[0].text : a->title;
+    const char *lang = hs_passage_stem_lang(a->lang, text, strlen(text));
+    return hs_kk_latin_of_lang(lang) ? lang : a->lang;
+}
+
 /* One Xapian document for passage i of article a, but for its cluster
  * term. */
 static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
@@ -411,7 +422,7 @@ static hx_doc *passage_doc(hs_stemmer *stemmer, const hs_article *a, size_t i,
     const char *text = a->passages[i].text;
     s.lang = hs_passage_stem_lang(a->lang, text, strlen(text));
     int ok = data && index_field(&s, "", HS_PREFIX_STEM, HS_PREFIX_NAME, text) == 0;
-    s.lang = a->lang;
+    s.lang = headline_lang(a);
     s.article = NULL; /* the article's document has its headline once */
     ok = ok &&
              index_field(&s, HS_PREFIX_TITLE, HS_PREFIX_TITLE_STEM, HS_PREFIX_TITLE_NAME,
@@ -478,7 +489,7 @@ static hx_doc *article_doc(hs_stemmer *stemmer, const hs_article *a,
                            article_words *words)
 {
     hx_doc *doc = hx_doc_new();
-    body_sink b = { stemmer, a->lang, words };
+    body_sink b = { stemmer, headline_lang(a), words };
     char tag[17];
     hs_article_tag(article_term, tag);
     memset(words, 0, sizeof *words);

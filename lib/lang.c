@@ -12,6 +12,7 @@
 #include <textcat.h>
 #include <utf8proc.h>
 
+#include "kk_latin.h"
 #include "stem_kk.h"
 
 /* The fingerprints of libexttextcat-data; configure defines it from
@@ -53,7 +54,7 @@ static const struct { const char *from, *to; } aliases[] = {
 /* Languages written in Cyrillic, in another script than Latin or
  * Cyrillic, and in both Latin and Cyrillic; the rest are Latin. */
 static const char *const cyrillic_langs[] = {
-    "ab", "av", "ba", "be", "bg", "ce", "cu", "cv", "kk", "kv", "ky", "mk",
+    "ab", "av", "ba", "be", "bg", "ce", "cu", "cv", "kv", "ky", "mk",
     "mn", "os", "ru", "tg", "tt", "uk",
 };
 static const char *const other_script_langs[] = {
@@ -62,7 +63,7 @@ static const char *const other_script_langs[] = {
     "ne", "or", "pa", "ps", "sa", "sd", "si", "ta", "te", "th", "ti", "ug",
     "ur", "yi", "zh",
 };
-static const char *const two_script_langs[] = { "az", "sr", "uz" };
+static const char *const two_script_langs[] = { "az", "kk", "sr", "uz" };
 
 /* Cyrillic languages that also write some of ә ғ қ ң ө ұ ү һ. */
 static const char *const kazakh_kin[] = { "ba", "ky", "mn", "tg", "tt", "uz" };
@@ -361,6 +362,14 @@ static void drop_guess(guesses *g, const char *code)
     g->n = j;
 }
 
+/* Rule 1 for Kazakh in one of its Latin alphabets (kk_latin.h): its
+ * letters, and q, tell it from Turkish, Turkmen, Uzbek, Azerbaijani and
+ * Hungarian, which textcat confuses it with. */
+static int kazakh_latin_by_letters(const sample *s)
+{
+    return s->latin > s->cyrillic && hs_kk_latin_detect(s->text, s->len, 1) != HS_KK_LATIN_NONE;
+}
+
 /* Rules 1-3 of lang.h. */
 static const char *detect(const sample *s, guesses *g)
 {
@@ -370,6 +379,8 @@ static const char *detect(const sample *s, guesses *g)
             return g->code[0];
         return hs_lang_code("kk", 2);
     }
+    if (kazakh_latin_by_letters(s))
+        return hs_lang_code("kk", 2);
     if (s->kazakh_letters == 0)
         drop_guess(g, "kk");
     if (g->n == 0 || letters < HS_LANG_MIN_LETTERS)
@@ -419,10 +430,13 @@ static int contradicts(const sample *s, const guesses *g, const char *code)
     int script = script_of_text(s), expected = script_of_lang(code);
     if (script != SCRIPT_ANY && expected != SCRIPT_ANY && script != expected)
         return 1;
-    int kazakh = kazakh_by_letters(s);
+    int kazakh = kazakh_by_letters(s) || kazakh_latin_by_letters(s);
     if (!strcmp(code, "kk")) {
         if (kazakh)
             return 0;
+        /* in Latin letters, but not Kazakh's, or in another script */
+        if (script == SCRIPT_LATIN || script == SCRIPT_OTHER)
+            return 1;
         /* Kazakh writes і, ә, ө... every few words: a dozen Cyrillic
          * words without one are Russian (a feed's Russian items under
          * its one <language>kk</language>) */
@@ -463,6 +477,8 @@ const char *hs_passage_stem_lang(const char *article_lang, const char *text, siz
         return article_lang;
     sample s;
     take_sample(text, len, &s);
+    if (!strcmp(article_lang, "kk") && s.latin > s.cyrillic)
+        return hs_kk_latin_lang(hs_kk_latin_detect(s.text, s.len, 0));
     if (!strcmp(article_lang, "kk"))
         return s.cyrillic_words >= HS_LANG_PASSAGE_WORDS && s.kazakh_letters == 0 &&
                        script_of_text(&s) == SCRIPT_CYRILLIC

@@ -26,7 +26,8 @@ typedef struct hs_qword {
                         hs_query_settle_names makes it the key or drops it */
 #define HS_QWORD_VARIANTS 4
     char *variants[HS_QWORD_VARIANTS]; /* other stems of its forms that the
-                        index holds (hs_query_add_variants) */
+                        index holds (hs_query_add_variants), and of a Latin
+                        word read as Kazakh (hs_query_add_kk_readings) */
     size_t n_variants;
 #define HS_QWORD_OTHER_FORMS 16
     char *other_forms[HS_QWORD_OTHER_FORMS]; /* for an =word, or a name that
@@ -119,6 +120,10 @@ int hs_qword_add_variant(hs_qword *w, struct hx_db *db, const char *stem);
  * before an ending (query_variants.c).  HUSTINGS_STATUS_* of the
  * lookups. */
 int hs_query_add_variants(hs_parsed_query *pq, struct hx_db *db);
+/* Add to each Latin word of pq its Cyrillic stem as Kazakh in each of
+ * Kazakh's Latin alphabets whose letters it is written in, where the index
+ * db holds that stem (query_kk_latin.c).  HUSTINGS_STATUS_*. */
+int hs_query_add_kk_readings(hs_parsed_query *pq, struct hx_db *db);
 /* Add to each English query word the stems of its other spelling,
  * British or American (rumour: rumor, organise: organize, centre:
  * center, defence: defense), that the index db holds

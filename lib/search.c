@@ -164,7 +164,8 @@ hustings_status_t hustings_query_set_date_range(hustings_query_t *query, const c
 
 /* What the index says of the query's words, synonyms' words included:
  * whether a lower-case word is a name, which other forms a name's stem
- * has, which other stems its forms have. */
+ * has, which other stems its forms have, and which Kazakh stems a Latin
+ * word has. */
 static hustings_status_t look_up_words(hustings_query_t *query)
 {
     hustings_status_t st = hs_query_settle_names(query->parsed, query->index->db);
@@ -172,6 +173,8 @@ static hustings_status_t look_up_words(hustings_query_t *query)
         st = hs_query_add_other_forms(query->parsed, query->index->db, query->stemmer);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hs_query_add_variants(query->parsed, query->index->db);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hs_query_add_kk_readings(query->parsed, query->index->db);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hs_query_add_spellings(query->parsed, query->index->db, query->stemmer);
     if (st == HUSTINGS_STATUS_SUCCESS)

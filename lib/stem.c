@@ -8,11 +8,14 @@
 #include <libstemmer.h>
 #include <utf8proc.h>
 
+#include "buf.h"
+#include "kk_latin.h"
 #include "stem_kk.h"
 
 struct hs_stemmer {
     struct sb_stemmer *english;
     struct sb_stemmer *russian;
+    hs_buf cyrillic;          /* a Kazakh word in Latin letters, converted */
 };
 
 hs_stemmer *hs_stemmer_new(void)
@@ -37,6 +40,7 @@ void hs_stemmer_free(hs_stemmer *st)
         sb_stemmer_delete(st->english);
     if (st->russian)
         sb_stemmer_delete(st->russian);
+    hs_buf_free(&st->cyrillic);
     free(st);
 }
 
@@ -62,9 +66,19 @@ hs_script hs_script_of(const char *word, size_t len)
     return HS_SCRIPT_OTHER;
 }
 
+/* "kk", or Kazakh in a Latin alphabet ("kk-Latn-2018"). */
 static int is_kazakh(const char *lang)
 {
-    return lang && strcmp(lang, "kk") == 0;
+    return lang && lang[0] == 'k' && lang[1] == 'k' && (!lang[2] || lang[2] == '-');
+}
+
+/* The alphabet to read a Latin word of a text in lang by: the text's, or
+ * in a Kazakh text of unknown alphabet the word's own letters'; NONE
+ * outside Kazakh. */
+static hs_kk_latin latin_alphabet(const char *lang, const char *word, size_t len)
+{
+    hs_kk_latin v = hs_kk_latin_of_lang(lang);
+    return v || !is_kazakh(lang) ? v : hs_kk_latin_detect(word, len, 0);
 }
 
 static const char *snowball(struct sb_stemmer *sb, const char *word,
@@ -81,8 +95,22 @@ const char *hs_stem_lang(hs_stemmer *st, const char *lang, const char *word,
                          size_t len, size_t *out_len)
 {
     switch (hs_script_of(word, len)) {
-    case HS_SCRIPT_LATIN:
+    case HS_SCRIPT_LATIN: {
+        /* Kazakh in Latin letters: the stem of its Cyrillic, which the
+         * same word written in Cyrillic has too */
+        hs_kk_latin v = latin_alphabet(lang, word, len);
+        if (v) {
+            hs_buf_reset(&st->cyrillic);
+            int rc = hs_kk_latin_to_cyrillic(word, len, v, &st->cyrillic);
+            if (rc < 0)
+                return NULL;
+            if (rc > 0) {
+                *out_len = hs_stem_kk(st->cyrillic.data, st->cyrillic.len);
+                return st->cyrillic.data;
+            }
+        }
         return snowball(st->english, word, len, out_len);
+    }
     case HS_SCRIPT_CYRILLIC:
         if (is_kazakh(lang) || hs_has_kk_letters(word, len)) {
             *out_len = hs_stem_kk(word, len);

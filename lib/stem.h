@@ -6,7 +6,11 @@
  * thread at a time.
  *
  * Which stemmer a word gets:
- *  - Latin script: English (libstemmer);
+ *  - Latin script in a Kazakh text ("kk", or "kk-Latn-2017", -2018 or
+ *    -2021 for one of Kazakh's Latin alphabets, kk_latin.h): Kazakh, on
+ *    the word converted to Cyrillic (so that the stem is the one the word
+ *    has in Cyrillic), when every letter of it is one of that alphabet's;
+ *  - other Latin script: English (libstemmer);
  *  - Cyrillic with a Kazakh letter (ә ғ қ ң ө ұ ү һ і): Kazakh (stem_kk.h),
  *    whatever the article's language;
  *  - other Cyrillic: Kazakh in a Kazakh article, Russian otherwise;
