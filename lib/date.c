@@ -163,18 +163,19 @@ static int parse_year_first(cursor *c, int *y, int *m, int *d)
 }
 
 
-/* Month names in Cyrillic: Russian (genitive, nominative and the usual
- * abbreviations) and Kazakh. */
+/* Month names in words: Russian (genitive, nominative and the usual
+ * abbreviations) and Kazakh, in Cyrillic and in Kazakh's 2018 and 2021
+ * Latin alphabets. */
 enum { RUSSIAN = 1, KAZAKH = 2 };
 
-typedef struct cyrillic_month {
+typedef struct month_word {
     const char *name;
     int month;
     int lang;
     int abbreviation; /* may take a dot */
-} cyrillic_month;
+} month_word;
 
-static const cyrillic_month cyrillic_months[] = {
+static const month_word month_words[] = {
     { "января", 1, RUSSIAN, 0 },   { "февраля", 2, RUSSIAN, 0 },
     { "марта", 3, RUSSIAN, 0 },    { "апреля", 4, RUSSIAN, 0 },
     { "мая", 5, RUSSIAN, 0 },      { "июня", 6, RUSSIAN, 0 },
@@ -200,6 +201,17 @@ static const cyrillic_month cyrillic_months[] = {
     { "шілде", 7, KAZAKH, 0 },     { "тамыз", 8, KAZAKH, 0 },
     { "қыркүйек", 9, KAZAKH, 0 },  { "қазан", 10, KAZAKH, 0 },
     { "қараша", 11, KAZAKH, 0 },   { "желтоқсан", 12, KAZAKH, 0 },
+    /* Kazakh in its 2018 and 2021 Latin alphabets (doc/kazakh-latin.md) */
+    { "qańtar", 1, KAZAKH, 0 },    { "qañtar", 1, KAZAKH, 0 },
+    { "aqpan", 2, KAZAKH, 0 },     { "naýryz", 3, KAZAKH, 0 },
+    { "nauryz", 3, KAZAKH, 0 },    { "sáýir", 4, KAZAKH, 0 },
+    { "säuır", 4, KAZAKH, 0 },     { "mamyr", 5, KAZAKH, 0 },
+    { "maýsym", 6, KAZAKH, 0 },    { "mausym", 6, KAZAKH, 0 },
+    { "shilde", 7, KAZAKH, 0 },    { "şılde", 7, KAZAKH, 0 },
+    { "tamyz", 8, KAZAKH, 0 },     { "qyrkúıek", 9, KAZAKH, 0 },
+    { "qyrküiek", 9, KAZAKH, 0 },  { "qazan", 10, KAZAKH, 0 },
+    { "qarasha", 11, KAZAKH, 0 },  { "qaraşa", 11, KAZAKH, 0 },
+    { "jeltoqsan", 12, KAZAKH, 0 },
 };
 
 /* Words that may follow or precede the year: "года", "г.", "жылғы", "ж.". */
@@ -211,11 +223,12 @@ typedef struct year_word {
 
 static const year_word years_after[] = {
     { "года", RUSSIAN, 0 }, { "год", RUSSIAN, 0 }, { "г", RUSSIAN, 1 },
-    { "жыл", KAZAKH, 0 },   { "ж", KAZAKH, 1 },
+    { "жыл", KAZAKH, 0 },   { "ж", KAZAKH, 1 },   { "jyl", KAZAKH, 0 },
 };
 
 static const year_word years_before[] = {
     { "жылғы", KAZAKH, 0 }, { "жылы", KAZAKH, 0 }, { "ж", KAZAKH, 1 },
+    { "jylǵy", KAZAKH, 0 }, { "jylğy", KAZAKH, 0 }, { "jyly", KAZAKH, 0 },
 };
 
 /* Read a run of letters (any script) as lower case into word; 0 when
@@ -244,14 +257,15 @@ static int read_word(cursor *c, char word[32])
     return n > 0;
 }
 
-/* A Cyrillic month name: 1-12 in *month, its language in *lang. */
-static int read_cyrillic_month(cursor *c, int *month, int *lang)
+/* A month name in words (Russian or Kazakh, in Cyrillic, or Kazakh in
+ * Latin letters): 1-12 in *month, its language in *lang. */
+static int read_month_word(cursor *c, int *month, int *lang)
 {
     char word[32];
     if (!read_word(c, word))
         return 0;
-    for (size_t i = 0; i < sizeof cyrillic_months / sizeof cyrillic_months[0]; i++) {
-        const cyrillic_month *m = &cyrillic_months[i];
+    for (size_t i = 0; i < sizeof month_words / sizeof month_words[0]; i++) {
+        const month_word *m = &month_words[i];
         if (strcmp(word, m->name) != 0)
             continue;
         if (m->abbreviation)
@@ -299,7 +313,7 @@ static int year_suffix(cursor *c, int lang)
 static int parse_day_first_cyrillic(cursor *c, int *y, int *m, int *d)
 {
     int lang;
-    return read_day(c, d) && skip_blanks(c) && read_cyrillic_month(c, m, &lang) &&
+    return read_day(c, d) && skip_blanks(c) && read_month_word(c, m, &lang) &&
            skip_blanks(c) && read_year(c, y) && year_suffix(c, lang);
 }
 
@@ -311,7 +325,7 @@ static int parse_year_first_kazakh(cursor *c, int *y, int *m, int *d)
            read_year_word(c, years_before, sizeof years_before / sizeof years_before[0],
                           KAZAKH) &&
            skip_blanks(c) && read_day(c, d) && skip_blanks(c) &&
-           read_cyrillic_month(c, m, &lang) && lang == KAZAKH;
+           read_month_word(c, m, &lang) && lang == KAZAKH;
 }
 
 /* "20.02.2023", "20.02.2023 г.", "20.02.2023 ж." */

@@ -18,9 +18,11 @@
  * genitive (февраля), the nominative (февраль) or abbreviated (янв фев
  * февр мар апр июн июл авг сен сент окт ноя нояб дек, with or without a
  * dot); Kazakh in full (қаңтар ақпан наурыз сәуір мамыр маусым шілде
- * тамыз қыркүйек қазан қараша желтоқсан).  After the year a Russian month
- * may take года, год or г. and a Kazakh one жыл or ж.; before the day,
- * a Kazakh year takes жылғы, жылы or ж.  The day must exist in that month
+ * тамыз қыркүйек қазан қараша желтоқсан), also in its 2018 and 2021
+ * Latin alphabets (qańtar/qañtar ... naýryz/nauryz ... jeltoqsan: "2023
+ * jylǵy 2 naýryz").  After the year a Russian month may take года, год or
+ * г. and a Kazakh one жыл (jyl) or ж.; before the day, a Kazakh year takes
+ * жылғы, жылы or ж. (jylǵy, jylğy, jyly).  The day must exist in that month
  * (leap years included); years 1000-9999.
  * A day name may come first ("Monday, March 20, 2023", "Mon, 20 Mar 2023",
  * "понедельник, 20 марта 2023 г.") and a time of day last ("20 February

@@ -145,6 +145,9 @@ static int same_word(const htoken *t, const hs_qword *w, const hs_qgroup *g)
     for (size_t i = 0; i < w->n_variants; i++)
         if (strcmp(t->stem, w->variants[i]) == 0)
             return 1;
+    for (size_t i = 0; i < w->n_family; i++)
+        if (strcmp(t->stem, w->family[i]) == 0)
+            return 1;
     return strcmp(t->stem, w->stem) == 0 || (w->stem2 && strcmp(t->stem, w->stem2) == 0) ||
            (t->key && w->key && strcmp(t->key, w->key) == 0);
 }

@@ -29,6 +29,12 @@ typedef struct hs_qword {
                         index holds (hs_query_add_variants), and of a Latin
                         word read as Kazakh (hs_query_add_kk_readings) */
     size_t n_variants;
+#define HS_QWORD_FAMILY 6
+    char *family[HS_QWORD_FAMILY]; /* stems of other words of its root that
+                        the index holds (самовыдвиженец for
+                        самовыдвижение; hs_query_add_family), searched for
+                        at a lower weight */
+    size_t n_family;
 #define HS_QWORD_OTHER_FORMS 16
     char *other_forms[HS_QWORD_OTHER_FORMS]; /* for an =word, or a name that
                         is its own stem ("vote", "brown"): the index's other
@@ -124,6 +130,12 @@ int hs_query_add_variants(hs_parsed_query *pq, struct hx_db *db);
  * Kazakh's Latin alphabets whose letters it is written in, where the index
  * db holds that stem (query_kk_latin.c).  HUSTINGS_STATUS_*. */
 int hs_query_add_kk_readings(hs_parsed_query *pq, struct hx_db *db);
+/* Add to each Cyrillic word of pq (not exact, quoted or a prefix) the
+ * stems of its derivational family that the index db holds
+ * (query_family.c): hs_qword_add_family for one word, kazakh choosing the
+ * Kazakh rules over the Russian ones.  HUSTINGS_STATUS_*. */
+int hs_query_add_family(hs_parsed_query *pq, struct hx_db *db);
+int hs_qword_add_family(hs_qword *w, struct hx_db *db, int kazakh);
 /* Add to each English query word the stems of its other spelling,
  * British or American (rumour: rumor, organise: organize, centre:
  * center, defence: defense), that the index db holds

@@ -73,6 +73,9 @@ static hs_qnode *own_form_terms(const char *prefix, const hs_qword *w)
     return hs_qnode_pair(HS_Q_OR, hs_qnode_term(prefix, w->exact, strlen(w->exact)), alone);
 }
 
+/* A relative of a word (query_family.c) weighs this much of its own forms. */
+#define FAMILY_WEIGHT 0.5
+
 /* One word under a prefix: its exact form, or its stems (one per language
  * its script suggests), and, when name_prefix is given, its
  * transliteration key under that prefix. */
@@ -93,6 +96,14 @@ static hs_qnode *word_terms(const hs_qword *w, const char *prefix, int exact,
     for (size_t i = 0; q && i < w->n_variants; i++)
         q = hs_qnode_pair(HS_Q_OR, q,
                           hs_qnode_term(prefix, w->variants[i], strlen(w->variants[i])));
+    /* the word's derivational family counts, but less than its own forms */
+    if (q && w->n_family) {
+        hs_qnode *family = hs_qnode_term(prefix, w->family[0], strlen(w->family[0]));
+        for (size_t i = 1; family && i < w->n_family; i++)
+            family = hs_qnode_pair(HS_Q_OR, family,
+                                   hs_qnode_term(prefix, w->family[i], strlen(w->family[i])));
+        q = hs_qnode_pair(HS_Q_OR, q, family ? hs_qnode_scale(family, FAMILY_WEIGHT) : NULL);
+    }
     if (q && name_prefix && w->key)
         q = hs_qnode_pair(HS_Q_OR, q, hs_qnode_term(name_prefix, w->key, strlen(w->key)));
     return q;

@@ -199,6 +199,8 @@ static void free_word(hs_qword *w)
         free(w->variants[i]);
     for (size_t i = 0; i < w->n_other_forms; i++)
         free(w->other_forms[i]);
+    for (size_t i = 0; i < w->n_family; i++)
+        free(w->family[i]);
     memset(w, 0, sizeof *w);
 }
 

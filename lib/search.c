@@ -176,6 +176,8 @@ static hustings_status_t look_up_words(hustings_query_t *query)
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hs_query_add_kk_readings(query->parsed, query->index->db);
     if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hs_query_add_family(query->parsed, query->index->db);
+    if (st == HUSTINGS_STATUS_SUCCESS)
         st = hs_query_add_spellings(query->parsed, query->index->db, query->stemmer);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hs_query_add_idf(query->parsed, query->index->db);

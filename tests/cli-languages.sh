@@ -12,9 +12,13 @@ run "$QUERY" -d "$tmp/idx" --json --limit 100 --per-article 1 'path:corpus'
 check "every corpus article is indexed" json_true "len({r['path'] for r in rows}) == $(ls "$CORPUS"/*.txt | wc -l)"
 check "each article has the language its file name says" \
     json_true 'all(r["lang"] == r["path"].rsplit("/", 1)[1][:2] for r in rows)'
-q 'lang:kk'
+run "$QUERY" -d "$tmp/idx" --json --limit 100 --per-article 1 'lang:kk'
 check "lang:kk finds the Kazakh articles only" json_true 'rows and all("/kk-" in r["path"] for r in rows)'
-check "lang:kk finds all of them" json_true "len({r['path'] for r in rows}) == $(ls "$CORPUS"/kk-*.txt | wc -l)"
+check "lang:kk finds all of them, in both scripts" json_true "len({r['path'] for r in rows}) == $(ls "$CORPUS"/kk-*.txt | wc -l)"
+kk_passages=$("$QUERY" -d "$tmp/idx" --count 'lang:kk')
+run "$QUERY" -d "$tmp/idx" --json -n 0 --facets lang 'path:corpus'
+check "the lang facet shows Kazakh once, for the passages of both scripts" \
+    json_true "[r['counts'] for r in rows if r.get('facet') == 'lang'][0] == {'en': $("$QUERY" -d "$tmp/idx" --count lang:en), 'ru': $("$QUERY" -d "$tmp/idx" --count lang:ru), 'kk': $kk_passages}"
 q 'lang:ru выборы'
 check "lang:ru выборы: Russian articles only" json_true 'rows and all("/ru-" in r["path"] for r in rows)'
 
@@ -108,6 +112,48 @@ check "a synonym's Russian word finds its other forms" \
     json_true "sorted(set($(words))) == ['участке', 'участки']"
 run "$QUERY" -d "$tmp/forms-idx" --count --no-thesaurus 'урок'
 check "a word the index holds in no form finds nothing" test "$rc" -eq 1
+
+# Kazakh in both scripts: the 2018 (kk-05..08) and 2021 (kk-09, kk-10)
+# Latin alphabets and Cyrillic (kk-01..04) find each other, inflected
+# forms included, the query's own script first
+kkfiles() { echo 'sorted({r["path"].rsplit("/", 1)[1][:5] for r in rows})'; }
+q 'сайлау'
+cyrillic=$("$PYTHON" -c 'import json,sys; print(sorted({json.loads(l)["path"].rsplit("/",1)[1][:5] for l in open(sys.argv[1])}))' "$tmp/out")
+check "сайлау finds every Kazakh article, in both scripts" \
+    json_true "$(kkfiles) == ['kk-01', 'kk-02', 'kk-03', 'kk-04', 'kk-05', 'kk-06', 'kk-07', 'kk-08', 'kk-09', 'kk-10']"
+for word in saılaý sailau saılaýǵa sailauğa сайлауға; do
+    q "$word"
+    check "$word finds what сайлау finds" json_true "str($(kkfiles)) == \"$cyrillic\""
+done
+q 'saılaý'
+check "saılaý highlights Cyrillic сайлау too" json_true "any(w.lower().startswith('сайлау') for w in $(words))"
+check "and shows its own script first" json_true '"/kk-0" in rows[0]["path"] and rows[0]["path"].rsplit("/", 1)[1][:5] in ("kk-05", "kk-06", "kk-07", "kk-08", "kk-09", "kk-10")'
+q 'Мәжіліс'
+check "Мәжіліс finds Májilis (2018) and Mäjılıs (2021)" \
+    json_true "{'kk-05', 'kk-09'} <= set($(kkfiles))"
+q 'lang:kk Qazaqstan'
+check "Qazaqstan finds Cyrillic Қазақстан" json_true "'kk-01' in $(kkfiles)"
+q 'plan'
+check "an English word is not read as Kazakh where the index holds it" test "$rc" -le 1
+run "$QUERY" -d "$tmp/idx" --json -n 100 'lang:kk'
+check "the Latin articles' date lines are read" \
+    json_true 'all(r["date"] for r in rows if r["path"].rsplit("/", 1)[1][:5] in ("kk-05", "kk-09"))'
+
+# word families: derivations the stemmers leave apart
+q 'самовыдвижение'
+check "самовыдвижение finds самовыдвиженцы" json_true "any(w.lower().startswith('самовыдвижен') and w.lower() != 'самовыдвижение' for w in $(words))"
+n1=$("$QUERY" -d "$tmp/idx" --count самовыдвижение)
+n2=$("$QUERY" -d "$tmp/idx" --count самовыдвиженцы)
+check "самовыдвижение and самовыдвиженцы find the same passages" test "$n1" = "$n2"
+q 'самовыдвижение'
+check "its own forms first" json_true "any(w.lower().startswith('самовыдвижени') for w in [r['text'].encode()[s:e].decode() for r in rows[:1] for s, e in r['highlights']])"
+n1=$("$QUERY" -d "$tmp/idx" --count ұсыну)
+n2=$("$QUERY" -d "$tmp/idx" --count ұсынған)
+check "ұсыну and ұсынған find each other" sh -c '[ "$1" -gt 4 ] && [ "$2" -gt 4 ] && [ $(( $1 - $2 )) -le 1 ] && [ $(( $2 - $1 )) -le 1 ]' sh "$n1" "$n2"
+q 'ұсынған'
+check "ұсынған highlights ұсыну" json_true "any(w.lower().startswith('ұсыну') for w in $(words))"
+q '=ұсыну'
+check "=ұсыну keeps to its form" json_true "all(w.lower() == 'ұсыну' for w in $(words))"
 
 # dates in Russian and Kazakh articles
 q 'lang:kk'

@@ -194,6 +194,24 @@ static void test_kazakh(void)
     CHECK_STR(parse("20 ақпан 2023"), "2023-02-20");
     CHECK_STR(parse("20.02.2023 ж."), "2023-02-20");
     CHECK_STR(parse("2023 жылғы 25 қаңтар"), "2023-01-25");
+    /* in the 2018 and 2021 Latin alphabets, every month */
+    CHECK_STR(parse("2023 jylǵy 2 naýryz"), "2023-03-02");
+    CHECK_STR(parse("2023 jylğy 11 nauryz"), "2023-03-11");
+    CHECK_STR(parse("2023 Jyly 3 Aqpan"), "2023-02-03");
+    CHECK_STR(parse("20 naýryz 2023 jyl"), "2023-03-20");
+    static const char *const latin[][2] = {
+        { "qańtar", "qañtar" }, { "aqpan", "aqpan" }, { "naýryz", "nauryz" },
+        { "sáýir", "säuır" }, { "mamyr", "mamyr" }, { "maýsym", "mausym" },
+        { "shilde", "şılde" }, { "tamyz", "tamyz" }, { "qyrkúıek", "qyrküiek" },
+        { "qazan", "qazan" }, { "qarasha", "qaraşa" }, { "jeltoqsan", "jeltoqsan" },
+    };
+    for (int m = 0; m < 12; m++)
+        for (int v = 0; v < 2; v++) {
+            char line[64], want[11];
+            snprintf(line, sizeof line, "2024 jylǵy 9 %s", latin[m][v]);
+            snprintf(want, sizeof want, "2024-%02d-09", m + 1);
+            CHECK_STR(parse(line), want);
+        }
     CHECK_STR(parse("2023 жылғы 19 наурыз"), "2023-03-19");
     CHECK_STR(parse("2024 жылғы 30 сәуір"), "2024-04-30");
     CHECK_STR(parse("2024 жылғы 1 мамыр"), "2024-05-01");
