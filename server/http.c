@@ -1,9 +1,11 @@
-/* http.c - libmicrohttpd glue: per-request bookkeeping, the checks every
- * request goes through (size, token, method), the routing table, and
- * turning a response into HTTP. */
+/* http.c - libmicrohttpd glue: per-request bookkeeping, the deadline of
+ * a request head, the checks every request goes through (size, token,
+ * method), the routing table, and turning a response into HTTP. */
 #include "http.h"
 
 #include <netinet/in.h>
+#include <pthread.h>
+#include <sys/socket.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +50,214 @@ static double ms_since(const struct timespec *t)
     return (double)(now.tv_sec - t->tv_sec) * 1e3 + (double)(now.tv_nsec - t->tv_nsec) / 1e6;
 }
 
+/* ---- the deadline of a request head (slowloris) ----------------------
+ *
+ * libmicrohttpd's idle timeout starts again with every byte, so a client
+ * that sends one header line every few seconds keeps its connection for
+ * ever, and 512 such clients take every slot.  Each connection is
+ * therefore in the `waiting` list, oldest first, from its opening (or the
+ * end of its last answer: keep-alive) until its request head is complete
+ * (the first call of on_request); a thread of its own shuts down the
+ * socket of one still there after cfg->header_timeout seconds, and
+ * libmicrohttpd, reading the end of the stream, closes the connection.
+ * When SERVE_MAX_WAITING are waiting, a new connection shuts down the
+ * oldest waiting one, so that the slots of the reserve are always free
+ * for requests that arrive whole (/healthz answers during an attack).
+ *
+ * The list is only touched under its lock.  A socket is shut down, never
+ * closed, and only while its connection is in the list: libmicrohttpd
+ * calls on_connection(CLOSED), which takes it out, before closing the
+ * descriptor, so the descriptor cannot belong to another connection. */
+typedef struct conn_state {
+    struct conn_state *prev, *next;  /* in the waiting list */
+    struct timespec since;           /* when it started waiting */
+    MHD_socket fd;
+    int waiting;                     /* in the list */
+    int cut;                         /* shut down: never waits again */
+} conn_state;
+
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t wake;             /* on CLOCK_MONOTONIC */
+    conn_state *head, *tail;         /* oldest first */
+    unsigned n;
+    struct timespec timeout;
+    int stop;
+    pthread_t thread;
+} waiting = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static void timespec_add(struct timespec *t, const struct timespec *d)
+{
+    t->tv_sec += d->tv_sec;
+    t->tv_nsec += d->tv_nsec;
+    if (t->tv_nsec >= 1000000000L) {
+        t->tv_sec++;
+        t->tv_nsec -= 1000000000L;
+    }
+}
+
+static int timespec_before(const struct timespec *a, const struct timespec *b)
+{
+    return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+/* The next three with the lock held. */
+static void wait_start(conn_state *c)
+{
+    clock_gettime(CLOCK_MONOTONIC, &c->since);
+    c->prev = waiting.tail;
+    c->next = NULL;
+    if (waiting.tail)
+        waiting.tail->next = c;
+    else
+        waiting.head = c;
+    waiting.tail = c;
+    c->waiting = 1;
+    waiting.n++;
+}
+
+static void wait_end(conn_state *c)
+{
+    if (!c->waiting)
+        return;
+    if (c->prev)
+        c->prev->next = c->next;
+    else
+        waiting.head = c->next;
+    if (c->next)
+        c->next->prev = c->prev;
+    else
+        waiting.tail = c->prev;
+    c->waiting = 0;
+    waiting.n--;
+}
+
+static void cut(conn_state *c)
+{
+    shutdown(c->fd, SHUT_RDWR);
+    c->cut = 1;
+    wait_end(c);
+}
+
+/* The thread that cuts the connections past their deadline. */
+static void *reaper(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&waiting.lock);
+    while (!waiting.stop) {
+        struct timespec now, next;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        for (;;) {
+            if (!waiting.head) { /* a connection opened from now waits this long */
+                next = now;
+                timespec_add(&next, &waiting.timeout);
+                break;
+            }
+            next = waiting.head->since;
+            timespec_add(&next, &waiting.timeout);
+            if (timespec_before(&now, &next))
+                break;
+            cut(waiting.head);
+        }
+        pthread_cond_timedwait(&waiting.wake, &waiting.lock, &next);
+    }
+    pthread_mutex_unlock(&waiting.lock);
+    return NULL;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    conn_state *c = *socket_context;
+    (void)cls;
+    if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        if (c) {
+            pthread_mutex_lock(&waiting.lock);
+            wait_end(c);
+            pthread_mutex_unlock(&waiting.lock);
+        }
+        free(c);
+        *socket_context = NULL;
+        return;
+    }
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+    if (!info)
+        return;
+    c = calloc(1, sizeof *c);
+    if (!c) { /* it could not be given a deadline: refuse it */
+        shutdown(info->connect_fd, SHUT_RDWR);
+        return;
+    }
+    c->fd = info->connect_fd;
+    pthread_mutex_lock(&waiting.lock);
+    if (waiting.n >= SERVE_MAX_WAITING)
+        cut(waiting.head);
+    wait_start(c);
+    pthread_mutex_unlock(&waiting.lock);
+    *socket_context = c;
+}
+
+static conn_state *state_of(struct MHD_Connection *conn)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info ? info->socket_context : NULL;
+}
+
+/* The request head is complete: no deadline until the answer is sent. */
+static void head_received(struct MHD_Connection *conn)
+{
+    conn_state *c = state_of(conn);
+    if (!c)
+        return;
+    pthread_mutex_lock(&waiting.lock);
+    wait_end(c);
+    pthread_mutex_unlock(&waiting.lock);
+}
+
+/* Answered: the next request head has the same time to arrive. */
+static void answer_sent(struct MHD_Connection *conn)
+{
+    conn_state *c = state_of(conn);
+    if (!c)
+        return;
+    pthread_mutex_lock(&waiting.lock);
+    if (!c->cut && !c->waiting)
+        wait_start(c);
+    pthread_mutex_unlock(&waiting.lock);
+}
+
+static int reaper_start(double seconds)
+{
+    pthread_condattr_t attr;
+    waiting.timeout.tv_sec = (time_t)seconds;
+    waiting.timeout.tv_nsec = (long)((seconds - (double)waiting.timeout.tv_sec) * 1e9);
+    waiting.stop = 0;
+    if (pthread_condattr_init(&attr) != 0)
+        return -1;
+    int rc = pthread_condattr_setclock(&attr, CLOCK_MONOTONIC) != 0 ||
+             pthread_cond_init(&waiting.wake, &attr) != 0;
+    pthread_condattr_destroy(&attr);
+    if (rc)
+        return -1;
+    if (pthread_create(&waiting.thread, NULL, reaper, NULL) != 0) {
+        pthread_cond_destroy(&waiting.wake);
+        return -1;
+    }
+    return 0;
+}
+
+static void reaper_stop(void)
+{
+    pthread_mutex_lock(&waiting.lock);
+    waiting.stop = 1;
+    pthread_cond_signal(&waiting.wake);
+    pthread_mutex_unlock(&waiting.lock);
+    pthread_join(waiting.thread, NULL);
+    pthread_cond_destroy(&waiting.wake);
+}
+
 /* Called with the raw request target before anything else. */
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
@@ -66,7 +276,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
     const serve_config *cfg = cls;
     exchange *ex = *con_cls;
-    (void)conn;
+    answer_sent(conn);
     if (ex && cfg->verbose && ex->status)
         fprintf(stderr, "hustings-serve: %s %s %u %.1f ms%s\n", ex->method, ex->path,
                 ex->status, ms_since(&ex->start),
@@ -80,9 +290,18 @@ static void on_log(void *cls, const char *fmt, va_list ap)
 {
     (void)cls;
     /* a failed bind is reported by the caller, naming the port asked for
-     * (libmicrohttpd's own message names port 0 for a SOCK_ADDR) */
-    if (strncmp(fmt, "Failed to bind", 14) == 0)
-        return;
+     * (libmicrohttpd's own message names port 0 for a SOCK_ADDR); a
+     * client that hangs up mid-request is no news, and a connection cut
+     * at its head deadline ends the same way: a line for each would flood
+     * the log during an attack */
+    static const char *const quiet[] = {
+        "Failed to bind",
+        "Connection was closed by remote side with incomplete request",
+        "Connection socket is closed when reading request",
+    };
+    for (size_t i = 0; i < sizeof quiet / sizeof *quiet; i++)
+        if (strncmp(fmt, quiet[i], strlen(quiet[i])) == 0)
+            return;
     fputs("hustings-serve: ", stderr);
     vfprintf(stderr, fmt, ap);
 }
@@ -175,6 +394,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     int get = strcmp(method, MHD_HTTP_METHOD_GET) == 0 || strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
     if (!ex->called) {
         ex->called = 1;
+        head_received(conn);
         /* A request to refuse is answered at once (MHD then closes the
          * connection instead of reading a body); a plain GET on the next
          * call, when it is complete, so that the connection stays open. */
@@ -207,18 +427,24 @@ struct MHD_Daemon *http_start(const serve_config *cfg)
                      MHD_USE_ITC;
     if (cfg->addr.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
+    if (reaper_start(cfg->header_timeout) < 0) {
+        fputs("hustings-serve: cannot start a thread\n", stderr);
+        return NULL;
+    }
     struct MHD_Daemon *d = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, (void *)cfg,
         MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL, /* first, to catch every message */
         MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&cfg->addr,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)cfg->threads,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_CONNECTION_MEMORY,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned int)SERVE_MAX_CONNECTIONS,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, (void *)cfg,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
         MHD_OPTION_END);
     if (!d) {
+        reaper_stop();
         fprintf(stderr, "hustings-serve: cannot listen on %s port %u (is the port in use, or "
                         "the address not this machine's?)\n", cfg->host, port_of(&cfg->addr));
         return NULL;
@@ -248,6 +474,7 @@ void http_stop(struct MHD_Daemon *daemon)
         nanosleep(&(struct timespec){ 0, 100000000L }, NULL);
     }
     MHD_stop_daemon(daemon);
+    reaper_stop();
     if (listener != MHD_INVALID_SOCKET)
         close(listener);
 }

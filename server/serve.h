@@ -25,6 +25,13 @@
 /* Per connection: request line and headers must fit (else MHD answers
  * 414 or 431 by itself). */
 #define SERVE_CONNECTION_MEMORY (128 * 1024)
+/* Connections at once; of these, at most SERVE_MAX_WAITING may be waiting
+ * for their request head (a new one closes the oldest such), so that the
+ * rest are kept for requests that arrive whole. */
+#define SERVE_MAX_CONNECTIONS 512
+#define SERVE_MAX_WAITING (SERVE_MAX_CONNECTIONS - 64)
+/* Seconds a connection has to send its request head (--header-timeout). */
+#define SERVE_HEADER_TIMEOUT 10
 
 typedef struct serve_config {
     const char **indexes;            /* the index, or the shards searched as one */
@@ -35,6 +42,7 @@ typedef struct serve_config {
     socklen_t addr_len;
     char host[80];                   /* the address as printed */
     unsigned threads;                /* size of the thread pool */
+    double header_timeout;           /* seconds to send a request head */
     int insecure;                    /* non-loopback without a token */
     int verbose;                     /* one log line per request */
 } serve_config;
