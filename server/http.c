@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <sys/socket.h>
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@ typedef struct exchange {
     unsigned status;         /* 0 until answered */
     char method[8];
     char path[96];           /* for the log: the path, never the query */
+    size_t path_len;
 } exchange;
 
 typedef struct route {
@@ -48,6 +50,104 @@ static double ms_since(const struct timespec *t)
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (double)(now.tv_sec - t->tv_sec) * 1e3 + (double)(now.tv_nsec - t->tv_nsec) / 1e6;
+}
+
+/* ---- the log ----------------------------------------------------------
+ *
+ * What a client sends (a path, a method) is logged escaped, so that it
+ * can neither start a line of its own (CR, LF) nor drive a terminal (ESC,
+ * C1 controls), nor make a line read otherwise (bidirectional overrides,
+ * line separators): those characters, a backslash and bytes that are not
+ * UTF-8 are written as \xHH (a backslash as \\).  Every line is written
+ * with one call, so that lines of two threads never mix. */
+
+/* The length of the UTF-8 sequence at p (left > 0 bytes) when it is
+ * valid and safe to print as it is; 0 when its first byte is to be
+ * escaped. */
+static size_t printable(const unsigned char *p, size_t left)
+{
+    unsigned c = p[0];
+    size_t more;
+    if (c < 0x80)
+        return c >= 0x20 && c != 0x7F && c != '\\';
+    if (c >= 0xC2 && c <= 0xDF)
+        more = 1, c &= 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+        more = 2, c &= 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+        more = 3, c &= 0x07;
+    else
+        return 0;
+    if (left <= more)
+        return 0;
+    for (size_t i = 1; i <= more; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        c = c << 6 | (p[i] & 0x3F);
+    }
+    static const unsigned min[] = { 0, 0x80, 0x800, 0x10000 };
+    if (c < min[more] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    if (c <= 0x9F || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E) ||
+        (c >= 0x2066 && c <= 0x2069))
+        return 0; /* C1 controls, line separators, bidirectional controls */
+    return more + 1;
+}
+
+/* s[0..n) escaped into out (size > 0), NUL-terminated, cut short at a
+ * whole character when it does not fit; its length. */
+static size_t log_escape(char *out, size_t size, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = 0;
+    for (size_t i = 0; i < n;) {
+        static const char hex[] = "0123456789ABCDEF";
+        size_t k = printable(p + i, n - i);
+        char esc[4] = { '\\', '\\' };
+        const char *piece = (const char *)p + i;
+        size_t m = k;
+        if (!k) {
+            m = 2;
+            if (p[i] != '\\') {
+                esc[1] = 'x';
+                esc[2] = hex[p[i] >> 4];
+                esc[3] = hex[p[i] & 0xF];
+                m = 4;
+            }
+            piece = esc;
+            k = 1;
+        }
+        if (len + m >= size)
+            break;
+        memcpy(out + len, piece, m);
+        len += m;
+        i += k;
+    }
+    out[len] = '\0';
+    return len;
+}
+
+/* "hustings-serve: " and text[0..n), escaped, as one line on stderr. */
+static void log_line(const char *text, size_t n)
+{
+    static const char prefix[] = "hustings-serve: ";
+    char line[4096];
+    size_t len = sizeof prefix - 1;
+    memcpy(line, prefix, len);
+    len += log_escape(line + len, sizeof line - len - 1, text, n);
+    line[len++] = '\n';
+    fwrite(line, 1, len, stderr);
+}
+
+void serve_log(const char *fmt, ...)
+{
+    char text[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        log_line(text, (size_t)n < sizeof text ? (size_t)n : sizeof text - 1);
 }
 
 /* ---- the deadline of a request head (slowloris) ----------------------
@@ -277,10 +377,17 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     const serve_config *cfg = cls;
     exchange *ex = *con_cls;
     answer_sent(conn);
-    if (ex && cfg->verbose && ex->status)
-        fprintf(stderr, "hustings-serve: %s %s %u %.1f ms%s\n", ex->method, ex->path,
-                ex->status, ms_since(&ex->start),
-                toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (not completed)");
+    if (ex && cfg->verbose && ex->status) {
+        /* the path by its length: it may hold any byte */
+        char line[sizeof ex->method + sizeof ex->path + 64];
+        int n = snprintf(line, sizeof line, "%s ", ex->method);
+        memcpy(line + n, ex->path, ex->path_len);
+        n += (int)ex->path_len;
+        n += snprintf(line + n, sizeof line - (size_t)n, " %u %.1f ms%s", ex->status,
+                      ms_since(&ex->start),
+                      toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (not completed)");
+        log_line(line, (size_t)n);
+    }
     free(ex);
     *con_cls = NULL;
 }
@@ -302,8 +409,14 @@ static void on_log(void *cls, const char *fmt, va_list ap)
     for (size_t i = 0; i < sizeof quiet / sizeof *quiet; i++)
         if (strncmp(fmt, quiet[i], strlen(quiet[i])) == 0)
             return;
-    fputs("hustings-serve: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    char text[1024];
+    int n = vsnprintf(text, sizeof text, fmt, ap);
+    if (n <= 0)
+        return;
+    size_t len = (size_t)n < sizeof text ? (size_t)n : sizeof text - 1;
+    if (text[len - 1] == '\n') /* its messages end with one */
+        len--;
+    log_line(text, len);
 }
 
 /* The API takes no request body. */
@@ -408,7 +521,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         dispatch(&rq, method, &rs);
     ex->status = rs.status;
     snprintf(ex->method, sizeof ex->method, "%s", method);
-    snprintf(ex->path, sizeof ex->path, "%s", url);
+    ex->path_len = strlen(url) < sizeof ex->path ? strlen(url) : sizeof ex->path;
+    memcpy(ex->path, url, ex->path_len);
     return send_response(conn, &rs);
 }
 

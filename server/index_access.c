@@ -29,8 +29,7 @@ void with_index(request *rq, index_work work, void *ctx, response *rs)
         char *message = NULL;
         st = hustings_index_open_shards(cfg->indexes, cfg->n_indexes, &index, &message);
         if (st != HUSTINGS_STATUS_SUCCESS) {
-            fprintf(stderr, "hustings-serve: %s\n",
-                    message ? message : hustings_status_to_string(st));
+            serve_log("%s", message ? message : hustings_status_to_string(st));
             free(message);
             if (!retryable(st))
                 break;
@@ -38,9 +37,8 @@ void with_index(request *rq, index_work work, void *ctx, response *rs)
         }
         st = work(index, ctx, rs);
         if (st != HUSTINGS_STATUS_SUCCESS)
-            fprintf(stderr, "hustings-serve: %s: %s%s\n", cfg->indexes[0],
-                    hustings_index_get_error(index),
-                    attempt == 0 && retryable(st) ? " (reopening and trying again)" : "");
+            serve_log("%s: %s%s", cfg->indexes[0], hustings_index_get_error(index),
+                      attempt == 0 && retryable(st) ? " (reopening and trying again)" : "");
         hustings_index_close(index);
         if (st == HUSTINGS_STATUS_SUCCESS || !retryable(st))
             break;

@@ -63,6 +63,12 @@ typedef struct response {
     int page;                        /* a page or asset: CSP and caching */
 } response;
 
+/* http.c */
+/* One line on stderr, "hustings-serve: " and the message, with control
+ * characters, a backslash and bytes that are not UTF-8 written as \xHH
+ * (\\): for anything that holds what a client sent. */
+void serve_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* response.c */
 /* A JSON body; takes ownership of obj (NULL: out of memory, 500). */
 void response_json(response *rs, unsigned status, json_object *obj);

@@ -98,6 +98,7 @@ check "the server says where it listens, with the port it got" \
     sh -c 'echo "$0" | grep -Eq "^http://127\.0\.0\.1:[1-9][0-9]*$"' "$base"
 main_pid=$pid
 main_log=$log
+main_base=$base
 
 expect "/healthz: 200, status ok and the passage count" 200 /healthz \
     'd["status"] == "ok" and d["passages"] > 100'
@@ -255,6 +256,11 @@ expect "a URL over the request buffer is refused" - '/api/search?q=a' \
     'status == 0 or status >= 400' --pad 300000
 expect "and the server goes on" 200 /healthz
 expect "HEAD: 200 without a body" 200 /healthz 'body == b""' -X HEAD
+# paths that would write a forged line, or terminal escapes, into the log
+expect "a path with CR LF in it: 404" 404 \
+    '/zqforge%0D%0Ahustings-serve:%20GET%20/forged%20200%201.0%20ms' "$JSON_ERROR"
+expect "a path with an escape sequence, a backslash, C1 and bad UTF-8: 404" 404 \
+    '/zqesc%1B%5B31mred%5Cx%C2%9B%FF%D0%B4' "$JSON_ERROR"
 
 # the page: compiled in, a strict CSP, and a script that never writes HTML
 expect "/: the page" 200 / '
@@ -408,6 +414,25 @@ stop_server "$pid"
 # ---- the log, and SIGTERM -----------------------------------------------
 check "--verbose logs one line per request" grep -q '^hustings-serve: GET /api/search 200 ' "$main_log"
 check "but never the query" sh -c '! grep -q "self-nomination" "$0"' "$main_log"
+# a method is the client's too (python's own client refuses to send this one)
+"$PYTHON" -c '
+import socket, sys, urllib.parse
+u = urllib.parse.urlsplit(sys.argv[1])
+with socket.create_connection((u.hostname, u.port), timeout=10) as s:
+    s.sendall(b"G\x1b[2JT /zqmethod HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+    while s.recv(4096):
+        pass' "$main_base"
+check "--verbose: CR LF in a path cannot start a line of its own" \
+    sh -c '! grep -q "^hustings-serve: GET /forged" "$0"' "$main_log"
+check "--verbose: it is written escaped, on the request's line" grep -qF \
+    'hustings-serve: GET /zqforge\x0D\x0Ahustings-serve: GET /forged 200 1.0 ms 404 ' "$main_log"
+check "--verbose: so are ESC, a backslash, C1 controls and bytes that are not UTF-8; UTF-8 stays" \
+    grep -qF 'hustings-serve: GET /zqesc\x1B[31mred\\x\xC2\x9B\xFF'"д"' 404 ' "$main_log"
+check "--verbose: and a method" grep -qF 'hustings-serve: G\x1B[2JT /zqmethod ' "$main_log"
+check "--verbose: the log holds no control character but line ends, and is UTF-8" "$PYTHON" -c '
+import sys, unicodedata
+text = open(sys.argv[1], "rb").read().decode("utf-8")
+sys.exit(any(unicodedata.category(c) == "Cc" and c != "\n" for c in text))' "$main_log"
 stop_server "$main_pid"
 check "SIGTERM: exit 0" test "$rc" -eq 0
 check "saying it stops" grep -q 'SIGTERM: stopping' "$main_log"
