@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,6 +175,10 @@ typedef struct conn_state {
     MHD_socket fd;
     int waiting;                     /* in the list */
     int cut;                         /* shut down: never waits again */
+    /* the request in hand (on_uri, on_unescape): its target, and the
+     * length of its path once decoded, which may hold a NUL byte */
+    const char *uri;
+    size_t path_len;
 } conn_state;
 
 static struct {
@@ -358,17 +363,66 @@ static void reaper_stop(void)
     pthread_cond_destroy(&waiting.wake);
 }
 
+#define PATH_LEN_UNKNOWN ((size_t)-1)
+
 /* Called with the raw request target before anything else. */
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
     exchange *ex = calloc(1, sizeof *ex);
+    conn_state *c = state_of(conn);
     (void)cls;
-    (void)conn;
+    if (c) {
+        c->uri = uri;
+        c->path_len = PATH_LEN_UNKNOWN;
+    }
     if (ex) {
         clock_gettime(CLOCK_MONOTONIC, &ex->start);
         ex->uri_len = strlen(uri);
     }
     return ex;
+}
+
+/* libmicrohttpd decodes the path (and each parameter) in place and hands
+ * the path on as a C string: %00 cut it short, and /hustings.css%00.txt
+ * was served as /hustings.css.  The path is decoded here, in the buffer
+ * on_uri saw, so its real length is known. */
+static size_t on_unescape(void *cls, struct MHD_Connection *conn, char *s)
+{
+    size_t n = MHD_http_unescape(s);
+    conn_state *c = state_of(conn);
+    (void)cls;
+    if (c && s == c->uri)
+        c->path_len = n;
+    return n;
+}
+
+/* The length of the decoded path url, NUL bytes included. */
+static size_t path_length(struct MHD_Connection *conn, const char *url)
+{
+    const conn_state *c = state_of(conn);
+    if (c && c->uri == url && c->path_len != PATH_LEN_UNKNOWN)
+        return c->path_len;
+    return strlen(url);
+}
+
+/* Whether the request target holds a NUL byte as sent (not %00).
+ * libmicrohttpd before 1.0 accepts one in the request line, and the C
+ * strings it hands on end there ("GET /hustings.css<NUL>.txt" was served
+ * as /hustings.css).  It ends the target at the space before the version,
+ * which it overwrites with a NUL: the version follows the target in the
+ * same buffer, so the target's length as sent is known (uri_len is the
+ * length on_uri saw).  1.0 refuses such a request itself. */
+static int target_has_nul(const char *url, const char *version, size_t uri_len)
+{
+#if MHD_VERSION < 0x01000000
+    uintptr_t u = (uintptr_t)url, v = (uintptr_t)version;
+    return *version && v > u && v - u - 1 != uri_len; /* "" when no version was sent */
+#else
+    (void)url;
+    (void)version;
+    (void)uri_len;
+    return 0;
+#endif
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -494,7 +548,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     exchange *ex = *con_cls;
     request rq = { conn, cls, url };
     response rs = { 0 };
-    (void)version;
     (void)upload_data;
     if (ex && ex->status) { /* answered already: drop any body */
         *upload_size = 0;
@@ -514,14 +567,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         if (get && !has_body(conn) && ex->uri_len <= SERVE_MAX_URI)
             return MHD_YES;
     }
+    size_t path_len = path_length(conn, url);
+    /* no path we serve holds a NUL byte: route one as the empty path,
+     * which is none of ours (404, or 401 without the token) */
+    if (path_len != strlen(url))
+        rq.path = "";
     if (ex->uri_len > SERVE_MAX_URI)
         response_error(&rs, MHD_HTTP_URI_TOO_LONG, "the URL is longer than %d bytes",
                        SERVE_MAX_URI);
+    else if (target_has_nul(url, version, ex->uri_len))
+        response_error(&rs, MHD_HTTP_BAD_REQUEST, "the request line holds a NUL byte");
     else
         dispatch(&rq, method, &rs);
     ex->status = rs.status;
     snprintf(ex->method, sizeof ex->method, "%s", method);
-    ex->path_len = strlen(url) < sizeof ex->path ? strlen(url) : sizeof ex->path;
+    ex->path_len = path_len < sizeof ex->path ? path_len : sizeof ex->path;
     memcpy(ex->path, url, ex->path_len);
     return send_response(conn, &rs);
 }
@@ -554,6 +614,7 @@ struct MHD_Daemon *http_start(const serve_config *cfg)
         MHD_OPTION_CONNECTION_LIMIT, (unsigned int)SERVE_MAX_CONNECTIONS,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+        MHD_OPTION_UNESCAPE_CALLBACK, on_unescape, NULL,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, (void *)cfg,
         MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
         MHD_OPTION_END);
