@@ -13,7 +13,9 @@ typedef hustings_status_t (*index_work)(hustings_index_t *index, void *ctx, resp
 /* Open the index read-only, run work and close it.  Work that fails with
  * an index error (a writer's commit overtook the reader, say) runs once
  * more on a freshly opened handle.  An index that cannot be opened, or
- * keeps failing, gives 503; memory running out, 500. */
+ * keeps failing, gives 503: "index damaged: PATH: ...; rebuild the index
+ * with hustings-index" when the library reports damage, else "index
+ * unavailable: REASON"; memory running out, 500. */
 void with_index(request *rq, index_work work, void *ctx, response *rs);
 
 #endif
