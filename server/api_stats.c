@@ -103,11 +103,12 @@ static int take_word(void *ctx, hustings_passage_t *p)
 
 /* A one-result search for word, its passage's text read: the path every
  * search takes, from the posting lists to the passages' data. */
-static hustings_status_t search_one(hustings_index_t *index, const char *word)
+static hustings_status_t search_one(hustings_index_t *index, const char *word,
+                                    double time_limit)
 {
     hustings_query_t *query = NULL;
     hustings_passages_t *ps = NULL;
-    hustings_status_t st = hustings_query_create(index, word, &query);
+    hustings_status_t st = serve_query_create(index, word, time_limit, &query);
     if (st == HUSTINGS_STATUS_SUCCESS) {
         hustings_query_set_limit(query, 1);
         hustings_query_set_collapse(query, 0);
@@ -129,15 +130,15 @@ static hustings_status_t search_one(hustings_index_t *index, const char *word)
 static hustings_status_t run_health(hustings_index_t *index, void *ctx, response *rs)
 {
     unsigned long passages = 0;
+    const serve_config *cfg = ctx;
     probe pr = { "", 0 };
-    (void)ctx;
     hustings_status_t st = hustings_index_count(index, NULL, &passages);
     if (st == HUSTINGS_STATUS_SUCCESS && passages > 0)
         st = hustings_index_dump(index, take_word, &pr);
     if (st == HUSTINGS_STATUS_SUCCESS && passages > 0 && !pr.found)
         st = HUSTINGS_STATUS_INDEX_CORRUPT; /* counted, but none can be read */
     if (st == HUSTINGS_STATUS_SUCCESS && *pr.word)
-        st = search_one(index, pr.word);
+        st = search_one(index, pr.word, cfg->time_limit);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
     json_object *o = json_object_new_object();
@@ -161,5 +162,5 @@ void api_stats(request *rq, response *rs)
 void api_health(request *rq, response *rs)
 {
     if (params_check(rq, no_params, rs) == 0)
-        with_index(rq, run_health, NULL, rs);
+        with_index(rq, run_health, (void *)rq->cfg, rs);
 }

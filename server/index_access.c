@@ -14,6 +14,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+hustings_status_t serve_query_create(hustings_index_t *index, const char *q, double time_limit,
+                                     hustings_query_t **query)
+{
+    hustings_status_t st = hustings_query_create(index, q, query);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        hustings_query_set_time_limit(*query, time_limit);
+    return st;
+}
+
 /* Failures that a fresh handle may not meet. */
 static int retryable(hustings_status_t st)
 {
@@ -39,6 +48,15 @@ static void fail(const serve_config *cfg, hustings_status_t st, const char *why,
 {
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY) {
         response_error(rs, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
+    } else if (st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
+        /* the index is sound; this query asks too much of it (without a
+         * time limit, the library's own work budget stopped it) */
+        char over[48] = "";
+        if (cfg->time_limit > 0)
+            snprintf(over, sizeof over, " (over %g s)", cfg->time_limit);
+        response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE,
+                       "the search took too long%s and was stopped: narrow it (rarer words, "
+                       "fewer prefix* words, a phrase, a date range, lang= or source=)", over);
     } else if (damaged(st, why)) {
         /* the message names the index (the shard at fault, when it can);
          * an operator reads it in a monitor's report of /healthz */
@@ -72,7 +90,11 @@ void with_index(request *rq, index_work work, void *ctx, response *rs)
             continue;
         }
         st = work(index, ctx, rs);
-        if (st != HUSTINGS_STATUS_SUCCESS) {
+        if (st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
+            /* not the library's message, which may quote the query */
+            serve_log("%s: a search took too long and was stopped (--time-limit %g)",
+                      cfg->indexes[0], cfg->time_limit);
+        } else if (st != HUSTINGS_STATUS_SUCCESS) {
             const char *error = hustings_index_get_error(index);
             snprintf(why, sizeof why, "%s", *error ? error : hustings_status_to_string(st));
             serve_log("%s: %s%s", cfg->indexes[0], why,

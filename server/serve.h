@@ -32,6 +32,9 @@
 #define SERVE_MAX_WAITING (SERVE_MAX_CONNECTIONS - 64)
 /* Seconds a connection has to send its request head (--header-timeout). */
 #define SERVE_HEADER_TIMEOUT 10
+/* Seconds of matching a search, count or facet pass may take
+ * (--time-limit); 0: no limit. */
+#define SERVE_TIME_LIMIT 2
 
 typedef struct serve_config {
     const char **indexes;            /* the index, or the shards searched as one */
@@ -43,6 +46,7 @@ typedef struct serve_config {
     char host[80];                   /* the address as printed */
     unsigned threads;                /* size of the thread pool */
     double header_timeout;           /* seconds to send a request head */
+    double time_limit;               /* of each query call; 0: none */
     int insecure;                    /* non-loopback without a token */
     int verbose;                     /* one log line per request */
 } serve_config;

@@ -79,6 +79,14 @@ check "a bad --listen exits 2" test "$rc" -eq 2
 check "saying what was wrong" grep -q "invalid --listen 'nonsense'" "$tmp/err"
 run "$SERVE" -d "$tmp/idx" --threads 0
 check "a bad --threads exits 2" test "$rc" -eq 2
+for bad in abc -1 '' 1e3 0x10 2s 3601; do
+    run "$SERVE" -d "$tmp/idx" --time-limit "$bad"
+    check "--time-limit '$bad' exits 2, saying what is wrong" sh -c '[ "$0" -eq 2 ] && grep -qF "$1" "$2"' \
+        "$rc" "invalid --time-limit '$bad': a number of seconds" "$tmp/err"
+done
+check "--help names --time-limit, default 2" \
+    sh -c '"$0" --help | grep -q -- "--time-limit=SECONDS" && "$0" --help | grep -q "SECONDS and answer 503 (default 2;"' \
+    "$SERVE"
 run "$SERVE" -d "$tmp/idx" --listen 0.0.0.0:0
 check "a non-loopback address without a token is refused (exit 2)" test "$rc" -eq 2
 check "saying why" grep -q "refusing to listen on 0.0.0.0:0 without --token" "$tmp/err"
@@ -93,7 +101,12 @@ for extra in --insecure "--token abc"; do
 done
 
 # ---- the main server ----------------------------------------------------
-start_server -d "$tmp/idx" --listen 127.0.0.1:0 --threads 4 --verbose
+if ! start_server -d "$tmp/idx" --listen 127.0.0.1:0 --threads 4 --verbose --time-limit 1.5; then
+    # the checks below need it (and the port-in-use check would listen on port 1)
+    check "the main server starts" false
+    finish
+    exit 1
+fi
 check "the server says where it listens, with the port it got" \
     sh -c 'echo "$0" | grep -Eq "^http://127\.0\.0\.1:[1-9][0-9]*$"' "$base"
 main_pid=$pid
@@ -329,7 +342,7 @@ for f in "$CORPUS"/*.txt; do
 done
 run "$INDEX" -d "$tmp/a.idx" "$tmp/shard-a"
 run "$INDEX" -d "$tmp/b.idx" "$tmp/shard-b"
-start_server -d "$tmp/a.idx" -d "$tmp/b.idx" --listen 127.0.0.1:0
+start_server -d "$tmp/a.idx" -d "$tmp/b.idx" --listen 127.0.0.1:0 --time-limit 0 # no limit
 shards_pid=$pid
 expect "two -d: searched as one index" 200 '/api/search?q=election&limit=50' '
 len({r["path"].split("/")[-2] for r in d["results"]}) == 2'
