@@ -19,6 +19,11 @@
 
 static const char *const allowed[] = { "path", NULL };
 
+typedef struct lookup {
+    const char *path;
+    double time_limit;          /* of the path: query (--time-limit) */
+} lookup;
+
 /* Whether path:"PATH" can find the passages of PATH: no character the
  * query splits on or ends at. */
 static int query_can_spell(const char *path)
@@ -78,9 +83,10 @@ static int by_ordinal(const void *a, const void *b)
 /* The passages of path through a path: query, sorted by ordinal, into
  * *list (an empty list when there are none).  *feed is set when two share
  * an ordinal: several articles (a feed's items) live at that path. */
-static hustings_status_t by_query(hustings_index_t *index, const char *path, json_object **list,
+static hustings_status_t by_query(hustings_index_t *index, const lookup *lk, json_object **list,
                                   int *feed)
 {
+    const char *path = lk->path;
     size_t len = strlen(path) + sizeof "path:\"\"";
     char *q = malloc(len);
     hustings_query_t *query = NULL;
@@ -92,7 +98,7 @@ static hustings_status_t by_query(hustings_index_t *index, const char *path, jso
     if (!q)
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
     snprintf(q, len, "path:\"%s\"", path);
-    hustings_status_t st = hustings_query_create(index, q, &query);
+    hustings_status_t st = serve_query_create(index, q, lk->time_limit, &query);
     free(q);
     if (st == HUSTINGS_STATUS_SUCCESS) {
         hustings_query_set_limit(query, SERVE_MAX_PASSAGES);
@@ -177,12 +183,13 @@ static hustings_status_t by_dump(hustings_index_t *index, const char *path, json
 
 static hustings_status_t run_article(hustings_index_t *index, void *ctx, response *rs)
 {
-    const char *path = ctx;
+    const lookup *lk = ctx;
+    const char *path = lk->path;
     json_object *list = NULL;
     int feed = 0;
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     if (query_can_spell(path))
-        st = by_query(index, path, &list, &feed);
+        st = by_query(index, lk, &list, &feed);
     if (st == HUSTINGS_STATUS_SUCCESS && list && json_object_array_length(list) == 0 &&
         !miss_is_sure(path)) {
         json_object_put(list);
@@ -217,5 +224,6 @@ void api_article(request *rq, response *rs)
         response_error(rs, MHD_HTTP_NOT_FOUND, "no article with that path in the index");
         return;
     }
-    with_index(rq, run_article, (void *)path, rs);
+    lookup lk = { path, rq->cfg->time_limit };
+    with_index(rq, run_article, &lk, rs);
 }

@@ -23,6 +23,7 @@ typedef struct search {
     int collapse, thesaurus;
     hustings_sort_t sort;
     unsigned facets;            /* bit i: hustings_facet_names()[i] asked for */
+    double time_limit;          /* of each query call (--time-limit) */
 } search;
 
 /* lang=: two or three letters. */
@@ -230,12 +231,12 @@ static json_object *answer(const search *s, unsigned long total, json_object *re
 
 /* Whether lang= names a language the query syntax knows ("zz" does
  * not): asked of the library, which keeps the list. */
-static int known_lang(hustings_index_t *index, const char *lang)
+static int known_lang(hustings_index_t *index, const char *lang, double time_limit)
 {
     char q[16];
     hustings_query_t *query = NULL;
     snprintf(q, sizeof q, "lang:%s", lang);
-    hustings_status_t st = hustings_query_create(index, q, &query);
+    hustings_status_t st = serve_query_create(index, q, time_limit, &query);
     hustings_query_destroy(query);
     return st != HUSTINGS_STATUS_QUERY_SYNTAX;
 }
@@ -243,7 +244,7 @@ static int known_lang(hustings_index_t *index, const char *lang)
 static hustings_status_t run_search(hustings_index_t *index, void *ctx, response *rs)
 {
     const search *s = ctx;
-    if (s->lang && *s->lang && !known_lang(index, s->lang)) {
+    if (s->lang && *s->lang && !known_lang(index, s->lang, s->time_limit)) {
         response_error(rs, MHD_HTTP_BAD_REQUEST, "lang: a language code, e.g. en, ru or kk");
         return HUSTINGS_STATUS_SUCCESS;
     }
@@ -256,7 +257,7 @@ static hustings_status_t run_search(hustings_index_t *index, void *ctx, response
     if (!suffix)
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
 
-    hustings_status_t st = filtered_query_create(index, s->q, suffix, &query);
+    hustings_status_t st = filtered_query_create(index, s->q, suffix, s->time_limit, &query);
     if (st == HUSTINGS_STATUS_QUERY_SYNTAX) {
         response_error(rs, MHD_HTTP_BAD_REQUEST, "%s", hustings_index_get_error(index));
         free(suffix);
@@ -300,6 +301,8 @@ static hustings_status_t run_search(hustings_index_t *index, void *ctx, response
 void api_search(request *rq, response *rs)
 {
     search s;
-    if (read_params(rq, &s, rs) == 0)
-        with_index(rq, run_search, &s, rs);
+    if (read_params(rq, &s, rs) < 0)
+        return;
+    s.time_limit = rq->cfg->time_limit;
+    with_index(rq, run_search, &s, rs);
 }

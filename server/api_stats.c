@@ -1,6 +1,7 @@
 /* api_stats.c - GET /api/stats (what hustings-index --stats prints) and
  * GET /healthz (whether the index can be searched). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "index_access.h"
@@ -62,12 +63,82 @@ static hustings_status_t run_stats(hustings_index_t *index, void *ctx, response 
     return HUSTINGS_STATUS_SUCCESS;
 }
 
-/* Cheap: the passage count is Xapian's document count. */
+/* A word of a passage to search for: the longest run of letters (ASCII
+ * ones, or any byte of a UTF-8 sequence) of its first 64 bytes' room. */
+typedef struct probe {
+    char word[64];
+    int found;
+} probe;
+
+static int is_letter(unsigned char c)
+{
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* hustings_passage_fn: keep a word of the first passage, and stop. */
+static int take_word(void *ctx, hustings_passage_t *p)
+{
+    probe *pr = ctx;
+    const unsigned char *t = (const unsigned char *)hustings_passage_get_text(p);
+    size_t best = 0, best_len = 0;
+    for (size_t i = 0; t[i];) {
+        size_t n = 0;
+        while (is_letter(t[i + n]))
+            n++;
+        if (n > best_len) {
+            best = i;
+            best_len = n;
+        }
+        i += n ? n : 1;
+    }
+    /* cut a long word at the start of a UTF-8 character */
+    while (best_len >= sizeof pr->word ||
+           (best_len && (t[best + best_len] & 0xC0) == 0x80))
+        best_len--;
+    memcpy(pr->word, t + best, best_len);
+    pr->word[best_len] = '\0';
+    pr->found = 1;
+    return 1;
+}
+
+/* A one-result search for word, its passage's text read: the path every
+ * search takes, from the posting lists to the passages' data. */
+static hustings_status_t search_one(hustings_index_t *index, const char *word,
+                                    double time_limit)
+{
+    hustings_query_t *query = NULL;
+    hustings_passages_t *ps = NULL;
+    hustings_status_t st = serve_query_create(index, word, time_limit, &query);
+    if (st == HUSTINGS_STATUS_SUCCESS) {
+        hustings_query_set_limit(query, 1);
+        hustings_query_set_collapse(query, 0);
+        hustings_query_set_thesaurus(query, 0);
+        st = hustings_query_search(query, &ps);
+    }
+    if (st == HUSTINGS_STATUS_SUCCESS && hustings_passages_valid(ps) &&
+        !hustings_passage_get_text(hustings_passages_get(ps)))
+        st = HUSTINGS_STATUS_INDEX_CORRUPT;
+    hustings_passages_destroy(ps);
+    hustings_query_destroy(query);
+    return st;
+}
+
+/* Cheap, and a real search: the passage count (the postlist table
+ * alone: it answers with docdata.glass gone), the first passage of the
+ * index, and a one-result search for a word of it.  A damaged table
+ * fails one of them, as it fails the searches. */
 static hustings_status_t run_health(hustings_index_t *index, void *ctx, response *rs)
 {
     unsigned long passages = 0;
-    (void)ctx;
+    const serve_config *cfg = ctx;
+    probe pr = { "", 0 };
     hustings_status_t st = hustings_index_count(index, NULL, &passages);
+    if (st == HUSTINGS_STATUS_SUCCESS && passages > 0)
+        st = hustings_index_dump(index, take_word, &pr);
+    if (st == HUSTINGS_STATUS_SUCCESS && passages > 0 && !pr.found)
+        st = HUSTINGS_STATUS_INDEX_CORRUPT; /* counted, but none can be read */
+    if (st == HUSTINGS_STATUS_SUCCESS && *pr.word)
+        st = search_one(index, pr.word, cfg->time_limit);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
     json_object *o = json_object_new_object();
@@ -91,5 +162,5 @@ void api_stats(request *rq, response *rs)
 void api_health(request *rq, response *rs)
 {
     if (params_check(rq, no_params, rs) == 0)
-        with_index(rq, run_health, NULL, rs);
+        with_index(rq, run_health, (void *)rq->cfg, rs);
 }

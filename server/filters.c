@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "index_access.h"
+
 /* Whether q's brackets outside quotes pair up. */
 static int brackets_pair(const char *q)
 {
@@ -73,17 +75,21 @@ static char *wrap(const char *q, const char *suffix, int strip)
 }
 
 /* Whether the plain query finds nothing (a query without words: "*",
- * a lone quote): then no filter can narrow it. */
-static int finds_nothing(hustings_query_t *plain)
+ * a lone quote): then no filter can narrow it.  A count stopped by the
+ * time limit is answered as such (*costly set), not taken for a match. */
+static int finds_nothing(hustings_query_t *plain, int *costly)
 {
     unsigned long n = 1;
-    return hustings_query_count(plain, &n) == HUSTINGS_STATUS_SUCCESS && n == 0;
+    hustings_status_t st = hustings_query_count(plain, &n);
+    *costly = st == HUSTINGS_STATUS_QUERY_TOO_COSTLY;
+    return st == HUSTINGS_STATUS_SUCCESS && n == 0;
 }
 
 hustings_status_t filtered_query_create(hustings_index_t *index, const char *q,
-                                        const char *suffix, hustings_query_t **query)
+                                        const char *suffix, double time_limit,
+                                        hustings_query_t **query)
 {
-    hustings_status_t st = hustings_query_create(index, q, query);
+    hustings_status_t st = serve_query_create(index, q, time_limit, query);
     if (st != HUSTINGS_STATUS_SUCCESS || !*suffix)
         return st;
     hustings_query_t *plain = *query;
@@ -91,7 +97,8 @@ hustings_status_t filtered_query_create(hustings_index_t *index, const char *q,
     int strip = !brackets_pair(q); /* only plain words parse so */
     for (;; strip = 1) {
         char *full = wrap(q, suffix, strip);
-        st = full ? hustings_query_create(index, full, query) : HUSTINGS_STATUS_OUT_OF_MEMORY;
+        st = full ? serve_query_create(index, full, time_limit, query)
+                  : HUSTINGS_STATUS_OUT_OF_MEMORY;
         free(full);
         if (st != HUSTINGS_STATUS_QUERY_SYNTAX || strip)
             break;
@@ -100,13 +107,20 @@ hustings_status_t filtered_query_create(hustings_index_t *index, const char *q,
      * finds nothing alone (it has no word: "*", a lone quote), nothing
      * it is, filtered or not; else the filters are at fault (lang=zz),
      * and their error stands */
-    if (st == HUSTINGS_STATUS_QUERY_SYNTAX && finds_nothing(plain)) {
+    int costly = 0;
+    if (st == HUSTINGS_STATUS_QUERY_SYNTAX && finds_nothing(plain, &costly)) {
         *query = plain;
         return HUSTINGS_STATUS_SUCCESS;
     }
+    if (costly) {
+        hustings_query_destroy(*query);
+        *query = NULL;
+        st = HUSTINGS_STATUS_QUERY_TOO_COSTLY;
+    }
     if (st == HUSTINGS_STATUS_QUERY_SYNTAX) { /* its message again, the last */
         char *full = wrap(q, suffix, 1);
-        st = full ? hustings_query_create(index, full, query) : HUSTINGS_STATUS_OUT_OF_MEMORY;
+        st = full ? serve_query_create(index, full, time_limit, query)
+                  : HUSTINGS_STATUS_OUT_OF_MEMORY;
         free(full);
     }
     hustings_query_destroy(plain);

@@ -13,9 +13,11 @@ char *query_filters(const char *lang, const char *source);
 /* Parse q with the filters (from query_filters) added.  q is parsed alone
  * first, so that a mistake (QUERY_SYNTAX) is reported in the index's
  * error with columns of q itself; the filters then go outside brackets
- * around q, which do not change its ranking. */
+ * around q, which do not change its ranking.  Every query made has
+ * time_limit (hustings_query_set_time_limit). */
 hustings_status_t filtered_query_create(hustings_index_t *index, const char *q,
-                                        const char *suffix, hustings_query_t **query);
+                                        const char *suffix, double time_limit,
+                                        hustings_query_t **query);
 
 /* The suggestion of a filtered query respells the whole string, filters
  * included: *out is set to the part that respells q (for the caller to

@@ -12,6 +12,16 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+hustings_status_t serve_query_create(hustings_index_t *index, const char *q, double time_limit,
+                                     hustings_query_t **query)
+{
+    hustings_status_t st = hustings_query_create(index, q, query);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        hustings_query_set_time_limit(*query, time_limit);
+    return st;
+}
 
 /* Failures that a fresh handle may not meet. */
 static int retryable(hustings_status_t st)
@@ -20,34 +30,80 @@ static int retryable(hustings_status_t st)
            st == HUSTINGS_STATUS_FILE_ERROR;
 }
 
+/* Whether a failure says the index itself is damaged: the library's
+ * INDEX_CORRUPT, or another Xapian error (a table cut short is a
+ * DatabaseError), but for those a rebuild would not mend: a remote
+ * shard out of reach, a writer's commits overtaking the reader twice. */
+static int damaged(hustings_status_t st, const char *why)
+{
+    if (st == HUSTINGS_STATUS_INDEX_CORRUPT)
+        return 1;
+    return st == HUSTINGS_STATUS_XAPIAN_EXCEPTION && !strstr(why, "NetworkError") &&
+           !strstr(why, "DatabaseModifiedError");
+}
+
+/* The answer to a request whose index work failed with st, why being
+ * the library's message. */
+static void fail(const serve_config *cfg, hustings_status_t st, const char *why, response *rs)
+{
+    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY) {
+        response_error(rs, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
+    } else if (st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
+        /* the index is sound; this query asks too much of it (without a
+         * time limit, the library's own work budget stopped it) */
+        char over[48] = "";
+        if (cfg->time_limit > 0)
+            snprintf(over, sizeof over, " (over %g s)", cfg->time_limit);
+        response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE,
+                       "the search took too long%s and was stopped: narrow it (rarer words, "
+                       "fewer prefix* words, a phrase, a date range, lang= or source=)", over);
+    } else if (damaged(st, why)) {
+        /* the message names the index (the shard at fault, when it can);
+         * an operator reads it in a monitor's report of /healthz */
+        int named = 0;
+        for (size_t i = 0; i < cfg->n_indexes && !named; i++)
+            named = strstr(why, cfg->indexes[i]) != NULL;
+        response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE,
+                       "index damaged: %s%s%s; rebuild the index with hustings-index",
+                       named ? "" : cfg->indexes[0], named ? "" : ": ", why);
+    } else {
+        response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE, "index unavailable: %s",
+                       hustings_status_to_string(st));
+    }
+}
+
 void with_index(request *rq, index_work work, void *ctx, response *rs)
 {
     const serve_config *cfg = rq->cfg;
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    char why[300] = "";
     for (int attempt = 0; attempt < 2; attempt++) {
         hustings_index_t *index = NULL;
         char *message = NULL;
         st = hustings_index_open_shards(cfg->indexes, cfg->n_indexes, &index, &message);
         if (st != HUSTINGS_STATUS_SUCCESS) {
-            fprintf(stderr, "hustings-serve: %s\n",
-                    message ? message : hustings_status_to_string(st));
+            snprintf(why, sizeof why, "%s", message ? message : hustings_status_to_string(st));
+            serve_log("%s", why);
             free(message);
             if (!retryable(st))
                 break;
             continue;
         }
         st = work(index, ctx, rs);
-        if (st != HUSTINGS_STATUS_SUCCESS)
-            fprintf(stderr, "hustings-serve: %s: %s%s\n", cfg->indexes[0],
-                    hustings_index_get_error(index),
-                    attempt == 0 && retryable(st) ? " (reopening and trying again)" : "");
+        if (st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
+            /* not the library's message, which may quote the query */
+            serve_log("%s: a search took too long and was stopped (--time-limit %g)",
+                      cfg->indexes[0], cfg->time_limit);
+        } else if (st != HUSTINGS_STATUS_SUCCESS) {
+            const char *error = hustings_index_get_error(index);
+            snprintf(why, sizeof why, "%s", *error ? error : hustings_status_to_string(st));
+            serve_log("%s: %s%s", cfg->indexes[0], why,
+                      attempt == 0 && retryable(st) ? " (reopening and trying again)" : "");
+        }
         hustings_index_close(index);
         if (st == HUSTINGS_STATUS_SUCCESS || !retryable(st))
             break;
     }
-    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
-        response_error(rs, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
-    else if (st != HUSTINGS_STATUS_SUCCESS)
-        response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE, "index unavailable: %s",
-                       hustings_status_to_string(st));
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        fail(cfg, st, why, rs);
 }

@@ -10,10 +10,18 @@
  * (then rs is ignored).  It may run twice, so it keeps nothing. */
 typedef hustings_status_t (*index_work)(hustings_index_t *index, void *ctx, response *rs);
 
+/* hustings_query_create, with the time limit (--time-limit) set: every
+ * query the server runs is made here. */
+hustings_status_t serve_query_create(hustings_index_t *index, const char *q, double time_limit,
+                                     hustings_query_t **query);
+
 /* Open the index read-only, run work and close it.  Work that fails with
  * an index error (a writer's commit overtook the reader, say) runs once
  * more on a freshly opened handle.  An index that cannot be opened, or
- * keeps failing, gives 503; memory running out, 500. */
+ * keeps failing, gives 503: "index damaged: PATH: ...; rebuild the index
+ * with hustings-index" when the library reports damage, else "index
+ * unavailable: REASON"; a query over its time limit, 503 "the search
+ * took longer than ..."; memory running out, 500. */
 void with_index(request *rq, index_work work, void *ctx, response *rs);
 
 #endif

@@ -17,6 +17,7 @@
 #define MAX_THREADS 256
 #define MAX_TOKEN 1024
 #define MAX_SHARDS 256
+#define MAX_SECONDS 3600
 
 static void usage(FILE *out)
 {
@@ -37,6 +38,13 @@ static void usage(FILE *out)
           "                         it out of the process list)\n"
           "      --insecure         allow a non-loopback address without a token\n"
           "  -t, --threads=N        worker threads (default: one per CPU)\n"
+          "      --time-limit=SECONDS\n"
+          "                         stop a search that matches for longer than\n"
+          "                         SECONDS and answer 503 (default 2; 0: no limit)\n"
+          "      --header-timeout=SECONDS\n"
+          "                         close a connection that has not sent a whole\n"
+          "                         request head SECONDS after opening or after its\n"
+          "                         last answer (default 10)\n"
           "  -v, --verbose          log one line per request (method, path, status,\n"
           "                         time; never the query)\n"
           "  -h, --help             show this help and exit\n"
@@ -136,6 +144,27 @@ static int valid_token(const char *token)
     return 1;
 }
 
+/* A number of seconds: digits with at most one decimal point (no sign,
+ * exponent or hexadecimal, which strtod would take), at most MAX_SECONDS
+ * and above 0, or 0 itself when zero is set; -1 after printing why not. */
+static int parse_seconds(const char *option, const char *text, int zero, double *out)
+{
+    size_t whole = strspn(text, "0123456789"), fraction = 0, n = whole;
+    if (text[n] == '.') {
+        fraction = strspn(text + n + 1, "0123456789");
+        n += 1 + fraction;
+    }
+    double v = whole + fraction > 0 && !text[n] ? strtod(text, NULL) : -1;
+    if (!((v > 0 || (zero && v == 0)) && v <= MAX_SECONDS)) {
+        fprintf(stderr, "hustings-serve: invalid --%s '%s': a number of seconds, %s %d\n",
+                option, text, zero ? "from 0 (no limit) to" : "above 0 and at most",
+                MAX_SECONDS);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
 static unsigned default_threads(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -144,7 +173,7 @@ static unsigned default_threads(void)
 
 int options_parse(int argc, char **argv, serve_config *cfg)
 {
-    enum { OPT_TOKEN = 256, OPT_TOKEN_FILE, OPT_INSECURE };
+    enum { OPT_TOKEN = 256, OPT_TOKEN_FILE, OPT_INSECURE, OPT_HEADER_TIMEOUT, OPT_TIME_LIMIT };
     static const struct option options[] = {
         { "index", required_argument, NULL, 'd' },
         { "listen", required_argument, NULL, 'l' },
@@ -152,6 +181,8 @@ int options_parse(int argc, char **argv, serve_config *cfg)
         { "token-file", required_argument, NULL, OPT_TOKEN_FILE },
         { "insecure", no_argument, NULL, OPT_INSECURE },
         { "threads", required_argument, NULL, 't' },
+        { "header-timeout", required_argument, NULL, OPT_HEADER_TIMEOUT },
+        { "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
         { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
@@ -162,6 +193,8 @@ int options_parse(int argc, char **argv, serve_config *cfg)
 
     memset(cfg, 0, sizeof *cfg);
     cfg->threads = default_threads();
+    cfg->header_timeout = SERVE_HEADER_TIMEOUT;
+    cfg->time_limit = SERVE_TIME_LIMIT;
     cfg->indexes = calloc(MAX_SHARDS, sizeof *cfg->indexes);
     if (!cfg->indexes) {
         fputs("hustings-serve: out of memory\n", stderr);
@@ -212,6 +245,14 @@ int options_parse(int argc, char **argv, serve_config *cfg)
             cfg->threads = (unsigned)n;
             break;
         }
+        case OPT_HEADER_TIMEOUT:
+            if (parse_seconds("header-timeout", optarg, 0, &cfg->header_timeout) < 0)
+                return -1;
+            break;
+        case OPT_TIME_LIMIT:
+            if (parse_seconds("time-limit", optarg, 1, &cfg->time_limit) < 0)
+                return -1;
+            break;
         case 'v':
             cfg->verbose = 1;
             break;

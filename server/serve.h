@@ -25,6 +25,16 @@
 /* Per connection: request line and headers must fit (else MHD answers
  * 414 or 431 by itself). */
 #define SERVE_CONNECTION_MEMORY (128 * 1024)
+/* Connections at once; of these, at most SERVE_MAX_WAITING may be waiting
+ * for their request head (a new one closes the oldest such), so that the
+ * rest are kept for requests that arrive whole. */
+#define SERVE_MAX_CONNECTIONS 512
+#define SERVE_MAX_WAITING (SERVE_MAX_CONNECTIONS - 64)
+/* Seconds a connection has to send its request head (--header-timeout). */
+#define SERVE_HEADER_TIMEOUT 10
+/* Seconds of matching a search, count or facet pass may take
+ * (--time-limit); 0: no limit. */
+#define SERVE_TIME_LIMIT 2
 
 typedef struct serve_config {
     const char **indexes;            /* the index, or the shards searched as one */
@@ -35,6 +45,8 @@ typedef struct serve_config {
     socklen_t addr_len;
     char host[80];                   /* the address as printed */
     unsigned threads;                /* size of the thread pool */
+    double header_timeout;           /* seconds to send a request head */
+    double time_limit;               /* of each query call; 0: none */
     int insecure;                    /* non-loopback without a token */
     int verbose;                     /* one log line per request */
 } serve_config;
@@ -54,6 +66,12 @@ typedef struct response {
     const char *allow;               /* 405: the methods allowed */
     int page;                        /* a page or asset: CSP and caching */
 } response;
+
+/* http.c */
+/* One line on stderr, "hustings-serve: " and the message, with control
+ * characters, a backslash and bytes that are not UTF-8 written as \xHH
+ * (\\): for anything that holds what a client sent. */
+void serve_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* response.c */
 /* A JSON body; takes ownership of obj (NULL: out of memory, 500). */

@@ -79,6 +79,14 @@ check "a bad --listen exits 2" test "$rc" -eq 2
 check "saying what was wrong" grep -q "invalid --listen 'nonsense'" "$tmp/err"
 run "$SERVE" -d "$tmp/idx" --threads 0
 check "a bad --threads exits 2" test "$rc" -eq 2
+for bad in abc -1 '' 1e3 0x10 2s 3601; do
+    run "$SERVE" -d "$tmp/idx" --time-limit "$bad"
+    check "--time-limit '$bad' exits 2, saying what is wrong" sh -c '[ "$0" -eq 2 ] && grep -qF "$1" "$2"' \
+        "$rc" "invalid --time-limit '$bad': a number of seconds" "$tmp/err"
+done
+check "--help names --time-limit, default 2" \
+    sh -c '"$0" --help | grep -q -- "--time-limit=SECONDS" && "$0" --help | grep -q "SECONDS and answer 503 (default 2;"' \
+    "$SERVE"
 run "$SERVE" -d "$tmp/idx" --listen 0.0.0.0:0
 check "a non-loopback address without a token is refused (exit 2)" test "$rc" -eq 2
 check "saying why" grep -q "refusing to listen on 0.0.0.0:0 without --token" "$tmp/err"
@@ -93,11 +101,17 @@ for extra in --insecure "--token abc"; do
 done
 
 # ---- the main server ----------------------------------------------------
-start_server -d "$tmp/idx" --listen 127.0.0.1:0 --threads 4 --verbose
+if ! start_server -d "$tmp/idx" --listen 127.0.0.1:0 --threads 4 --verbose --time-limit 1.5; then
+    # the checks below need it (and the port-in-use check would listen on port 1)
+    check "the main server starts" false
+    finish
+    exit 1
+fi
 check "the server says where it listens, with the port it got" \
     sh -c 'echo "$0" | grep -Eq "^http://127\.0\.0\.1:[1-9][0-9]*$"' "$base"
 main_pid=$pid
 main_log=$log
+main_base=$base
 
 expect "/healthz: 200, status ok and the passage count" 200 /healthz \
     'd["status"] == "ok" and d["passages"] > 100'
@@ -255,6 +269,15 @@ expect "a URL over the request buffer is refused" - '/api/search?q=a' \
     'status == 0 or status >= 400' --pad 300000
 expect "and the server goes on" 200 /healthz
 expect "HEAD: 200 without a body" 200 /healthz 'body == b""' -X HEAD
+# paths that would write a forged line, or terminal escapes, into the log
+expect "a path with CR LF in it: 404" 404 \
+    '/zqforge%0D%0Ahustings-serve:%20GET%20/forged%20200%201.0%20ms' "$JSON_ERROR"
+expect "a path with an escape sequence, a backslash, C1 and bad UTF-8: 404" 404 \
+    '/zqesc%1B%5B31mred%5Cx%C2%9B%FF%D0%B4' "$JSON_ERROR"
+# a NUL byte must not cut a path short: no path we serve holds one
+for nul in /hustings.css%00.txt /%00 /healthz%00 '/api/search%00.json?q=election' /api/stats%00/x; do
+    expect "$nul: 404, not what comes before %00" 404 "$nul" "$JSON_ERROR == 'no such endpoint'"
+done
 
 # the page: compiled in, a strict CSP, and a script that never writes HTML
 expect "/: the page" 200 / '
@@ -319,7 +342,7 @@ for f in "$CORPUS"/*.txt; do
 done
 run "$INDEX" -d "$tmp/a.idx" "$tmp/shard-a"
 run "$INDEX" -d "$tmp/b.idx" "$tmp/shard-b"
-start_server -d "$tmp/a.idx" -d "$tmp/b.idx" --listen 127.0.0.1:0
+start_server -d "$tmp/a.idx" -d "$tmp/b.idx" --listen 127.0.0.1:0 --time-limit 0 # no limit
 shards_pid=$pid
 expect "two -d: searched as one index" 200 '/api/search?q=election&limit=50' '
 len({r["path"].split("/")[-2] for r in d["results"]}) == 2'
@@ -375,6 +398,69 @@ run_expected
 stop_server "$later_pid" INT
 check "SIGINT: exit 0" test "$rc" -eq 0
 
+# ---- a damaged index: /healthz fails with the searches, naming the repair --
+# copies of an index of corpus/ with its docdata.glass (the passages' data)
+# damaged three ways; every docdata.glass under the folder, should the
+# index be made of several
+run "$INDEX" -d "$tmp/sound.idx" "$CORPUS"
+docdata=$(find "$tmp/sound.idx" -name docdata.glass)
+check "the index has a docdata.glass" test -n "$docdata"
+damage() { # NAME HOW: a copy of sound.idx, its docdata damaged by HOW
+    cp -R "$tmp/sound.idx" "$tmp/$1.idx"
+    find "$tmp/$1.idx" -name docdata.glass | while read -r f; do $2 "$f"; done
+}
+truncate_all() { : >"$1"; }
+# every block but the root zeroed: the index opens and counts its
+# passages (the postlist table), but no passage can be read; which block
+# is the root is found by trying each
+zero_leaves() {
+    "$PYTHON" - "$1" "$QUERY" <<'PY'
+import os, shutil, subprocess, sys
+path, query = sys.argv[1], sys.argv[2]
+data = open(path, "rb").read()
+block = 8192
+index = os.path.dirname(path)
+for keep in range(len(data) // block):
+    damaged = bytearray(len(data))
+    damaged[keep * block:(keep + 1) * block] = data[keep * block:(keep + 1) * block]
+    open(path, "wb").write(damaged)
+    run = lambda *a: subprocess.run([query, "-d", index, *a], capture_output=True).returncode
+    if run("--count", "election") == 0 and run("election") != 0:
+        sys.exit(0)
+open(path, "wb").write(data)
+sys.exit("no block of %s is the root alone" % path)
+PY
+}
+damage truncated truncate_all
+damage leaves zero_leaves
+damage removed rm
+check "the damage: searches fail on each copy" sh -c \
+    'for i in truncated leaves removed; do "$0" -d "$1/$i.idx" election >/dev/null 2>&1 && exit 1; done; exit 0' \
+    "$QUERY" "$tmp"
+check "the damage: the leaves copy still counts its passages" \
+    sh -c '"$0" -d "$1" --count election >/dev/null 2>&1' "$QUERY" "$tmp/leaves.idx"
+DAMAGED='h.get("content-type", "").startswith("application/json") and set(d) == {"error"}
+and d["error"].startswith("index damaged: ") and d["error"].endswith("; rebuild the index with hustings-index")'
+for copy in truncated leaves; do # not $i: start_server counts with it
+    start_server -d "$tmp/$copy.idx" --listen 127.0.0.1:0
+    expect "docdata.glass $copy: /healthz 503, the index damaged, named, and the repair" 503 \
+        /healthz "$DAMAGED and '$tmp/$copy.idx' in d['error']"
+    expect "docdata.glass $copy: /api/search 503, the same" 503 '/api/search?q=election' \
+        "$DAMAGED and '$tmp/$copy.idx' in d['error']"
+    run_expected
+    stop_server "$pid"
+done
+# without the table, Xapian reads every passage's data as empty: the
+# library reports that as memory running out (500) to a search, for now
+start_server -d "$tmp/removed.idx" --listen 127.0.0.1:0
+expect "docdata.glass removed: /healthz 503, the index damaged, named, and the repair" 503 \
+    /healthz "$DAMAGED and '$tmp/removed.idx' in d['error']"
+expect "docdata.glass removed: /api/search fails (503 once the library reports the damage)" - \
+    '/api/search?q=election' "
+status == 503 and $DAMAGED or status == 500 and d == {'error': 'out of memory'}"
+run_expected
+stop_server "$pid"
+
 # ---- the token ----------------------------------------------------------
 printf 's3cret-token\n' >"$tmp/token"
 start_server -d "$tmp/idx" --listen 127.0.0.1:0 --token-file "$tmp/token"
@@ -394,6 +480,7 @@ expect "--token: white space around it is not part of it" 200 /healthz '' \
 expect "--token: /healthz needs it too" 401 /healthz
 expect "--token: unknown paths say 401, not 404" 401 /nope
 expect "--token: so do wrong methods" 401 /api/stats '' -X POST
+expect "--token: and a path with a NUL byte" 401 /healthz%00
 expect "--token: the page itself (no data in it) loads, and asks for the token" 200 /
 run_expected
 stop_server "$token_pid"
@@ -408,6 +495,37 @@ stop_server "$pid"
 # ---- the log, and SIGTERM -----------------------------------------------
 check "--verbose logs one line per request" grep -q '^hustings-serve: GET /api/search 200 ' "$main_log"
 check "but never the query" sh -c '! grep -q "self-nomination" "$0"' "$main_log"
+# requests python's own client refuses to send: a method with ESC in it
+# (the method is the client's too), and NUL bytes as sent, not as %00
+# (libmicrohttpd before 1.0 takes them, and its C strings end there)
+"$PYTHON" -c '
+import socket, sys, urllib.parse
+u = urllib.parse.urlsplit(sys.argv[1])
+for line in (b"G\x1b[2JT /zqmethod", b"GET /hustings.css\x00.txt", b"GET /healthz?\x00"):
+    with socket.create_connection((u.hostname, u.port), timeout=10) as s:
+        s.sendall(line + b" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        answer = b""
+        while True:
+            data = s.recv(4096)
+            if not data:
+                break
+            answer += data
+        print(answer[9:12].decode())' "$main_base" >"$tmp/raw.out"
+check "a NUL byte in the request line, in the path or the query: 400, not what comes before it" \
+    test "$(sed -n 2,3p "$tmp/raw.out" | tr '\n' ' ')" = "400 400 "
+check "--verbose: CR LF in a path cannot start a line of its own" \
+    sh -c '! grep -q "^hustings-serve: GET /forged" "$0"' "$main_log"
+check "--verbose: it is written escaped, on the request's line" grep -qF \
+    'hustings-serve: GET /zqforge\x0D\x0Ahustings-serve: GET /forged 200 1.0 ms 404 ' "$main_log"
+check "--verbose: so are ESC, a backslash, C1 controls and bytes that are not UTF-8; UTF-8 stays" \
+    grep -qF 'hustings-serve: GET /zqesc\x1B[31mred\\x\xC2\x9B\xFF'"д"' 404 ' "$main_log"
+check "--verbose: and a method" grep -qF 'hustings-serve: G\x1B[2JT /zqmethod ' "$main_log"
+check "--verbose: a path with a NUL byte is logged whole" \
+    grep -qF 'hustings-serve: GET /hustings.css\x00.txt 404 ' "$main_log"
+check "--verbose: the log holds no control character but line ends, and is UTF-8" "$PYTHON" -c '
+import sys, unicodedata
+text = open(sys.argv[1], "rb").read().decode("utf-8")
+sys.exit(any(unicodedata.category(c) == "Cc" and c != "\n" for c in text))' "$main_log"
 stop_server "$main_pid"
 check "SIGTERM: exit 0" test "$rc" -eq 0
 check "saying it stops" grep -q 'SIGTERM: stopping' "$main_log"
