@@ -27,6 +27,8 @@ hustings_status_t hs_index_fail_db(hustings_index_t *index, hustings_status_t st
 {
     const char *why = hx_db_error(index->db);
     hs_buf_reset(&index->error);
+    if (st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) /* about the query, not the index */
+        return hs_index_fail(index, st, *why ? why : hustings_status_to_string(st));
     hs_buf_printf(&index->error, "%s: %s", index->path,
                   *why ? why : hustings_status_to_string(st));
     if (st == HUSTINGS_STATUS_INDEX_CORRUPT && !*why) /* Xapian's message says so */

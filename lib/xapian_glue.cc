@@ -551,9 +551,13 @@ static Xapian::Query to_xapian(const hs_qnode *q, unsigned expand)
     case HS_Q_TERM:
         return Xapian::Query(q->term);
     case HS_Q_MATCH_NOTHING:
-        return Xapian::Query::MatchNothing;
+        return Xapian::Query(); // not the shared MatchNothing: see below
     case HS_Q_MATCH_ALL:
-        return Xapian::Query::MatchAll;
+        // a query of its own, not the shared Query::MatchAll, whose
+        // reference count is not safe to copy from several threads at
+        // once (xapian/query.h): concurrent path:-only searches in
+        // hustings-serve corrupted the heap
+        return Xapian::Query(std::string());
     case HS_Q_WILDCARD:
         // at most `expand` terms, the most frequent: a short prefix must not explode
         return Xapian::Query(Xapian::Query::OP_WILDCARD, q->term, expand,

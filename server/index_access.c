@@ -31,15 +31,12 @@ static int retryable(hustings_status_t st)
 }
 
 /* Whether a failure says the index itself is damaged: the library's
- * INDEX_CORRUPT, or another Xapian error (a table cut short is a
- * DatabaseError), but for those a rebuild would not mend: a remote
- * shard out of reach, a writer's commits overtaking the reader twice. */
-static int damaged(hustings_status_t st, const char *why)
+ * INDEX_CORRUPT (a table cut short or lost included).  Other Xapian
+ * errors (a remote shard out of reach, a writer's commits overtaking the
+ * reader twice) are not mended by a rebuild. */
+static int damaged(hustings_status_t st)
 {
-    if (st == HUSTINGS_STATUS_INDEX_CORRUPT)
-        return 1;
-    return st == HUSTINGS_STATUS_XAPIAN_EXCEPTION && !strstr(why, "NetworkError") &&
-           !strstr(why, "DatabaseModifiedError");
+    return st == HUSTINGS_STATUS_INDEX_CORRUPT;
 }
 
 /* The answer to a request whose index work failed with st, why being
@@ -49,15 +46,10 @@ static void fail(const serve_config *cfg, hustings_status_t st, const char *why,
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY) {
         response_error(rs, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
     } else if (st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
-        /* the index is sound; this query asks too much of it (without a
-         * time limit, the library's own work budget stopped it) */
-        char over[48] = "";
-        if (cfg->time_limit > 0)
-            snprintf(over, sizeof over, " (over %g s)", cfg->time_limit);
-        response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE,
-                       "the search took too long%s and was stopped: narrow it (rarer words, "
-                       "fewer prefix* words, a phrase, a date range, lang= or source=)", over);
-    } else if (damaged(st, why)) {
+        /* the index is sound; this query asks too much of it: the
+         * library says how (its time limit, or too many prefix* words) */
+        response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE, "%s", why);
+    } else if (damaged(st)) {
         /* the message names the index (the shard at fault, when it can);
          * an operator reads it in a monitor's report of /healthz */
         int named = 0;
@@ -90,13 +82,13 @@ void with_index(request *rq, index_work work, void *ctx, response *rs)
             continue;
         }
         st = work(index, ctx, rs);
-        if (st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
-            /* not the library's message, which may quote the query */
-            serve_log("%s: a search took too long and was stopped (--time-limit %g)",
-                      cfg->indexes[0], cfg->time_limit);
-        } else if (st != HUSTINGS_STATUS_SUCCESS) {
+        if (st != HUSTINGS_STATUS_SUCCESS) {
             const char *error = hustings_index_get_error(index);
             snprintf(why, sizeof why, "%s", *error ? error : hustings_status_to_string(st));
+        }
+        if (st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
+            serve_log("%s: a search was stopped: %s", cfg->indexes[0], why);
+        } else if (st != HUSTINGS_STATUS_SUCCESS) {
             serve_log("%s: %s%s", cfg->indexes[0], why,
                       attempt == 0 && retryable(st) ? " (reopening and trying again)" : "");
         }

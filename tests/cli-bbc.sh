@@ -115,14 +115,14 @@ check "--jobs 0 is refused" test "$rc" -eq 2
 wild=$("$PYTHON" -c "print(' OR '.join(a + b + '*' for a in 'abcdefghijklmnopqrstuvw' for b in 'aeiou')[:661].rsplit(' OR ', 1)[0])")
 run "$QUERY" -d "$tmp/idx" "$wild"
 check "a 655-byte query of 94 two-letter wildcards is refused at once, saying why" \
-    sh -c '[ "$1" -eq 2 ] && grep -qx "hustings-query: $2: too many wildcards in one query (94 words ending in \*; at most 20 here)" "$3"' \
-    sh "$rc" "$tmp/idx" "$tmp/err"
+    sh -c '[ "$1" -eq 2 ] && grep -qx "hustings-query: too many wildcards in one query (94 words ending in \*; at most 20 here)" "$2"' \
+    sh "$rc" "$tmp/err"
 wild20=$("$PYTHON" -c "print(' OR '.join(a + b + '*' for a in 'abcdefghijklmnopqrstuvw' for b in 'aeiou')[:140].rsplit(' OR ', 1)[0])")
 run "$QUERY" -d "$tmp/idx" --count "$wild20"
 check "20 wildcards are answered" sh -c '[ "$1" -eq 0 ] && [ "$(cat "$2")" -gt 9000 ]' sh "$rc" "$tmp/out"
 run "$QUERY" -d "$tmp/idx" --time-limit 0.001 "$wild20"
 check "past its time limit a search stops and says it was cut short" \
-    sh -c '[ "$1" -eq 2 ] && [ ! -s "$2" ] && grep -q "^hustings-query: .*: the search was cut short: it took longer than its time limit of 0.001 s; narrow it" "$3"' \
+    sh -c '[ "$1" -eq 2 ] && [ ! -s "$2" ] && grep -q "^hustings-query: the search was cut short: it took longer than its time limit of 0.001 s; narrow it" "$3"' \
     sh "$rc" "$tmp/out" "$tmp/err"
 run "$QUERY" -d "$tmp/idx" --time-limit 0.001 --count "$wild20"
 check "a count too" sh -c '[ "$1" -eq 2 ] && grep -q "cut short" "$2"' sh "$rc" "$tmp/err"
