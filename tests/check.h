@@ -3,8 +3,9 @@
  * Each test program includes this, calls CHECK* as often as it likes and
  * ends main() with `return check_done();`.  A failed check prints the file,
  * line and both values and the program goes on, so one run shows every
- * failure.  Exit status: 0 all passed, 1 some failed, 77 skipped
- * (automake's convention), 99 hard error.
+ * failure.  A program that ran no check fails.  Exit status: 0 all
+ * passed, 1 some failed or none ran, 77 skipped (automake's convention),
+ * 99 hard error.
  */
 #ifndef HUSTINGS_CHECK_H
 #define HUSTINGS_CHECK_H
@@ -50,10 +51,14 @@ static int check_count;
         }                                                                  \
     } while (0)
 
+/* 0 when every check passed; 1 when one failed, or when none ran (a test
+ * that checked nothing proves nothing). */
 static inline int check_done(void)
 {
     printf("%d checks, %d failed\n", check_count, check_failures);
-    return check_failures ? 1 : 0;
+    if (check_count == 0)
+        fprintf(stderr, "no check ran\n");
+    return check_failures || check_count == 0 ? 1 : 0;
 }
 
 /* Directory of the shared data beside the repository, or NULL (the test

@@ -58,5 +58,6 @@ sys.exit(0 if eval(sys.argv[2]) else 1)' "$tmp/out" "$1"
 
 finish() {
     echo "$checks checks, $failures failed"
-    [ "$failures" -eq 0 ]
+    [ "$checks" -gt 0 ] || echo "FAIL: no check ran" >&2
+    [ "$failures" -eq 0 ] && [ "$checks" -gt 0 ]
 }
