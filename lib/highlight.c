@@ -136,16 +136,28 @@ static long token_at(const hstate *s, size_t from, unsigned pos)
     return -1;
 }
 
+/* Whether the passage is Kazakh, in either script: a Latin word's Kazakh
+ * readings match there only (query_build.c). */
+static int kazakh_passage(const hstate *s)
+{
+    return s->lang && s->lang[0] == 'k' && s->lang[1] == 'k' && (!s->lang[2] || s->lang[2] == '-');
+}
+
 /* Whether token t is the query word w: by stem, or by exact form for
  * groups written with '='. */
-static int same_word(const htoken *t, const hs_qword *w, const hs_qgroup *g)
+static int same_word(const hstate *s, const htoken *t, const hs_qword *w, const hs_qgroup *g)
 {
     if (g->exact_only)
         return strcmp(t->exact, w->exact) == 0;
     for (size_t i = 0; i < w->n_variants; i++)
         if (strcmp(t->stem, w->variants[i]) == 0)
             return 1;
-    for (size_t i = 0; i < w->n_family; i++)
+    int kazakh = kazakh_passage(s);
+    for (size_t i = 0; kazakh && i < w->n_kazakh; i++)
+        if (strcmp(t->stem, w->kazakh[i]) == 0)
+            return 1;
+    int latin = hs_script_of(w->exact, strlen(w->exact)) == HS_SCRIPT_LATIN;
+    for (size_t i = 0; (kazakh || !latin) && i < w->n_family; i++)
         if (strcmp(t->stem, w->family[i]) == 0)
             return 1;
     return strcmp(t->stem, w->stem) == 0 || (w->stem2 && strcmp(t->stem, w->stem2) == 0) ||
@@ -187,21 +199,21 @@ static int mark_group(hstate *s, const hs_qgroup *g)
             continue;
         }
         if (t->joined) {
-            if (g->joined.stem && same_word(t, &g->joined, g) && add_range(s, t->start, t->end) < 0)
+            if (g->joined.stem && same_word(s, t, &g->joined, g) && add_range(s, t->start, t->end) < 0)
                 return -1;
             /* a query word written as one ("selfnomination") */
-            if (g->n_words == 1 && same_word(t, &g->words[0], g) &&
+            if (g->n_words == 1 && same_word(s, t, &g->words[0], g) &&
                 add_range(s, t->start, t->end) < 0)
                 return -1;
             continue;
         }
         /* a compound of the query written as one word */
-        if (g->joined.stem && same_word(t, &g->joined, g)) {
+        if (g->joined.stem && same_word(s, t, &g->joined, g)) {
             if (add_range(s, t->start, t->end) < 0)
                 return -1;
             continue;
         }
-        if (!same_word(t, &g->words[from], g))
+        if (!same_word(s, t, &g->words[from], g))
             continue;
         size_t last = i;
         size_t w;
@@ -211,7 +223,7 @@ static int mark_group(hstate *s, const hs_qgroup *g)
              * in the index, which keeps no term for it; but not in an
              * exact phrase, which is checked on the text */
             int any = w < to && !g->exact_only && hs_qword_unpositioned(&g->words[w]);
-            if (j < 0 || (!any && !same_word(&s->toks[j], &g->words[w], g)))
+            if (j < 0 || (!any && !same_word(s, &s->toks[j], &g->words[w], g)))
                 break;
             last = (size_t)j;
         }

@@ -31,8 +31,6 @@ hustings_status_t hs_index_fail_db(hustings_index_t *index, hustings_status_t st
         return hs_index_fail(index, st, *why ? why : hustings_status_to_string(st));
     hs_buf_printf(&index->error, "%s: %s", index->path,
                   *why ? why : hustings_status_to_string(st));
-    if (st == HUSTINGS_STATUS_INDEX_CORRUPT && !*why) /* Xapian's message says so */
-        hs_buf_puts(&index->error, "; rebuild it with hustings-index");
     return st;
 }
 

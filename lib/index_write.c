@@ -298,6 +298,66 @@ static int url_host(const char *url, hs_buf *out)
     return hs_normalize_word(p, (size_t)(end - p), out);
 }
 
+/* Call fn on every folder name and the file name of path, the file name
+ * also without its extension: the path: terms of a passage.  0, or fn's
+ * first non-zero value. */
+static int each_path_name(const char *path, int (*fn)(void *, const char *, size_t), void *ctx)
+{
+    int rc = 0;
+    for (const char *p = path; !rc && *p;) {
+        while (*p == '/')
+            p++;
+        const char *e = p;
+        while (*e && *e != '/')
+            e++;
+        if (e > p) {
+            rc = fn(ctx, p, (size_t)(e - p));
+            const char *dot = memchr(p, '.', (size_t)(e - p));
+            if (!rc && !*e && dot && dot > p)
+                rc = fn(ctx, p, (size_t)(dot - p));
+        }
+        p = e;
+    }
+    return rc;
+}
+
+/* The path: terms of a passage, added to doc, or (doc NULL) collected in
+ * a NULL-terminated list for a rename. */
+typedef struct path_terms {
+    hx_doc *doc;
+    char **list;
+    size_t n;
+} path_terms;
+
+static int add_path_term(void *ctx, const char *name, size_t len)
+{
+    path_terms *pt = ctx;
+    hs_buf term = HS_BUF_INIT;
+    int rc = hs_buf_puts(&term, HS_PREFIX_PATH) < 0 || hs_normalize_word(name, len, &term) < 0;
+    if (!rc && term.len > strlen(HS_PREFIX_PATH)) {
+        if (pt->doc) {
+            rc = hx_doc_add_boolean(pt->doc, term.data, term.len) < 0;
+        } else {
+            char **list = realloc(pt->list, (pt->n + 2) * sizeof *list);
+            rc = !list;
+            if (list) {
+                pt->list = list;
+                list[pt->n++] = hs_buf_detach(&term);
+                list[pt->n] = NULL;
+            }
+        }
+    }
+    hs_buf_free(&term);
+    return rc ? -1 : 0;
+}
+
+static void free_path_terms(path_terms *pt)
+{
+    for (size_t i = 0; i < pt->n; i++)
+        free(pt->list[i]);
+    free(pt->list);
+}
+
 /* A site name: words normalised and joined by single spaces. */
 static int site_key(const char *site, hs_buf *out)
 {
@@ -359,21 +419,8 @@ static int add_field_terms(hx_doc *doc, const hs_article *a)
         rc = hs_tokenize(a->byline, strlen(a->byline), 0, byline_token, &b, NULL) != 0;
         hs_buf_free(&b.term);
     }
-    /* every folder and the file name, with and without its extension */
-    for (const char *p = a->path; !rc && *p;) {
-        while (*p == '/')
-            p++;
-        const char *e = p;
-        while (*e && *e != '/')
-            e++;
-        if (e > p) {
-            rc = add_normalized(doc, &term, HS_PREFIX_PATH, p, (size_t)(e - p)) < 0;
-            const char *dot = memchr(p, '.', (size_t)(e - p));
-            if (!rc && !*e && dot && dot > p)
-                rc = add_normalized(doc, &term, HS_PREFIX_PATH, p, (size_t)(dot - p)) < 0;
-        }
-        p = e;
-    }
+    path_terms pt = { doc, NULL, 0 };
+    rc = rc || each_path_name(a->path, add_path_term, &pt) < 0;
     hs_buf_free(&term);
     hs_buf_free(&host);
     hs_buf_free(&site);
@@ -984,13 +1031,27 @@ static int rename_doc(void *ctx, unsigned docid, const char *data, size_t len)
             json_object_object_add(o, "path", json_object_new_string(to));
         const char *s = json_object_to_json_string_ext(
             o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-        static const char *const drop[] = { HS_PREFIX_ARTICLE, HS_PREFIX_FILE, NULL };
-        const char *add[] = { aterm.data, r->id ? fterm.data : NULL, NULL };
+        /* its path: terms too, so that path:NEW finds it and path:OLD not */
+        static const char *const drop[] = { HS_PREFIX_ARTICLE, HS_PREFIX_FILE, HS_PREFIX_PATH,
+                                            NULL };
+        path_terms pt = { NULL, NULL, 0 };
+        const char **add = NULL;
+        if (each_path_name(to, add_path_term, &pt) == 0 &&
+            (add = calloc(pt.n + 3, sizeof *add))) {
+            size_t k = 0;
+            add[k++] = aterm.data;
+            if (r->id)
+                add[k++] = fterm.data;
+            for (size_t i = 0; i < pt.n; i++)
+                add[k++] = pt.list[i];
+        }
         char tag[17];
         hs_article_tag(&aterm, tag);
-        if (s)
+        if (s && add)
             r->st = hx_db_update_doc(r->index->db, docid, drop, add, HS_SLOT_ARTICLE, tag, s,
                                      strlen(s));
+        free(add);
+        free_path_terms(&pt);
     }
     json_object_put(o);
     free(to);

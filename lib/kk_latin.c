@@ -151,7 +151,7 @@ typedef struct evidence {
                                       by hs_kk_latin */
     size_t own_2017_not_og;        /* 2017 ones beyond o' and g' */
     size_t distinct_2021;          /* words with ä ū ñ or ŋ */
-    size_t q, x;                   /* words with q, with x */
+    size_t q, x;                   /* words with q, with x or w */
     size_t alien;                  /* words with a letter Kazakh never writes */
 } evidence;
 
@@ -215,7 +215,7 @@ static void gather(const char *text, size_t len, evidence *e)
             w.own[HS_KK_LATIN_2021] |= is_2021_letter(lower);
             w.distinct_2021 |= lower == 0xE4 || lower == 0x16B || lower == 0xF1 || lower == 0x14B;
             w.q |= lower == 'q';
-            w.x |= lower == 'x';
+            w.x |= lower == 'x' || lower == 'w'; /* Uzbek, Azerbaijani; Tatar */
             w.alien |= is_alien(lower);
         } else if (apostrophe && prev > 0 && prev < 128 && strchr("agnouysci", (int)prev)) {
             w.own[HS_KK_LATIN_2017] = 1; /* a 2017 letter; the word goes on */

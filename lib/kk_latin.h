@@ -35,7 +35,8 @@ typedef enum hs_kk_latin {
  * (2018: á ǵ ń ó ú ý; 2021: ä ğ ñ ŋ ö ş ü ū ç, with ä ū ñ or ŋ among
  * them, which Turkish and Azerbaijani do not write; 2017: an apostrophe
  * after a g n u y s c or i, not only o' and g' as in Uzbek), and hardly a
- * letter Kazakh does not write (x: Uzbek, Azerbaijani; ə é í ž ň ...).
+ * letter Kazakh does not write (x: Uzbek, Azerbaijani; w: Tatar; ə é í ž
+ * ň ...).
  * Without sure (a passage of a text already known to be Kazakh): the
  * alphabet whose own letters it writes most, 2018 when it writes none;
  * NONE only when it has no Latin letter. */

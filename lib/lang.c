@@ -477,8 +477,13 @@ const char *hs_passage_stem_lang(const char *article_lang, const char *text, siz
         return article_lang;
     sample s;
     take_sample(text, len, &s);
-    if (!strcmp(article_lang, "kk") && s.latin > s.cyrillic)
+    if (!strcmp(article_lang, "kk") && s.latin > s.cyrillic) {
+        /* an English paragraph (a quote, a wire item) is English */
+        if (s.latin_words >= HS_LANG_PASSAGE_WORDS && s.latin_accented * 100 <= s.latin &&
+            s.english_words * 5 >= s.latin_words)
+            return hs_lang_code("en", 2);
         return hs_kk_latin_lang(hs_kk_latin_detect(s.text, s.len, 0));
+    }
     if (!strcmp(article_lang, "kk"))
         return s.cyrillic_words >= HS_LANG_PASSAGE_WORDS && s.kazakh_letters == 0 &&
                        script_of_text(&s) == SCRIPT_CYRILLIC

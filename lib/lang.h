@@ -78,7 +78,9 @@ const char *hs_lang_detect(const hs_langid *lid, const char *text, size_t len,
  * article's, but in a Kazakh article a passage of HS_LANG_PASSAGE_WORDS
  * Cyrillic words or more without one Kazakh letter is Russian (a quote, a
  * Russian item of a feed that declares Kazakh), and in a Russian article
- * one whose words are Kazakh by their letters (rule 2) is Kazakh.  The
+ * one whose words are Kazakh by their letters (rule 2) is Kazakh.  A
+ * passage of a Kazakh article in Latin letters is "kk-Latn-2018" (or
+ * 2017, 2021: kk_latin.h), unless it is English by rule 0's words.  The
  * indexer and the highlighter both ask, so that they stem alike. */
 #define HS_LANG_PASSAGE_WORDS 6
 const char *hs_passage_stem_lang(const char *article_lang, const char *text, size_t len);

@@ -14,6 +14,10 @@ static size_t plain_char(const char *s, size_t len)
                                           (utf8proc_ssize_t)len, &cp);
     if (n <= 0 || cp < 0x20 || cp == 0x7F || cp == '\\' || (cp >= 0x80 && cp < 0xA0))
         return 0;
+    /* characters that turn text around or end a line on a terminal */
+    if (cp == 0x61C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+        (cp >= 0x2066 && cp <= 0x2069))
+        return 0;
     return (size_t)n;
 }
 

@@ -3,9 +3,10 @@
  * A file name is a string of bytes; the index, JSON and the terminal need
  * text.  The text form of a name is the name itself when it is valid UTF-8
  * without control characters or backslashes, the common case.  Otherwise
- * each byte that is not part of a valid character, and each control
- * character, is written \xHH and each backslash \\, as GNU ls's
- * --quoting-style=escape does.  Every name has exactly one text form and
+ * each byte that is not part of a valid character, and each byte of a
+ * control character (C0, C1, the bidirectional controls that show a name
+ * reversed, the line and paragraph separators), is written \xHH and each
+ * backslash \\, as GNU ls's --quoting-style=escape does.  Every name has exactly one text form and
  * back, so two names that differ only in bytes that are not UTF-8
  * (Latin-1, KOI8-R) stay two names.
  */

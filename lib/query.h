@@ -26,14 +26,19 @@ typedef struct hs_qword {
                         hs_query_settle_names makes it the key or drops it */
 #define HS_QWORD_VARIANTS 4
     char *variants[HS_QWORD_VARIANTS]; /* other stems of its forms that the
-                        index holds (hs_query_add_variants), and of a Latin
-                        word read as Kazakh (hs_query_add_kk_readings) */
+                        index holds (hs_query_add_variants) */
     size_t n_variants;
+    char *kazakh[HS_QWORD_VARIANTS]; /* a Latin word read as Kazakh: the
+                        Cyrillic stems of its readings that the index holds
+                        (hs_query_add_kk_readings), matched in Kazakh
+                        passages only */
+    size_t n_kazakh;
 #define HS_QWORD_FAMILY 6
     char *family[HS_QWORD_FAMILY]; /* stems of other words of its root that
                         the index holds (самовыдвиженец for
                         самовыдвижение; hs_query_add_family), searched for
-                        at a lower weight */
+                        at a lower weight; of a Latin word, those of its
+                        Kazakh readings, in Kazakh passages only */
     size_t n_family;
 #define HS_QWORD_OTHER_FORMS 16
     char *other_forms[HS_QWORD_OTHER_FORMS]; /* for an =word, or a name that

@@ -96,14 +96,36 @@ static hs_qnode *word_terms(const hs_qword *w, const char *prefix, int exact,
     for (size_t i = 0; q && i < w->n_variants; i++)
         q = hs_qnode_pair(HS_Q_OR, q,
                           hs_qnode_term(prefix, w->variants[i], strlen(w->variants[i])));
-    /* the word's derivational family counts, but less than its own forms */
+    /* a Latin word read as Kazakh: its readings' stems, and their family,
+     * in Kazakh passages only; a Cyrillic word's family anywhere.  A
+     * relative counts less than the word's own forms. */
+    int latin = hs_script_of(w->exact, strlen(w->exact)) == HS_SCRIPT_LATIN;
+    hs_qnode *kazakh = NULL;
+    for (size_t i = 0; q && i < w->n_kazakh; i++) {
+        hs_qnode *t = hs_qnode_term(prefix, w->kazakh[i], strlen(w->kazakh[i]));
+        kazakh = kazakh ? hs_qnode_pair(HS_Q_OR, kazakh, t) : t;
+        if (!kazakh)
+            return hs_qnode_free(q), NULL;
+    }
     if (q && w->n_family) {
         hs_qnode *family = hs_qnode_term(prefix, w->family[0], strlen(w->family[0]));
         for (size_t i = 1; family && i < w->n_family; i++)
             family = hs_qnode_pair(HS_Q_OR, family,
                                    hs_qnode_term(prefix, w->family[i], strlen(w->family[i])));
-        q = hs_qnode_pair(HS_Q_OR, q, family ? hs_qnode_scale(family, FAMILY_WEIGHT) : NULL);
+        family = family ? hs_qnode_scale(family, FAMILY_WEIGHT) : NULL;
+        if (latin && kazakh)
+            kazakh = hs_qnode_pair(HS_Q_OR, kazakh, family);
+        else if (!latin)
+            q = hs_qnode_pair(HS_Q_OR, q, family);
+        else
+            hs_qnode_free(family);
     }
+    if (q && kazakh)
+        q = hs_qnode_pair(HS_Q_OR, q,
+                          hs_qnode_pair(HS_Q_FILTER, kazakh,
+                                        hs_qnode_term(HS_PREFIX_LANG, "kk", 2)));
+    else
+        hs_qnode_free(kazakh);
     if (q && name_prefix && w->key)
         q = hs_qnode_pair(HS_Q_OR, q, hs_qnode_term(name_prefix, w->key, strlen(w->key)));
     return q;

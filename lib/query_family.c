@@ -14,17 +14,18 @@
  *
  *  - Kazakh verbs: a query word whose Kazakh stem ends in the verbal noun
  *    -у, a participle -ған -ген -қан -кен or -атын -етін -йтын -йтін, or a
- *    converb -ып -іп -п has as family the stems of its root with those,
- *    the converbs -а -е -й and the past -ды -ді -ты -ті (and the stemmer's
- *    -д -т of them);
+ *    converb -ып -іп has as family the stems of its root with those and
+ *    the past -ды -ді -ты -ті (and the stemmer's -д -т of them).  Not -п
+ *    -а -е -й after a vowel: тарап (side) is not of тарау (chapter), қалай
+ *    (how) not of қалау (wish);
  *  - Russian nouns of action -ение (stem -ен) and their agents -енец (stems
  *    -енец, -енц), and the verbs they come from (stems -а -я -ива -ыва),
  *    whose root may end in the other consonant of an alternation: ж г, ж д,
- *    ж з, ч к, ч т, ш с, ш х, щ ст (выдвижение, выдвигать).
+ *    ж з, ч к, ч т, ш с, ш х (выдвижение, выдвигать; not щ ст:
+ *    обращение, обрастать).
  *
  * A root must keep five letters (Russian) or three (Kazakh), four before
- * an ending of one letter but у and п (қала, the city, is not of қалған),
- * and a word
+ * an ending of one letter but у, and a word
  * has at most HS_QWORD_FAMILY relatives, the commonest first.  What the
  * rules join over corpus/ is listed, and checked, in doc/word-families.md.
  */
@@ -42,13 +43,13 @@
 #include "xapian_glue.h"
 
 static const char *const kazakh_endings[] = {
-    "у", "ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін", "ып", "іп", "п",
-    "а", "е", "й", "ды", "ді", "ты", "ті", "д", "т", NULL,
+    "у", "ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін", "ып", "іп",
+    "ды", "ді", "ты", "ті", "д", "т", NULL,
 };
 /* Those that mark a query word as a verb form, whose root is looked for:
  * the shorter ones end too many nouns (жыл, көш, алмат, интрига). */
 static const char *const kazakh_verb_marks[] = {
-    "у", "ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін", "ып", "іп", "п", NULL,
+    "у", "ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін", "ып", "іп", NULL,
 };
 
 static const char *const russian_noun_endings[] = { "ен", "енец", "енц", NULL };
@@ -57,7 +58,7 @@ static const char *const russian_verb_endings[] = { "а", "я", "ива", "ыв�
 /* Consonant alternations at the end of a Russian root: noun, verb. */
 static const char *const alternations[][2] = {
     { "ж", "г" }, { "ж", "д" }, { "ж", "з" }, { "ч", "к" },
-    { "ч", "т" }, { "ш", "с" }, { "ш", "х" }, { "щ", "ст" },
+    { "ч", "т" }, { "ш", "с" }, { "ш", "х" },
 };
 
 /* Letters (code points) in s[0..len). */
@@ -120,6 +121,9 @@ static int is_own_stem(const hs_qword *w, const char *stem)
     for (size_t i = 0; i < k; i++)
         if (!strcmp(stems[i], stem))
             return 1;
+    for (size_t i = 0; i < w->n_kazakh; i++)
+        if (!strcmp(w->kazakh[i], stem))
+            return 1;
     return 0;
 }
 
@@ -132,9 +136,9 @@ static int relative(void *ctx, const char *term, unsigned long freq)
     const char *rest = stem + root_len;
     if (!in_list(rest, len - root_len, f->r->endings) || is_own_stem(f->w, stem))
         return 0;
-    /* one letter after a short root is more often another word: қал-а
-     * (city) is not қал-ған (remained), бас-т (began) not бас-ып (pressing) */
-    if (letters(rest, len - root_len) == 1 && strcmp(rest, "у") && strcmp(rest, "п") &&
+    /* one letter after a short root is more often another word: бас-т
+     * (began) is not of бас-ып (pressing) */
+    if (letters(rest, len - root_len) == 1 && strcmp(rest, "у") &&
         letters(f->r->text, root_len) < 4)
         return 0;
     for (size_t i = 0; i < f->n; i++)
@@ -223,17 +227,13 @@ int hs_qword_add_family(hs_qword *w, struct hx_db *db, int kazakh)
 }
 
 /* The Kazakh family of each Cyrillic reading of a Latin word (saılaý:
- * сайлау, query_kk_latin.c), which hs_query_add_kk_readings added to its
- * variants. */
+ * сайлау, query_kk_latin.c). */
 static int add_readings_family(hs_qword *w, hx_db *db)
 {
     int st = HUSTINGS_STATUS_SUCCESS;
     char *stem = w->stem;
-    size_t n = w->n_variants;
-    for (size_t i = 0; i < n && st == HUSTINGS_STATUS_SUCCESS; i++) {
-        if (hs_script_of(w->variants[i], strlen(w->variants[i])) != HS_SCRIPT_CYRILLIC)
-            continue;
-        w->stem = w->variants[i];
+    for (size_t i = 0; i < w->n_kazakh && st == HUSTINGS_STATUS_SUCCESS; i++) {
+        w->stem = w->kazakh[i];
         st = hs_qword_add_family(w, db, 1);
     }
     w->stem = stem;

@@ -7,12 +7,14 @@
  * 2018 and 2021 (u is ұ or у; i is і or и), so every reading is tried;
  * one that the index never wrote as a stem costs a look-up and finds
  * nothing.  So "saılaý" (2018) and "sailau" (2021) both reach сайлау, and
- * "Qazaqstan" Қазақстан.  A word of plain a-z without q that the index
- * holds as an English stem is English and is read no further: "plan"
- * must not find the Russian План.  The Cyrillic side needs nothing: Kazakh in Latin letters
+ * "Qazaqstan" Қазақстан.  The readings are looked for in Kazakh passages
+ * only (query_build.c): "drug" must not find the Russian других, nor
+ * "plan" План, while "shymkent", which the index holds as an English word
+ * too, still finds the Latin-script Kazakh "Shymkentte".  The Cyrillic side needs nothing: Kazakh in Latin letters
  * is indexed under its Cyrillic stems (stem.h). */
 #include "query.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -20,15 +22,23 @@
 #include "kk_latin.h"
 #include "schema.h"
 #include "stem_kk.h"
+#include "xapian_glue.h"
 
-/* Whether word has a letter only Kazakh's Latin alphabets write among
- * English's (q, or any beyond a-z, or an apostrophe inside it). */
-static int kazakh_looking(const char *word)
+/* Keep stem among w's Kazakh readings when the index holds it and they
+ * have it not yet. */
+static int add_reading(hs_qword *w, hx_db *db, const char *stem)
 {
-    for (const char *p = word; *p; p++)
-        if (*p == 'q' || *p == '\'' || (unsigned char)*p >= 0x80)
-            return 1;
-    return 0;
+    for (size_t i = 0; i < w->n_kazakh; i++)
+        if (!strcmp(w->kazakh[i], stem))
+            return HUSTINGS_STATUS_SUCCESS;
+    unsigned long freq = 0;
+    int st = hs_query_term_freq(db, HS_PREFIX_STEM, stem, &freq);
+    if (st != HUSTINGS_STATUS_SUCCESS || freq == 0 || w->n_kazakh == HS_QWORD_VARIANTS)
+        return st;
+    if (!(w->kazakh[w->n_kazakh] = strdup(stem)))
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    w->n_kazakh++;
+    return HUSTINGS_STATUS_SUCCESS;
 }
 
 static int add_readings(hs_qgroup *g, hs_qword *w, void *ctx)
@@ -37,12 +47,6 @@ static int add_readings(hs_qgroup *g, hs_qword *w, void *ctx)
     if (g->exact_only || g->prefix || hs_script_of(w->exact, len) != HS_SCRIPT_LATIN)
         return HUSTINGS_STATUS_SUCCESS;
     int st = HUSTINGS_STATUS_SUCCESS;
-    if (!kazakh_looking(w->exact) && w->stem) {
-        unsigned long english = 0;
-        st = hs_query_term_freq(ctx, HS_PREFIX_STEM, w->stem, &english);
-        if (st != HUSTINGS_STATUS_SUCCESS || english > 0)
-            return st;
-    }
     hs_buf cyrillic = HS_BUF_INIT;
     for (int v = HS_KK_LATIN_2017; v <= HS_KK_LATIN_2021 && st == HUSTINGS_STATUS_SUCCESS; v++) {
         hs_buf_reset(&cyrillic);
@@ -52,7 +56,7 @@ static int add_readings(hs_qgroup *g, hs_qword *w, void *ctx)
         } else if (rc > 0) {
             cyrillic.len = hs_stem_kk(cyrillic.data, cyrillic.len);
             cyrillic.data[cyrillic.len] = '\0';
-            st = hs_qword_add_variant(w, ctx, cyrillic.data);
+            st = add_reading(w, ctx, cyrillic.data);
         }
     }
     hs_buf_free(&cyrillic);

@@ -201,6 +201,8 @@ static void free_word(hs_qword *w)
         free(w->other_forms[i]);
     for (size_t i = 0; i < w->n_family; i++)
         free(w->family[i]);
+    for (size_t i = 0; i < w->n_kazakh; i++)
+        free(w->kazakh[i]);
     memset(w, 0, sizeof *w);
 }
 

@@ -55,8 +55,8 @@ static void fail(const serve_config *cfg, hustings_status_t st, const char *why,
         int named = 0;
         for (size_t i = 0; i < cfg->n_indexes && !named; i++)
             named = strstr(why, cfg->indexes[i]) != NULL;
-        response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE,
-                       "index damaged: %s%s%s; rebuild the index with hustings-index",
+        /* the library's message says to rebuild it */
+        response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE, "index damaged: %s%s%s",
                        named ? "" : cfg->indexes[0], named ? "" : ": ", why);
     } else {
         response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE, "index unavailable: %s",
@@ -87,9 +87,9 @@ void with_index(request *rq, index_work work, void *ctx, response *rs)
             snprintf(why, sizeof why, "%s", *error ? error : hustings_status_to_string(st));
         }
         if (st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
-            serve_log("%s: a search was stopped: %s", cfg->indexes[0], why);
+            serve_log("a search was stopped: %s", why);
         } else if (st != HUSTINGS_STATUS_SUCCESS) {
-            serve_log("%s: %s%s", cfg->indexes[0], why,
+            serve_log("%s%s", why,
                       attempt == 0 && retryable(st) ? " (reopening and trying again)" : "");
         }
         hustings_index_close(index);

@@ -250,4 +250,14 @@ run "$QUERY" -d "$tmp/names.idx" --json zqone
 check "and the article is under its new name" \
     json_true "len(rows) == 1 and rows[0]['path'] == '$n/y\\\\xff.txt'"
 
+# a renamed file answers to its new name in path: (which the server's
+# article view uses), and not to its old one
+mkdir -p "$tmp/rn"
+printf 'T\n\nThe yakherd voted.\n' >"$tmp/rn/first-name.txt"
+run "$INDEX" -d "$tmp/rn.idx" "$tmp/rn"
+mv "$tmp/rn/first-name.txt" "$tmp/rn/second-name.txt"
+run "$INDEX" -d "$tmp/rn.idx" "$tmp/rn"
+check "the rename is seen as one" grep -q " 1 renamed" "$tmp/err"
+check "path: finds it by its new name" test "$("$QUERY" -d "$tmp/rn.idx" --count path:second-name)" = 1
+check "and not by its old one" test "$("$QUERY" -d "$tmp/rn.idx" --count path:first-name)" = 0
 finish

@@ -297,6 +297,22 @@ expect "the script never parses HTML (innerHTML, outerHTML, insertAdjacentHTML, 
 expect "the script builds text with textContent, links only http(s), decodes UTF-8 offsets" \
     200 /hustings.js 'b"textContent" in body and b"https?" in body and b"TextDecoder" in body'
 expect "/hustings.css: the style sheet" 200 /hustings.css 'h["content-type"].startswith("text/css")'
+# a Host of bytes that are not UTF-8 is refused in valid JSON
+check "Host: bytes that are not UTF-8 are refused with 403 in valid JSON" "$PYTHON" -c '
+import json, socket, sys, urllib.parse
+u = urllib.parse.urlsplit(sys.argv[1])
+s = socket.create_connection((u.hostname, u.port), timeout=10)
+s.sendall(b"GET /healthz HTTP/1.1\r\nHost: \xff\xfe\r\nConnection: close\r\n\r\n")
+data = b""
+while True:
+    chunk = s.recv(65536)
+    if not chunk:
+        break
+    data += chunk
+head, _, body = data.partition(b"\r\n\r\n")
+ok = head.startswith(b"HTTP/1.1 403") and json.loads(body.decode("utf-8"))["error"].endswith("\ufffd\ufffd'"'"'")
+sys.exit(0 if ok else 1)' "$base"
+
 # on loopback, only requests for localhost: a page whose name an attacker
 # points at 127.0.0.1 (DNS rebinding) gets nothing
 expect "Host: another name is refused with 403" 403 /api/stats \
@@ -445,7 +461,7 @@ check "the damage: searches fail on each copy" sh -c \
 check "the damage: the leaves copy still counts its passages" \
     sh -c '"$0" -d "$1" --count election >/dev/null 2>&1' "$QUERY" "$tmp/leaves.idx"
 DAMAGED='h.get("content-type", "").startswith("application/json") and set(d) == {"error"}
-and d["error"].startswith("index damaged: ") and d["error"].endswith("; rebuild the index with hustings-index")'
+and d["error"].startswith("index damaged: ") and d["error"].endswith("; rebuild it with hustings-index") and d["error"].count("rebuild") == 1'
 for copy in truncated leaves; do # not $i: start_server counts with it
     start_server -d "$tmp/$copy.idx" --listen 127.0.0.1:0
     expect "docdata.glass $copy: /healthz 503, the index damaged, named, and the repair" 503 \

@@ -53,6 +53,9 @@ static void test_path_text(void)
     /* control characters (a forged line in a log) and C1 controls */
     round_trip("/a/x\ny\r.txt", "/a/x\\x0ay\\x0d.txt");
     round_trip("/a/\xc2\x85.txt", "/a/\\xc2\\x85.txt");
+    /* a right-to-left override (txt.exe shown as exe.txt) and U+2028 */
+    round_trip("/a/\xe2\x80\xaetxt.exe", "/a/\\xe2\\x80\\xaetxt.exe");
+    round_trip("/a/x\xe2\x80\xa8y", "/a/x\\xe2\\x80\\xa8y");
     /* a truncated sequence at the end */
     round_trip("/a/\xd0", "/a/\\xd0");
     /* a text that was not made by hs_path_to_text stands for itself where

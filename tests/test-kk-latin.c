@@ -143,6 +143,11 @@ static void test_letters(void)
     "már kora reggel a szavazóhelyiségekbe mentek, hogy leadják szavazatukat. "   \
     "A Központi Választási Bizottság szerint a részvétel valamivel alacsonyabb "  \
     "volt, mint a legutóbbi választáson. A megfigyelők szerint nyugodt volt."
+#define TATAR                                                                    \
+    "Tatarstan Respublikasınıñ Däwlät Sovetına saylawlar yäkşämbe köndä uzdı. "    \
+    "Saylawçılar irtä belän saylaw uçastoklarına kilep tawış birdelär. Üzäk "      \
+    "saylaw komissiäse xäbär itüençä, qala häm awıl saylawçılarınıñ yartısınnan " \
+    "artığı qatnaştı. Küzätüçelär tawış birü tınıç ütte dip äyttelär."
 #define ENGLISH                                                                  \
     "Voters in Kazakhstan went to the polls on Sunday to elect the Mazhilis. "    \
     "The Central Election Commission said turnout was a little over half, and "   \
@@ -154,7 +159,7 @@ static void test_detect(void)
     CHECK_INT(hs_kk_latin_detect(KK_2018, strlen(KK_2018), 1), HS_KK_LATIN_2018);
     CHECK_INT(hs_kk_latin_detect(KK_2021, strlen(KK_2021), 1), HS_KK_LATIN_2021);
     CHECK_INT(hs_kk_latin_detect(KK_2017, strlen(KK_2017), 1), HS_KK_LATIN_2017);
-    const char *others[] = { TURKISH, TURKMEN, UZBEK, AZERBAIJANI, HUNGARIAN, ENGLISH };
+    const char *others[] = { TURKISH, TURKMEN, UZBEK, AZERBAIJANI, HUNGARIAN, TATAR, ENGLISH };
     for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
         CHECK_INT(hs_kk_latin_detect(others[i], strlen(others[i]), 1), HS_KK_LATIN_NONE);
     /* a few words are not sure; a passage of a Kazakh text is read by its
@@ -207,6 +212,8 @@ static void test_stem_and_lang(void)
     CHECK_STR(hs_passage_stem_lang("kk", KK_2018, strlen(KK_2018)), "kk-Latn-2018");
     CHECK_STR(hs_passage_stem_lang("kk", KK_2021, strlen(KK_2021)), "kk-Latn-2021");
     CHECK_STR(hs_passage_stem_lang("kk", "Qazaqstan", 9), "kk-Latn-2018");
+    /* an English paragraph of a Kazakh article is English */
+    CHECK_STR(hs_passage_stem_lang("kk", ENGLISH, strlen(ENGLISH)), "en");
     hs_langid_free(lid);
 }
 
