@@ -12,6 +12,7 @@
 
 #include <utf8proc.h>
 
+#include "kk_latin.h"
 #include "tokenizer.h"
 #include "translit.h"
 
@@ -136,13 +137,6 @@ static long token_at(const hstate *s, size_t from, unsigned pos)
     return -1;
 }
 
-/* Whether the passage is Kazakh, in either script: a Latin word's Kazakh
- * readings match there only (query_build.c). */
-static int kazakh_passage(const hstate *s)
-{
-    return s->lang && s->lang[0] == 'k' && s->lang[1] == 'k' && (!s->lang[2] || s->lang[2] == '-');
-}
-
 /* Whether token t is the query word w: by stem, or by exact form for
  * groups written with '='. */
 static int same_word(const hstate *s, const htoken *t, const hs_qword *w, const hs_qgroup *g)
@@ -152,14 +146,16 @@ static int same_word(const hstate *s, const htoken *t, const hs_qword *w, const 
     for (size_t i = 0; i < w->n_variants; i++)
         if (strcmp(t->stem, w->variants[i]) == 0)
             return 1;
-    int kazakh = kazakh_passage(s);
+    /* a Latin word's Kazakh readings, and their family, match in Kazakh
+     * passages only (query_build.c) */
+    int kazakh = hs_lang_is_kazakh(s->lang);
     for (size_t i = 0; kazakh && i < w->n_kazakh; i++)
         if (strcmp(t->stem, w->kazakh[i]) == 0)
             return 1;
-    int latin = hs_script_of(w->exact, strlen(w->exact)) == HS_SCRIPT_LATIN;
-    for (size_t i = 0; (kazakh || !latin) && i < w->n_family; i++)
-        if (strcmp(t->stem, w->family[i]) == 0)
-            return 1;
+    if (w->n_family && (kazakh || hs_script_of(w->exact, strlen(w->exact)) != HS_SCRIPT_LATIN))
+        for (size_t i = 0; i < w->n_family; i++)
+            if (strcmp(t->stem, w->family[i]) == 0)
+                return 1;
     return strcmp(t->stem, w->stem) == 0 || (w->stem2 && strcmp(t->stem, w->stem2) == 0) ||
            (t->key && w->key && strcmp(t->key, w->key) == 0);
 }

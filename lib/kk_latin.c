@@ -268,3 +268,8 @@ hs_kk_latin hs_kk_latin_of_lang(const char *lang)
             return (hs_kk_latin)v;
     return HS_KK_LATIN_NONE;
 }
+
+int hs_lang_is_kazakh(const char *lang)
+{
+    return lang && lang[0] == 'k' && lang[1] == 'k' && (!lang[2] || lang[2] == '-');
+}

@@ -56,4 +56,8 @@ int hs_kk_latin_to_cyrillic(const char *word, size_t len, hs_kk_latin v, hs_buf 
 const char *hs_kk_latin_lang(hs_kk_latin v);
 hs_kk_latin hs_kk_latin_of_lang(const char *lang);
 
+/* Whether a stemming language is Kazakh, in either script: "kk", or one of
+ * the languages above. */
+int hs_lang_is_kazakh(const char *lang);
+
 #endif

@@ -395,6 +395,16 @@ static const char *detect(const sample *s, guesses *g)
     return NULL;
 }
 
+/* English by its letters and words: no more than one letter in a hundred
+ * beyond a-z (French, German, Turkish, Kazakh in Latin write more), and
+ * English's commonest words a fifth of the words (of bbc-news' articles, a
+ * third in the median, under a fifth in 1 of 200; of Latin filler text,
+ * 4%). */
+static int english_by_words(const sample *s)
+{
+    return s->latin_accented * 100 <= s->latin && s->english_words * 5 >= s->latin_words;
+}
+
 /* Rule 0 of lang.h: English and Russian by their letters and words alone,
  * or NULL when those do not settle it. */
 static const char *by_script(const sample *s)
@@ -405,13 +415,7 @@ static const char *by_script(const sample *s)
         return NULL;
     switch (script_of_text(s)) {
     case SCRIPT_LATIN:
-        /* no more than one letter in a hundred beyond a-z (French, German,
-         * Turkish, Kazakh in Latin write more), and English's commonest
-         * words a fifth of the words (of bbc-news' articles, a third in
-         * the median, under a fifth in 1 of 200; of Latin filler text, 4%) */
-        if (s->latin_accented * 100 <= s->latin && s->english_words * 5 >= s->latin_words)
-            return hs_lang_code("en", 2);
-        return NULL;
+        return english_by_words(s) ? hs_lang_code("en", 2) : NULL;
     case SCRIPT_CYRILLIC:
         /* only the Russian alphabet (no Kazakh, Ukrainian, Belarusian,
          * Serbian, Macedonian... letter), and ы or э, which Bulgarian has
@@ -479,8 +483,7 @@ const char *hs_passage_stem_lang(const char *article_lang, const char *text, siz
     take_sample(text, len, &s);
     if (!strcmp(article_lang, "kk") && s.latin > s.cyrillic) {
         /* an English paragraph (a quote, a wire item) is English */
-        if (s.latin_words >= HS_LANG_PASSAGE_WORDS && s.latin_accented * 100 <= s.latin &&
-            s.english_words * 5 >= s.latin_words)
+        if (s.latin_words >= HS_LANG_PASSAGE_WORDS && english_by_words(&s))
             return hs_lang_code("en", 2);
         return hs_kk_latin_lang(hs_kk_latin_detect(s.text, s.len, 0));
     }

@@ -66,19 +66,13 @@ hs_script hs_script_of(const char *word, size_t len)
     return HS_SCRIPT_OTHER;
 }
 
-/* "kk", or Kazakh in a Latin alphabet ("kk-Latn-2018"). */
-static int is_kazakh(const char *lang)
-{
-    return lang && lang[0] == 'k' && lang[1] == 'k' && (!lang[2] || lang[2] == '-');
-}
-
 /* The alphabet to read a Latin word of a text in lang by: the text's, or
  * in a Kazakh text of unknown alphabet the word's own letters'; NONE
  * outside Kazakh. */
 static hs_kk_latin latin_alphabet(const char *lang, const char *word, size_t len)
 {
     hs_kk_latin v = hs_kk_latin_of_lang(lang);
-    return v || !is_kazakh(lang) ? v : hs_kk_latin_detect(word, len, 0);
+    return v || !hs_lang_is_kazakh(lang) ? v : hs_kk_latin_detect(word, len, 0);
 }
 
 static const char *snowball(struct sb_stemmer *sb, const char *word,
@@ -112,7 +106,7 @@ const char *hs_stem_lang(hs_stemmer *st, const char *lang, const char *word,
         return snowball(st->english, word, len, out_len);
     }
     case HS_SCRIPT_CYRILLIC:
-        if (is_kazakh(lang) || hs_has_kk_letters(word, len)) {
+        if (hs_lang_is_kazakh(lang) || hs_has_kk_letters(word, len)) {
             *out_len = hs_stem_kk(word, len);
             return word;
         }
