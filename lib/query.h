@@ -125,6 +125,11 @@ size_t hs_qword_stems(const hs_qword *w, const char *stems[2 + HS_QWORD_VARIANTS
  * has it not already, nor its room for variants full (query_variants.c).
  * HUSTINGS_STATUS_* of the lookup. */
 int hs_qword_add_variant(hs_qword *w, struct hx_db *db, const char *stem);
+/* Append a copy of stem to list (of *n, at most HS_QWORD_VARIANTS) when
+ * the index db holds it as a passage stem and list has it not yet; a full
+ * list takes no more.  HUSTINGS_STATUS_*. */
+int hs_stem_list_add_held(char *list[HS_QWORD_VARIANTS], size_t *n, struct hx_db *db,
+                          const char *stem);
 /* Add to each Cyrillic word of pq the other stems of its forms that the
  * index db holds: a Russian fleeting vowel (участок, участка), a Kazakh
  * final consonant voiced (құқық, құқығы) or vowel dropped (халық, халқы)
@@ -137,10 +142,10 @@ int hs_query_add_variants(hs_parsed_query *pq, struct hx_db *db);
 int hs_query_add_kk_readings(hs_parsed_query *pq, struct hx_db *db);
 /* Add to each Cyrillic word of pq (not exact, quoted or a prefix) the
  * stems of its derivational family that the index db holds
- * (query_family.c): hs_qword_add_family for one word, kazakh choosing the
- * Kazakh rules over the Russian ones.  HUSTINGS_STATUS_*. */
+ * (query_family.c): hs_qword_add_family for one of a word's stems, kazakh
+ * choosing the Kazakh rules over the Russian ones.  HUSTINGS_STATUS_*. */
 int hs_query_add_family(hs_parsed_query *pq, struct hx_db *db);
-int hs_qword_add_family(hs_qword *w, struct hx_db *db, int kazakh);
+int hs_qword_add_family(hs_qword *w, struct hx_db *db, const char *stem, int kazakh);
 /* Add to each English query word the stems of its other spelling,
  * British or American (rumour: rumor, organise: organize, centre:
  * center, defence: defense), that the index db holds

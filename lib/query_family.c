@@ -194,10 +194,10 @@ static int commoner(const void *a, const void *b)
     return (*y > *x) - (*y < *x);
 }
 
-int hs_qword_add_family(hs_qword *w, struct hx_db *db, int kazakh)
+int hs_qword_add_family(hs_qword *w, struct hx_db *db, const char *stem, int kazakh)
 {
     root r[8];
-    size_t n = w->stem ? roots_of(w->stem, kazakh, r) : 0;
+    size_t n = roots_of(stem, kazakh, r);
     family_scan f = { w, strlen(HS_PREFIX_STEM), NULL, { NULL }, { 0 }, 0, 0 };
     char prefix[sizeof r[0].text + sizeof HS_PREFIX_STEM];
     int st = HUSTINGS_STATUS_SUCCESS;
@@ -231,12 +231,8 @@ int hs_qword_add_family(hs_qword *w, struct hx_db *db, int kazakh)
 static int add_readings_family(hs_qword *w, hx_db *db)
 {
     int st = HUSTINGS_STATUS_SUCCESS;
-    char *stem = w->stem;
-    for (size_t i = 0; i < w->n_kazakh && st == HUSTINGS_STATUS_SUCCESS; i++) {
-        w->stem = w->kazakh[i];
-        st = hs_qword_add_family(w, db, 1);
-    }
-    w->stem = stem;
+    for (size_t i = 0; i < w->n_kazakh && st == HUSTINGS_STATUS_SUCCESS; i++)
+        st = hs_qword_add_family(w, db, w->kazakh[i], 1);
     return st;
 }
 
@@ -250,16 +246,12 @@ static int add_word(hs_qgroup *g, hs_qword *w, void *ctx)
     if (script != HS_SCRIPT_CYRILLIC)
         return HUSTINGS_STATUS_SUCCESS;
     if (hs_has_kk_letters(w->exact, strlen(w->exact)))
-        return hs_qword_add_family(w, ctx, 1);
+        return hs_qword_add_family(w, ctx, w->stem, 1);
     /* without a Kazakh letter the word may be either (сайлау): its Russian
      * stem, then its Kazakh one */
-    int st = hs_qword_add_family(w, ctx, 0);
-    if (st == HUSTINGS_STATUS_SUCCESS && w->stem2) {
-        char *stem = w->stem;
-        w->stem = w->stem2;
-        st = hs_qword_add_family(w, ctx, 1);
-        w->stem = stem;
-    }
+    int st = hs_qword_add_family(w, ctx, w->stem, 0);
+    if (st == HUSTINGS_STATUS_SUCCESS && w->stem2)
+        st = hs_qword_add_family(w, ctx, w->stem2, 1);
     return st;
 }
 

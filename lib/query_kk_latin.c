@@ -14,32 +14,12 @@
  * is indexed under its Cyrillic stems (stem.h). */
 #include "query.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "hustings.h"
 #include "kk_latin.h"
-#include "schema.h"
 #include "stem_kk.h"
-#include "xapian_glue.h"
-
-/* Keep stem among w's Kazakh readings when the index holds it and they
- * have it not yet. */
-static int add_reading(hs_qword *w, hx_db *db, const char *stem)
-{
-    for (size_t i = 0; i < w->n_kazakh; i++)
-        if (!strcmp(w->kazakh[i], stem))
-            return HUSTINGS_STATUS_SUCCESS;
-    unsigned long freq = 0;
-    int st = hs_query_term_freq(db, HS_PREFIX_STEM, stem, &freq);
-    if (st != HUSTINGS_STATUS_SUCCESS || freq == 0 || w->n_kazakh == HS_QWORD_VARIANTS)
-        return st;
-    if (!(w->kazakh[w->n_kazakh] = strdup(stem)))
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
-    w->n_kazakh++;
-    return HUSTINGS_STATUS_SUCCESS;
-}
 
 static int add_readings(hs_qgroup *g, hs_qword *w, void *ctx)
 {
@@ -56,7 +36,7 @@ static int add_readings(hs_qgroup *g, hs_qword *w, void *ctx)
         } else if (rc > 0) {
             cyrillic.len = hs_stem_kk(cyrillic.data, cyrillic.len);
             cyrillic.data[cyrillic.len] = '\0';
-            st = add_reading(w, ctx, cyrillic.data);
+            st = hs_stem_list_add_held(w->kazakh, &w->n_kazakh, ctx, cyrillic.data);
         }
     }
     hs_buf_free(&cyrillic);

@@ -96,23 +96,29 @@ size_t hs_qword_stems(const hs_qword *w, const char *stems[2 + HS_QWORD_VARIANTS
     return k;
 }
 
-int hs_qword_add_variant(hs_qword *w, struct hx_db *db, const char *stem)
+int hs_stem_list_add_held(char *list[HS_QWORD_VARIANTS], size_t *n, struct hx_db *db,
+                          const char *stem)
 {
-    if (w->n_variants == HS_QWORD_VARIANTS)
+    if (*n == HS_QWORD_VARIANTS)
         return HUSTINGS_STATUS_SUCCESS;
-    const char *stems[2 + HS_QWORD_VARIANTS];
-    size_t k = hs_qword_stems(w, stems);
-    for (size_t i = 0; i < k; i++)
-        if (!strcmp(stem, stems[i]))
+    for (size_t i = 0; i < *n; i++)
+        if (!strcmp(stem, list[i]))
             return HUSTINGS_STATUS_SUCCESS;
     unsigned long freq = 0;
     int st = hs_query_term_freq(db, HS_PREFIX_STEM, stem, &freq);
     if (st != HUSTINGS_STATUS_SUCCESS || freq == 0)
         return st;
-    if (!(w->variants[w->n_variants] = strdup(stem)))
+    if (!(list[*n] = strdup(stem)))
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
-    w->n_variants++;
+    ++*n;
     return HUSTINGS_STATUS_SUCCESS;
+}
+
+int hs_qword_add_variant(hs_qword *w, struct hx_db *db, const char *stem)
+{
+    if ((w->stem && !strcmp(stem, w->stem)) || (w->stem2 && !strcmp(stem, w->stem2)))
+        return HUSTINGS_STATUS_SUCCESS;
+    return hs_stem_list_add_held(w->variants, &w->n_variants, db, stem);
 }
 
 /* Keep candidate w (as code points) when the index holds it as a stem
