@@ -14,6 +14,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <typeinfo>
 #include <utility>
 #include <vector>
 
@@ -79,19 +80,13 @@ static hustings_status_t status_of_current_exception(std::string *msg)
     } catch (const Xapian::DatabaseCorruptError &e) {
         *msg = "index is corrupt (" + e.get_msg() + "); rebuild it with hustings-index";
         return HUSTINGS_STATUS_INDEX_CORRUPT;
-    } catch (const Xapian::DatabaseOpeningError &e) {
-        *msg = e.get_description();
-        return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
-    } catch (const Xapian::DatabaseClosedError &e) {
-        *msg = e.get_description();
-        return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
-    } catch (const Xapian::DatabaseModifiedError &e) {
-        *msg = e.get_description();
-        return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
     } catch (const Xapian::DatabaseError &e) {
-        // the system refused (No space left on device): say so; else a
-        // table that cannot be read ("EOF reading block 2")
-        if (e.get_error_string() && *e.get_error_string()) {
+        // a plain DatabaseError without a system error is a table that
+        // cannot be read ("EOF reading block 2"); its subclasses (opening,
+        // closed, modified) and a system's refusal (No space left on
+        // device) are reported as they are
+        if (typeid(e) != typeid(Xapian::DatabaseError) ||
+            (e.get_error_string() && *e.get_error_string())) {
             *msg = e.get_description();
             return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
         }
