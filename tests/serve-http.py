@@ -11,6 +11,11 @@ standard library only, so no curl is needed).
   serve-http.py --load SECONDS [--threads N] [-H ...] URL...
       requests the URLs in turn from N threads (default 4) for SECONDS;
       prints "STATUS COUNT" lines, e.g. "200 5123".
+  serve-http.py --raw REQUEST_FILE [-o BODY_FILE] BASE_URL
+      sends the bytes of REQUEST_FILE as they are (a request line or
+      header no client library would send: NUL, bytes that are not UTF-8)
+      on a new connection, and prints the status code of the answer
+      (000 for none), writing its body to BODY_FILE.
   serve-http.py --batch BASE_URL <RECORDS
       runs checks queued by cli-serve.sh's `expect` (Python starts slowly,
       so one process runs many): records end with \036, their fields
@@ -25,6 +30,7 @@ import argparse
 import collections
 import http.client
 import json
+import socket
 import sys
 import threading
 import time
@@ -123,6 +129,26 @@ def batch(base):
     print(checks, failures)
 
 
+def raw(base, request_file, body_file):
+    """Send a request file's bytes as they are; print the answer's status."""
+    u = urllib.parse.urlsplit(base)
+    with open(request_file, "rb") as f:
+        request_bytes = f.read()
+    answer = b""
+    with socket.create_connection((u.hostname, u.port), timeout=10) as s:
+        s.sendall(request_bytes)
+        while True:
+            data = s.recv(65536)
+            if not data:
+                break
+            answer += data
+    head, _, body = answer.partition(b"\r\n\r\n")
+    if body_file:
+        with open(body_file, "wb") as f:
+            f.write(body)
+    print(head[9:12].decode() if head.startswith(b"HTTP/") else "000")
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("-X", dest="method", default="GET")
@@ -133,11 +159,15 @@ def main():
     p.add_argument("-D", dest="headers_file")
     p.add_argument("--load", type=float)
     p.add_argument("--batch", action="store_true")
+    p.add_argument("--raw", dest="raw_file")
     p.add_argument("--threads", type=int, default=4)
     p.add_argument("urls", nargs="+")
     a = p.parse_args()
     if a.batch:
         batch(a.urls[0])
+        return 0
+    if a.raw_file:
+        raw(a.urls[0], a.raw_file, a.body_file)
         return 0
     if a.load:
         load(a.urls, a.load, a.threads, a.headers)
