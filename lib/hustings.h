@@ -373,12 +373,41 @@ void hustings_query_set_collapse(hustings_query_t *query, int collapse);
 void hustings_query_set_time_limit(hustings_query_t *query, double seconds);
 
 /* Only articles dated from `since` to `until` (inclusive; "YYYY",
- * "YYYY-MM" or "YYYY-MM-DD"; either may be NULL).  A second call narrows
- * the first range further.  QUERY_SYNTAX for a malformed or empty date,
+ * "YYYY-MM" or "YYYY-MM-DD"; either may be NULL), as the query field
+ * date:SINCE..UNTIL selects them, changing no weight.  A second call
+ * narrows the first range further.  QUERY_SYNTAX for a malformed or empty date,
  * or `since` after `until`. */
 hustings_status_t hustings_query_set_date_range(hustings_query_t *query,
                                                 const char *since,
                                                 const char *until);
+
+/* What a filter selects by (hustings_query_add_filter). */
+typedef enum {
+    /* A language: a code as articles are tagged ("en", "ru", "kk"; "ru-RU",
+     * "kz" and "rus" are read too) or an English name ("russian"). */
+    HUSTINGS_FILTER_LANG,
+    /* A source as the "source" facet lists it: a site name ("BBC News"),
+     * or, with a dot, a host (its subdomains too; a URL stands for its
+     * host) or a site name ("news.com.au") - it matches either. */
+    HUSTINGS_FILTER_SOURCE,
+    /* A site name only, as written ("BBC News"). */
+    HUSTINGS_FILTER_SITE,
+    /* Words of the byline, all of them ("jane smith"). */
+    HUSTINGS_FILTER_AUTHOR,
+    /* Folder and file names of the path, all of them ("2023/almaty"). */
+    HUSTINGS_FILTER_PATH,
+} hustings_filter_t;
+
+/* Only passages whose article matches `value` by `filter`, as the query
+ * fields lang:, source:/site:, author: and path: select them; filters
+ * add up (each narrows the query further) and change no weight.  A query
+ * that has no word to look for ("*") still finds nothing.
+ * QUERY_SYNTAX, with the reason in hustings_index_get_error(), for an
+ * empty value, a language the library does not know or an unknown
+ * filter. */
+hustings_status_t hustings_query_add_filter(hustings_query_t *query,
+                                            hustings_filter_t filter,
+                                            const char *value);
 
 /* Apply a synonyms file: lines "left = right1, right2" (# comments), each
  * side a word or phrase; a query word or run of words equal to one side

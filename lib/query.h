@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "qnode.h"
+#include "query_lex.h"
 #include "stem.h"
 
 typedef struct hs_qword {
@@ -111,6 +112,9 @@ struct hx_db;
 /* How many passages of db hold the term prefix+word.  HUSTINGS_STATUS_*. */
 int hs_query_term_freq(struct hx_db *db, const char *prefix, const char *word,
                        unsigned long *n);
+/* The same for the word word[0..len). */
+int hs_query_term_freq_len(struct hx_db *db, const char *prefix, const char *word, size_t len,
+                           unsigned long *n);
 /* How many passages of db may hold the exact form `form` under
  * exact_prefix ("" for passage text, HS_PREFIX_TITLE for headlines): the
  * most of its exact term and of the stem term of that spelling (a form
@@ -184,9 +188,38 @@ int hs_qword_own_stem(const hs_qword *w);
 int hs_query_add_idf(hs_parsed_query *pq, struct hx_db *db);
 void hs_parsed_query_free(hs_parsed_query *pq);
 
-/* Extra constraints from options (--since, --until): dates "YYYY",
- * "YYYY-MM" or "YYYY-MM-DD", either may be NULL.  0, or -1 with a reason
- * in error. */
+/* The tree (query_tree.c).  A node of that kind, NULL when out of
+ * memory; append kid to e (0, or -1 when out of memory, kid not taken);
+ * free e and all below it. */
+hs_qexpr *hs_qexpr_new(hs_qkind kind);
+int hs_qexpr_add_kid(hs_qexpr *e, hs_qexpr *kid);
+void hs_qexpr_free(hs_qexpr *e);
+/* A GROUP or TITLE node of the words of text[0..len), tokenized and
+ * stemmed as the articles are; NULL when it has no word, or when out of
+ * memory (then *oom is set). */
+hs_qexpr *hs_qexpr_group(hs_qkind kind, hs_stemmer *stemmer, const char *text, size_t len,
+                         int quoted, int *oom);
+/* pq->groups made anew from its tree: 0, or -1 when out of memory. */
+int hs_query_collect_groups(hs_parsed_query *pq);
+
+/* Filters (query_fields.c), meaning what the query's fields mean.
+ *
+ * The boolean tree of the filtering field f (not title:) for its value
+ * text[0..len), quoted when written as a "phrase"; NULL with the mistake
+ * in why, or with why empty when out of memory. */
+hs_qnode *hs_field_filter(const hs_field *f, const char *text, size_t len, int quoted,
+                          hs_buf *why);
+/* why := the message for field f given without a value. */
+void hs_field_needs_value(const hs_field *f, hs_buf *why);
+/* pq narrowed to the passages the field id's value selects: 0, or -1 with
+ * a reason in error (empty when out of memory). */
+int hs_query_add_filter(hs_parsed_query *pq, hs_field_id id, const char *value, int quoted,
+                        hs_buf *error);
+/* pq narrowed to a source as the source facet lists it: a site name or,
+ * with a dot, a host or a site name.  0, or -1 as above. */
+int hs_query_add_source_filter(hs_parsed_query *pq, const char *value, hs_buf *error);
+/* pq narrowed to dates (--since, --until): "YYYY", "YYYY-MM" or
+ * "YYYY-MM-DD", either may be NULL.  0, or -1 as above. */
 int hs_query_add_date_range(hs_parsed_query *pq, const char *since, const char *until,
                             hs_buf *error);
 

@@ -22,8 +22,14 @@
 int hs_query_term_freq(struct hx_db *db, const char *prefix, const char *word,
                        unsigned long *n)
 {
+    return hs_query_term_freq_len(db, prefix, word, strlen(word), n);
+}
+
+int hs_query_term_freq_len(struct hx_db *db, const char *prefix, const char *word, size_t len,
+                           unsigned long *n)
+{
     hs_buf term = HS_BUF_INIT;
-    hustings_status_t st = hs_buf_puts(&term, prefix) == 0 && hs_buf_puts(&term, word) == 0
+    hustings_status_t st = hs_buf_puts(&term, prefix) == 0 && hs_buf_append(&term, word, len) == 0
                                ? hx_db_term_freq(db, term.data, n)
                                : HUSTINGS_STATUS_OUT_OF_MEMORY;
     hs_buf_free(&term);

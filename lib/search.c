@@ -162,6 +162,35 @@ hustings_status_t hustings_query_set_date_range(hustings_query_t *query, const c
     return st;
 }
 
+hustings_status_t hustings_query_add_filter(hustings_query_t *query, hustings_filter_t filter,
+                                            const char *value)
+{
+    static const hs_field_id field_of[] = {
+        [HUSTINGS_FILTER_LANG] = HS_FIELD_LANG,
+        [HUSTINGS_FILTER_SOURCE] = HS_FIELD_SOURCE,
+        [HUSTINGS_FILTER_SITE] = HS_FIELD_SITE,
+        [HUSTINGS_FILTER_AUTHOR] = HS_FIELD_AUTHOR,
+        [HUSTINGS_FILTER_PATH] = HS_FIELD_PATH,
+    };
+    if (!query || !value)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    if ((unsigned)filter >= sizeof field_of / sizeof *field_of)
+        return hs_index_fail(query->index, HUSTINGS_STATUS_QUERY_SYNTAX, "unknown filter");
+    hs_buf error = HS_BUF_INIT;
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    forget_tally(query);
+    int rc = filter == HUSTINGS_FILTER_SOURCE
+                 ? hs_query_add_source_filter(query->parsed, value, &error)
+                 : hs_query_add_filter(query->parsed, field_of[filter], value,
+                                       filter == HUSTINGS_FILTER_SITE, &error);
+    if (rc < 0)
+        st = hs_index_fail(query->index,
+                           error.len ? HUSTINGS_STATUS_QUERY_SYNTAX : HUSTINGS_STATUS_OUT_OF_MEMORY,
+                           error.len ? error.data : "out of memory");
+    hs_buf_free(&error);
+    return st;
+}
+
 /* What the index says of the query's words, synonyms' words included:
  * whether a lower-case word is a name, which other forms a name's stem
  * has, which other stems its forms have, and which Kazakh stems a Latin
@@ -366,13 +395,10 @@ static hustings_status_t copies_of(hustings_query_t *query, hustings_passage_t *
 {
     if (!p->cluster)
         return HUSTINGS_STATUS_SUCCESS;
-    hs_buf term = HS_BUF_INIT;
-    hustings_status_t st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (hs_buf_puts(&term, HS_PREFIX_CLUSTER) == 0 && hs_buf_puts(&term, p->cluster) == 0)
-        st = hx_db_term_freq(query->index->db, term.data, &p->copies);
+    hustings_status_t st =
+        hs_query_term_freq(query->index->db, HS_PREFIX_CLUSTER, p->cluster, &p->copies);
     if (p->copies == 0)
         p->copies = 1;
-    hs_buf_free(&term);
     return st;
 }
 

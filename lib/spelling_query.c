@@ -2,8 +2,8 @@
  * hs_spelling_suggest_query in spelling.h.
  *
  * The query is copied as typed, and only the byte ranges of words to
- * correct are replaced.  The lexing follows query_parse.c closely enough to
- * know what is a word to check and what is syntax to keep; it never fails.
+ * correct are replaced.  The query's own lexer (query_lex.h) tells what
+ * is a word to check and what is syntax to keep.
  */
 #include "spelling.h"
 
@@ -14,6 +14,7 @@
 #include <utf8proc.h>
 
 #include "query.h"
+#include "query_lex.h"
 #include "schema.h"
 #include "stopwords.h"
 #include "tokenizer.h"
@@ -30,8 +31,6 @@ typedef struct word {
 typedef struct rewriter {
     hx_db *db;
     hs_stemmer *st;
-    const char *q;
-    size_t len;
     hs_buf out;
     int changed;
     /* the words of the chunk in hand */
@@ -39,51 +38,7 @@ typedef struct rewriter {
     size_t n_words, cap_words;
 } rewriter;
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static const char *const value_fields[] = { "source", "site", "author", "lang",
-                                            "path", "date" };
-
-/* The mode of a field's value; -1 when s[0..n) is not a field name. */
-static int field_mode(const char *s, size_t n)
-{
-    if (n == 5 && strncmp(s, "title", 5) == 0)
-        return M_CHECK;
-    for (size_t f = 0; f < sizeof value_fields / sizeof *value_fields; f++)
-        if (strlen(value_fields[f]) == n && strncmp(s, value_fields[f], n) == 0)
-            return M_KEEP;
-    return -1;
-}
-
-static int is_operator(const char *s, size_t n)
-{
-    if ((n == 3 && (strncmp(s, "AND", 3) == 0 || strncmp(s, "NOT", 3) == 0)) ||
-        (n == 2 && strncmp(s, "OR", 2) == 0) || (n == 4 && strncmp(s, "NEAR", 4) == 0))
-        return 1;
-    if (n > 5 && strncmp(s, "NEAR/", 5) == 0) {
-        for (size_t k = 5; k < n; k++)
-            if (s[k] < '0' || s[k] > '9')
-                return 0;
-        return 1;
-    }
-    return 0;
-}
-
 /* ---- one word --------------------------------------------------------- */
-
-static int freq_of(rewriter *r, const char *prefix, const char *term, size_t len,
-                   unsigned long *freq)
-{
-    hs_buf t = HS_BUF_INIT;
-    int rc = -1;
-    if (hs_buf_puts(&t, prefix) == 0 && hs_buf_append(&t, term, len) == 0)
-        rc = hx_db_term_freq(r->db, t.data, freq) == HUSTINGS_STATUS_SUCCESS ? 0 : -1;
-    hs_buf_free(&t);
-    return rc;
-}
 
 /* How many passages hold the word: the most of its counts as itself and
  * (unless exact) as a stem in any language it could be in, in passages and
@@ -105,10 +60,11 @@ static int frequency(rewriter *r, const char *term, int exact, unsigned long *fr
     for (size_t k = 0; k < n; k++) {
         size_t slen;
         const char *stem = hs_stem_lang(r->st, langs[k], term, len, &slen);
-        if (!stem || freq_of(r, HS_PREFIX_STEM, stem, slen, &f) < 0)
+        if (!stem || hs_query_term_freq_len(r->db, HS_PREFIX_STEM, stem, slen, &f) != HUSTINGS_STATUS_SUCCESS)
             return -1;
         *freq = f > *freq ? f : *freq;
-        if (freq_of(r, HS_PREFIX_TITLE_STEM, stem, slen, &f) < 0)
+        if (hs_query_term_freq_len(r->db, HS_PREFIX_TITLE_STEM, stem, slen, &f) !=
+                HUSTINGS_STATUS_SUCCESS)
             return -1;
         *freq = f > *freq ? f : *freq;
     }
@@ -270,96 +226,65 @@ static int put_words(rewriter *r, const char *text, size_t len, mode m)
     return hs_buf_append(&r->out, text + copied, len - copied);
 }
 
-/* The end of the "phrase" whose opening quote is at i (after its closing
- * quote, or the end of the query). */
-static size_t phrase_end(const rewriter *r, size_t i)
+/* The mode of a token's words, given the mode the tokens before it ask
+ * for. */
+static mode mode_of(const hs_qtok *t, mode m)
 {
-    const char *close = memchr(r->q + i + 1, '"', r->len - i - 1);
-    return close ? (size_t)(close - r->q) + 1 : r->len;
-}
-
-/* Copy the phrase at i in mode m; returns the index after it. */
-static size_t put_phrase(rewriter *r, size_t i, mode m, int *failed)
-{
-    size_t end = phrase_end(r, i);
-    size_t inner_end = end > i + 1 && r->q[end - 1] == '"' ? end - 1 : end;
-    if (hs_buf_putc(&r->out, '"') < 0 ||
-        put_words(r, r->q + i + 1, inner_end - i - 1, m) < 0 ||
-        hs_buf_append(&r->out, r->q + inner_end, end - inner_end) < 0)
-        *failed = 1;
-    return end;
-}
-
-/* Copy the chunk q[i..end) and what it governs (a phrase after '-', '='
- * or a field name); returns the index after it.  *next_mode is how the
- * next chunk is to be treated (after NOT: kept). */
-static size_t put_chunk(rewriter *r, size_t i, size_t end, mode *next_mode, int *failed)
-{
-    const char *c = r->q + i;
-    size_t n = end - i;
-    mode m = *next_mode;
-    *next_mode = M_CHECK;
-
-    if (is_operator(c, n)) {
-        if (n == 3 && strncmp(c, "NOT", 3) == 0)
-            *next_mode = M_KEEP;
-        *failed |= hs_buf_append(&r->out, c, n) < 0;
-        return end;
-    }
-    size_t lead = 0;
-    if (n > 0 && c[0] == '-') {
-        m = M_KEEP;
-        lead = 1;
-    } else if (n > 0 && c[0] == '=') {
-        m = m == M_KEEP ? M_KEEP : M_EXACT;
-        lead = 1;
-    } else {
-        const char *colon = memchr(c, ':', n);
-        int fm = colon ? field_mode(c, (size_t)(colon - c)) : -1;
-        if (fm >= 0) {
-            lead = (size_t)(colon - c) + 1;
-            if (m != M_KEEP)
-                m = (mode)fm;
-        }
-    }
-    *failed |= hs_buf_append(&r->out, c, lead) < 0;
-    if (lead == n && end < r->len && r->q[end] == '"')  /* -"...", ="...", title:"..." */
-        return put_phrase(r, end, m, failed);
-    if (n > lead && c[n - 1] == '*')
-        m = M_KEEP;  /* prefix* */
-    *failed |= put_words(r, c + lead, n - lead, m) < 0;
-    return end;
+    if (m == M_KEEP)
+        return M_KEEP;
+    if (t->kind == HS_QT_FIELD)
+        return t->field->flags & HS_FIELD_WORDS ? M_CHECK : M_KEEP;
+    if (t->kind == HS_QT_WORD && t->len > 1 && t->text[t->len - 1] == '*')
+        return M_KEEP; /* prefix* */
+    return m;
 }
 
 int hs_spelling_suggest_query(hx_db *db, const char *query_string, hs_stemmer *st,
                               hs_buf *out)
 {
-    rewriter r = { db, st, query_string, strlen(query_string), HS_BUF_INIT, 0,
-                   NULL, 0, 0 };
+    size_t n = 0, copied = 0;
+    hs_qtok *toks = hs_query_lex(query_string, 0, &n);
+    if (!toks)
+        return -1;
+    rewriter r = { db, st, HS_BUF_INIT, 0, NULL, 0, 0 };
     int failed = 0;
-    mode next = M_CHECK;
-    size_t i = 0;
-    while (i < r.len && !failed) {
-        char ch = r.q[i];
-        if (is_space(ch) || ch == '(' || ch == ')') {
-            failed = hs_buf_putc(&r.out, ch) < 0;
-            i++;
-        } else if (ch == '"') {
-            i = put_phrase(&r, i, next, &failed);
-            next = M_CHECK;
-        } else {
-            size_t end = i;
-            while (end < r.len && !is_space(r.q[end]) && r.q[end] != '"' &&
-                   r.q[end] != '(' && r.q[end] != ')')
-                end++;
-            i = put_chunk(&r, i, end, &next, &failed);
+    mode next = M_CHECK; /* of the next word or phrase */
+    for (size_t i = 0; i < n && !failed; i++) {
+        const hs_qtok *t = &toks[i];
+        mode m = next;
+        next = M_CHECK;
+        switch (t->kind) {
+        case HS_QT_NOT:
+        case HS_QT_MINUS:
+            next = M_KEEP;
+            break;
+        case HS_QT_EQUALS:
+            next = m == M_KEEP ? M_KEEP : M_EXACT;
+            break;
+        case HS_QT_LPAREN:
+        case HS_QT_RPAREN:
+            next = m;
+            break;
+        case HS_QT_WORD:
+        case HS_QT_PHRASE:
+        case HS_QT_FIELD: {
+            size_t at = (size_t)(t->text - query_string);
+            failed = hs_buf_append(&r.out, query_string + copied, at - copied) < 0 ||
+                     put_words(&r, t->text, t->len, mode_of(t, m)) < 0;
+            copied = at + t->len;
+            break;
+        }
+        default: /* AND, OR, NEAR/n, the end */
+            break;
         }
     }
+    failed |= hs_buf_puts(&r.out, query_string + copied) < 0;
     int rc = failed ? -1 : r.changed;
     if (rc == 1 && hs_buf_append(out, r.out.data, r.out.len) < 0)
         rc = -1;
     clear_words(&r);
     free(r.words);
+    free(toks);
     hs_buf_free(&r.out);
     return rc;
 }

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "filters.h"
 #include "index_access.h"
 #include "params.h"
 #include "passage_json.h"
@@ -36,7 +35,8 @@ static int valid_lang(const char *s)
     return n == 2 || n == 3;
 }
 
-/* source=: a host or a site name, which goes into the query in quotes. */
+/* source=: a host or a site name, as the query field site:"..." can
+ * hold it (no quote), so that both select the same sources. */
 static int valid_source(const char *s)
 {
     if (!*s)
@@ -175,9 +175,20 @@ static hustings_status_t results_json(hustings_passages_t *ps, const char *sugge
     return list ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
 }
 
-/* Apply the settings; QUERY_SYNTAX (with the 400 in rs) for a bad date. */
+/* Apply the filters and settings; QUERY_SYNTAX (with the 400 in rs) for
+ * a language the library does not know ("zz") or a bad date. */
 static hustings_status_t configure(hustings_query_t *query, const search *s, response *rs)
 {
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if (s->lang && *s->lang) {
+        st = hustings_query_add_filter(query, HUSTINGS_FILTER_LANG, s->lang);
+        if (st == HUSTINGS_STATUS_QUERY_SYNTAX)
+            response_error(rs, MHD_HTTP_BAD_REQUEST, "lang: a language code, e.g. en, ru or kk");
+    }
+    if (st == HUSTINGS_STATUS_SUCCESS && s->source && *s->source)
+        st = hustings_query_add_filter(query, HUSTINGS_FILTER_SOURCE, s->source);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
     hustings_query_set_limit(query, s->limit);
     hustings_query_set_offset(query, s->offset);
     hustings_query_set_sort(query, s->sort);
@@ -185,7 +196,6 @@ static hustings_status_t configure(hustings_query_t *query, const search *s, res
     hustings_query_set_collapse(query, s->collapse);
     hustings_query_set_thesaurus(query, s->thesaurus);
     /* one bound at a time, so that the error names the parameter */
-    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     if (s->from && *s->from) {
         st = hustings_query_set_date_range(query, s->from, NULL);
         if (st == HUSTINGS_STATUS_QUERY_SYNTAX)
@@ -229,44 +239,21 @@ static json_object *answer(const search *s, unsigned long total, json_object *re
     return out;
 }
 
-/* Whether lang= names a language the query syntax knows ("zz" does
- * not): asked of the library, which keeps the list. */
-static int known_lang(hustings_index_t *index, const char *lang, double time_limit)
-{
-    char q[16];
-    hustings_query_t *query = NULL;
-    snprintf(q, sizeof q, "lang:%s", lang);
-    hustings_status_t st = serve_query_create(index, q, time_limit, &query);
-    hustings_query_destroy(query);
-    return st != HUSTINGS_STATUS_QUERY_SYNTAX;
-}
-
 static hustings_status_t run_search(hustings_index_t *index, void *ctx, response *rs)
 {
     const search *s = ctx;
-    if (s->lang && *s->lang && !known_lang(index, s->lang, s->time_limit)) {
-        response_error(rs, MHD_HTTP_BAD_REQUEST, "lang: a language code, e.g. en, ru or kk");
-        return HUSTINGS_STATUS_SUCCESS;
-    }
     hustings_query_t *query = NULL;
     hustings_passages_t *ps = NULL;
     json_object *results = NULL, *facets = NULL;
     unsigned long total = 0;
-    char *suggestion = NULL;
-    char *suffix = query_filters(s->lang, s->source);
-    if (!suffix)
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
-
-    hustings_status_t st = filtered_query_create(index, s->q, suffix, s->time_limit, &query);
+    hustings_status_t st = serve_query_create(index, s->q, s->time_limit, &query);
     if (st == HUSTINGS_STATUS_QUERY_SYNTAX) {
         response_error(rs, MHD_HTTP_BAD_REQUEST, "%s", hustings_index_get_error(index));
-        free(suffix);
         return HUSTINGS_STATUS_SUCCESS;
     }
     if (st == HUSTINGS_STATUS_SUCCESS &&
         (st = configure(query, s, rs)) == HUSTINGS_STATUS_QUERY_SYNTAX) {
         hustings_query_destroy(query);
-        free(suffix);
         return HUSTINGS_STATUS_SUCCESS; /* rs holds the 400 */
     }
     if (st == HUSTINGS_STATUS_SUCCESS)
@@ -276,9 +263,7 @@ static hustings_status_t run_search(hustings_index_t *index, void *ctx, response
         st = facets_json(query, s->facets, &facets);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hustings_query_count(query, &total);
-    const char *raw = ps ? hustings_passages_get_suggestion(ps) : NULL;
-    if (st == HUSTINGS_STATUS_SUCCESS && filtered_suggestion(raw, suffix, &suggestion) < 0)
-        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    const char *suggestion = ps ? hustings_passages_get_suggestion(ps) : NULL;
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = results_json(ps, suggestion, &results);
     if (st == HUSTINGS_STATUS_SUCCESS) {
@@ -291,8 +276,6 @@ static hustings_status_t run_search(hustings_index_t *index, void *ctx, response
     }
     json_object_put(results);
     json_object_put(facets);
-    free(suggestion);
-    free(suffix);
     hustings_passages_destroy(ps);
     hustings_query_destroy(query);
     return st;

@@ -354,7 +354,7 @@ int main(void)
     CHECK_INT(hs_query_add_date_range(pq, "2005", "2005-06", &err), 0);
     hs_qnode *n = hs_query_build_tier(pq, HS_TIER_ALL_IN_PASSAGE);
     char *d = hs_qnode_describe(n);
-    CHECK_STR(d, "(((Ztax OR 0.25 * ZStax)) FILTER (VALUE_RANGE 0 2005 2005-06\xff AND Ztax))");
+    CHECK_STR(d, "(((Ztax OR 0.25 * ZStax)) FILTER (Ztax AND VALUE_RANGE 0 2005 2005-06\xff))");
     free(d);
     hs_qnode_free(n);
     CHECK_INT(hs_query_add_date_range(pq, "May 2005", NULL, &err), -1);

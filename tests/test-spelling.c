@@ -149,6 +149,13 @@ static void test_queries(hx_db *db, hs_stemmer *st)
                 "election source:electoin author:\"Jon Smiht\"");
     CHECK_QUERY(db, st, "electoin* candidats", "electoin* candidates");
     CHECK_QUERY(db, st, "lang:kk path:electoin", "");
+    /* fields in any case, as the parser reads them (the rewriter used to
+     * take "Title:" for a word and respell it) */
+    CHECK_QUERY(db, st, "Title:electoin", "Title:election");
+    CHECK_QUERY(db, st, "Source:electoin candidats", "Source:electoin candidates");
+    /* typographic quotes are a phrase's, and are kept */
+    CHECK_QUERY(db, st, "\u201Celectoin day\u201D -\u00ABcandidats\u00BB",
+                "\u201Celection day\u201D -\u00ABcandidats\u00BB");
 }
 
 static double now(void)
