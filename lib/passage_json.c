@@ -81,45 +81,59 @@ static json_object *highlights(hustings_passage_t *p)
     return list;
 }
 
-/* The article's fields and the passage's place and text, in the order of
- * a search result. */
-static int put_fields(json_object *o, hustings_passage_t *p)
-{
-    return put_string(o, "path", hustings_passage_get_path(p)) < 0 ||
-           put_string(o, "title", hustings_passage_get_title(p)) < 0 ||
-           put_string(o, "date", hustings_passage_get_date(p)) < 0 ||
-           put_string(o, "source", hustings_passage_get_source(p)) < 0 ||
-           put_string(o, "byline", hustings_passage_get_byline(p)) < 0 ||
-           put_string(o, "lang", hustings_passage_get_lang(p)) < 0 ||
-           put_string(o, "site", hustings_passage_get_site(p)) < 0 ||
-           put_int(o, "passage", hustings_passage_get_ordinal(p)) < 0 ||
-           put_int(o, "paragraph", hustings_passage_get_paragraph(p)) < 0 ||
-           put_string(o, "text", hustings_passage_get_text(p)) < 0
-               ? -1
-               : 0;
-}
+/* The members, each written by put_member; a form is a list of them. */
+typedef enum {
+    M_RANK, M_SCORE, M_PATH, M_TITLE, M_DATE, M_SOURCE, M_BYLINE, M_LANG, M_SITE,
+    M_ORDINAL, M_PARAGRAPH, M_TEXT, M_HIGHLIGHTS, M_COPIES, M_SUGGESTION, M_END
+} member;
 
-static int put_result(json_object *o, hustings_passage_t *p, const char *suggestion)
-{
-    return put_int(o, "rank", hustings_passage_get_rank(p)) < 0 ||
-           put(o, "score", json_object_new_double(hustings_passage_get_score(p))) < 0 ||
-           put_fields(o, p) < 0 || put(o, "highlights", highlights(p)) < 0 ||
-           put_int(o, "copies", (int64_t)hustings_passage_get_copies(p)) < 0 ||
-           put_string(o, "suggestion", suggestion) < 0
-               ? -1
-               : 0;
-}
+static const member result_form[] = {
+    M_RANK, M_SCORE, M_PATH, M_TITLE, M_DATE, M_SOURCE, M_BYLINE, M_LANG, M_SITE,
+    M_ORDINAL, M_PARAGRAPH, M_TEXT, M_HIGHLIGHTS, M_COPIES, M_SUGGESTION, M_END
+};
+static const member passage_form[] = {
+    M_PATH, M_TITLE, M_DATE, M_SOURCE, M_BYLINE, M_LANG, M_SITE,
+    M_ORDINAL, M_PARAGRAPH, M_TEXT, M_END
+};
+/* the dump's own, older order */
+static const member dump_form[] = { M_PATH, M_ORDINAL, M_TITLE, M_DATE, M_TEXT, M_END };
 
-/* The members of a dump, in its own (older) order. */
-static int put_dump(json_object *o, hustings_passage_t *p)
+static int put_member(json_object *o, member m, hustings_passage_t *p, const char *suggestion)
 {
-    return put_string(o, "path", hustings_passage_get_path(p)) < 0 ||
-           put_int(o, "passage", hustings_passage_get_ordinal(p)) < 0 ||
-           put_string(o, "title", hustings_passage_get_title(p)) < 0 ||
-           put_string(o, "date", hustings_passage_get_date(p)) < 0 ||
-           put_string(o, "text", hustings_passage_get_text(p)) < 0
-               ? -1
-               : 0;
+    switch (m) {
+    case M_RANK:
+        return put_int(o, "rank", hustings_passage_get_rank(p));
+    case M_SCORE:
+        return put(o, "score", json_object_new_double(hustings_passage_get_score(p)));
+    case M_PATH:
+        return put_string(o, "path", hustings_passage_get_path(p));
+    case M_TITLE:
+        return put_string(o, "title", hustings_passage_get_title(p));
+    case M_DATE:
+        return put_string(o, "date", hustings_passage_get_date(p));
+    case M_SOURCE:
+        return put_string(o, "source", hustings_passage_get_source(p));
+    case M_BYLINE:
+        return put_string(o, "byline", hustings_passage_get_byline(p));
+    case M_LANG:
+        return put_string(o, "lang", hustings_passage_get_lang(p));
+    case M_SITE:
+        return put_string(o, "site", hustings_passage_get_site(p));
+    case M_ORDINAL:
+        return put_int(o, "passage", hustings_passage_get_ordinal(p));
+    case M_PARAGRAPH:
+        return put_int(o, "paragraph", hustings_passage_get_paragraph(p));
+    case M_TEXT:
+        return put_string(o, "text", hustings_passage_get_text(p));
+    case M_HIGHLIGHTS:
+        return put(o, "highlights", highlights(p));
+    case M_COPIES:
+        return put_int(o, "copies", (int64_t)hustings_passage_get_copies(p));
+    case M_SUGGESTION:
+        return put_string(o, "suggestion", suggestion);
+    default:
+        return -1;
+    }
 }
 
 hustings_status_t hustings_passage_to_json(hustings_passage_t *passage,
@@ -128,21 +142,13 @@ hustings_status_t hustings_passage_to_json(hustings_passage_t *passage,
 {
     if (!passage || !json)
         return HUSTINGS_STATUS_NULL_POINTER;
+    const member *m = form == HUSTINGS_PASSAGE_JSON_PASSAGE ? passage_form
+                      : form == HUSTINGS_PASSAGE_JSON_DUMP  ? dump_form
+                                                            : result_form;
     json_object *o = json_object_new_object();
-    if (!o)
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
-    int rc;
-    switch (form) {
-    case HUSTINGS_PASSAGE_JSON_PASSAGE:
-        rc = put_fields(o, passage);
-        break;
-    case HUSTINGS_PASSAGE_JSON_DUMP:
-        rc = put_dump(o, passage);
-        break;
-    default:
-        rc = put_result(o, passage, suggestion);
-        break;
-    }
+    int rc = o ? 0 : -1;
+    for (; rc == 0 && *m != M_END; m++)
+        rc = put_member(o, *m, passage, suggestion);
     const char *text = rc < 0 ? NULL
                               : json_object_to_json_string_ext(
                                     o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
