@@ -504,6 +504,33 @@ unsigned hustings_passage_count_highlights(hustings_passage_t *p);
 int hustings_passage_get_highlight(hustings_passage_t *p, unsigned i,
                                    size_t *start, size_t *end);
 
+/* Which members hustings_passage_to_json writes, in this order.  "passage"
+ * is the ordinal; a field the passage lacks is null. */
+typedef enum {
+    /* A search result (hustings-query --json, hustings-serve's search):
+     * rank, score, path, title, date, source, byline, lang, site, passage,
+     * paragraph, text, highlights ([[start, end], ...], byte offsets into
+     * text), copies, suggestion. */
+    HUSTINGS_PASSAGE_JSON_RESULT,
+    /* A passage of an article listing (hustings-serve's article): path,
+     * title, date, source, byline, lang, site, passage, paragraph, text. */
+    HUSTINGS_PASSAGE_JSON_PASSAGE,
+    /* A line of a dump (hustings-query --dump): path, passage, title,
+     * date, text. */
+    HUSTINGS_PASSAGE_JSON_DUMP
+} hustings_passage_json_form_t;
+
+/* The passage as one JSON object on one line, without spaces or a
+ * newline, '/' unescaped; any byte of a field that is not part of valid
+ * UTF-8 is written as U+FFFD.  `suggestion` (may be NULL) is the value of
+ * a RESULT's "suggestion", normally hustings_passages_get_suggestion() of
+ * the list; the other forms ignore it.  A form other than these is taken
+ * as RESULT.  On success *json is the caller's to free().  Statuses:
+ * OUT_OF_MEMORY, NULL_POINTER (passage or json NULL). */
+hustings_status_t hustings_passage_to_json(hustings_passage_t *passage,
+                                           hustings_passage_json_form_t form,
+                                           const char *suggestion, char **json);
+
 /* ------------------------------------------------------------------ */
 /* Dump                                                                 */
 

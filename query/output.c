@@ -151,48 +151,15 @@ static int output_text(FILE *out, const output_options *opt, hustings_passage_t 
     return ferror(out) ? -1 : 0;
 }
 
-static json_object *string_or_null(const char *s)
+/* One line of JSON, as the library writes a passage in that form. */
+static int output_json(FILE *out, hustings_passage_t *p, hustings_passage_json_form_t form,
+                       const char *suggestion)
 {
-    return s ? json_object_new_string(s) : NULL;
-}
-
-static int output_json(FILE *out, hustings_passage_t *p, const char *suggestion)
-{
-    json_object *o = json_object_new_object();
-    json_object *hl = json_object_new_array();
-    if (!o || !hl) {
-        json_object_put(o);
-        json_object_put(hl);
+    char *line = NULL;
+    if (hustings_passage_to_json(p, form, suggestion, &line) != HUSTINGS_STATUS_SUCCESS)
         return -1;
-    }
-    json_object_object_add(o, "rank", json_object_new_int64(hustings_passage_get_rank(p)));
-    json_object_object_add(o, "score", json_object_new_double(hustings_passage_get_score(p)));
-    json_object_object_add(o, "path", json_object_new_string(hustings_passage_get_path(p)));
-    json_object_object_add(o, "title", json_object_new_string(hustings_passage_get_title(p)));
-    json_object_object_add(o, "date", string_or_null(hustings_passage_get_date(p)));
-    json_object_object_add(o, "source", string_or_null(hustings_passage_get_source(p)));
-    json_object_object_add(o, "byline", string_or_null(hustings_passage_get_byline(p)));
-    json_object_object_add(o, "lang", string_or_null(hustings_passage_get_lang(p)));
-    json_object_object_add(o, "site", string_or_null(hustings_passage_get_site(p)));
-    json_object_object_add(o, "passage", json_object_new_int64(hustings_passage_get_ordinal(p)));
-    json_object_object_add(o, "paragraph",
-                           json_object_new_int64(hustings_passage_get_paragraph(p)));
-    json_object_object_add(o, "text", json_object_new_string(hustings_passage_get_text(p)));
-    for (unsigned i = 0; i < hustings_passage_count_highlights(p); i++) {
-        size_t s, e;
-        hustings_passage_get_highlight(p, i, &s, &e);
-        json_object *pair = json_object_new_array();
-        json_object_array_add(pair, json_object_new_int64((int64_t)s));
-        json_object_array_add(pair, json_object_new_int64((int64_t)e));
-        json_object_array_add(hl, pair);
-    }
-    json_object_object_add(o, "highlights", hl);
-    json_object_object_add(o, "copies", json_object_new_int64((int64_t)hustings_passage_get_copies(p)));
-    json_object_object_add(o, "suggestion", string_or_null(suggestion));
-    const char *line = json_object_to_json_string_ext(
-        o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-    int rc = line ? (fputs(line, out) < 0 || fputc('\n', out) < 0 ? -1 : 0) : -1;
-    json_object_put(o);
+    int rc = fputs(line, out) < 0 || fputc('\n', out) < 0 ? -1 : 0;
+    free(line);
     return rc;
 }
 
@@ -222,7 +189,7 @@ int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p,
 {
     switch (opt->format) {
     case OUTPUT_JSON:
-        return output_json(out, p, suggestion);
+        return output_json(out, p, HUSTINGS_PASSAGE_JSON_RESULT, suggestion);
     case OUTPUT_TSV:
         return output_tsv(out, p);
     default:
@@ -293,20 +260,7 @@ int output_facet_end(FILE *out, output_facet *f)
 
 int output_dump_passage(void *context, hustings_passage_t *p)
 {
-    FILE *out = context;
-    json_object *o = json_object_new_object();
-    if (!o)
-        return 1;
-    json_object_object_add(o, "path", json_object_new_string(hustings_passage_get_path(p)));
-    json_object_object_add(o, "passage", json_object_new_int64(hustings_passage_get_ordinal(p)));
-    json_object_object_add(o, "title", json_object_new_string(hustings_passage_get_title(p)));
-    json_object_object_add(o, "date", string_or_null(hustings_passage_get_date(p)));
-    json_object_object_add(o, "text", json_object_new_string(hustings_passage_get_text(p)));
-    const char *line = json_object_to_json_string_ext(
-        o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-    int rc = !line || fputs(line, out) < 0 || fputc('\n', out) < 0;
-    json_object_put(o);
-    return rc;
+    return output_json(context, p, HUSTINGS_PASSAGE_JSON_DUMP, NULL) < 0;
 }
 
 int output_suggestion(FILE *out, const char *suggestion)

@@ -18,7 +18,4 @@ const char *param_get(request *rq, const char *name);
 int param_uint(request *rq, const char *name, unsigned dflt, unsigned max, unsigned *out,
                response *rs);
 
-/* Whether s[0..len) is valid UTF-8 (no overlong forms or surrogates). */
-int utf8_valid(const char *s, size_t len);
-
 #endif

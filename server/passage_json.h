@@ -1,4 +1,5 @@
-/* passage_json.h - a passage as the JSON object of hustings-query --json. */
+/* passage_json.h - a passage as a json-c object, in the library's JSON
+ * (hustings_passage_to_json). */
 #ifndef PASSAGE_JSON_H
 #define PASSAGE_JSON_H
 
@@ -6,14 +7,13 @@
 
 #include "hustings.h"
 
-/* The object with the fields and names of hustings-query --json: rank,
- * score, path, title, date, source, byline, lang, site, passage,
- * paragraph, text, highlights, copies, suggestion.  NULL when memory ran
- * out. */
+/* A search result: the object of hustings-query --json (rank, score,
+ * path, title, date, source, byline, lang, site, passage, paragraph, text,
+ * highlights, copies, suggestion).  NULL when memory ran out. */
 json_object *passage_json(hustings_passage_t *p, const char *suggestion);
 
-/* The fields of a passage of an article listing: path, title, date,
- * source, byline, lang, site, passage, paragraph, text. */
+/* A passage of an article listing: path, title, date, source, byline,
+ * lang, site, passage, paragraph, text.  NULL when memory ran out. */
 json_object *passage_json_plain(hustings_passage_t *p);
 
 #endif

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "params.h"
+#include "utf8_valid.h"
 
 static const char json_content_type[] = "application/json; charset=utf-8";
 /* When even the error cannot be built. */

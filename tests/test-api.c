@@ -12,6 +12,7 @@
 #include "check.h"
 #include "config.h"
 #include "tmpdir.h"
+#include "passage_internal.h"
 #include "qnode.h"
 #include "schema.h"
 #include "xapian_glue.h"
@@ -1155,6 +1156,107 @@ static void test_format_version(const char *tmp)
     free(msg);
 }
 
+/* hustings_passage_to_json of a dump's passage, a result and a hand-made
+ * passage: exact text, as hustings-query and hustings-serve print it. */
+static int json_of_dump(void *ctx, hustings_passage_t *p)
+{
+    char **json = ctx;
+    CHECK_INT(hustings_passage_to_json(p, HUSTINGS_PASSAGE_JSON_DUMP, "ignored", json),
+              HUSTINGS_STATUS_SUCCESS);
+    return 1; /* the first is enough */
+}
+
+static void test_passage_json(const char *tmp)
+{
+    static const char text[] = "Ballots \"counted\"\n\n"
+                               "Ballots in Almaty/Astana were counted\tby hand \xE2\x80\x94 "
+                               "\xD1\x91\xD0\xBB\xD0\xBA\xD0\xB0.\n";
+    char *file = tmpdir_write(tmp, "ballots.txt", text, sizeof text - 1);
+    char path[4096], want[8192];
+    snprintf(path, sizeof path, "%s/pj", tmp);
+    hustings_index_t *idx = NULL;
+    hustings_summary_t sum;
+    seen_files seen = { 0, 0 };
+    const char *files[] = { file };
+    CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_WRITE, &idx, NULL),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(index_paths(idx, files, 1, 0, &sum, &seen), HUSTINGS_STATUS_SUCCESS);
+    char *json = NULL;
+    CHECK_INT(hustings_index_dump(idx, json_of_dump, &json), HUSTINGS_STATUS_SUCCESS);
+    snprintf(want, sizeof want,
+             "{\"path\":\"%s\",\"passage\":0,\"title\":\"Ballots \\\"counted\\\"\",\"date\":null,"
+             "\"text\":\"Ballots in Almaty/Astana were counted\\tby hand \xE2\x80\x94 "
+             "\xD1\x91\xD0\xBB\xD0\xBA\xD0\xB0.\"}",
+             file);
+    CHECK_STR(json, want);
+    free(json);
+
+    hustings_passages_t *ps = NULL;
+    CHECK_INT(search(idx, "counted hand", 10, 0, &ps), 1);
+    hustings_passage_t *p = hustings_passages_get(ps);
+    json = NULL;
+    CHECK_INT(hustings_passage_to_json(p, HUSTINGS_PASSAGE_JSON_RESULT, "countered", &json),
+              HUSTINGS_STATUS_SUCCESS);
+    char score[64]; /* json-c's way: 17 significant digits */
+    snprintf(score, sizeof score, "%.17g", hustings_passage_get_score(p));
+    snprintf(want, sizeof want,
+             "{\"rank\":1,\"score\":%s,\"path\":\"%s\",\"title\":\"Ballots \\\"counted\\\"\","
+             "\"date\":null,\"source\":null,\"byline\":null,\"lang\":\"en\",\"site\":null,"
+             "\"passage\":0,\"paragraph\":1,"
+             "\"text\":\"Ballots in Almaty/Astana were counted\\tby hand \xE2\x80\x94 "
+             "\xD1\x91\xD0\xBB\xD0\xBA\xD0\xB0.\",\"highlights\":[[30,37],[41,45]],\"copies\":1,"
+             "\"suggestion\":\"countered\"}",
+             score, file);
+    CHECK_STR(json, want);
+    free(json);
+    json = NULL;
+    CHECK_INT(hustings_passage_to_json(p, HUSTINGS_PASSAGE_JSON_PASSAGE, NULL, &json),
+              HUSTINGS_STATUS_SUCCESS);
+    snprintf(want, sizeof want,
+             "{\"path\":\"%s\",\"title\":\"Ballots \\\"counted\\\"\",\"date\":null,"
+             "\"source\":null,\"byline\":null,\"lang\":\"en\",\"site\":null,"
+             "\"passage\":0,\"paragraph\":1,"
+             "\"text\":\"Ballots in Almaty/Astana were counted\\tby hand \xE2\x80\x94 "
+             "\xD1\x91\xD0\xBB\xD0\xBA\xD0\xB0.\"}",
+             file);
+    CHECK_STR(json, want);
+    free(json);
+    json = NULL;
+    CHECK_INT(hustings_passage_to_json(NULL, HUSTINGS_PASSAGE_JSON_RESULT, NULL, &json),
+              HUSTINGS_STATUS_NULL_POINTER);
+    CHECK_INT(hustings_passage_to_json(p, HUSTINGS_PASSAGE_JSON_RESULT, NULL, NULL),
+              HUSTINGS_STATUS_NULL_POINTER);
+    CHECK(json == NULL);
+    hustings_passages_destroy(ps);
+    hustings_index_close(idx);
+    free(file);
+
+    /* Fields that are not UTF-8 (no index the indexer writes holds them)
+     * still give JSON: each bad byte is U+FFFD; a control character is
+     * escaped; every member the passage lacks is null. */
+    hs_range range = { 0, 2 };
+    struct _hustings_passage odd = { 0 };
+    odd.rank = 3;
+    odd.score = 0.5;
+    odd.path = "/n\xFF.txt";
+    odd.title = "";
+    odd.date = "2023-03-20";
+    odd.text = "\xC3 x\x01";
+    odd.copies = 2;
+    odd.ordinal = 4;
+    odd.paragraph = 5;
+    odd.highlights = &range;
+    odd.n_highlights = 1;
+    CHECK_INT(hustings_passage_to_json(&odd, HUSTINGS_PASSAGE_JSON_RESULT, NULL, &json),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK_STR(json, "{\"rank\":3,\"score\":0.5,\"path\":\"/n\xEF\xBF\xBD.txt\",\"title\":\"\","
+                    "\"date\":\"2023-03-20\",\"source\":null,\"byline\":null,\"lang\":null,"
+                    "\"site\":null,\"passage\":4,\"paragraph\":5,"
+                    "\"text\":\"\xEF\xBF\xBD x\\u0001\",\"highlights\":[[0,2]],\"copies\":2,"
+                    "\"suggestion\":null}");
+    free(json);
+}
+
 int main(void)
 {
     const char *src = getenv("top_srcdir");
@@ -1177,6 +1279,7 @@ int main(void)
     test_shards(tmp);
     test_shard_stats(tmp);
     test_format_version(tmp);
+    test_passage_json(tmp);
     tmpdir_remove(tmp);
     return check_done();
 }
