@@ -5,13 +5,11 @@
 #include "xapian_glue.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <ctime>
 #include <new>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <typeinfo>
@@ -19,6 +17,8 @@
 #include <vector>
 
 #include <xapian.h>
+
+#include "match_rules.h"
 
 struct hx_db {
     Xapian::Database *db;          // the handle to read through
@@ -599,35 +599,11 @@ static Xapian::Query to_xapian(const hs_qnode *q, unsigned expand)
 }
 
 
-// The terms that the wildcards of one query may expand to, shared among
-// them (each at most WILDCARD_MAX, the most frequent): 50 prefix* words of
-// 1000 terms each took 8 s to match.  A query whose wildcards would get
-// fewer than WILDCARD_MIN each is refused: fewer would leave out words
-// the user meant, without saying so.
-static const unsigned WILDCARD_BUDGET = 8000, WILDCARD_MAX = 1000, WILDCARD_MIN = 50;
-
-// The wildcards of q: each node in *nodes, and the words they begin with
-// (their terms without the prefix of capitals) in words, once each.
-static void count_wildcards(const hs_qnode *q, unsigned *nodes, std::set<std::string> *words)
-{
-    if (q->op == HS_Q_WILDCARD) {
-        ++*nodes;
-        const char *w = q->term;
-        while (*w >= 'A' && *w <= 'Z')
-            w++;
-        words->insert(w);
-    }
-    for (size_t i = 0; i < q->n_kids; i++)
-        count_wildcards(q->kids[i], nodes, words);
-}
-
 static too_costly out_of_time(double seconds)
 {
-    char limit[32];
-    std::snprintf(limit, sizeof limit, "%g", seconds);
-    return too_costly(std::string("the search was cut short: it took longer than its time "
-                                  "limit of ") + limit + " s; narrow it (more words, fewer "
-                                  "wildcards, a date range) or allow it more time");
+    char why[256];
+    hs_time_limit_refusal(seconds, why, sizeof why);
+    return too_costly(why);
 }
 
 // Every document, for a FILTER beside a query: it checks the clock at
@@ -675,19 +651,14 @@ class deadline_guard : public Xapian::PostingSource {
 
 static Xapian::Query to_xapian(hx_db *db, const hs_qnode *q)
 {
-    unsigned n = 0;
-    std::set<std::string> words;
-    count_wildcards(q, &n, &words);
-    unsigned each = n ? WILDCARD_BUDGET / n : WILDCARD_MAX;
-    if (each < WILDCARD_MIN) {
-        // each word* is looked up in several forms and fields: say how many
-        // words* the query may have, at that rate
-        size_t most = WILDCARD_BUDGET / WILDCARD_MIN * words.size() / n;
-        throw too_costly("too many wildcards in one query (" + std::to_string(words.size()) +
-                         " words ending in *; at most " + std::to_string(most ? most : 1) +
-                         " here)");
-    }
-    Xapian::Query query = to_xapian(q, each > WILDCARD_MAX ? WILDCARD_MAX : each);
+    unsigned each = 0;
+    char why[256];
+    int refused = hs_wildcard_expansion(q, &each, why, sizeof why);
+    if (refused < 0)
+        throw std::bad_alloc();
+    if (refused)
+        throw too_costly(why);
+    Xapian::Query query = to_xapian(q, each);
     if (db->deadline <= 0 || db->remote_shards)
         return query;
     if (monotonic_seconds() > db->deadline)

@@ -15,6 +15,7 @@
 #include "qnode.h"
 #include "schema.h"
 #include "xapian_glue.h"
+#include "match_rules.h"
 
 static char corpus_dir[4096];
 
@@ -515,6 +516,50 @@ static void test_jobs(const char *tmp)
     CHECK(access(build, F_OK) != 0);
     free(d1.data);
     free(d4.data);
+}
+
+/* The wildcard budget (match_rules.h): 8000 terms shared, at most 1000
+ * and at least 50 each; a refusal counts the distinct words, whatever
+ * field prefix their wildcards carry. */
+static hs_qnode *wildcards(unsigned n, unsigned words)
+{
+    hs_qnode *q = hs_qnode_new(HS_Q_OR);
+    for (unsigned i = 0; q && i < n; i++) {
+        char word[16];
+        snprintf(word, sizeof word, "w%u", i % words);
+        q = hs_qnode_add(q, hs_qnode_wildcard(i % 2 ? "XT" : "", word));
+    }
+    return q;
+}
+
+static void test_wildcard_budget(void)
+{
+    static const struct {
+        unsigned n, words, each;
+        int refused;
+        const char *why;
+    } cases[] = {
+        { 0, 1, 1000, 0, "" },
+        { 8, 8, 1000, 0, "" },
+        { 20, 10, 400, 0, "" },
+        { 160, 80, 50, 0, "" },
+        { 161, 80, 0, 1, "too many wildcards in one query (80 words ending in *; at most 79 here)" },
+        { 188, 94, 0, 1, "too many wildcards in one query (94 words ending in *; at most 80 here)" },
+        { 8001, 1, 0, 1, "too many wildcards in one query (1 words ending in *; at most 1 here)" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hs_qnode *q = wildcards(cases[i].n, cases[i].words);
+        CHECK(q != NULL);
+        if (!q)
+            continue;
+        unsigned each = 0;
+        char why[256] = "";
+        CHECK_INT(hs_wildcard_expansion(q, &each, why, sizeof why), cases[i].refused);
+        if (!cases[i].refused)
+            CHECK_INT(each, cases[i].each);
+        CHECK_STR(why, cases[i].why);
+        hs_qnode_free(q);
+    }
 }
 
 /* hx_db_earlier_data, which a later passage uses to read its article's
@@ -1163,6 +1208,7 @@ int main(void)
     char *tmp = tmpdir_make();
     test_status_and_version();
     test_default_index_path();
+    test_wildcard_budget();
     test_article_read(shared, tmp);
     test_index(shared, tmp);
     test_jobs(tmp);

@@ -1,0 +1,30 @@
+/* match_rules.h - the rules xapian_glue.cc applies to a search without
+ * deciding them (internal): how far a query's wildcards may expand, and
+ * what a refusal says.
+ */
+#ifndef HUSTINGS_MATCH_RULES_H
+#define HUSTINGS_MATCH_RULES_H
+
+#include <stddef.h>
+
+#include "qnode.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* How many terms each wildcard of q may expand to, in *each (the most
+ * frequent ones): 0 when q may run, 1 when it has too many wildcards
+ * (why[0..size) then says so, for HUSTINGS_STATUS_QUERY_TOO_COSTLY), -1
+ * when out of memory. */
+int hs_wildcard_expansion(const hs_qnode *q, unsigned *each, char *why, size_t size);
+
+/* What a search cut short by its time limit of `seconds` says, in
+ * why[0..size). */
+void hs_time_limit_refusal(double seconds, char *why, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
