@@ -67,3 +67,9 @@ void hs_time_limit_refusal(double seconds, char *why, size_t size)
              "(more words, fewer wildcards, a date range) or allow it more time",
              seconds);
 }
+
+const char *hs_unset_sort_value(int descending)
+{
+    /* "" before every value going down, "\xff" after every date going up */
+    return descending ? "" : "\xff";
+}

@@ -1,6 +1,6 @@
 /* match_rules.h - the rules xapian_glue.cc applies to a search without
- * deciding them (internal): how far a query's wildcards may expand, and
- * what a refusal says.
+ * deciding them (internal): how far a query's wildcards may expand, what
+ * a refusal says, and where a passage without a date sorts.
  */
 #ifndef HUSTINGS_MATCH_RULES_H
 #define HUSTINGS_MATCH_RULES_H
@@ -22,6 +22,10 @@ int hs_wildcard_expansion(const hs_qnode *q, unsigned *each, char *why, size_t s
 /* What a search cut short by its time limit of `seconds` says, in
  * why[0..size). */
 void hs_time_limit_refusal(double seconds, char *why, size_t size);
+
+/* The value a document without one in the sort slot sorts as: a passage
+ * without a date goes after the dated ones, going up or down. */
+const char *hs_unset_sort_value(int descending);
 
 #ifdef __cplusplus
 }

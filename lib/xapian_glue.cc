@@ -799,12 +799,11 @@ extern "C" hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, const hx
 {
     return guarded(db, [&] {
         found_list found;
-        // a passage without the value (an undated one) sorts last either way:
-        // as "\xff" going up, as "" going down
+        // a document without the value sorts as match_rules.c says
         Xapian::valueno slot = static_cast<Xapian::valueno>(o->sort_slot);
         Xapian::MultiValueKeyMaker by_value;
         if (o->sort_slot >= 0)
-            by_value.add_value(slot, o->descending != 0, o->descending ? "" : "\xff");
+            by_value.add_value(slot, o->descending != 0, hs_unset_sort_value(o->descending));
         auto setup = [&](Xapian::Enquire &e) {
             if (o->sort_slot >= 0 && !db->remote_shards)
                 e.set_sort_by_key_then_relevance(&by_value, false);

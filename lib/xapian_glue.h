@@ -142,8 +142,10 @@ typedef struct hx_accept {
 /* How to run a search. */
 typedef struct hx_search_opts {
     unsigned offset, limit;   /* hand over matches offset .. offset+limit-1 */
-    int sort_slot;            /* order by this value slot, then by weight;
-                                 -1: by weight (BM25) */
+    int sort_slot;            /* order by this value slot, then by weight
+                                 (a document without the value as
+                                 hs_unset_sort_value says); -1: by weight
+                                 (BM25) */
     int descending;           /* with sort_slot: largest value first */
     int collapse_slot;        /* at most collapse_max matches (the best) per
                                  value of this slot; -1: no limit */
