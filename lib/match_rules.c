@@ -73,3 +73,13 @@ const char *hs_unset_sort_value(int descending)
     /* "" before every value going down, "\xff" after every date going up */
     return descending ? "" : "\xff";
 }
+
+unsigned hs_shard_local_docid(unsigned docid, unsigned n)
+{
+    return (docid - 1) / n + 1;
+}
+
+unsigned hs_shard_earlier_docid(unsigned docid, unsigned back, unsigned n)
+{
+    return n && back <= (docid - 1) / n ? docid - back * n : 0;
+}

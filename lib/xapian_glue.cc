@@ -412,8 +412,8 @@ hustings_status_t hx_db_each_doc(hx_db *db, const char *term, hx_doc_fn fn, void
 static void earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot,
                          const char *group_prefix, char **data, size_t *len)
 {
-    Xapian::docid shards = static_cast<Xapian::docid>(db->db->size());
-    Xapian::docid earlier = shards && back <= (docid - 1) / shards ? docid - back * shards : 0;
+    Xapian::docid earlier =
+        hs_shard_earlier_docid(docid, back, static_cast<unsigned>(db->db->size()));
     Xapian::Document doc = db->db->get_document(docid);
     Xapian::Document head;
     if (earlier) {
@@ -739,7 +739,7 @@ struct accept_decider : Xapian::MatchDecider {
             throw Xapian::DatabaseCorruptError("document " + std::to_string(local) + " has no " +
                                                prefix + " term");
         for (auto p = db->postlist_begin(*t); p != db->postlist_end(*t); ++p)
-            if ((*p - 1) / shards + 1 == local)
+            if (hs_shard_local_docid(*p, shards) == local)
                 return *p;
         throw Xapian::DatabaseCorruptError("document " + std::to_string(local) +
                                            " is not among its article's");

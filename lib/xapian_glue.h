@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "hustings.h"
+#include "match_rules.h"
 #include "qnode.h"
 
 #ifdef __cplusplus
@@ -83,11 +84,11 @@ hustings_status_t hx_db_each_doc(hx_db *db, const char *term, hx_doc_fn fn, void
 
 /* The data of the first document of docid's group: the documents holding
  * the same term under group_prefix, added one after another.  That is the
- * one `back` documents before docid (in a search over several databases,
- * whose docids interleave, `back` times their number before), when it has
+ * one `back` documents before docid in its own database (in a search over
+ * several, whose docids interleave: hs_shard_earlier_docid), when it has
  * the same value in `slot`; else, or when `back` reaches before the first
- * document (UINT_MAX always does), the first document of the group term's
- * posting list.  (A remote server interleaving databases of its own puts
+ * document (HS_BACK_BEFORE_FIRST always does), the first document of the
+ * group term's posting list.  (A remote server interleaving databases of its own puts
  * another member of the group `back` before, when not another group: the
  * caller checks.)
  * HUSTINGS_STATUS_INDEX_CORRUPT when docid has no group term.  A

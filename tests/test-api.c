@@ -562,6 +562,22 @@ static void test_wildcard_budget(void)
     }
 }
 
+/* How Xapian numbers the documents of several databases as one
+ * (match_rules.h): document d of database k of n is (d - 1) * n + k + 1. */
+static void test_shard_rule(void)
+{
+    CHECK_INT(hs_shard_local_docid(7, 1), 7);
+    CHECK_INT(hs_shard_local_docid(7, 3), 3); /* the third of the first database */
+    CHECK_INT(hs_shard_local_docid(9, 3), 3); /* the third of the third */
+    CHECK_INT(hs_shard_earlier_docid(5, 4, 1), 1);
+    CHECK_INT(hs_shard_earlier_docid(5, 5, 1), 0);
+    CHECK_INT(hs_shard_earlier_docid(9, 2, 3), 3);
+    CHECK_INT(hs_shard_earlier_docid(9, 3, 3), 0);
+    CHECK_INT(hs_shard_earlier_docid(9, 0, 3), 9);
+    CHECK_INT(hs_shard_earlier_docid(9, HS_BACK_BEFORE_FIRST, 3), 0);
+    CHECK_INT(hs_shard_earlier_docid(9, 1, 0), 0);
+}
+
 /* hx_db_earlier_data, which a later passage uses to read its article's
  * fields from the first passage: on the index test_jobs built with one
  * thread, where the passages of en-01 come first, then those of en-02. */
@@ -1209,6 +1225,7 @@ int main(void)
     test_status_and_version();
     test_default_index_path();
     test_wildcard_budget();
+    test_shard_rule();
     test_article_read(shared, tmp);
     test_index(shared, tmp);
     test_jobs(tmp);
