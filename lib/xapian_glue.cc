@@ -41,6 +41,13 @@ struct too_costly : std::runtime_error {
     explicit too_costly(const std::string &why) : std::runtime_error(why) {}
 };
 
+// A write asked of a database opened read-only.  (Xapian's own
+// InvalidOperationError means an operation out of turn, such as a
+// transaction begun inside another, and is reported as Xapian's error.)
+struct read_only : std::runtime_error {
+    read_only() : std::runtime_error("index is open read-only") {}
+};
+
 static double monotonic_seconds()
 {
     struct timespec ts;
@@ -68,6 +75,9 @@ static hustings_status_t status_of_current_exception(std::string *msg)
     } catch (const too_costly &e) {
         *msg = e.what();
         return HUSTINGS_STATUS_QUERY_TOO_COSTLY;
+    } catch (const read_only &e) {
+        *msg = e.what();
+        return HUSTINGS_STATUS_READ_ONLY_INDEX;
     } catch (const Xapian::DatabaseLockError &e) {
         *msg = "index is locked by another writer (" + e.get_msg() + ")";
         return HUSTINGS_STATUS_INDEX_LOCKED;
@@ -92,9 +102,6 @@ static hustings_status_t status_of_current_exception(std::string *msg)
         }
         *msg = "index is damaged (" + e.get_msg() + "); rebuild it with hustings-index";
         return HUSTINGS_STATUS_INDEX_CORRUPT;
-    } catch (const Xapian::InvalidOperationError &e) {
-        *msg = e.get_description();
-        return HUSTINGS_STATUS_READ_ONLY_INDEX;
     } catch (const Xapian::Error &e) {
         *msg = e.get_description();
         return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
@@ -143,6 +150,14 @@ static void copy_out(const std::string &d, char **data, size_t *len)
     std::memcpy(*data, d.data(), d.size());
     (*data)[d.size()] = '\0';
     *len = d.size();
+}
+
+// db's writable handle, for a write
+static Xapian::WritableDatabase &writable(hx_db *db)
+{
+    if (!db->wdb)
+        throw read_only();
+    return *db->wdb;
 }
 
 // Run read, retrying once when a writer commits under a reader, as a
@@ -249,9 +264,7 @@ const char *hx_db_error(const hx_db *db)
 hustings_status_t hx_db_commit(hx_db *db)
 {
     return guarded(db, [&] {
-        if (!db->wdb)
-            throw Xapian::InvalidOperationError("index is open read-only");
-        db->wdb->commit();
+        writable(db).commit();
     });
 }
 
@@ -263,8 +276,7 @@ hustings_status_t hx_db_commit(hx_db *db)
 hustings_status_t hx_db_begin_changes(hx_db *db)
 {
     return guarded(db, [&] {
-        if (!db->wdb)
-            throw Xapian::InvalidOperationError("index is open read-only");
+        writable(db);
         if (db->in_group)
             throw Xapian::InvalidOperationError("a group of changes is open already");
         db->wdb->begin_transaction(false);
@@ -277,7 +289,8 @@ hustings_status_t hx_db_begin_changes(hx_db *db)
 hustings_status_t hx_db_delete_term_when_kept(hx_db *db, const char *term)
 {
     return guarded(db, [&] {
-        if (!db->wdb || !db->in_group)
+        writable(db);
+        if (!db->in_group)
             throw Xapian::InvalidOperationError("no group of changes is open");
         for (auto p = db->db->postlist_begin(term); p != db->db->postlist_end(term); ++p)
             db->group_doomed.push_back(*p);
@@ -287,7 +300,8 @@ hustings_status_t hx_db_delete_term_when_kept(hx_db *db, const char *term)
 hustings_status_t hx_db_end_changes(hx_db *db, int keep)
 {
     return guarded(db, [&] {
-        if (!db->wdb || !db->in_group)
+        writable(db);
+        if (!db->in_group)
             throw Xapian::InvalidOperationError("no group of changes is open");
         db->in_group = false;
         std::vector<Xapian::docid> gone;
@@ -325,9 +339,7 @@ hustings_status_t hx_db_get_metadata(hx_db *db, const char *key, char **value)
 hustings_status_t hx_db_set_metadata(hx_db *db, const char *key, const char *value)
 {
     return guarded(db, [&] {
-        if (!db->wdb)
-            throw Xapian::InvalidOperationError("index is open read-only");
-        db->wdb->set_metadata(key, value);
+        writable(db).set_metadata(key, value);
     });
 }
 
@@ -354,18 +366,14 @@ hustings_status_t hx_db_term_freq(hx_db *db, const char *term, unsigned long *n)
 hustings_status_t hx_db_delete_term(hx_db *db, const char *term)
 {
     return guarded(db, [&] {
-        if (!db->wdb)
-            throw Xapian::InvalidOperationError("index is open read-only");
-        db->wdb->delete_document(term);
+        writable(db).delete_document(term);
     });
 }
 
 hustings_status_t hx_db_add_doc(hx_db *db, hx_doc *doc)
 {
     return guarded(db, [&] {
-        if (!db->wdb)
-            throw Xapian::InvalidOperationError("index is open read-only");
-        Xapian::docid added = db->wdb->add_document(doc->doc);
+        Xapian::docid added = writable(db).add_document(doc->doc);
         if (db->in_group)
             db->group_added.push_back(added);
     });
@@ -458,9 +466,7 @@ hustings_status_t hx_db_update_doc(hx_db *db, unsigned docid,
                                    const char *value, const char *data, size_t len)
 {
     return guarded(db, [&] {
-        if (!db->wdb)
-            throw Xapian::InvalidOperationError("index is open read-only");
-        Xapian::Document doc = db->wdb->get_document(docid);
+        Xapian::Document doc = writable(db).get_document(docid);
         for (const char *const *p = drop_prefixes; *p; p++) {
             std::vector<std::string> drop;
             for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)

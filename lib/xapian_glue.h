@@ -40,6 +40,9 @@ void hx_db_free(hx_db *db);
 /* Message of the last failure on db, "" when none. */
 const char *hx_db_error(const hx_db *db);
 
+/* A write on a database opened read-only is HUSTINGS_STATUS_READ_ONLY_INDEX;
+ * a call out of turn (hx_db_end_changes with no group open) is
+ * HUSTINGS_STATUS_XAPIAN_EXCEPTION, as Xapian's InvalidOperationError is. */
 hustings_status_t hx_db_commit(hx_db *db);
 /* A group of changes that a commit holds whole or not at all: between
  * hx_db_begin_changes and hx_db_end_changes, Xapian commits nothing on its

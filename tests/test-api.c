@@ -810,7 +810,9 @@ static void test_change_groups(const char *tmp)
         return;
     CHECK_INT(add_with(db, "XAone"), 0); /* before any group, not committed */
     CHECK_INT(hx_db_begin_changes(db), HUSTINGS_STATUS_SUCCESS);
-    CHECK(hx_db_begin_changes(db) != HUSTINGS_STATUS_SUCCESS); /* no nesting */
+    /* no nesting: a mistake of the caller's, not a read-only index */
+    CHECK_INT(hx_db_begin_changes(db), HUSTINGS_STATUS_XAPIAN_EXCEPTION);
+    CHECK_STR(hx_db_error(db), "InvalidOperationError: a group of changes is open already");
     CHECK_INT(hx_db_delete_term_when_kept(db, "XAone"), HUSTINGS_STATUS_SUCCESS);
     CHECK_INT(add_with(db, "XAtwo"), 0);
     CHECK_INT(hx_db_end_changes(db, 0), HUSTINGS_STATUS_SUCCESS); /* undone */
@@ -823,12 +825,19 @@ static void test_change_groups(const char *tmp)
     CHECK_INT(hx_db_end_changes(db, 1), HUSTINGS_STATUS_SUCCESS);
     CHECK_INT(freq_of(db, "XAone"), 1);
     CHECK_INT(hx_db_commit(db), HUSTINGS_STATUS_SUCCESS);
-    CHECK(hx_db_end_changes(db, 1) != HUSTINGS_STATUS_SUCCESS); /* none open */
+    CHECK_INT(hx_db_end_changes(db, 1), HUSTINGS_STATUS_XAPIAN_EXCEPTION); /* none open */
+    CHECK_STR(hx_db_error(db), "InvalidOperationError: no group of changes is open");
     hx_db_free(db);
     CHECK_INT(hx_db_open(path, 0, &db, NULL), HUSTINGS_STATUS_SUCCESS);
     if (db) {
         CHECK_INT(freq_of(db, "XAone"), 1);
         CHECK_INT(freq_of(db, "XAtwo"), 0);
+        /* a write on a read-only database is what READ_ONLY_INDEX says */
+        CHECK_INT(hx_db_commit(db), HUSTINGS_STATUS_READ_ONLY_INDEX);
+        CHECK_INT(hx_db_begin_changes(db), HUSTINGS_STATUS_READ_ONLY_INDEX);
+        CHECK_INT(hx_db_end_changes(db, 1), HUSTINGS_STATUS_READ_ONLY_INDEX);
+        CHECK_INT(hx_db_set_metadata(db, "k", "v"), HUSTINGS_STATUS_READ_ONLY_INDEX);
+        CHECK_STR(hx_db_error(db), "index is open read-only");
         hx_db_free(db);
     }
 }
