@@ -2,7 +2,9 @@
  *
  * xapian_glue.cc is the only C++ in hustings.  It catches every exception
  * and maps it to a hustings_status_t plus a message; no logic that C could
- * hold lives there.
+ * hold lives there: the rules it applies to a search (wildcard budget,
+ * refusals' words, where undated passages sort, how shards number their
+ * documents) are match_rules.h's.
  */
 #ifndef HUSTINGS_XAPIAN_GLUE_H
 #define HUSTINGS_XAPIAN_GLUE_H
