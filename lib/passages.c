@@ -122,7 +122,7 @@ static hustings_status_t article_fields(hx_db *db, unsigned docid, json_object *
     }
     hustings_status_t st = first_passage_fields(db, docid, member_uint(o, "ordinal"), fields);
     if (st == HUSTINGS_STATUS_SUCCESS && !*fields)
-        st = first_passage_fields(db, docid, UINT_MAX, fields);
+        st = first_passage_fields(db, docid, HS_BACK_BEFORE_FIRST, fields);
     if (st == HUSTINGS_STATUS_SUCCESS && !*fields)
         st = HUSTINGS_STATUS_INDEX_CORRUPT; /* no first passage */
     return st;

@@ -5,13 +5,11 @@
 #include "xapian_glue.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <ctime>
 #include <new>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <typeinfo>
@@ -19,6 +17,8 @@
 #include <vector>
 
 #include <xapian.h>
+
+#include "match_rules.h"
 
 struct hx_db {
     Xapian::Database *db;          // the handle to read through
@@ -39,6 +39,13 @@ struct hx_db {
 // A search that used up its budget of time or work.
 struct too_costly : std::runtime_error {
     explicit too_costly(const std::string &why) : std::runtime_error(why) {}
+};
+
+// A write asked of a database opened read-only.  (Xapian's own
+// InvalidOperationError means an operation out of turn, such as a
+// transaction begun inside another, and is reported as Xapian's error.)
+struct read_only : std::runtime_error {
+    read_only() : std::runtime_error("index is open read-only") {}
 };
 
 static double monotonic_seconds()
@@ -68,6 +75,9 @@ static hustings_status_t status_of_current_exception(std::string *msg)
     } catch (const too_costly &e) {
         *msg = e.what();
         return HUSTINGS_STATUS_QUERY_TOO_COSTLY;
+    } catch (const read_only &e) {
+        *msg = e.what();
+        return HUSTINGS_STATUS_READ_ONLY_INDEX;
     } catch (const Xapian::DatabaseLockError &e) {
         *msg = "index is locked by another writer (" + e.get_msg() + ")";
         return HUSTINGS_STATUS_INDEX_LOCKED;
@@ -92,9 +102,6 @@ static hustings_status_t status_of_current_exception(std::string *msg)
         }
         *msg = "index is damaged (" + e.get_msg() + "); rebuild it with hustings-index";
         return HUSTINGS_STATUS_INDEX_CORRUPT;
-    } catch (const Xapian::InvalidOperationError &e) {
-        *msg = e.get_description();
-        return HUSTINGS_STATUS_READ_ONLY_INDEX;
     } catch (const Xapian::Error &e) {
         *msg = e.get_description();
         return HUSTINGS_STATUS_XAPIAN_EXCEPTION;
@@ -143,6 +150,14 @@ static void copy_out(const std::string &d, char **data, size_t *len)
     std::memcpy(*data, d.data(), d.size());
     (*data)[d.size()] = '\0';
     *len = d.size();
+}
+
+// db's writable handle, for a write
+static Xapian::WritableDatabase &writable(hx_db *db)
+{
+    if (!db->wdb)
+        throw read_only();
+    return *db->wdb;
 }
 
 // Run read, retrying once when a writer commits under a reader, as a
@@ -249,9 +264,7 @@ const char *hx_db_error(const hx_db *db)
 hustings_status_t hx_db_commit(hx_db *db)
 {
     return guarded(db, [&] {
-        if (!db->wdb)
-            throw Xapian::InvalidOperationError("index is open read-only");
-        db->wdb->commit();
+        writable(db).commit();
     });
 }
 
@@ -263,8 +276,7 @@ hustings_status_t hx_db_commit(hx_db *db)
 hustings_status_t hx_db_begin_changes(hx_db *db)
 {
     return guarded(db, [&] {
-        if (!db->wdb)
-            throw Xapian::InvalidOperationError("index is open read-only");
+        writable(db);
         if (db->in_group)
             throw Xapian::InvalidOperationError("a group of changes is open already");
         db->wdb->begin_transaction(false);
@@ -277,7 +289,8 @@ hustings_status_t hx_db_begin_changes(hx_db *db)
 hustings_status_t hx_db_delete_term_when_kept(hx_db *db, const char *term)
 {
     return guarded(db, [&] {
-        if (!db->wdb || !db->in_group)
+        writable(db);
+        if (!db->in_group)
             throw Xapian::InvalidOperationError("no group of changes is open");
         for (auto p = db->db->postlist_begin(term); p != db->db->postlist_end(term); ++p)
             db->group_doomed.push_back(*p);
@@ -287,7 +300,8 @@ hustings_status_t hx_db_delete_term_when_kept(hx_db *db, const char *term)
 hustings_status_t hx_db_end_changes(hx_db *db, int keep)
 {
     return guarded(db, [&] {
-        if (!db->wdb || !db->in_group)
+        writable(db);
+        if (!db->in_group)
             throw Xapian::InvalidOperationError("no group of changes is open");
         db->in_group = false;
         std::vector<Xapian::docid> gone;
@@ -325,9 +339,7 @@ hustings_status_t hx_db_get_metadata(hx_db *db, const char *key, char **value)
 hustings_status_t hx_db_set_metadata(hx_db *db, const char *key, const char *value)
 {
     return guarded(db, [&] {
-        if (!db->wdb)
-            throw Xapian::InvalidOperationError("index is open read-only");
-        db->wdb->set_metadata(key, value);
+        writable(db).set_metadata(key, value);
     });
 }
 
@@ -354,18 +366,14 @@ hustings_status_t hx_db_term_freq(hx_db *db, const char *term, unsigned long *n)
 hustings_status_t hx_db_delete_term(hx_db *db, const char *term)
 {
     return guarded(db, [&] {
-        if (!db->wdb)
-            throw Xapian::InvalidOperationError("index is open read-only");
-        db->wdb->delete_document(term);
+        writable(db).delete_document(term);
     });
 }
 
 hustings_status_t hx_db_add_doc(hx_db *db, hx_doc *doc)
 {
     return guarded(db, [&] {
-        if (!db->wdb)
-            throw Xapian::InvalidOperationError("index is open read-only");
-        Xapian::docid added = db->wdb->add_document(doc->doc);
+        Xapian::docid added = writable(db).add_document(doc->doc);
         if (db->in_group)
             db->group_added.push_back(added);
     });
@@ -412,8 +420,8 @@ hustings_status_t hx_db_each_doc(hx_db *db, const char *term, hx_doc_fn fn, void
 static void earlier_data(hx_db *db, unsigned docid, unsigned back, unsigned slot,
                          const char *group_prefix, char **data, size_t *len)
 {
-    Xapian::docid shards = static_cast<Xapian::docid>(db->db->size());
-    Xapian::docid earlier = shards && back <= (docid - 1) / shards ? docid - back * shards : 0;
+    Xapian::docid earlier =
+        hs_shard_earlier_docid(docid, back, static_cast<unsigned>(db->db->size()));
     Xapian::Document doc = db->db->get_document(docid);
     Xapian::Document head;
     if (earlier) {
@@ -458,9 +466,7 @@ hustings_status_t hx_db_update_doc(hx_db *db, unsigned docid,
                                    const char *value, const char *data, size_t len)
 {
     return guarded(db, [&] {
-        if (!db->wdb)
-            throw Xapian::InvalidOperationError("index is open read-only");
-        Xapian::Document doc = db->wdb->get_document(docid);
+        Xapian::Document doc = writable(db).get_document(docid);
         for (const char *const *p = drop_prefixes; *p; p++) {
             std::vector<std::string> drop;
             for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
@@ -599,35 +605,11 @@ static Xapian::Query to_xapian(const hs_qnode *q, unsigned expand)
 }
 
 
-// The terms that the wildcards of one query may expand to, shared among
-// them (each at most WILDCARD_MAX, the most frequent): 50 prefix* words of
-// 1000 terms each took 8 s to match.  A query whose wildcards would get
-// fewer than WILDCARD_MIN each is refused: fewer would leave out words
-// the user meant, without saying so.
-static const unsigned WILDCARD_BUDGET = 8000, WILDCARD_MAX = 1000, WILDCARD_MIN = 50;
-
-// The wildcards of q: each node in *nodes, and the words they begin with
-// (their terms without the prefix of capitals) in words, once each.
-static void count_wildcards(const hs_qnode *q, unsigned *nodes, std::set<std::string> *words)
-{
-    if (q->op == HS_Q_WILDCARD) {
-        ++*nodes;
-        const char *w = q->term;
-        while (*w >= 'A' && *w <= 'Z')
-            w++;
-        words->insert(w);
-    }
-    for (size_t i = 0; i < q->n_kids; i++)
-        count_wildcards(q->kids[i], nodes, words);
-}
-
 static too_costly out_of_time(double seconds)
 {
-    char limit[32];
-    std::snprintf(limit, sizeof limit, "%g", seconds);
-    return too_costly(std::string("the search was cut short: it took longer than its time "
-                                  "limit of ") + limit + " s; narrow it (more words, fewer "
-                                  "wildcards, a date range) or allow it more time");
+    char why[256];
+    hs_time_limit_refusal(seconds, why, sizeof why);
+    return too_costly(why);
 }
 
 // Every document, for a FILTER beside a query: it checks the clock at
@@ -675,19 +657,14 @@ class deadline_guard : public Xapian::PostingSource {
 
 static Xapian::Query to_xapian(hx_db *db, const hs_qnode *q)
 {
-    unsigned n = 0;
-    std::set<std::string> words;
-    count_wildcards(q, &n, &words);
-    unsigned each = n ? WILDCARD_BUDGET / n : WILDCARD_MAX;
-    if (each < WILDCARD_MIN) {
-        // each word* is looked up in several forms and fields: say how many
-        // words* the query may have, at that rate
-        size_t most = WILDCARD_BUDGET / WILDCARD_MIN * words.size() / n;
-        throw too_costly("too many wildcards in one query (" + std::to_string(words.size()) +
-                         " words ending in *; at most " + std::to_string(most ? most : 1) +
-                         " here)");
-    }
-    Xapian::Query query = to_xapian(q, each > WILDCARD_MAX ? WILDCARD_MAX : each);
+    unsigned each = 0;
+    char why[256];
+    int refused = hs_wildcard_expansion(q, &each, why, sizeof why);
+    if (refused < 0)
+        throw std::bad_alloc();
+    if (refused)
+        throw too_costly(why);
+    Xapian::Query query = to_xapian(q, each);
     if (db->deadline <= 0 || db->remote_shards)
         return query;
     if (monotonic_seconds() > db->deadline)
@@ -768,7 +745,7 @@ struct accept_decider : Xapian::MatchDecider {
             throw Xapian::DatabaseCorruptError("document " + std::to_string(local) + " has no " +
                                                prefix + " term");
         for (auto p = db->postlist_begin(*t); p != db->postlist_end(*t); ++p)
-            if ((*p - 1) / shards + 1 == local)
+            if (hs_shard_local_docid(*p, shards) == local)
                 return *p;
         throw Xapian::DatabaseCorruptError("document " + std::to_string(local) +
                                            " is not among its article's");
@@ -828,12 +805,11 @@ extern "C" hustings_status_t hx_db_search(hx_db *db, const hs_qnode *q, const hx
 {
     return guarded(db, [&] {
         found_list found;
-        // a passage without the value (an undated one) sorts last either way:
-        // as "\xff" going up, as "" going down
+        // a document without the value sorts as match_rules.c says
         Xapian::valueno slot = static_cast<Xapian::valueno>(o->sort_slot);
         Xapian::MultiValueKeyMaker by_value;
         if (o->sort_slot >= 0)
-            by_value.add_value(slot, o->descending != 0, o->descending ? "" : "\xff");
+            by_value.add_value(slot, o->descending != 0, hs_unset_sort_value(o->descending));
         auto setup = [&](Xapian::Enquire &e) {
             if (o->sort_slot >= 0 && !db->remote_shards)
                 e.set_sort_by_key_then_relevance(&by_value, false);

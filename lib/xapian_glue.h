@@ -2,7 +2,9 @@
  *
  * xapian_glue.cc is the only C++ in hustings.  It catches every exception
  * and maps it to a hustings_status_t plus a message; no logic that C could
- * hold lives there.
+ * hold lives there: the rules it applies to a search (wildcard budget,
+ * refusals' words, where undated passages sort, how shards number their
+ * documents) are match_rules.h's.
  */
 #ifndef HUSTINGS_XAPIAN_GLUE_H
 #define HUSTINGS_XAPIAN_GLUE_H
@@ -10,6 +12,7 @@
 #include <stddef.h>
 
 #include "hustings.h"
+#include "match_rules.h"
 #include "qnode.h"
 
 #ifdef __cplusplus
@@ -39,6 +42,9 @@ void hx_db_free(hx_db *db);
 /* Message of the last failure on db, "" when none. */
 const char *hx_db_error(const hx_db *db);
 
+/* A write on a database opened read-only is HUSTINGS_STATUS_READ_ONLY_INDEX;
+ * a call out of turn (hx_db_end_changes with no group open) is
+ * HUSTINGS_STATUS_XAPIAN_EXCEPTION, as Xapian's InvalidOperationError is. */
 hustings_status_t hx_db_commit(hx_db *db);
 /* A group of changes that a commit holds whole or not at all: between
  * hx_db_begin_changes and hx_db_end_changes, Xapian commits nothing on its
@@ -83,11 +89,11 @@ hustings_status_t hx_db_each_doc(hx_db *db, const char *term, hx_doc_fn fn, void
 
 /* The data of the first document of docid's group: the documents holding
  * the same term under group_prefix, added one after another.  That is the
- * one `back` documents before docid (in a search over several databases,
- * whose docids interleave, `back` times their number before), when it has
+ * one `back` documents before docid in its own database (in a search over
+ * several, whose docids interleave: hs_shard_earlier_docid), when it has
  * the same value in `slot`; else, or when `back` reaches before the first
- * document (UINT_MAX always does), the first document of the group term's
- * posting list.  (A remote server interleaving databases of its own puts
+ * document (HS_BACK_BEFORE_FIRST always does), the first document of the
+ * group term's posting list.  (A remote server interleaving databases of its own puts
  * another member of the group `back` before, when not another group: the
  * caller checks.)
  * HUSTINGS_STATUS_INDEX_CORRUPT when docid has no group term.  A
@@ -142,8 +148,10 @@ typedef struct hx_accept {
 /* How to run a search. */
 typedef struct hx_search_opts {
     unsigned offset, limit;   /* hand over matches offset .. offset+limit-1 */
-    int sort_slot;            /* order by this value slot, then by weight;
-                                 -1: by weight (BM25) */
+    int sort_slot;            /* order by this value slot, then by weight
+                                 (a document without the value as
+                                 hs_unset_sort_value says); -1: by weight
+                                 (BM25) */
     int descending;           /* with sort_slot: largest value first */
     int collapse_slot;        /* at most collapse_max matches (the best) per
                                  value of this slot; -1: no limit */

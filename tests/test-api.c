@@ -16,6 +16,7 @@
 #include "qnode.h"
 #include "schema.h"
 #include "xapian_glue.h"
+#include "match_rules.h"
 
 static char corpus_dir[4096];
 
@@ -518,6 +519,66 @@ static void test_jobs(const char *tmp)
     free(d4.data);
 }
 
+/* The wildcard budget (match_rules.h): 8000 terms shared, at most 1000
+ * and at least 50 each; a refusal counts the distinct words, whatever
+ * field prefix their wildcards carry. */
+static hs_qnode *wildcards(unsigned n, unsigned words)
+{
+    hs_qnode *q = hs_qnode_new(HS_Q_OR);
+    for (unsigned i = 0; q && i < n; i++) {
+        char word[16];
+        snprintf(word, sizeof word, "w%u", i % words);
+        q = hs_qnode_add(q, hs_qnode_wildcard(i % 2 ? "XT" : "", word));
+    }
+    return q;
+}
+
+static void test_wildcard_budget(void)
+{
+    static const struct {
+        unsigned n, words, each;
+        int refused;
+        const char *why;
+    } cases[] = {
+        { 0, 1, 1000, 0, "" },
+        { 8, 8, 1000, 0, "" },
+        { 20, 10, 400, 0, "" },
+        { 160, 80, 50, 0, "" },
+        { 161, 80, 0, 1, "too many wildcards in one query (80 words ending in *; at most 79 here)" },
+        { 188, 94, 0, 1, "too many wildcards in one query (94 words ending in *; at most 80 here)" },
+        { 8001, 1, 0, 1, "too many wildcards in one query (1 words ending in *; at most 1 here)" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hs_qnode *q = wildcards(cases[i].n, cases[i].words);
+        CHECK(q != NULL);
+        if (!q)
+            continue;
+        unsigned each = 0;
+        char why[256] = "";
+        CHECK_INT(hs_wildcard_expansion(q, &each, why, sizeof why), cases[i].refused);
+        if (!cases[i].refused)
+            CHECK_INT(each, cases[i].each);
+        CHECK_STR(why, cases[i].why);
+        hs_qnode_free(q);
+    }
+}
+
+/* How Xapian numbers the documents of several databases as one
+ * (match_rules.h): document d of database k of n is (d - 1) * n + k + 1. */
+static void test_shard_rule(void)
+{
+    CHECK_INT(hs_shard_local_docid(7, 1), 7);
+    CHECK_INT(hs_shard_local_docid(7, 3), 3); /* the third of the first database */
+    CHECK_INT(hs_shard_local_docid(9, 3), 3); /* the third of the third */
+    CHECK_INT(hs_shard_earlier_docid(5, 4, 1), 1);
+    CHECK_INT(hs_shard_earlier_docid(5, 5, 1), 0);
+    CHECK_INT(hs_shard_earlier_docid(9, 2, 3), 3);
+    CHECK_INT(hs_shard_earlier_docid(9, 3, 3), 0);
+    CHECK_INT(hs_shard_earlier_docid(9, 0, 3), 9);
+    CHECK_INT(hs_shard_earlier_docid(9, HS_BACK_BEFORE_FIRST, 3), 0);
+    CHECK_INT(hs_shard_earlier_docid(9, 1, 0), 0);
+}
+
 /* hx_db_earlier_data, which a later passage uses to read its article's
  * fields from the first passage: on the index test_jobs built with one
  * thread, where the passages of en-01 come first, then those of en-02. */
@@ -750,7 +811,9 @@ static void test_change_groups(const char *tmp)
         return;
     CHECK_INT(add_with(db, "XAone"), 0); /* before any group, not committed */
     CHECK_INT(hx_db_begin_changes(db), HUSTINGS_STATUS_SUCCESS);
-    CHECK(hx_db_begin_changes(db) != HUSTINGS_STATUS_SUCCESS); /* no nesting */
+    /* no nesting: a mistake of the caller's, not a read-only index */
+    CHECK_INT(hx_db_begin_changes(db), HUSTINGS_STATUS_XAPIAN_EXCEPTION);
+    CHECK_STR(hx_db_error(db), "InvalidOperationError: a group of changes is open already");
     CHECK_INT(hx_db_delete_term_when_kept(db, "XAone"), HUSTINGS_STATUS_SUCCESS);
     CHECK_INT(add_with(db, "XAtwo"), 0);
     CHECK_INT(hx_db_end_changes(db, 0), HUSTINGS_STATUS_SUCCESS); /* undone */
@@ -763,12 +826,19 @@ static void test_change_groups(const char *tmp)
     CHECK_INT(hx_db_end_changes(db, 1), HUSTINGS_STATUS_SUCCESS);
     CHECK_INT(freq_of(db, "XAone"), 1);
     CHECK_INT(hx_db_commit(db), HUSTINGS_STATUS_SUCCESS);
-    CHECK(hx_db_end_changes(db, 1) != HUSTINGS_STATUS_SUCCESS); /* none open */
+    CHECK_INT(hx_db_end_changes(db, 1), HUSTINGS_STATUS_XAPIAN_EXCEPTION); /* none open */
+    CHECK_STR(hx_db_error(db), "InvalidOperationError: no group of changes is open");
     hx_db_free(db);
     CHECK_INT(hx_db_open(path, 0, &db, NULL), HUSTINGS_STATUS_SUCCESS);
     if (db) {
         CHECK_INT(freq_of(db, "XAone"), 1);
         CHECK_INT(freq_of(db, "XAtwo"), 0);
+        /* a write on a read-only database is what READ_ONLY_INDEX says */
+        CHECK_INT(hx_db_commit(db), HUSTINGS_STATUS_READ_ONLY_INDEX);
+        CHECK_INT(hx_db_begin_changes(db), HUSTINGS_STATUS_READ_ONLY_INDEX);
+        CHECK_INT(hx_db_end_changes(db, 1), HUSTINGS_STATUS_READ_ONLY_INDEX);
+        CHECK_INT(hx_db_set_metadata(db, "k", "v"), HUSTINGS_STATUS_READ_ONLY_INDEX);
+        CHECK_STR(hx_db_error(db), "index is open read-only");
         hx_db_free(db);
     }
 }
@@ -1265,6 +1335,8 @@ int main(void)
     char *tmp = tmpdir_make();
     test_status_and_version();
     test_default_index_path();
+    test_wildcard_budget();
+    test_shard_rule();
     test_article_read(shared, tmp);
     test_index(shared, tmp);
     test_jobs(tmp);
