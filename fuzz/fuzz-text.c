@@ -6,6 +6,7 @@
 
 #include "article.h"
 #include "reader.h"
+#include "reader_text.h"
 #include "utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -10,28 +10,12 @@
 
 #include <stddef.h>
 
-#include "article.h"
+#include "article_list.h"
 #include "buf.h"
 
 /* Prepare libxml2 (xmlInitParser); call once before threads read files.
  * Calling it again does nothing. */
 void hs_readers_init(void);
-
-typedef struct hs_article_list {
-    hs_article **items;
-    size_t n, cap;
-} hs_article_list;
-
-#define HS_ARTICLE_LIST_INIT { NULL, 0, 0 }
-
-/* Append a (the list takes it; on failure it is freed). 0 or -1. */
-int hs_article_list_add(hs_article_list *list, hs_article *a);
-/* Make the ids of the articles from `first` on unique: two with the
- * same id would replace each other in the index, so the second and later,
- * in order, become "id#2", "id#3", ...  0 or -1. */
-int hs_article_list_unique_ids(hs_article_list *list, size_t first);
-/* Free every article and empty the list (it can be reused). */
-void hs_article_list_clear(hs_article_list *list);
 
 typedef enum hs_format {
     HS_FORMAT_TEXT,
@@ -62,12 +46,7 @@ const char *hs_format_name(hs_format f);
 int hs_read_articles(const char *path, const char *data, size_t len,
                      hs_article_list *out, hs_buf *why);
 
-/* The readers behind hs_read_articles, same contract. */
-int hs_read_html(const char *path, const char *data, size_t len,
-                 hs_article_list *out, hs_buf *why);
-int hs_read_feed(const char *path, const char *data, size_t len,
-                 hs_article_list *out, hs_buf *why);   /* RSS 2.0 and Atom */
-int hs_read_xml(const char *path, const char *data, size_t len,
-                hs_article_list *out, hs_buf *why);    /* any other XML */
+/* The readers behind it are in reader_text.h, reader_html.h, reader_feed.h
+ * and reader_xml.h. */
 
 #endif

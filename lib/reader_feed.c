@@ -1,4 +1,4 @@
-/* reader_feed.c - RSS and Atom feeds; see hs_read_feed in reader.h.
+/* reader_feed.c - RSS and Atom feeds; see reader_feed.h.
  *
  * Each <item> (RSS 2.0 and 0.9x under <channel>, RSS 1.0 under <rdf:RDF>)
  * or <entry> (Atom) becomes an article:
@@ -18,7 +18,7 @@
  * Elements are matched by local name, in any namespace and any case:
  * feeds in the wild mix them freely.
  */
-#include "reader.h"
+#include "reader_feed.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,11 +1,11 @@
-/* reader_html.c - the HTML page reader; see hs_read_html in reader.h.
+/* reader_html.c - the HTML page reader; see reader_html.h.
  *
  * bytes --encoding.c--> UTF-8 --libxml2--> tree --html_meta.c--> metadata
  *                                             --html_extract.c--> paragraphs
  * Paragraphs are numbered from 1 in page order (0 is the headline, as in
  * the text reader).
  */
-#include "reader.h"
+#include "reader_html.h"
 
 #include <stdlib.h>
 #include <string.h>

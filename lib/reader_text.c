@@ -1,4 +1,4 @@
-/* reader_text.c - the plain-text reader; see hs_read_text in article.h.
+/* reader_text.c - the plain-text reader; see reader_text.h.
  *
  * The shape of a file:
  *
@@ -15,7 +15,8 @@
  * re.split(r"\n\s*\n", text), blank blocks left out), so that a passage's
  * paragraph index names the same block everywhere.
  */
-#include "article.h"
+#include "reader_text.h"
+
 #include "date.h"
 #include "encoding.h"
 

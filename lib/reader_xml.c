@@ -1,5 +1,4 @@
-/* reader_xml.c - XML that is neither a page nor a feed; see hs_read_xml in
- * reader.h.
+/* reader_xml.c - XML that is neither a page nor a feed; see reader_xml.h.
  *
  * An export, a DocBook chapter or a data file.  An export of several
  * records (two or more sibling elements of one name under the root, or
@@ -15,7 +14,7 @@
  * record is known by its id or guid attribute, else its address, else its
  * title, else its place.
  */
-#include "reader.h"
+#include "reader_xml.h"
 
 #include <string.h>
 

@@ -4,6 +4,7 @@
 
 #include "article.h"
 #include "check.h"
+#include "reader_text.h"
 
 #define SEED "000_df1ff6165ce25406.txt"
 

@@ -10,6 +10,7 @@
 #include "article.h"
 #include "buf.h"
 #include "check.h"
+#include "reader_text.h"
 #include "readfile.h"
 
 static const char story[] =

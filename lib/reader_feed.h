@@ -1,0 +1,15 @@
+/* reader_feed.h - the RSS 2.0 and Atom feed reader (internal). */
+#ifndef HUSTINGS_READER_FEED_H
+#define HUSTINGS_READER_FEED_H
+
+#include <stddef.h>
+
+#include "article_list.h"
+#include "buf.h"
+
+/* An article for each item of the feed data[0..len); the contract of
+ * hs_read_articles (reader.h). */
+int hs_read_feed(const char *path, const char *data, size_t len,
+                 hs_article_list *out, hs_buf *why);
+
+#endif

@@ -1,0 +1,16 @@
+/* reader_xml.h - the reader of XML that is neither a page nor a feed
+ * (internal). */
+#ifndef HUSTINGS_READER_XML_H
+#define HUSTINGS_READER_XML_H
+
+#include <stddef.h>
+
+#include "article_list.h"
+#include "buf.h"
+
+/* The articles of the XML document data[0..len); the contract of
+ * hs_read_articles (reader.h). */
+int hs_read_xml(const char *path, const char *data, size_t len,
+                hs_article_list *out, hs_buf *why);
+
+#endif
