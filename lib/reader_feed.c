@@ -25,10 +25,10 @@
 
 #include <libxml/tree.h>
 
-#include "html_dom.h"
-#include "html_emit.h"
-#include "html_extract.h"
-#include "html_meta.h"
+#include "html/dom.h"
+#include "html/emit.h"
+#include "html/extract.h"
+#include "html/meta.h"
 #include "timestamp.h"
 #include "xml_doc.h"
 

@@ -1,7 +1,7 @@
 /* reader_html.c - the HTML page reader; see reader_html.h.
  *
- * bytes --encoding.c--> UTF-8 --libxml2--> tree --html_meta.c--> metadata
- *                                             --html_extract.c--> paragraphs
+ * bytes --encoding.c--> UTF-8 --libxml2--> tree --html/meta.c--> metadata
+ *                                             --html/extract.c--> paragraphs
  * Paragraphs are numbered from 1 in page order (0 is the headline, as in
  * the text reader).
  */
@@ -11,9 +11,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "html_dom.h"
-#include "html_extract.h"
-#include "html_meta.h"
+#include "html/dom.h"
+#include "html/extract.h"
+#include "html/meta.h"
 #include "timestamp.h"
 
 static int fail(hs_buf *why, const char *reason)

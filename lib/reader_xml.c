@@ -20,8 +20,8 @@
 
 #include <libxml/tree.h>
 
-#include "html_dom.h"
-#include "html_meta.h"
+#include "html/dom.h"
+#include "html/meta.h"
 #include "timestamp.h"
 #include "xml_doc.h"
 

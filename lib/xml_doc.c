@@ -10,7 +10,7 @@
 #include <utf8proc.h>
 
 #include "encoding.h"
-#include "html_dom.h"
+#include "html/dom.h"
 
 /* No network, no noise, CDATA as text; the input is UTF-8 already.  Not
  * NOENT, DTDLOAD, DTDVALID or HUGE: see xml_doc.h. */

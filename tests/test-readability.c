@@ -29,7 +29,7 @@
 #include <utf8proc.h>
 
 #include "check.h"
-#include "html_dom.h"
+#include "html/dom.h"
 #include "reader.h"
 #include "readfile.h"
 #include "timestamp.h"

@@ -1,12 +1,12 @@
-/* html_dom.c - libxml2's HTML parser and tree helpers; see html_dom.h. */
-#include "html_dom.h"
+/* html/dom.c - libxml2's HTML parser and tree helpers; see html/dom.h. */
+#include "dom.h"
 
 #include <limits.h>
 #include <string.h>
 #include <strings.h>
 
 #include "encoding.h"
-#include "html_tags.h"
+#include "tags.h"
 
 /* Recover from anything, print nothing, fetch nothing.  IGNORE_ENC: the
  * input is UTF-8 already, whatever its <meta charset> says. */

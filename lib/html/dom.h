@@ -1,4 +1,4 @@
-/* html_dom.h - parsing HTML with libxml2 and reading its tree (internal).
+/* html/dom.h - parsing HTML with libxml2 and reading its tree (internal).
  *
  * The parser runs with network access off, errors silenced, recovery on
  * and never HTML_PARSE_HUGE, on input already converted to UTF-8 (see
