@@ -305,64 +305,57 @@ const char *hs_format_name(hs_format f)
 
 /* ---- dispatch ------------------------------------------------------------ */
 
-static int fail(hs_buf *why, const char *reason)
-{
-    if (why)
-        hs_buf_puts(why, reason);
-    return -1;
-}
-
 static int starts_utf16(const char *data, size_t len)
 {
     return len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 ||
                         memcmp(data, "\xFE\xFF", 2) == 0);
 }
 
-static int read_utf8(const char *path, const char *data, size_t len,
-                     hs_article_list *out, hs_buf *why)
+static hs_read_status read_utf8(const char *path, const char *data, size_t len,
+                                hs_article_list *out, hs_buf *why)
 {
     size_t first = out->n;
     hs_format f = hs_detect_format(path, data, len);
-    int rc;
+    hs_read_status st;
     switch (f) {
     case HS_FORMAT_BINARY:
-        return fail(why, memchr(data, '\0', len) ? "binary file (NUL bytes)"
-                                                 : "binary file");
+        return hs_read_bad(why, memchr(data, '\0', len) ? "binary file (NUL bytes)"
+                                                        : "binary file");
     case HS_FORMAT_HTML:
-        rc = hs_read_html(path, data, len, out, why);
+        st = hs_read_html(path, data, len, out, why);
         break;
     case HS_FORMAT_RSS:
     case HS_FORMAT_ATOM:
-        rc = hs_read_feed(path, data, len, out, why);
+        st = hs_read_feed(path, data, len, out, why);
         break;
     case HS_FORMAT_XML:
-        rc = hs_read_xml(path, data, len, out, why);
+        st = hs_read_xml(path, data, len, out, why);
         break;
     case HS_FORMAT_TEXT:
     default: {
-        hs_article *a = hs_read_text(path, data, len, why);
-        if (!a)
-            return -1;
+        hs_article *a;
+        st = hs_read_text(path, data, len, &a, why);
+        if (st != HS_READ_OK)
+            return st;
         if (hs_article_list_add(out, a) < 0)
-            return fail(why, "out of memory");
-        rc = 0;
+            return hs_read_no_memory(why);
         break;
     }
     }
-    if (rc < 0)
-        return -1;
+    if (st != HS_READ_OK)
+        return st;
     /* A feed reader sets "rss" or "atom" itself; the others get theirs. */
     for (size_t i = first; i < out->n; i++)
         if (f != HS_FORMAT_RSS && f != HS_FORMAT_ATOM)
             out->items[i]->format = hs_format_name(f);
-    return 0;
+    return HS_READ_OK;
 }
 
-int hs_read_articles(const char *path, const char *data, size_t len,
-                     hs_article_list *out, hs_buf *why)
+hs_read_status hs_read_articles(const char *path, const char *data, size_t len,
+                                hs_article_list *out, hs_buf *why)
 {
     if (len == 0 || !data)
-        return fail(why, "empty file");
+        return hs_read_bad(why, "empty file");
     if (!starts_utf16(data, len))
         return read_utf8(path, data, len, out, why);
 
@@ -370,9 +363,9 @@ int hs_read_articles(const char *path, const char *data, size_t len,
     hs_buf utf8 = HS_BUF_INIT;
     if (hs_encoding_decode(data, len, HS_MARKUP_HTML, &utf8) < 0) {
         hs_buf_free(&utf8);
-        return fail(why, "out of memory");
+        return hs_read_no_memory(why);
     }
-    int rc = read_utf8(path, hs_buf_str(&utf8), utf8.len, out, why);
+    hs_read_status st = read_utf8(path, hs_buf_str(&utf8), utf8.len, out, why);
     hs_buf_free(&utf8);
-    return rc;
+    return st;
 }

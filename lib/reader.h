@@ -12,6 +12,7 @@
 
 #include "article_list.h"
 #include "buf.h"
+#include "read_status.h"
 
 /* Prepare libxml2 (xmlInitParser); call once before threads read files.
  * Calling it again does nothing. */
@@ -36,15 +37,16 @@ hs_format hs_detect_format(const char *path, const char *data, size_t len);
 const char *hs_format_name(hs_format f);
 
 /* Parse data[0..len), the contents of the file `path`, and append the
- * articles found to out (their path is `path`).  Returns 0, or -1 with a
- * one-line reason (without the path) appended to why: "binary file (NUL
+ * articles found to out (their path is `path`).  Returns HS_READ_OK, or,
+ * with a one-line reason (without the path) appended to why,
+ * HS_READ_NO_MEMORY ("out of memory") or HS_READ_BAD: "binary file (NUL
  * bytes)", "empty file", "no article text found", "malformed XML (line N):
- * ...", "feed has no items with text", "not an RSS or Atom feed", "out of
- * memory", or another parser's message.  A file that yields no article is an error.
- * A feed or XML file cut short is read up to there: 0, with a note in why
- * ("cut short (line 28): read up to there"). */
-int hs_read_articles(const char *path, const char *data, size_t len,
-                     hs_article_list *out, hs_buf *why);
+ * ...", "feed has no items with text", "not an RSS or Atom feed", or
+ * another parser's message.  A file that yields no article is an error.
+ * A feed or XML file cut short is read up to there: HS_READ_OK, with a
+ * note in why ("cut short (line 28): read up to there"). */
+hs_read_status hs_read_articles(const char *path, const char *data, size_t len,
+                                hs_article_list *out, hs_buf *why);
 
 /* The readers behind it are in reader_text.h, reader_html.h, reader_feed.h
  * and reader_xml.h. */

@@ -6,10 +6,11 @@
 
 #include "article_list.h"
 #include "buf.h"
+#include "read_status.h"
 
 /* One article from the page data[0..len); the contract of
  * hs_read_articles (reader.h). */
-int hs_read_html(const char *path, const char *data, size_t len,
-                 hs_article_list *out, hs_buf *why);
+hs_read_status hs_read_html(const char *path, const char *data, size_t len,
+                            hs_article_list *out, hs_buf *why);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "article.h"
 #include "buf.h"
+#include "read_status.h"
 
 /* Parses data[0..len), the contents of the file `path`, in the shape
  * described in corpus/README.md: a headline line; an optional date line;
@@ -14,10 +15,11 @@
  * from windows-1251, KOI8-R or windows-1252 when its bytes show which
  * (encoding.h); other invalid bytes become U+FFFD.  CRLF line ends and a
  * UTF-8 BOM are accepted.
- * Returns the article (caller frees), or NULL with a one-line reason
- * (without the path) appended to `why` — e.g. "empty file",
- * "binary file (NUL bytes)", "no text besides the headline". */
-hs_article *hs_read_text(const char *path, const char *data, size_t len,
-                         hs_buf *why);
+ * HS_READ_OK with the article in *out (caller frees), or *out NULL and a
+ * one-line reason (without the path) appended to `why`: HS_READ_BAD, e.g.
+ * "empty file", "binary file (NUL bytes)", "no text besides the
+ * headline", or HS_READ_NO_MEMORY. */
+hs_read_status hs_read_text(const char *path, const char *data, size_t len,
+                            hs_article **out, hs_buf *why);
 
 #endif

@@ -238,16 +238,18 @@ static int read_article(const char *path, const xmlNode *top, size_t ordinal, si
     return rc;
 }
 
-int hs_read_xml(const char *path, const char *data, size_t len,
-                hs_article_list *out, hs_buf *why)
+hs_read_status hs_read_xml(const char *path, const char *data, size_t len,
+                           hs_article_list *out, hs_buf *why)
 {
     int partial = 0; /* why then says so, and stays on success */
-    xmlDocPtr doc = hs_xml_parse(data, len, why, &partial);
-    if (!doc)
-        return -1;
+    xmlDocPtr doc;
+    hs_read_status st = hs_xml_parse(data, len, &doc, why, &partial);
+    if (st != HS_READ_OK)
+        return st;
 
     const xmlNode *root = xmlDocGetRootElement(doc);
-    const char *name = NULL, *reason = "out of memory";
+    const char *name = NULL;
+    const char *reason = NULL; /* why it is no article; NULL: out of memory */
     const xmlNode *records = records_parent(root, &name);
     size_t budget = hs_xml_entity_budget(len), first = out->n, ordinal = 0;
     int rc = 0, empty = 0;
@@ -265,10 +267,11 @@ int hs_read_xml(const char *path, const char *data, size_t len,
         reason = "no article text found";
         rc = -1;
     }
-    if (rc < 0 && why) {
-        hs_buf_reset(why); /* the reason, not a partial read's note */
-        hs_buf_puts(why, reason);
+    if (rc < 0) {
+        if (why)
+            hs_buf_reset(why); /* the reason, not a partial read's note */
+        st = reason ? hs_read_bad(why, reason) : hs_read_no_memory(why);
     }
     xmlFreeDoc(doc);
-    return rc;
+    return st;
 }

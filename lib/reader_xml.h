@@ -7,10 +7,11 @@
 
 #include "article_list.h"
 #include "buf.h"
+#include "read_status.h"
 
 /* The articles of the XML document data[0..len); the contract of
  * hs_read_articles (reader.h). */
-int hs_read_xml(const char *path, const char *data, size_t len,
-                hs_article_list *out, hs_buf *why);
+hs_read_status hs_read_xml(const char *path, const char *data, size_t len,
+                           hs_article_list *out, hs_buf *why);
 
 #endif

@@ -233,8 +233,8 @@ static int read_whole(const char *path, hs_buf *out)
 static void expected_words(const char *html, size_t len, words *ws)
 {
     hs_buf why = HS_BUF_INIT, text = HS_BUF_INIT;
-    xmlDocPtr doc = hs_html_parse(html, len, &why);
-    if (doc) {
+    xmlDocPtr doc;
+    if (hs_html_parse(html, len, &doc, &why) == HS_READ_OK) {
         hs_html_text(xmlDocGetRootElement(doc), &text);
         xmlFreeDoc(doc);
     }
