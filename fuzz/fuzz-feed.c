@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "reader.h"
+#include "reader_feed.h"
+#include "reader_xml.h"
 #include "utf8.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);

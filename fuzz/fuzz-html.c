@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "reader.h"
+#include "reader_html.h"
 #include "utf8.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);

@@ -6,6 +6,7 @@
 
 #include "article.h"
 #include "reader.h"
+#include "reader_text.h"
 #include "utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -18,7 +19,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     hs_format f = hs_detect_format("fuzz.txt", s, size);
     (void)hs_format_name(f);
 
-    hs_article *a = hs_read_text("fuzz.txt", s, size, &why);
+    hs_article *a;
+    hs_read_status st = hs_read_text("fuzz.txt", s, size, &a, &why);
+    if ((st == HS_READ_OK) != (a != NULL))
+        __builtin_trap(); /* an article exactly when it says so */
     if (a) {
         /* what readers promise: valid UTF-8, trimmed non-empty passages,
          * paragraph numbers that never go down */

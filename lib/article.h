@@ -1,8 +1,8 @@
 /* article.h - the in-memory model of one parsed article (internal).
  *
- * A reader (reader_text.c, later HTML and feed readers) turns the bytes of a
- * file into an hs_article: metadata plus the passages that will become
- * Xapian documents.  Everything in an article is valid UTF-8 and owned by it.
+ * A reader (reader_text.c, reader_html.c, reader_feed.c, reader_xml.c)
+ * turns the bytes of a file into an hs_article: metadata plus the passages
+ * that will become Xapian documents.  Everything in an article is valid UTF-8 and owned by it.
  */
 #ifndef HUSTINGS_ARTICLE_H
 #define HUSTINGS_ARTICLE_H
@@ -78,18 +78,5 @@ typedef struct hs_paragraph_adder {
     unsigned paragraph;   /* the last one added */
 } hs_paragraph_adder;
 int hs_paragraph_adder_add(void *adder, const char *text, size_t len);
-
-/* Plain-text reader (reader_text.c).  Parses data[0..len), the contents of
- * the file `path`, in the shape described in corpus/README.md: a headline
- * line; an optional date line; paragraphs separated by blank lines; an
- * optional last line "Source: URL".  Text that is not UTF-8 is converted
- * from windows-1251, KOI8-R or windows-1252 when its bytes show which
- * (encoding.h); other invalid bytes become U+FFFD.  CRLF line ends and a
- * UTF-8 BOM are accepted.
- * Returns the article (caller frees), or NULL with a one-line reason
- * (without the path) appended to `why` — e.g. "empty file",
- * "binary file (NUL bytes)", "no text besides the headline". */
-hs_article *hs_read_text(const char *path, const char *data, size_t len,
-                         hs_buf *why);
 
 #endif

@@ -33,11 +33,12 @@ hustings_status_t hs_articles_load(const char *path, hs_buf *scratch, const hs_l
      * it was named on the command line */
     char *real = realpath(path, NULL);
     size_t before = out->n;
-    int rc = hs_read_articles(real ? real : path, hs_buf_str(scratch), scratch->len, out, why);
+    hs_read_status rs = hs_read_articles(real ? real : path, hs_buf_str(scratch), scratch->len,
+                                         out, why);
     free(real);
-    if (rc < 0)
-        return strcmp(hs_buf_str(why), "out of memory") == 0 ? HUSTINGS_STATUS_OUT_OF_MEMORY
-                                                             : HUSTINGS_STATUS_BAD_ARTICLE;
+    if (rs != HS_READ_OK)
+        return rs == HS_READ_NO_MEMORY ? HUSTINGS_STATUS_OUT_OF_MEMORY
+                                       : HUSTINGS_STATUS_BAD_ARTICLE;
     for (size_t i = before; i < out->n; i++)
         hs_article_detect_lang(out->items[i], lid);
     return HUSTINGS_STATUS_SUCCESS;

@@ -383,8 +383,10 @@ static void prepared_clear(prepared *p)
 /* Parse the file's bytes into articles and, unless dry run, documents. */
 static void parse(const run *r, const todo *t, reader_state *rs, prepared *p)
 {
-    if (hs_read_articles(t->path, hs_buf_str(&rs->data), rs->data.len, &p->list, &p->why) < 0) {
-        p->found = strcmp(hs_buf_str(&p->why), "out of memory") == 0 ? FOUND_NO_MEMORY : FOUND_BAD;
+    hs_read_status st = hs_read_articles(t->path, hs_buf_str(&rs->data), rs->data.len, &p->list,
+                                         &p->why);
+    if (st != HS_READ_OK) {
+        p->found = st == HS_READ_NO_MEMORY ? FOUND_NO_MEMORY : FOUND_BAD;
         return;
     }
     for (size_t i = 0; i < p->list.n; i++)

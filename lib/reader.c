@@ -16,6 +16,10 @@
 #include <utf8proc.h>
 
 #include "encoding.h"
+#include "reader_feed.h"
+#include "reader_html.h"
+#include "reader_text.h"
+#include "reader_xml.h"
 
 /* How much of a file detection looks at. */
 #define DETECT_BYTES (64u * 1024)
@@ -23,78 +27,6 @@
 void hs_readers_init(void)
 {
     xmlInitParser();
-}
-
-/* ---- article lists ------------------------------------------------------ */
-
-int hs_article_list_add(hs_article_list *list, hs_article *a)
-{
-    if (!a)
-        return -1;
-    if (list->n == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 4;
-        hs_article **items = cap <= (size_t)-1 / sizeof *items
-                                 ? realloc(list->items, cap * sizeof *items) : NULL;
-        if (!items) {
-            hs_article_free(a);
-            return -1;
-        }
-        list->items = items;
-        list->cap = cap;
-    }
-    list->items[list->n++] = a;
-    return 0;
-}
-
-typedef struct keyed {
-    hs_article *a;
-    size_t pos;       /* order in the feed */
-} keyed;
-
-static int compare_keyed(const void *x, const void *y)
-{
-    const keyed *a = x, *b = y;
-    int c = strcmp(a->a->id, b->a->id);
-    return c ? c : (a->pos > b->pos) - (a->pos < b->pos);
-}
-
-int hs_article_list_unique_ids(hs_article_list *out, size_t first)
-{
-    size_t n = out->n - first;
-    if (n < 2)
-        return 0;
-    keyed *k = malloc(n * sizeof *k);
-    if (!k)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        k[i] = (keyed){ out->items[first + i], i };
-    qsort(k, n, sizeof *k, compare_keyed);
-    hs_buf id = HS_BUF_INIT;
-    int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; ) {
-        size_t j = i + 1;
-        while (j < n && strcmp(k[j].a->id, k[i].a->id) == 0)
-            j++;
-        for (size_t m = i + 1; m < j && rc == 0; m++) {
-            hs_buf_reset(&id);
-            rc = hs_buf_printf(&id, "%s#%zu", k[i].a->id, m - i + 1);
-            if (rc == 0)
-                rc = hs_article_set_id(k[m].a, id.data, id.len);
-        }
-        i = j;
-    }
-    hs_buf_free(&id);
-    free(k);
-    return rc;
-}
-
-void hs_article_list_clear(hs_article_list *list)
-{
-    for (size_t i = 0; i < list->n; i++)
-        hs_article_free(list->items[i]);
-    free(list->items);
-    list->items = NULL;
-    list->n = list->cap = 0;
 }
 
 /* ---- looking at the start of a file ------------------------------------- */
@@ -373,64 +305,57 @@ const char *hs_format_name(hs_format f)
 
 /* ---- dispatch ------------------------------------------------------------ */
 
-static int fail(hs_buf *why, const char *reason)
-{
-    if (why)
-        hs_buf_puts(why, reason);
-    return -1;
-}
-
 static int starts_utf16(const char *data, size_t len)
 {
     return len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 ||
                         memcmp(data, "\xFE\xFF", 2) == 0);
 }
 
-static int read_utf8(const char *path, const char *data, size_t len,
-                     hs_article_list *out, hs_buf *why)
+static hs_read_status read_utf8(const char *path, const char *data, size_t len,
+                                hs_article_list *out, hs_buf *why)
 {
     size_t first = out->n;
     hs_format f = hs_detect_format(path, data, len);
-    int rc;
+    hs_read_status st;
     switch (f) {
     case HS_FORMAT_BINARY:
-        return fail(why, memchr(data, '\0', len) ? "binary file (NUL bytes)"
-                                                 : "binary file");
+        return hs_read_bad(why, memchr(data, '\0', len) ? "binary file (NUL bytes)"
+                                                        : "binary file");
     case HS_FORMAT_HTML:
-        rc = hs_read_html(path, data, len, out, why);
+        st = hs_read_html(path, data, len, out, why);
         break;
     case HS_FORMAT_RSS:
     case HS_FORMAT_ATOM:
-        rc = hs_read_feed(path, data, len, out, why);
+        st = hs_read_feed(path, data, len, out, why);
         break;
     case HS_FORMAT_XML:
-        rc = hs_read_xml(path, data, len, out, why);
+        st = hs_read_xml(path, data, len, out, why);
         break;
     case HS_FORMAT_TEXT:
     default: {
-        hs_article *a = hs_read_text(path, data, len, why);
-        if (!a)
-            return -1;
+        hs_article *a;
+        st = hs_read_text(path, data, len, &a, why);
+        if (st != HS_READ_OK)
+            return st;
         if (hs_article_list_add(out, a) < 0)
-            return fail(why, "out of memory");
-        rc = 0;
+            return hs_read_no_memory(why);
         break;
     }
     }
-    if (rc < 0)
-        return -1;
+    if (st != HS_READ_OK)
+        return st;
     /* A feed reader sets "rss" or "atom" itself; the others get theirs. */
     for (size_t i = first; i < out->n; i++)
         if (f != HS_FORMAT_RSS && f != HS_FORMAT_ATOM)
             out->items[i]->format = hs_format_name(f);
-    return 0;
+    return HS_READ_OK;
 }
 
-int hs_read_articles(const char *path, const char *data, size_t len,
-                     hs_article_list *out, hs_buf *why)
+hs_read_status hs_read_articles(const char *path, const char *data, size_t len,
+                                hs_article_list *out, hs_buf *why)
 {
     if (len == 0 || !data)
-        return fail(why, "empty file");
+        return hs_read_bad(why, "empty file");
     if (!starts_utf16(data, len))
         return read_utf8(path, data, len, out, why);
 
@@ -438,9 +363,9 @@ int hs_read_articles(const char *path, const char *data, size_t len,
     hs_buf utf8 = HS_BUF_INIT;
     if (hs_encoding_decode(data, len, HS_MARKUP_HTML, &utf8) < 0) {
         hs_buf_free(&utf8);
-        return fail(why, "out of memory");
+        return hs_read_no_memory(why);
     }
-    int rc = read_utf8(path, hs_buf_str(&utf8), utf8.len, out, why);
+    hs_read_status st = read_utf8(path, hs_buf_str(&utf8), utf8.len, out, why);
     hs_buf_free(&utf8);
-    return rc;
+    return st;
 }

@@ -10,28 +10,13 @@
 
 #include <stddef.h>
 
-#include "article.h"
+#include "article_list.h"
 #include "buf.h"
+#include "read_status.h"
 
 /* Prepare libxml2 (xmlInitParser); call once before threads read files.
  * Calling it again does nothing. */
 void hs_readers_init(void);
-
-typedef struct hs_article_list {
-    hs_article **items;
-    size_t n, cap;
-} hs_article_list;
-
-#define HS_ARTICLE_LIST_INIT { NULL, 0, 0 }
-
-/* Append a (the list takes it; on failure it is freed). 0 or -1. */
-int hs_article_list_add(hs_article_list *list, hs_article *a);
-/* Make the ids of the articles from `first` on unique: two with the
- * same id would replace each other in the index, so the second and later,
- * in order, become "id#2", "id#3", ...  0 or -1. */
-int hs_article_list_unique_ids(hs_article_list *list, size_t first);
-/* Free every article and empty the list (it can be reused). */
-void hs_article_list_clear(hs_article_list *list);
 
 typedef enum hs_format {
     HS_FORMAT_TEXT,
@@ -52,22 +37,18 @@ hs_format hs_detect_format(const char *path, const char *data, size_t len);
 const char *hs_format_name(hs_format f);
 
 /* Parse data[0..len), the contents of the file `path`, and append the
- * articles found to out (their path is `path`).  Returns 0, or -1 with a
- * one-line reason (without the path) appended to why: "binary file (NUL
+ * articles found to out (their path is `path`).  Returns HS_READ_OK, or,
+ * with a one-line reason (without the path) appended to why,
+ * HS_READ_NO_MEMORY ("out of memory") or HS_READ_BAD: "binary file (NUL
  * bytes)", "empty file", "no article text found", "malformed XML (line N):
- * ...", "feed has no items with text", "not an RSS or Atom feed", "out of
- * memory", or another parser's message.  A file that yields no article is an error.
- * A feed or XML file cut short is read up to there: 0, with a note in why
- * ("cut short (line 28): read up to there"). */
-int hs_read_articles(const char *path, const char *data, size_t len,
-                     hs_article_list *out, hs_buf *why);
+ * ...", "feed has no items with text", "not an RSS or Atom feed", or
+ * another parser's message.  A file that yields no article is an error.
+ * A feed or XML file cut short is read up to there: HS_READ_OK, with a
+ * note in why ("cut short (line 28): read up to there"). */
+hs_read_status hs_read_articles(const char *path, const char *data, size_t len,
+                                hs_article_list *out, hs_buf *why);
 
-/* The readers behind hs_read_articles, same contract. */
-int hs_read_html(const char *path, const char *data, size_t len,
-                 hs_article_list *out, hs_buf *why);
-int hs_read_feed(const char *path, const char *data, size_t len,
-                 hs_article_list *out, hs_buf *why);   /* RSS 2.0 and Atom */
-int hs_read_xml(const char *path, const char *data, size_t len,
-                hs_article_list *out, hs_buf *why);    /* any other XML */
+/* The readers behind it are in reader_text.h, reader_html.h, reader_feed.h
+ * and reader_xml.h. */
 
 #endif

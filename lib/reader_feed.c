@@ -1,4 +1,4 @@
-/* reader_feed.c - RSS and Atom feeds; see hs_read_feed in reader.h.
+/* reader_feed.c - RSS and Atom feeds; see reader_feed.h.
  *
  * Each <item> (RSS 2.0 and 0.9x under <channel>, RSS 1.0 under <rdf:RDF>)
  * or <entry> (Atom) becomes an article:
@@ -18,17 +18,17 @@
  * Elements are matched by local name, in any namespace and any case:
  * feeds in the wild mix them freely.
  */
-#include "reader.h"
+#include "reader_feed.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/tree.h>
 
-#include "html_dom.h"
-#include "html_emit.h"
-#include "html_extract.h"
-#include "html_meta.h"
+#include "html/dom.h"
+#include "html/emit.h"
+#include "html/extract.h"
+#include "html/meta.h"
 #include "timestamp.h"
 #include "xml_doc.h"
 
@@ -58,14 +58,17 @@ static int text_of(feed *f, const xmlNode *n)
 
 /* ---- HTML and plain text held in an element ---------------------------- */
 
+/* HTML that does not parse adds nothing; only running out of memory
+ * fails. */
 static int add_html(const char *html, size_t len, hs_paragraph_adder *ad)
 {
     hs_buf why = HS_BUF_INIT;
-    xmlDocPtr doc = hs_html_parse_utf8(html, len, &why);
+    xmlDocPtr doc;
+    hs_read_status st = hs_html_parse_utf8(html, len, &doc, &why);
     int rc = 0;
-    if (doc)
+    if (st == HS_READ_OK)
         rc = hs_html_extract_all(doc, hs_paragraph_adder_add, ad);
-    else if (strcmp(hs_buf_str(&why), "out of memory") == 0)
+    else if (st == HS_READ_NO_MEMORY)
         rc = -1;
     xmlFreeDoc(doc);
     hs_buf_free(&why);
@@ -130,7 +133,8 @@ static int set_title(feed *f, hs_article *a, const xmlNode *n)
                  (!f->atom && strchr(hs_buf_str(&f->text), '<'));
     if (markup) {
         hs_buf why = HS_BUF_INIT, plain = HS_BUF_INIT;
-        xmlDocPtr doc = hs_html_parse_utf8(f->text.data, f->text.len, &why);
+        xmlDocPtr doc; /* NULL when it does not parse: the title stays */
+        hs_html_parse_utf8(f->text.data, f->text.len, &doc, &why);
         int rc = doc ? hs_html_text(xmlDocGetRootElement(doc), &plain) : 0;
         if (doc && rc == 0 && plain.len > 0) {
             hs_buf_reset(&f->text);
@@ -366,20 +370,21 @@ static int read_items(feed *f, const xmlNode *parent, const char *name,
     return 0;
 }
 
-int hs_read_feed(const char *path, const char *data, size_t len,
-                 hs_article_list *out, hs_buf *why)
+hs_read_status hs_read_feed(const char *path, const char *data, size_t len,
+                            hs_article_list *out, hs_buf *why)
 {
     int partial = 0; /* why then says so, and stays on success */
-    xmlDocPtr doc = hs_xml_parse(data, len, why, &partial);
-    if (!doc)
-        return -1;
+    xmlDocPtr doc;
+    hs_read_status st = hs_xml_parse(data, len, &doc, why, &partial);
+    if (st != HS_READ_OK)
+        return st;
 
     feed f = { path, "rss", 0, HS_BUF_INIT, HS_BUF_INIT, HS_BUF_INIT,
                hs_xml_entity_budget(len), HS_BUF_INIT, 0 };
     const xmlNode *root = xmlDocGetRootElement(doc);
     const xmlNode *channel = hs_xml_child(root, "channel");
     size_t first = out->n;
-    const char *reason = "out of memory";
+    const char *reason = NULL; /* why it is no feed; NULL: out of memory */
     int rc = -1;
 
     if (hs_xml_is(root, "feed")) {
@@ -404,15 +409,14 @@ int hs_read_feed(const char *path, const char *data, size_t len,
     if (rc < 0) {
         while (out->n > first)
             hs_article_free(out->items[--out->n]);
-        if (why) {
+        if (why)
             hs_buf_reset(why); /* the reason, not a partial read's note */
-            hs_buf_puts(why, reason);
-        }
+        st = reason ? hs_read_bad(why, reason) : hs_read_no_memory(why);
     }
     hs_buf_free(&f.site);
     hs_buf_free(&f.lang);
     hs_buf_free(&f.author);
     hs_buf_free(&f.text);
     xmlFreeDoc(doc);
-    return rc;
+    return st;
 }

@@ -1,27 +1,20 @@
-/* reader_html.c - the HTML page reader; see hs_read_html in reader.h.
+/* reader_html.c - the HTML page reader; see reader_html.h.
  *
- * bytes --encoding.c--> UTF-8 --libxml2--> tree --html_meta.c--> metadata
- *                                             --html_extract.c--> paragraphs
+ * bytes --encoding.c--> UTF-8 --libxml2--> tree --html/meta.c--> metadata
+ *                                             --html/extract.c--> paragraphs
  * Paragraphs are numbered from 1 in page order (0 is the headline, as in
  * the text reader).
  */
-#include "reader.h"
+#include "reader_html.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "html_dom.h"
-#include "html_extract.h"
-#include "html_meta.h"
+#include "html/dom.h"
+#include "html/extract.h"
+#include "html/meta.h"
 #include "timestamp.h"
-
-static int fail(hs_buf *why, const char *reason)
-{
-    if (why)
-        hs_buf_puts(why, reason);
-    return -1;
-}
 
 static int set_field(int (*set)(hs_article *, const char *, size_t), hs_article *a,
                      const hs_buf *b)
@@ -117,22 +110,21 @@ static int take_datelines(hs_article *a)
     return 0;
 }
 
-int hs_read_html(const char *path, const char *data, size_t len,
-                 hs_article_list *out, hs_buf *why)
+hs_read_status hs_read_html(const char *path, const char *data, size_t len,
+                            hs_article_list *out, hs_buf *why)
 {
-    hs_buf scratch = HS_BUF_INIT;
     if (len == 0 || !data)
-        return fail(why, "empty file");
-    xmlDocPtr doc = hs_html_parse(data, len, why ? why : &scratch);
-    hs_buf_free(&scratch);
-    if (!doc)
-        return -1;
+        return hs_read_bad(why, "empty file");
+    xmlDocPtr doc;
+    hs_read_status st = hs_html_parse(data, len, &doc, why);
+    if (st != HS_READ_OK)
+        return st;
 
     hs_html_meta meta = HS_HTML_META_INIT;
     hs_buf byline = HS_BUF_INIT;
     hs_article *a = NULL;
     hs_paragraph_adder ad = { NULL, 0 };
-    const char *reason = "out of memory";
+    const char *reason = NULL; /* why it is no article; NULL: out of memory */
     int rc = -1;
 
     if (hs_html_meta_read(doc, &meta) < 0 || !(a = hs_article_new(path)))
@@ -160,10 +152,10 @@ int hs_read_html(const char *path, const char *data, size_t len,
     a = NULL; /* the list has it, or freed it */
 done:
     if (rc < 0)
-        fail(why, reason);
+        st = reason ? hs_read_bad(why, reason) : hs_read_no_memory(why);
     hs_article_free(a);
     hs_buf_free(&byline);
     hs_html_meta_free(&meta);
     xmlFreeDoc(doc);
-    return rc;
+    return st;
 }

@@ -1,4 +1,4 @@
-/* reader_text.c - the plain-text reader; see hs_read_text in article.h.
+/* reader_text.c - the plain-text reader; see reader_text.h.
  *
  * The shape of a file:
  *
@@ -15,7 +15,8 @@
  * re.split(r"\n\s*\n", text), blank blocks left out), so that a passage's
  * paragraph index names the same block everywhere.
  */
-#include "article.h"
+#include "reader_text.h"
+
 #include "date.h"
 #include "encoding.h"
 
@@ -266,31 +267,25 @@ static int decode_text(const char *data, size_t len, hs_buf *text)
     return 0;
 }
 
-static hs_article *fail(hs_buf *why, const char *reason)
-{
-    if (why)
-        hs_buf_puts(why, reason); /* if even this fails, NULL says enough */
-    return NULL;
-}
-
-hs_article *hs_read_text(const char *path, const char *data, size_t len,
-                         hs_buf *why)
+hs_read_status hs_read_text(const char *path, const char *data, size_t len,
+                            hs_article **out, hs_buf *why)
 {
     hs_buf text = HS_BUF_INIT;
     size_t body_end;
 
+    *out = NULL;
     if (len == 0)
         data = ""; /* an empty file may come as NULL */
     if (memchr(data, '\0', len))
-        return fail(why, "binary file (NUL bytes)");
+        return hs_read_bad(why, "binary file (NUL bytes)");
     if (decode_text(data, len, &text) < 0) {
         hs_buf_free(&text);
-        return fail(why, "out of memory");
+        return hs_read_no_memory(why);
     }
     const char *s = hs_buf_str(&text);
     if (is_blank(s, (span){ 0, text.len })) {
         hs_buf_free(&text);
-        return fail(why, "empty file");
+        return hs_read_bad(why, "empty file");
     }
 
     hs_article *a = hs_article_new(path);
@@ -300,11 +295,12 @@ hs_article *hs_read_text(const char *path, const char *data, size_t len,
     hs_buf_free(&text);
     if (rc < 0) {
         hs_article_free(a);
-        return fail(why, "out of memory");
+        return hs_read_no_memory(why);
     }
     if (a->n_passages == 0) {
         hs_article_free(a);
-        return fail(why, "no text besides the headline");
+        return hs_read_bad(why, "no text besides the headline");
     }
-    return a;
+    *out = a;
+    return HS_READ_OK;
 }

@@ -1,5 +1,4 @@
-/* reader_xml.c - XML that is neither a page nor a feed; see hs_read_xml in
- * reader.h.
+/* reader_xml.c - XML that is neither a page nor a feed; see reader_xml.h.
  *
  * An export, a DocBook chapter or a data file.  An export of several
  * records (two or more sibling elements of one name under the root, or
@@ -15,14 +14,14 @@
  * record is known by its id or guid attribute, else its address, else its
  * title, else its place.
  */
-#include "reader.h"
+#include "reader_xml.h"
 
 #include <string.h>
 
 #include <libxml/tree.h>
 
-#include "html_dom.h"
-#include "html_meta.h"
+#include "html/dom.h"
+#include "html/meta.h"
 #include "timestamp.h"
 #include "xml_doc.h"
 
@@ -239,16 +238,18 @@ static int read_article(const char *path, const xmlNode *top, size_t ordinal, si
     return rc;
 }
 
-int hs_read_xml(const char *path, const char *data, size_t len,
-                hs_article_list *out, hs_buf *why)
+hs_read_status hs_read_xml(const char *path, const char *data, size_t len,
+                           hs_article_list *out, hs_buf *why)
 {
     int partial = 0; /* why then says so, and stays on success */
-    xmlDocPtr doc = hs_xml_parse(data, len, why, &partial);
-    if (!doc)
-        return -1;
+    xmlDocPtr doc;
+    hs_read_status st = hs_xml_parse(data, len, &doc, why, &partial);
+    if (st != HS_READ_OK)
+        return st;
 
     const xmlNode *root = xmlDocGetRootElement(doc);
-    const char *name = NULL, *reason = "out of memory";
+    const char *name = NULL;
+    const char *reason = NULL; /* why it is no article; NULL: out of memory */
     const xmlNode *records = records_parent(root, &name);
     size_t budget = hs_xml_entity_budget(len), first = out->n, ordinal = 0;
     int rc = 0, empty = 0;
@@ -266,10 +267,11 @@ int hs_read_xml(const char *path, const char *data, size_t len,
         reason = "no article text found";
         rc = -1;
     }
-    if (rc < 0 && why) {
-        hs_buf_reset(why); /* the reason, not a partial read's note */
-        hs_buf_puts(why, reason);
+    if (rc < 0) {
+        if (why)
+            hs_buf_reset(why); /* the reason, not a partial read's note */
+        st = reason ? hs_read_bad(why, reason) : hs_read_no_memory(why);
     }
     xmlFreeDoc(doc);
-    return rc;
+    return st;
 }

@@ -10,24 +10,20 @@
 #include <utf8proc.h>
 
 #include "encoding.h"
-#include "html_dom.h"
+#include "html/dom.h"
 
 /* No network, no noise, CDATA as text; the input is UTF-8 already.  Not
  * NOENT, DTDLOAD, DTDVALID or HUGE: see xml_doc.h. */
 #define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
                      XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC)
 
-/* libxml2's message, on one line and not too long. */
-static void describe(const xmlError *e, hs_buf *why)
+/* libxml2's message, on one line and not too long; what it means. */
+static hs_read_status describe(const xmlError *e, hs_buf *why)
 {
-    if (!e || e->code == XML_ERR_OK) {
-        hs_buf_puts(why, "malformed XML");
-        return;
-    }
-    if (e->code == XML_ERR_NO_MEMORY) {
-        hs_buf_puts(why, "out of memory");
-        return;
-    }
+    if (!e || e->code == XML_ERR_OK)
+        return hs_read_bad(why, "malformed XML");
+    if (e->code == XML_ERR_NO_MEMORY)
+        return hs_read_no_memory(why);
     hs_buf_printf(why, "malformed XML (line %d): ", e->line);
     const char *m = e->message ? e->message : "unknown error";
     size_t n = strlen(m);
@@ -37,6 +33,7 @@ static void describe(const xmlError *e, hs_buf *why)
         n = 160;
     for (size_t i = 0; i < n; i++)
         hs_buf_putc(why, m[i] == '\n' || m[i] == '\r' || m[i] == '\t' ? ' ' : m[i]);
+    return HS_READ_BAD;
 }
 
 /* The first error is the one that explains the rest: libxml2 keeps only
@@ -156,23 +153,24 @@ static int html_entities_as_text(const char *s, size_t len, hs_buf *out)
     return 0;
 }
 
-xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why_or_null, int *partial)
+hs_read_status hs_xml_parse(const char *data, size_t len, xmlDocPtr *doc_out,
+                            hs_buf *why_or_null, int *partial)
 {
     hs_buf ignored = HS_BUF_INIT;
     hs_buf *why = why_or_null ? why_or_null : &ignored;
     first_error first = { 0, { 0 }, HS_BUF_INIT };
     hs_buf utf8 = HS_BUF_INIT, fixed = HS_BUF_INIT;
+    *doc_out = NULL;
     if (hs_encoding_decode(data, len, HS_MARKUP_XML, &utf8) < 0) {
         hs_buf_free(&utf8);
-        hs_buf_puts(why, "out of memory");
         hs_buf_free(&ignored);
-        return NULL;
+        return hs_read_no_memory(why_or_null);
     }
     if (utf8.len == 0 || utf8.len > INT_MAX) {
-        hs_buf_puts(why, utf8.len ? "too large for the XML parser" : "empty file");
+        hs_read_bad(why, utf8.len ? "too large for the XML parser" : "empty file");
         hs_buf_free(&utf8);
         hs_buf_free(&ignored);
-        return NULL;
+        return HS_READ_BAD;
     }
     const char *text = utf8.data;
     size_t text_len = utf8.len;
@@ -200,20 +198,22 @@ xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why_or_null, int *p
             hs_buf_printf(why, "cut short (line %d): read up to there", first.error.line);
         }
     }
+    hs_read_status st = HS_READ_OK;
     if (!doc && !first.seen)
-        hs_buf_puts(why, "out of memory");
+        st = hs_read_no_memory(why);
     else if (!doc)
-        describe(&first.error, why);
+        st = describe(&first.error, why);
     else if (!xmlDocGetRootElement(doc)) {
         xmlFreeDoc(doc);
         doc = NULL;
-        hs_buf_puts(why, "malformed XML: no root element");
+        st = hs_read_bad(why, "malformed XML: no root element");
     }
     hs_buf_free(&utf8);
     hs_buf_free(&fixed);
     hs_buf_free(&first.message);
     hs_buf_free(&ignored);
-    return doc;
+    *doc_out = doc;
+    return st;
 }
 
 const char *hs_xml_name(const xmlNode *n)

@@ -19,14 +19,17 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "read_status.h"
 
-/* Parse data[0..len) (any encoding, see encoding.h).  NULL with a one-line
- * reason in why (when not NULL): "malformed XML (line 3): Opening and
- * ending tag mismatch: item and channel", "out of memory", ... Free with
- * xmlFreeDoc.  With partial not NULL, a document cut short (its first
- * error is where it ends) is read up to there: *partial is set and why
- * says so ("cut short (line 28): read up to there"). */
-xmlDocPtr hs_xml_parse(const char *data, size_t len, hs_buf *why_or_null, int *partial);
+/* Parse data[0..len) (any encoding, see encoding.h) into *doc (free it
+ * with xmlFreeDoc).  HS_READ_OK, or *doc NULL and a one-line reason in
+ * why (when not NULL): HS_READ_NO_MEMORY ("out of memory"), or
+ * HS_READ_BAD ("malformed XML (line 3): Opening and ending tag mismatch:
+ * item and channel", ...).  With partial not NULL, a document cut short
+ * (its first error is where it ends) is read up to there: *partial is set
+ * and why says so ("cut short (line 28): read up to there"). */
+hs_read_status hs_xml_parse(const char *data, size_t len, xmlDocPtr *doc,
+                            hs_buf *why_or_null, int *partial);
 
 /* The element's local name ("" for other nodes). */
 const char *hs_xml_name(const xmlNode *n);

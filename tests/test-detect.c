@@ -1,6 +1,10 @@
 /* test-detect.c - hs_detect_format, hs_read_articles' dispatch and refusals,
  * and the five BBC articles that file(1) takes for binary formats. */
+#include <stdlib.h>
 #include <string.h>
+
+#include <libxml/xmlerror.h>
+#include <libxml/xmlmemory.h>
 
 #include "check.h"
 #include "reader.h"
@@ -101,7 +105,9 @@ static const char *read_result(const char *path, const char *data, size_t len, c
 {
     hs_article_list list = HS_ARTICLE_LIST_INIT;
     hs_buf why = HS_BUF_INIT;
-    if (hs_read_articles(path, data, len, &list, &why) < 0) {
+    hs_read_status st = hs_read_articles(path, data, len, &list, &why);
+    if (st != HS_READ_OK) {
+        CHECK_INT(st, HS_READ_BAD); /* none of these runs out of memory */
         snprintf(out, cap, "refused: %s", hs_buf_str(&why));
         CHECK_INT(list.n, 0);
     } else {
@@ -197,8 +203,47 @@ static int test_bbc(void)
     return 0;
 }
 
+/* ---- out of memory, told by value --------------------------------------- */
+
+/* libxml2's allocator, which fails while libxml_fails is set. */
+static int libxml_fails;
+static void *xml_malloc(size_t n) { return libxml_fails ? NULL : malloc(n); }
+static void *xml_realloc(void *p, size_t n) { return libxml_fails ? NULL : realloc(p, n); }
+static char *xml_strdup(const char *s) { return libxml_fails ? NULL : strdup(s); }
+/* libxml2 prints that it ran out of memory when it has no parser context */
+static void quiet(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+
+/* When the parser cannot allocate, each markup reader says so by its
+ * status, not only by its words: the indexer stops rather than skip. */
+static void test_out_of_memory(void)
+{
+    static const char *const files[][2] = {
+        { "p.html", "<html><body><p>Some text.</p></body></html>" },
+        { "f.rss", "<rss><channel><item><title>T</title>"
+                   "<description>Text.</description></item></channel></rss>" },
+        { "d.xml", "<?xml version=\"1.0\"?><doc><title>T</title><p>Text.</p></doc>" },
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        hs_article_list list = HS_ARTICLE_LIST_INIT;
+        hs_buf why = HS_BUF_INIT;
+        xmlSetGenericErrorFunc(NULL, quiet);
+        libxml_fails = 1;
+        CHECK_INT(hs_read_articles(files[i][0], files[i][1], strlen(files[i][1]), &list, &why),
+                  HS_READ_NO_MEMORY);
+        libxml_fails = 0;
+        xmlSetGenericErrorFunc(NULL, NULL);
+        CHECK_STR(hs_buf_str(&why), "out of memory");
+        CHECK_INT(list.n, 0);
+        hs_article_list_clear(&list);
+        hs_buf_free(&why);
+    }
+}
+
 int main(void)
 {
+    /* before libxml2 allocates anything, so that its frees match */
+    xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
+    hs_readers_init();
     test_text();
     test_binary();
     test_html();
@@ -206,6 +251,7 @@ int main(void)
     test_names();
     test_dispatch();
     test_list();
+    test_out_of_memory();
     int bbc = test_bbc(); /* 0, 77 when the shared data is absent, 99 */
     int result = check_done();
     if (bbc == 99 || result != 0)

@@ -6,6 +6,7 @@
 #include "check.h"
 #include "encoding.h"
 #include "reader.h"
+#include "reader_html.h"
 #include "timestamp.h"
 
 /* The one article read from html, or NULL (the reason is in why). */

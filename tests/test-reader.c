@@ -4,14 +4,17 @@
 
 #include "article.h"
 #include "check.h"
+#include "reader_text.h"
 
 #define SEED "000_df1ff6165ce25406.txt"
 
 /* hs_read_text on data[0..len); the reason of a refusal is left in why. */
 static hs_article *read_bytes(const char *data, size_t len, hs_buf *why)
 {
+    hs_article *a;
     hs_buf_reset(why);
-    return hs_read_text("mem.txt", data, len, why);
+    hs_read_text("mem.txt", data, len, &a, why);
+    return a;
 }
 
 static hs_article *read_str(const char *data, hs_buf *why)
@@ -68,7 +71,8 @@ static int test_seed(void)
         fprintf(stderr, "cannot read %s\n", path.data);
         return 99;
     }
-    hs_article *a = hs_read_text("seeds/" SEED, data.data, data.len, &why);
+    hs_article *a;
+    CHECK_INT(hs_read_text("seeds/" SEED, data.data, data.len, &a, &why), HS_READ_OK);
     CHECK(a != NULL);
     if (a) {
         CHECK_STR(a->path, "seeds/" SEED);
@@ -385,10 +389,13 @@ static void test_refusals(void)
     /* the reason is appended to what the caller has in why */
     hs_buf why = HS_BUF_INIT;
     hs_buf_puts(&why, "a.txt: ");
-    CHECK(hs_read_text("a.txt", "", 0, &why) == NULL);
+    hs_article *a;
+    CHECK_INT(hs_read_text("a.txt", "", 0, &a, &why), HS_READ_BAD);
+    CHECK(a == NULL);
     CHECK_STR(hs_buf_str(&why), "a.txt: empty file");
     hs_buf_free(&why);
-    CHECK(hs_read_text("a.txt", "", 0, NULL) == NULL);
+    CHECK_INT(hs_read_text("a.txt", "", 0, &a, NULL), HS_READ_BAD);
+    CHECK(a == NULL);
 }
 
 /* ---- blocks ----------------------------------------------------------- */

@@ -10,6 +10,7 @@
 #include "article.h"
 #include "buf.h"
 #include "check.h"
+#include "reader_text.h"
 #include "readfile.h"
 
 static const char story[] =
@@ -164,7 +165,7 @@ static int add_file(const char *path, const struct stat *sb, int flag, struct FT
     hs_buf data = HS_BUF_INIT, why = HS_BUF_INIT, body = HS_BUF_INIT;
     hs_article *a = NULL;
     if (hs_read_file(path, HS_MAX_FILE_BYTES, &data, &why) == 0)
-        a = hs_read_text(path, data.data, data.len, &why);
+        hs_read_text(path, data.data, data.len, &a, &why);
     if (!a) {
         fprintf(stderr, "%s: %s\n", path, hs_buf_str(&why));
         c->errors++;

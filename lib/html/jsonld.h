@@ -1,4 +1,4 @@
-/* html_jsonld.h - article metadata from schema.org JSON-LD (internal).
+/* html/jsonld.h - article metadata from schema.org JSON-LD (internal).
  *
  * Pages describe themselves in <script type="application/ld+json">: an
  * object, an array of objects, or an "@graph" of them.  The first object

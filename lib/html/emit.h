@@ -1,6 +1,6 @@
-/* html_emit.h - from an HTML subtree to paragraphs of text (internal).
+/* html/emit.h - from an HTML subtree to paragraphs of text (internal).
  *
- * Block elements (html_tags.h) end the paragraph around them; inline
+ * Block elements (html/tags.h) end the paragraph around them; inline
  * elements only add their text; runs of white space become one space
  * except inside <pre>; one <br> is a line break inside the paragraph and
  * two in a row end it; table cells are separated by a space.
@@ -12,7 +12,7 @@
 
 #include <libxml/tree.h>
 
-#include "html_extract.h"
+#include "extract.h"
 
 /* True when element n and everything in it is to be left out. */
 typedef int (*hs_skip_fn)(void *ctx, const xmlNode *n);

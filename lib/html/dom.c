@@ -1,41 +1,36 @@
-/* html_dom.c - libxml2's HTML parser and tree helpers; see html_dom.h. */
-#include "html_dom.h"
+/* html/dom.c - libxml2's HTML parser and tree helpers; see html/dom.h. */
+#include "dom.h"
 
 #include <limits.h>
 #include <string.h>
 #include <strings.h>
 
 #include "encoding.h"
-#include "html_tags.h"
+#include "tags.h"
 
 /* Recover from anything, print nothing, fetch nothing.  IGNORE_ENC: the
  * input is UTF-8 already, whatever its <meta charset> says. */
 #define HTML_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
                       HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC)
 
-xmlDocPtr hs_html_parse_utf8(const char *text, size_t len, hs_buf *why)
+hs_read_status hs_html_parse_utf8(const char *text, size_t len, xmlDocPtr *doc, hs_buf *why)
 {
-    if (len == 0) {
-        hs_buf_puts(why, "empty document");
-        return NULL;
-    }
-    if (len > INT_MAX) {
-        hs_buf_puts(why, "document too large for the HTML parser");
-        return NULL;
-    }
+    *doc = NULL;
+    if (len == 0)
+        return hs_read_bad(why, "empty document");
+    if (len > INT_MAX)
+        return hs_read_bad(why, "document too large for the HTML parser");
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-    if (!ctxt) {
-        hs_buf_puts(why, "out of memory");
-        return NULL;
-    }
-    xmlDocPtr doc = htmlCtxtReadMemory(ctxt, text, (int)len, NULL, "UTF-8",
-                                       HTML_OPTIONS);
-    if (!doc) {
-        int oom = ctxt->lastError.code == XML_ERR_NO_MEMORY;
-        hs_buf_puts(why, oom ? "out of memory" : "HTML parser produced no document");
-    }
+    if (!ctxt)
+        return hs_read_no_memory(why);
+    *doc = htmlCtxtReadMemory(ctxt, text, (int)len, NULL, "UTF-8", HTML_OPTIONS);
+    hs_read_status st = HS_READ_OK;
+    if (!*doc)
+        st = ctxt->lastError.code == XML_ERR_NO_MEMORY
+                 ? hs_read_no_memory(why)
+                 : hs_read_bad(why, "HTML parser produced no document");
     htmlFreeParserCtxt(ctxt);
-    return doc;
+    return st;
 }
 
 /* Longest internal subset blanked: entity declarations are short. */
@@ -94,19 +89,19 @@ static void blank_internal_subset(char *s, size_t len)
     }
 }
 
-xmlDocPtr hs_html_parse(const char *data, size_t len, hs_buf *why)
+hs_read_status hs_html_parse(const char *data, size_t len, xmlDocPtr *doc, hs_buf *why)
 {
     hs_buf utf8 = HS_BUF_INIT;
+    *doc = NULL;
     if (hs_encoding_decode(data, len, HS_MARKUP_HTML, &utf8) < 0) {
         hs_buf_free(&utf8);
-        hs_buf_puts(why, "out of memory");
-        return NULL;
+        return hs_read_no_memory(why);
     }
     if (utf8.data)
         blank_internal_subset(utf8.data, utf8.len);
-    xmlDocPtr doc = hs_html_parse_utf8(hs_buf_str(&utf8), utf8.len, why);
+    hs_read_status st = hs_html_parse_utf8(hs_buf_str(&utf8), utf8.len, doc, why);
     hs_buf_free(&utf8);
-    return doc;
+    return st;
 }
 
 const char *hs_html_name(const xmlNode *n)

@@ -1,5 +1,5 @@
-/* html_jsonld.c - schema.org JSON-LD with json-c; see html_jsonld.h. */
-#include "html_jsonld.h"
+/* html/jsonld.c - schema.org JSON-LD with json-c; see html/jsonld.h. */
+#include "jsonld.h"
 
 #include <limits.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* html_clean.c - tidying the chosen article content; see html_tree.h.
+/* html/clean.c - tidying the chosen article content; see html/tree.h.
  *
  * Inside the content the extractor chose, some elements are still not
  * article text: embedded objects, footers and asides, small share boxes,
@@ -9,9 +9,9 @@
  * if the elements already dropped were gone, and sums what stays into its
  * parent.
  */
-#include "html_tree.h"
+#include "tree.h"
 
-#include "html_dom.h"
+#include "dom.h"
 
 /* Share boxes longer than this are kept: they may hold real text. */
 #define SHARE_MAX_CHARS 500

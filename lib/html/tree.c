@@ -1,11 +1,11 @@
-/* html_tree.c - building the element table; see html_tree.h. */
-#include "html_tree.h"
+/* html/tree.c - building the element table; see html/tree.h. */
+#include "tree.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "html_dom.h"
+#include "dom.h"
 
 /* Ancestors closer than this count as "near" (Readability looks four
  * levels up for an enclosing table, code or figure). */

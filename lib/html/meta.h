@@ -1,11 +1,11 @@
-/* html_meta.h - an HTML page's metadata, in order of trust (internal).
+/* html/meta.h - an HTML page's metadata, in order of trust (internal).
  *
  *   title   og:title; JSON-LD headline (or name); dc:title, twitter:title
  *           and other title metas; <title> without its " - Site" or
  *           " | Site" part; the page's only <h1>
  *   byline  meta author (author, dc:creator, parsely-author, a non-URL
  *           article:author); JSON-LD author; then, from the body, a
- *           rel=author link or a byline element (html_extract.c)
+ *           rel=author link or a byline element (html/extract.c)
  *   date    article:published_time; JSON-LD datePublished; <time
  *           datetime>; other date metas (parsely-pub-date, dc:date, ...)
  *   lang    <html lang>; og:locale; Content-Language; JSON-LD inLanguage,

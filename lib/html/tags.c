@@ -1,5 +1,5 @@
-/* html_tags.c - the table of HTML elements; see html_tags.h. */
-#include "html_tags.h"
+/* html/tags.c - the table of HTML elements; see html/tags.h. */
+#include "tags.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* html_extract.h - the main text of an HTML page, as paragraphs (internal).
+/* html/extract.h - the main text of an HTML page, as paragraphs (internal).
  *
  * hs_html_extract_article() finds the article body the way reader views
  * do (Arc90's Readability, as Mozilla maintains it): hidden elements,

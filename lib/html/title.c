@@ -1,5 +1,5 @@
-/* html_title.c - a page title without the site's name; see
- * hs_html_clean_title in html_meta.h.
+/* html/title.c - a page title without the site's name; see
+ * hs_html_clean_title in html/meta.h.
  *
  * "Headline - Site", "Site | Section | Headline", "Site: Headline": the
  * rules are Mozilla Readability's, so that titles agree with what reader
@@ -8,7 +8,7 @@
  * colon is cut only when no heading repeats the whole title.  Whatever is
  * left must keep more than four words, or the title stays whole.
  */
-#include "html_meta.h"
+#include "meta.h"
 
 #include <string.h>
 

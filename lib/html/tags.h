@@ -1,4 +1,4 @@
-/* html_tags.h - what the HTML elements are, for text extraction (internal).
+/* html/tags.h - what the HTML elements are, for text extraction (internal).
  *
  * One table says, for each element name the extractor cares about, which
  * roles it plays: whether it ends a paragraph, whether its text is never

@@ -1,15 +1,15 @@
-/* html_classify.c - what an element's class, id, role and style say about
- * it; see html_tree.h.
+/* html/classify.c - what an element's class, id, role and style say about
+ * it; see html/tree.h.
  *
  * The word lists follow the ones Readability has refined over the years
  * (matched anywhere in "class id", any case), minus the names of products
  * and sites, plus cookie and consent banners.  None names a site.
  */
-#include "html_tree.h"
+#include "tree.h"
 
 #include <string.h>
 
-#include "html_dom.h"
+#include "dom.h"
 
 /* Boilerplate: an element whose class or id says so is left out. */
 static const char *const unlikely_words[] = {

@@ -1,4 +1,4 @@
-/* html_extract.c - finding the article in a page; see html_extract.h.
+/* html/extract.c - finding the article in a page; see html/extract.h.
  *
  * One attempt, with the rules its flags allow:
  *  1. leave out what is never content: hidden elements, scripts and
@@ -10,19 +10,19 @@
  *  3. take the best ancestor, scaled down by its link text, move up when
  *     a parent holds several near-best candidates or scores better still,
  *     and add the siblings that score close to it or read like prose;
- *  4. tidy the chosen content (html_clean.c) and read its paragraphs.
+ *  4. tidy the chosen content (html/clean.c) and read its paragraphs.
  * Too little text (under 500 characters) makes the next attempt drop a
  * flag; when all fail, the longest result wins.
  */
-#include "html_extract.h"
+#include "extract.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "html_dom.h"
-#include "html_emit.h"
-#include "html_meta.h"
-#include "html_tree.h"
+#include "dom.h"
+#include "emit.h"
+#include "meta.h"
+#include "tree.h"
 
 #define CHAR_THRESHOLD 500   /* characters an article must have */
 #define TOP_CANDIDATES 5
@@ -278,7 +278,7 @@ static int is_phrasing(const hs_el *e)
            !(e->state & S_HAS_BLOCK) && !(e->tflags & HS_TAGF_DIV_BLOCK);
 }
 
-/* Characters and commas of one text node, as html_tree.c counts them. */
+/* Characters and commas of one text node, as html/tree.c counts them. */
 static void text_node_counts(const char *s, size_t *chars, unsigned *commas)
 {
     hs_el tmp;

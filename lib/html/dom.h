@@ -1,4 +1,4 @@
-/* html_dom.h - parsing HTML with libxml2 and reading its tree (internal).
+/* html/dom.h - parsing HTML with libxml2 and reading its tree (internal).
  *
  * The parser runs with network access off, errors silenced, recovery on
  * and never HTML_PARSE_HUGE, on input already converted to UTF-8 (see
@@ -14,14 +14,16 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "read_status.h"
 
 /* Parse a page from its bytes, in whatever encoding it declares or seems
- * to be in.  NULL with a one-line reason in why (out of memory, or a page
- * libxml2 cannot make a tree of).  Free with xmlFreeDoc. */
-xmlDocPtr hs_html_parse(const char *data, size_t len, hs_buf *why);
+ * to be in, into *doc (free it with xmlFreeDoc).  HS_READ_OK, or *doc
+ * NULL and a one-line reason in why: HS_READ_NO_MEMORY, or HS_READ_BAD
+ * for a page libxml2 cannot make a tree of. */
+hs_read_status hs_html_parse(const char *data, size_t len, xmlDocPtr *doc, hs_buf *why);
 
 /* Parse an HTML fragment that is already UTF-8 (a feed item's content). */
-xmlDocPtr hs_html_parse_utf8(const char *text, size_t len, hs_buf *why);
+hs_read_status hs_html_parse_utf8(const char *text, size_t len, xmlDocPtr *doc, hs_buf *why);
 
 /* The element's name, lower case as the HTML parser gives it ("" for
  * nodes without one). */

@@ -1,11 +1,11 @@
-/* html_emit.c - paragraphs of an HTML subtree; see html_emit.h. */
-#include "html_emit.h"
+/* html/emit.c - paragraphs of an HTML subtree; see html/emit.h. */
+#include "emit.h"
 
 #include <string.h>
 
 #include "buf.h"
-#include "html_dom.h"
-#include "html_tags.h"
+#include "dom.h"
+#include "tags.h"
 
 typedef struct emitter {
     hs_buf cur;         /* the paragraph being built */

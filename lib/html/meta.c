@@ -1,12 +1,12 @@
-/* html_meta.c - an HTML page's metadata; see html_meta.h. */
-#include "html_meta.h"
+/* html/meta.c - an HTML page's metadata; see html/meta.h. */
+#include "meta.h"
 
 #include <string.h>
 #include <strings.h>
 
-#include "html_dom.h"
-#include "html_jsonld.h"
-#include "html_tags.h"
+#include "dom.h"
+#include "jsonld.h"
+#include "tags.h"
 
 /* How far up from a <title> we look for an enclosing <svg>. */
 #define TITLE_ANCESTOR_CHECK 64

@@ -1,5 +1,5 @@
-/* html_tree.h - the element table the article extractor works on
- * (internal to html_extract.c, html_clean.c and html_classify.c).
+/* html/tree.h - the element table the article extractor works on
+ * (internal to html/extract.c, html/clean.c and html/classify.c).
  *
  * Each element of the page gets one record, in document order, so that a
  * parent always comes before its children: a forward pass can inherit
@@ -16,7 +16,7 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
-#include "html_tags.h"
+#include "tags.h"
 
 /* Facts about an element that do not change between attempts. */
 enum {
@@ -119,13 +119,13 @@ void hs_tree_free(hs_tree *t);
  * runs of white space count as one character. */
 void hs_text_counts(const char *text, hs_el *e);
 
-/* Class and id words (html_classify.c). */
+/* Class and id words (html/classify.c). */
 int hs_class_weight(const xmlNode *n);
 unsigned hs_class_facts(const xmlNode *n);
 /* Text that is nothing but an advertising label or a loading notice. */
 int hs_is_ad_or_loading(const char *text);
 
-/* Clean the chosen content (S_CONTENT) as flags allow (html_clean.c). */
+/* Clean the chosen content (S_CONTENT) as flags allow (html/clean.c). */
 void hs_clean_content(hs_tree *t, unsigned flags);
 
 #endif
