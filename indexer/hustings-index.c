@@ -178,11 +178,23 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* "en 10320, ru 38, kk 22", or "none". */
+static void print_languages(hustings_stats_t *s)
+{
+    unsigned n = hustings_stats_count_languages(s);
+    if (!n)
+        fputs("none", stdout);
+    for (unsigned i = 0; i < n; i++)
+        printf("%s%s %lu", i ? ", " : "", hustings_stats_get_language(s, i),
+               hustings_stats_get_language_passages(s, i));
+    putchar('\n');
+}
+
 static int print_stats(const char *index_path)
 {
     hustings_index_t *index = NULL;
     char *message = NULL;
-    hustings_stats_t s;
+    hustings_stats_t *s = NULL;
     hustings_status_t st = hustings_index_open(index_path, HUSTINGS_INDEX_MODE_READ_ONLY,
                                                &index, &message);
     if (st == HUSTINGS_STATUS_SUCCESS)
@@ -194,19 +206,23 @@ static int print_stats(const char *index_path)
         hustings_index_close(index);
         return EXIT_ERROR;
     }
+    const char *updated = hustings_stats_get_last_update(s);
+    const char *first = hustings_stats_get_first_date(s);
     printf("index       %s\n", index_path);
-    printf("format      %d\n", s.format);
-    printf("articles    %lu\n", s.articles);
-    printf("passages    %lu\n", s.passages);
-    printf("files       %lu\n", s.files);
-    printf("terms       %lu\n", s.terms);
-    printf("size        %.1f MB\n", (double)s.disk_bytes / 1e6);
-    printf("updated     %s\n", *s.last_update ? s.last_update : "never");
-    printf("languages   %s\n", *s.languages ? s.languages : "none");
-    if (*s.first_date)
-        printf("dates       %s .. %s\n", s.first_date, s.last_date);
+    printf("format      %d\n", hustings_stats_get_format(s));
+    printf("articles    %lu\n", hustings_stats_get_articles(s));
+    printf("passages    %lu\n", hustings_stats_get_passages(s));
+    printf("files       %lu\n", hustings_stats_get_files(s));
+    printf("terms       %lu\n", hustings_stats_get_terms(s));
+    printf("size        %.1f MB\n", (double)hustings_stats_get_disk_bytes(s) / 1e6);
+    printf("updated     %s\n", updated ? updated : "never");
+    fputs("languages   ", stdout);
+    print_languages(s);
+    if (first)
+        printf("dates       %s .. %s\n", first, hustings_stats_get_last_date(s));
     else
         printf("dates       none\n");
+    hustings_stats_destroy(s);
     hustings_index_close(index);
     return 0;
 }

@@ -207,23 +207,40 @@ hustings_status_t hustings_index_count(hustings_index_t *index,
                                        unsigned long *articles,
                                        unsigned long *passages);
 
-/* Index statistics (hustings_index_get_stats). */
-typedef struct {
-    unsigned long articles;
-    unsigned long passages;
-    unsigned long files;          /* files the incremental indexer tracks */
-    unsigned long terms;          /* distinct terms */
-    unsigned long long disk_bytes;
-    int format;                   /* HUSTINGS_INDEX_FORMAT */
-    char last_update[32];         /* "2026-11-25T13:00:00Z", or "" */
-    char first_date[11];          /* earliest article date, or "" */
-    char last_date[11];           /* latest article date, or "" */
-    char languages[128];          /* passages by language, most first:
-                                     "en 10320, ru 38, kk 22", or "" */
-} hustings_stats_t;
-
+/* What an index holds: counts, size, dates and languages, read when
+ * hustings_index_get_stats() is called.  Over several shards the counts and
+ * sizes add up and the last update is the latest.  It goes over every
+ * term and file record of the index (about 15 ms for 10,000 passages).
+ * *stats is the caller's to free with hustings_stats_destroy(); it does
+ * not refer to the index, and may outlive it. */
+typedef struct _hustings_stats hustings_stats_t;
 hustings_status_t hustings_index_get_stats(hustings_index_t *index,
-                                           hustings_stats_t *stats);
+                                           hustings_stats_t **stats);
+unsigned long hustings_stats_get_articles(hustings_stats_t *stats);
+unsigned long hustings_stats_get_passages(hustings_stats_t *stats);
+/* The files the incremental indexer tracks. */
+unsigned long hustings_stats_get_files(hustings_stats_t *stats);
+/* Distinct terms. */
+unsigned long hustings_stats_get_terms(hustings_stats_t *stats);
+/* Bytes the index takes on disk. */
+unsigned long long hustings_stats_get_disk_bytes(hustings_stats_t *stats);
+/* HUSTINGS_INDEX_FORMAT. */
+int hustings_stats_get_format(hustings_stats_t *stats);
+/* When the index was last committed, "2026-11-25T13:00:00Z"; NULL when
+ * never. */
+const char *hustings_stats_get_last_update(hustings_stats_t *stats);
+/* The earliest and latest article date, "YYYY-MM-DD"; NULL when no
+ * article is dated. */
+const char *hustings_stats_get_first_date(hustings_stats_t *stats);
+const char *hustings_stats_get_last_date(hustings_stats_t *stats);
+/* The languages of the passages, every one of them: language i (0-based,
+ * the language of most passages first, then by code) and how many
+ * passages it has; NULL and 0 when i is out of range. */
+unsigned hustings_stats_count_languages(hustings_stats_t *stats);
+const char *hustings_stats_get_language(hustings_stats_t *stats, unsigned i);
+unsigned long hustings_stats_get_language_passages(hustings_stats_t *stats,
+                                                   unsigned i);
+void hustings_stats_destroy(hustings_stats_t *stats);
 
 /* ------------------------------------------------------------------ */
 /* Indexing folders, incrementally                                      */
