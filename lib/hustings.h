@@ -30,8 +30,21 @@
 extern "C" {
 #endif
 
+/* The version of this header, and of the library it came with (the one
+ * place the number is written: configure reads it from here, and
+ * hustings_version() gives the same). */
 #define HUSTINGS_VERSION_MAJOR 0
 #define HUSTINGS_VERSION_MINOR 1
+#define HUSTINGS_VERSION_MICRO 0
+
+/* Whether this header is at least version major.minor.micro, at compile
+ * time:
+ *   #if HUSTINGS_CHECK_VERSION(0, 2, 0) ... #endif */
+#define HUSTINGS_CHECK_VERSION(major, minor, micro)                      \
+    (HUSTINGS_VERSION_MAJOR > (major) ||                                 \
+     (HUSTINGS_VERSION_MAJOR == (major) &&                               \
+      (HUSTINGS_VERSION_MINOR > (minor) ||                               \
+       (HUSTINGS_VERSION_MINOR == (minor) && HUSTINGS_VERSION_MICRO >= (micro)))))
 
 /* The version of the index format this library reads and writes. */
 #define HUSTINGS_INDEX_FORMAT 8

@@ -1162,6 +1162,37 @@ static void test_format_version(const char *tmp)
     free(msg);
 }
 
+/* HUSTINGS_CHECK_VERSION compares with the header's version at compile
+ * time, and the library's version string is the header's (configure
+ * reads it from there: a stale configure fails here). */
+#if !HUSTINGS_CHECK_VERSION(HUSTINGS_VERSION_MAJOR, HUSTINGS_VERSION_MINOR, \
+                            HUSTINGS_VERSION_MICRO) ||                      \
+    !HUSTINGS_CHECK_VERSION(0, 0, 0) || !HUSTINGS_CHECK_VERSION(0, 1, 0)
+#error "HUSTINGS_CHECK_VERSION refuses a version the header has"
+#endif
+#if HUSTINGS_CHECK_VERSION(HUSTINGS_VERSION_MAJOR, HUSTINGS_VERSION_MINOR,     \
+                           HUSTINGS_VERSION_MICRO + 1) ||                      \
+    HUSTINGS_CHECK_VERSION(HUSTINGS_VERSION_MAJOR, HUSTINGS_VERSION_MINOR + 1, 0) || \
+    HUSTINGS_CHECK_VERSION(HUSTINGS_VERSION_MAJOR + 1, 0, 0)
+#error "HUSTINGS_CHECK_VERSION accepts a later version"
+#endif
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+static void test_version_macros(void)
+{
+    CHECK_STR(hustings_version(), STR(HUSTINGS_VERSION_MAJOR) "." STR(HUSTINGS_VERSION_MINOR)
+                                  "." STR(HUSTINGS_VERSION_MICRO));
+    CHECK_STR(PACKAGE_VERSION, hustings_version());
+    /* usable in an expression too */
+    CHECK(HUSTINGS_CHECK_VERSION(0, 1, 0));
+    CHECK(!HUSTINGS_CHECK_VERSION(HUSTINGS_VERSION_MAJOR, HUSTINGS_VERSION_MINOR,
+                                  HUSTINGS_VERSION_MICRO + 1));
+    CHECK(HUSTINGS_CHECK_VERSION(HUSTINGS_VERSION_MAJOR, HUSTINGS_VERSION_MINOR, 0));
+    if (HUSTINGS_VERSION_MINOR > 0)
+        CHECK(HUSTINGS_CHECK_VERSION(HUSTINGS_VERSION_MAJOR, HUSTINGS_VERSION_MINOR - 1, 99));
+}
+
 /* hustings_index_get_stats and its getters, on the index of corpus/ that
  * test_jobs built with one thread: exact counts, every language with its
  * passages (most first), and getters that accept NULL. */
@@ -1280,6 +1311,7 @@ int main(void)
     test_shards(tmp);
     test_shard_stats(tmp);
     test_stats(tmp);
+    test_version_macros();
     test_stats_many_languages(tmp);
     test_format_version(tmp);
     tmpdir_remove(tmp);
