@@ -1,10 +1,10 @@
 /* hustings-index - bring an index up to date with folders of articles.
  *
- * Only parses options, calls libhustings and prints; the work is in lib/.
+ * Calls libhustings and prints; the options are read in index_options.c,
+ * the work is done in lib/.
  */
 #include <errno.h>
 #include <ftw.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +16,7 @@
 #include <json-c/json.h>
 
 #include "hustings.h"
+#include "index_options.h"
 #include "progress.h"
 
 enum { EXIT_SKIPPED = 1, EXIT_ERROR = 2 };
@@ -79,48 +80,6 @@ static void drop_scratch(char *scratch)
     free(scratch);
 }
 
-static void usage(FILE *out)
-{
-    fputs("Usage: hustings-index [OPTION]... PATH...\n"
-          "  or:  hustings-index --stats [-d INDEX]\n"
-          "  or:  hustings-index --extract FILE...\n"
-          "Bring a hustings index up to date with the articles in each PATH (a folder,\n"
-          "walked recursively, or a file): new and changed files are indexed, renamed\n"
-          "files re-keyed, files that are gone removed; the rest is not even opened.\n"
-          "\n"
-          "  -d, --index=INDEX    the index (default: $HUSTINGS_INDEX, else\n"
-          "                       $XDG_DATA_HOME/hustings/index, else\n"
-          "                       ~/.local/share/hustings/index)\n"
-          "  -n, --dry-run        print what would change, change nothing\n"
-          "  -x, --exclude=GLOB   skip files and folders matching GLOB (by name or by\n"
-          "                       path below PATH); may be repeated\n"
-          "  -L, --follow         follow symbolic links (default: skip them)\n"
-          "      --max-size=BYTES skip files larger than this (default 67108864)\n"
-          "  -j, --jobs=N         read and parse files in N threads while one writes\n"
-          "                       (default: one per processor; 1: no threads)\n"
-          "  -w, --watch          after indexing, keep running and index what changes\n"
-          "                       (inotify); SIGINT/SIGTERM commit and exit 0\n"
-          "      --batch=SECONDS  with --watch, commit at most this often (default 5)\n"
-          "      --stats          print what the index holds and exit\n"
-          "      --extract        print the articles found in each FILE as JSON Lines\n"
-          "                       (title, byline, date, lang, site, source, format,\n"
-          "                       passages) and exit; no index is touched\n"
-          "  -q, --quiet          print problems only\n"
-          "  -v, --verbose        print one line per file\n"
-          "      --progress       show progress even when stderr is not a terminal\n"
-          "  -h, --help           show this help and exit\n"
-          "  -V, --version        show the version and exit\n"
-          "\n"
-          "Files read in folders: .txt .text .html .htm .xhtml .xml .rss .atom .rdf;\n"
-          "hidden files and folders are skipped.  Each file that cannot be indexed is\n"
-          "named on stderr with the reason, and the run goes on.  SIGINT and SIGTERM\n"
-          "finish the file in hand and commit before exiting.\n"
-          "\n"
-          "Exit status: 0 all indexed; 1 some files skipped; 2 error (bad options,\n"
-          "index unusable or locked); 130/143 stopped by SIGINT/SIGTERM.\n",
-          out);
-}
-
 typedef struct reporter {
     int verbose;
     int dry_run;
@@ -178,11 +137,23 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* "en 10320, ru 38, kk 22", or "none". */
+static void print_languages(hustings_stats_t *s)
+{
+    unsigned n = hustings_stats_count_languages(s);
+    if (!n)
+        fputs("none", stdout);
+    for (unsigned i = 0; i < n; i++)
+        printf("%s%s %lu", i ? ", " : "", hustings_stats_get_language(s, i),
+               hustings_stats_get_language_passages(s, i));
+    putchar('\n');
+}
+
 static int print_stats(const char *index_path)
 {
     hustings_index_t *index = NULL;
     char *message = NULL;
-    hustings_stats_t s;
+    hustings_stats_t *s = NULL;
     hustings_status_t st = hustings_index_open(index_path, HUSTINGS_INDEX_MODE_READ_ONLY,
                                                &index, &message);
     if (st == HUSTINGS_STATUS_SUCCESS)
@@ -194,19 +165,23 @@ static int print_stats(const char *index_path)
         hustings_index_close(index);
         return EXIT_ERROR;
     }
+    const char *updated = hustings_stats_get_last_update(s);
+    const char *first = hustings_stats_get_first_date(s);
     printf("index       %s\n", index_path);
-    printf("format      %d\n", s.format);
-    printf("articles    %lu\n", s.articles);
-    printf("passages    %lu\n", s.passages);
-    printf("files       %lu\n", s.files);
-    printf("terms       %lu\n", s.terms);
-    printf("size        %.1f MB\n", (double)s.disk_bytes / 1e6);
-    printf("updated     %s\n", *s.last_update ? s.last_update : "never");
-    printf("languages   %s\n", *s.languages ? s.languages : "none");
-    if (*s.first_date)
-        printf("dates       %s .. %s\n", s.first_date, s.last_date);
+    printf("format      %d\n", hustings_stats_get_format(s));
+    printf("articles    %lu\n", hustings_stats_get_articles(s));
+    printf("passages    %lu\n", hustings_stats_get_passages(s));
+    printf("files       %lu\n", hustings_stats_get_files(s));
+    printf("terms       %lu\n", hustings_stats_get_terms(s));
+    printf("size        %.1f MB\n", (double)hustings_stats_get_disk_bytes(s) / 1e6);
+    printf("updated     %s\n", updated ? updated : "never");
+    fputs("languages   ", stdout);
+    print_languages(s);
+    if (first)
+        printf("dates       %s .. %s\n", first, hustings_stats_get_last_date(s));
     else
         printf("dates       none\n");
+    hustings_stats_destroy(s);
     hustings_index_close(index);
     return 0;
 }
@@ -217,7 +192,8 @@ static json_object *string_or_null(const char *s)
 }
 
 /* --extract: the articles of one file as JSON Lines; 0, or EXIT_SKIPPED
- * when the file holds none (with the reason on stderr). */
+ * when the file holds none (with the reason on stderr), EXIT_ERROR when
+ * memory runs out. */
 static int extract_file(const char *path)
 {
     hustings_articles_t *as = NULL;
@@ -259,16 +235,171 @@ static int extract_file(const char *path)
     return 0;
 }
 
-/* Parse a byte count; 0 when invalid. */
-static unsigned long long parse_size(const char *s)
+/* --extract: extract_file() of each of the n paths; the worst status. */
+static int extract_files(char *const *paths, size_t n)
 {
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    return errno || end == s || *end || s[0] == '-' ? 0 : v;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        int r = extract_file(paths[i]);
+        if (r > rc)
+            rc = r;
+    }
+    return rc;
 }
 
-static int run(int argc, char **argv);
+/* Open the index (a scratch one for a --dry-run of an index that does not
+ * exist yet, kept in *scratch) and an indexer on it with opt's excludes.
+ * 0, or -1 after saying why, with nothing left open. */
+static int open_indexer(const index_options *opt, char **scratch, hustings_index_t **index,
+                        hustings_indexer_t **indexer)
+{
+    char *open_path = opt->dry_run ? dry_run_index(opt->index_path, scratch)
+                                   : strdup(opt->index_path);
+    if (!open_path) {
+        fputs("hustings-index: cannot make a temporary index for --dry-run\n", stderr);
+        return -1;
+    }
+    char *message = NULL;
+    hustings_status_t st = hustings_index_open(open_path, HUSTINGS_INDEX_MODE_READ_WRITE,
+                                               index, &message);
+    free(open_path);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hustings_indexer_create(*index, indexer);
+    for (size_t i = 0; i < opt->n_excludes && st == HUSTINGS_STATUS_SUCCESS; i++)
+        st = hustings_indexer_add_exclude(*indexer, opt->excludes[i]);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        return 0;
+    fprintf(stderr, "hustings-index: %s\n", message ? message : hustings_status_to_string(st));
+    free(message);
+    hustings_indexer_destroy(*indexer);
+    hustings_index_close(*index);
+    *indexer = NULL;
+    *index = NULL;
+    drop_scratch(*scratch);
+    *scratch = NULL;
+    return -1;
+}
+
+/* SIGINT and SIGTERM set stop_signal, which the indexer watches. */
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+static void set_up_indexer(hustings_indexer_t *indexer, const index_options *opt,
+                           reporter *rep)
+{
+    hustings_indexer_set_dry_run(indexer, opt->dry_run);
+    hustings_indexer_set_follow_links(indexer, opt->follow);
+    if (opt->max_size)
+        hustings_indexer_set_max_file_size(indexer, opt->max_size);
+    hustings_indexer_set_jobs(indexer, opt->jobs);
+    hustings_indexer_set_file_callback(indexer, report_file, rep);
+    hustings_indexer_set_progress_callback(indexer, report_progress, rep);
+    hustings_indexer_set_cancel_flag(indexer, &stop_signal);
+}
+
+/* The exit status of a run that ended with st, after saying why it
+ * stopped when it did not finish. */
+static int run_status(hustings_status_t st, const hustings_summary_t *sum, int watch,
+                      hustings_index_t *index)
+{
+    if (watch && st == HUSTINGS_STATUS_SUCCESS) {
+        fprintf(stderr, "hustings-index: stopped watching on %s; everything is committed\n",
+                stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
+        return 0;
+    }
+    if (st == HUSTINGS_STATUS_INTERRUPTED) {
+        fprintf(stderr, "hustings-index: stopped by %s; the work done so far is committed\n",
+                stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
+        return 128 + stop_signal;
+    }
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        fprintf(stderr, "hustings-index: %s\n", hustings_index_get_error(index));
+        return EXIT_ERROR;
+    }
+    return sum->skipped ? EXIT_SKIPPED : 0;
+}
+
+/* The line that ends a run (unless --quiet): what it did, how long it
+ * took, and where the index is. */
+static void print_summary(const hustings_summary_t *sum, const index_options *opt, int status,
+                          double seconds)
+{
+    fprintf(stderr, "hustings-index: %lu new, %lu changed, %lu removed, %lu unchanged, "
+                    "%lu skipped",
+            sum->new_files, sum->changed, sum->removed, sum->unchanged, sum->skipped);
+    if (sum->renamed)
+        fprintf(stderr, ", %lu renamed", sum->renamed);
+    /* after an error, what was read since the last commit is lost */
+    fprintf(stderr, "; %lu articles, %lu passages %s in %.2f s -> %s\n", sum->articles,
+            sum->passages,
+            opt->dry_run           ? "would be written (dry run)"
+            : status == EXIT_ERROR ? "read, but the run failed: the index keeps its last commit"
+                                   : "written",
+            seconds, opt->index_path);
+}
+
+/* Bring the index up to date with opt's paths (and keep it so with
+ * --watch); the exit status. */
+static int update_index(const index_options *opt)
+{
+    if (check_paths(opt->paths, opt->n_paths) < 0)
+        return EXIT_ERROR;
+    char *scratch = NULL;
+    hustings_index_t *index = NULL;
+    hustings_indexer_t *indexer = NULL;
+    if (open_indexer(opt, &scratch, &index, &indexer) < 0)
+        return EXIT_ERROR;
+    catch_signals();
+    int tty = isatty(STDERR_FILENO);
+    reporter rep = { opt->verbose, opt->dry_run, opt->watch,
+                     progress_new(stderr, tty, !opt->quiet && (tty || opt->force_progress)) };
+    set_up_indexer(indexer, opt, &rep);
+
+    double start = now();
+    hustings_summary_t sum;
+    memset(&sum, 0, sizeof sum);
+    const char *const *paths = (const char *const *)opt->paths;
+    hustings_status_t st = opt->watch
+        ? hustings_indexer_watch(indexer, paths, opt->n_paths, opt->batch, &sum)
+        : hustings_indexer_run(indexer, paths, opt->n_paths, &sum);
+    progress_clear(rep.bar);
+    int status = run_status(st, &sum, opt->watch, index);
+    hustings_indexer_destroy(indexer);
+    hustings_status_t cst = hustings_index_close(index);
+    drop_scratch(scratch);
+    if (cst != HUSTINGS_STATUS_SUCCESS && status != EXIT_ERROR) {
+        fprintf(stderr, "hustings-index: %s: %s\n", opt->index_path,
+                hustings_status_to_string(cst));
+        status = EXIT_ERROR;
+    }
+    if (!opt->quiet)
+        print_summary(&sum, opt, status, now() - start);
+    progress_free(rep.bar);
+    return status;
+}
+
+/* Parse, then extract, print statistics or update the index. */
+static int run(int argc, char **argv)
+{
+    index_options opt;
+    int rc = index_options_parse(argc, argv, &opt);
+    if (rc != 0)
+        rc = rc > 0 ? 0 : EXIT_ERROR;
+    else if (opt.action == INDEX_EXTRACT)
+        rc = extract_files(opt.paths, opt.n_paths);
+    else if (opt.action == INDEX_STATS)
+        rc = print_stats(opt.index_path);
+    else
+        rc = update_index(&opt);
+    index_options_free(&opt);
+    return rc;
+}
 
 /* Output that could not be written (a full disk, a closed pipe) makes a
  * run that otherwise succeeded an error: --extract, --stats, -n and -v
@@ -282,250 +413,4 @@ int main(int argc, char **argv)
         return EXIT_ERROR;
     }
     return rc;
-}
-
-static int run(int argc, char **argv)
-{
-    enum { OPT_MAX_SIZE = 256, OPT_STATS, OPT_PROGRESS, OPT_EXTRACT, OPT_BATCH };
-    static const struct option options[] = {
-        { "index", required_argument, NULL, 'd' },
-        { "dry-run", no_argument, NULL, 'n' },
-        { "exclude", required_argument, NULL, 'x' },
-        { "follow", no_argument, NULL, 'L' },
-        { "max-size", required_argument, NULL, OPT_MAX_SIZE },
-        { "jobs", required_argument, NULL, 'j' },
-        { "stats", no_argument, NULL, OPT_STATS },
-        { "extract", no_argument, NULL, OPT_EXTRACT },
-        { "watch", no_argument, NULL, 'w' },
-        { "batch", required_argument, NULL, OPT_BATCH },
-        { "quiet", no_argument, NULL, 'q' },
-        { "verbose", no_argument, NULL, 'v' },
-        { "progress", no_argument, NULL, OPT_PROGRESS },
-        { "help", no_argument, NULL, 'h' },
-        { "version", no_argument, NULL, 'V' },
-        { NULL, 0, NULL, 0 },
-    };
-    const char *index_opt = NULL; /* -d, as given */
-    char *index_path = NULL;      /* the index used, allocated */
-    const char **excludes = calloc((size_t)argc, sizeof *excludes);
-    size_t n_excludes = 0;
-    int quiet = 0, verbose = 0, dry_run = 0, follow = 0, stats = 0, force_progress = 0, c;
-    int extract = 0, watch = 0;
-    unsigned long long batch = 5;
-    unsigned long long max_size = 0;
-    unsigned long long jobs = 0;
-
-    if (!excludes) {
-        fputs("hustings-index: out of memory\n", stderr);
-        return EXIT_ERROR;
-    }
-    while ((c = getopt_long(argc, argv, "d:nx:Lj:qvwhV", options, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            index_opt = optarg;
-            break;
-        case 'n':
-            dry_run = 1;
-            break;
-        case 'x':
-            excludes[n_excludes++] = optarg;
-            break;
-        case 'L':
-            follow = 1;
-            break;
-        case OPT_MAX_SIZE:
-            if (!(max_size = parse_size(optarg))) {
-                fprintf(stderr, "hustings-index: invalid --max-size '%s': a number of bytes is needed\n",
-                        optarg);
-                free(excludes);
-                return EXIT_ERROR;
-            }
-            break;
-        case 'j':
-            if (!(jobs = parse_size(optarg)) || jobs > 64) {
-                fprintf(stderr, "hustings-index: invalid --jobs '%s': a number from 1 to 64 is needed\n",
-                        optarg);
-                free(excludes);
-                return EXIT_ERROR;
-            }
-            break;
-        case OPT_STATS:
-            stats = 1;
-            break;
-        case OPT_EXTRACT:
-            extract = 1;
-            break;
-        case 'w':
-            watch = 1;
-            break;
-        case OPT_BATCH:
-            if (!(batch = parse_size(optarg)) || batch > 86400) {
-                fprintf(stderr, "hustings-index: invalid --batch '%s': seconds from 1 to 86400\n",
-                        optarg);
-                free(excludes);
-                return EXIT_ERROR;
-            }
-            break;
-        case 'q':
-            quiet = 1;
-            break;
-        case 'v':
-            verbose = 1;
-            break;
-        case OPT_PROGRESS:
-            force_progress = 1;
-            break;
-        case 'h':
-            usage(stdout);
-            free(excludes);
-            return 0;
-        case 'V':
-            printf("hustings-index (hustings) %s\n", hustings_version());
-            free(excludes);
-            return 0;
-        default:
-            fputs("Try 'hustings-index --help' for more information.\n", stderr);
-            free(excludes);
-            return EXIT_ERROR;
-        }
-    }
-    if (extract) {
-        int rc = optind == argc ? EXIT_ERROR : 0;
-        if (optind == argc)
-            fputs("hustings-index: --extract needs a FILE\n", stderr);
-        for (int i = optind; i < argc; i++) {
-            int r = extract_file(argv[i]);
-            if (r > rc)
-                rc = r;
-        }
-        free(excludes);
-        return rc;
-    }
-    if (index_opt ? !(index_path = strdup(index_opt))
-                  : hustings_default_index_path(&index_path) != HUSTINGS_STATUS_SUCCESS) {
-        fputs("hustings-index: out of memory\n", stderr);
-        free(excludes);
-        return EXIT_ERROR;
-    }
-    if (stats && optind < argc) {
-        fputs("hustings-index: --stats takes no PATH\n", stderr);
-        free(index_path);
-        free(excludes);
-        return EXIT_ERROR;
-    }
-    if (stats) {
-        int rc = print_stats(index_path);
-        free(index_path);
-        free(excludes);
-        return rc;
-    }
-    if (optind == argc) {
-        fputs("hustings-index: no folder or file to index\n"
-              "Try 'hustings-index --help' for more information.\n", stderr);
-        free(index_path);
-        free(excludes);
-        return EXIT_ERROR;
-    }
-
-    if (check_paths(argv + optind, (size_t)(argc - optind)) < 0) {
-        free(index_path);
-        free(excludes);
-        return EXIT_ERROR;
-    }
-    char *scratch = NULL;
-    char *open_path = dry_run ? dry_run_index(index_path, &scratch) : strdup(index_path);
-    if (!open_path) {
-        fputs("hustings-index: cannot make a temporary index for --dry-run\n", stderr);
-        free(index_path);
-        free(excludes);
-        return EXIT_ERROR;
-    }
-    hustings_index_t *index = NULL;
-    hustings_indexer_t *indexer = NULL;
-    char *message = NULL;
-    hustings_status_t st = hustings_index_open(open_path, HUSTINGS_INDEX_MODE_READ_WRITE,
-                                               &index, &message);
-    free(open_path);
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        st = hustings_indexer_create(index, &indexer);
-    for (size_t i = 0; i < n_excludes && st == HUSTINGS_STATUS_SUCCESS; i++)
-        st = hustings_indexer_add_exclude(indexer, excludes[i]);
-    if (st != HUSTINGS_STATUS_SUCCESS) {
-        fprintf(stderr, "hustings-index: %s\n",
-                message ? message : hustings_status_to_string(st));
-        free(message);
-        hustings_indexer_destroy(indexer);
-        hustings_index_close(index);
-        drop_scratch(scratch);
-        free(index_path);
-        free(excludes);
-        return EXIT_ERROR;
-    }
-
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-
-    int tty = isatty(STDERR_FILENO);
-    reporter rep = { verbose, dry_run, watch,
-                     progress_new(stderr, tty, !quiet && (tty || force_progress)) };
-    hustings_indexer_set_dry_run(indexer, dry_run);
-    hustings_indexer_set_follow_links(indexer, follow);
-    if (max_size)
-        hustings_indexer_set_max_file_size(indexer, max_size);
-    hustings_indexer_set_jobs(indexer, (unsigned)jobs);
-    hustings_indexer_set_file_callback(indexer, report_file, &rep);
-    hustings_indexer_set_progress_callback(indexer, report_progress, &rep);
-    hustings_indexer_set_cancel_flag(indexer, &stop_signal);
-
-    double start = now();
-    hustings_summary_t sum;
-    memset(&sum, 0, sizeof sum);
-    if (watch)
-        st = hustings_indexer_watch(indexer, (const char *const *)argv + optind,
-                                    (size_t)(argc - optind), (unsigned)batch, &sum);
-    else
-        st = hustings_indexer_run(indexer, (const char *const *)argv + optind,
-                                  (size_t)(argc - optind), &sum);
-    progress_clear(rep.bar);
-    int status = sum.skipped ? EXIT_SKIPPED : 0;
-    if (watch && st == HUSTINGS_STATUS_SUCCESS) {
-        fprintf(stderr, "hustings-index: stopped watching on %s; everything is committed\n",
-                stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
-        status = 0;
-    } else if (st == HUSTINGS_STATUS_INTERRUPTED) {
-        fprintf(stderr, "hustings-index: stopped by %s; the work done so far is committed\n",
-                stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
-        status = 128 + stop_signal;
-    } else if (st != HUSTINGS_STATUS_SUCCESS) {
-        fprintf(stderr, "hustings-index: %s\n", hustings_index_get_error(index));
-        status = EXIT_ERROR;
-    }
-    hustings_indexer_destroy(indexer);
-    hustings_status_t cst = hustings_index_close(index);
-    drop_scratch(scratch);
-    if (cst != HUSTINGS_STATUS_SUCCESS && status != EXIT_ERROR) {
-        fprintf(stderr, "hustings-index: %s: %s\n", index_path, hustings_status_to_string(cst));
-        status = EXIT_ERROR;
-    }
-    if (!quiet) {
-        fprintf(stderr, "hustings-index: %lu new, %lu changed, %lu removed, %lu unchanged, "
-                        "%lu skipped",
-                sum.new_files, sum.changed, sum.removed, sum.unchanged, sum.skipped);
-        if (sum.renamed)
-            fprintf(stderr, ", %lu renamed", sum.renamed);
-        /* after an error, what was read since the last commit is lost */
-        fprintf(stderr, "; %lu articles, %lu passages %s in %.2f s -> %s\n", sum.articles,
-                sum.passages,
-                dry_run                ? "would be written (dry run)"
-                : status == EXIT_ERROR ? "read, but the run failed: the index keeps its last commit"
-                                       : "written",
-                now() - start, index_path);
-    }
-    progress_free(rep.bar);
-    free(index_path);
-    free(excludes);
-    return status;
 }

@@ -2,8 +2,8 @@
  *
  * The passage is tokenized and stemmed exactly as at indexing time, and
  * only what satisfied the query is marked: a phrase where all its words
- * stand at consecutive positions, not its words one by one
- * (docs/LESSONS.md, 1).
+ * stand at consecutive positions, not its words one by one, which would
+ * show the reader matches that are not there.
  */
 #include "query.h"
 

@@ -1,9 +1,10 @@
 /* hustings.h - the C API of libhustings, full-text search over election
  * campaign coverage.
  *
- * libhustings reads articles (plain text today), splits them into passages
- * (paragraphs), and keeps them in a Xapian index; queries return ranked
- * passages with the matched words located for highlighting.
+ * libhustings reads articles (plain text, HTML pages, RSS and Atom feeds,
+ * other XML exports), splits them into passages (paragraphs), and keeps
+ * them in a Xapian index; queries return ranked passages with the matched
+ * words located for highlighting.
  *
  * Conventions (after notmuch.h):
  *  - Objects are opaque handles, made by an open, create or read function
@@ -13,6 +14,9 @@
  *  - Strings returned by getters belong to the object they came from and
  *    stay valid until it is destroyed.  Strings the caller must free are
  *    said to be so.
+ *  - An object that belongs to another (an article to its list, a passage
+ *    to its list) is freed with it and never destroyed itself; each
+ *    function that makes or gives one says how long it lives.
  *  - An index handle and everything made from it (queries, passages,
  *    indexers) may be used by one thread at a time: a query writes its
  *    errors into its index's.  Open one index handle per thread to search
@@ -30,8 +34,21 @@
 extern "C" {
 #endif
 
+/* The version of this header, and of the library it came with (the one
+ * place the number is written: configure reads it from here, and
+ * hustings_version() gives the same). */
 #define HUSTINGS_VERSION_MAJOR 0
 #define HUSTINGS_VERSION_MINOR 1
+#define HUSTINGS_VERSION_MICRO 0
+
+/* Whether this header is at least version major.minor.micro, at compile
+ * time:
+ *   #if HUSTINGS_CHECK_VERSION(0, 2, 0) ... #endif */
+#define HUSTINGS_CHECK_VERSION(major, minor, micro)                      \
+    (HUSTINGS_VERSION_MAJOR > (major) ||                                 \
+     (HUSTINGS_VERSION_MAJOR == (major) &&                               \
+      (HUSTINGS_VERSION_MINOR > (minor) ||                               \
+       (HUSTINGS_VERSION_MINOR == (minor) && HUSTINGS_VERSION_MICRO >= (micro)))))
 
 /* The version of the index format this library reads and writes. */
 #define HUSTINGS_INDEX_FORMAT 8
@@ -88,14 +105,17 @@ typedef struct _hustings_article hustings_article_t;
 
 /* Read and parse the file at `path` (plain text, HTML, an RSS or Atom feed,
  * other XML: told apart by content) into the articles it holds, without
- * touching any index.  Statuses and message as hustings_article_read. */
+ * touching any index.  Statuses and message as hustings_article_read.
+ * *articles is the caller's to free with hustings_articles_destroy(),
+ * which frees its articles too. */
 typedef struct _hustings_articles hustings_articles_t;
 hustings_status_t hustings_articles_read(const char *path,
                                          hustings_articles_t **articles,
                                          char **error_message);
 /* How many articles (at least one). */
 unsigned hustings_articles_count(hustings_articles_t *articles);
-/* Article i (0-based), owned by the list; NULL when out of range. */
+/* Article i (0-based), or NULL when out of range.  It belongs to the
+ * list: valid until the list is destroyed, and never destroyed itself. */
 hustings_article_t *hustings_articles_get(hustings_articles_t *articles, unsigned i);
 void hustings_articles_destroy(hustings_articles_t *articles);
 
@@ -103,7 +123,8 @@ void hustings_articles_destroy(hustings_articles_t *articles);
  * touching any index.  On failure returns FILE_ERROR (unreadable), BAD_ARTICLE (read,
  * but no article in it) or OUT_OF_MEMORY, and, when error_message is not
  * NULL, sets *error_message to a one-line reason that the caller frees
- * with free() (it does not repeat the path). */
+ * with free() (it does not repeat the path).  *article is the caller's to
+ * free with hustings_article_destroy(); it belongs to no index. */
 hustings_status_t hustings_article_read(const char *path,
                                         hustings_article_t **article,
                                         char **error_message);
@@ -134,8 +155,9 @@ unsigned hustings_article_count_passages(hustings_article_t *article);
 /* The text of passage i (0-based), or NULL when i is out of range. */
 const char *hustings_article_get_passage(hustings_article_t *article,
                                          unsigned i);
-/* The paragraph (blank-line separated block of the file, 0 = headline)
- * that passage i comes from; 0 when i is out of range. */
+/* The paragraph of the file that passage i comes from (0 = headline; in
+ * plain text a block between blank lines, in HTML and feeds the
+ * paragraphs of the text in order); 0 when i is out of range. */
 unsigned hustings_article_get_paragraph(hustings_article_t *article,
                                         unsigned i);
 void hustings_article_destroy(hustings_article_t *article);
@@ -156,7 +178,9 @@ typedef enum {
  * *error_message is set to a message naming the index and the problem,
  * which the caller frees with free().  Statuses: INDEX_NOT_FOUND,
  * INDEX_LOCKED, INDEX_VERSION, INDEX_CORRUPT, FILE_ERROR, XAPIAN_EXCEPTION,
- * OUT_OF_MEMORY, NULL_POINTER. */
+ * OUT_OF_MEMORY, NULL_POINTER.  *index is the caller's to close with
+ * hustings_index_close(), after destroying the indexers, queries and
+ * result lists made from it. */
 hustings_status_t hustings_index_open(const char *path,
                                       hustings_index_mode_t mode,
                                       hustings_index_t **index,
@@ -207,23 +231,40 @@ hustings_status_t hustings_index_count(hustings_index_t *index,
                                        unsigned long *articles,
                                        unsigned long *passages);
 
-/* Index statistics (hustings_index_get_stats). */
-typedef struct {
-    unsigned long articles;
-    unsigned long passages;
-    unsigned long files;          /* files the incremental indexer tracks */
-    unsigned long terms;          /* distinct terms */
-    unsigned long long disk_bytes;
-    int format;                   /* HUSTINGS_INDEX_FORMAT */
-    char last_update[32];         /* "2026-11-25T13:00:00Z", or "" */
-    char first_date[11];          /* earliest article date, or "" */
-    char last_date[11];           /* latest article date, or "" */
-    char languages[128];          /* passages by language, most first:
-                                     "en 10320, ru 38, kk 22", or "" */
-} hustings_stats_t;
-
+/* What an index holds: counts, size, dates and languages, read when
+ * hustings_index_get_stats() is called.  Over several shards the counts and
+ * sizes add up and the last update is the latest.  It goes over every
+ * term and file record of the index (about 15 ms for 10,000 passages).
+ * *stats is the caller's to free with hustings_stats_destroy(); it does
+ * not refer to the index, and may outlive it. */
+typedef struct _hustings_stats hustings_stats_t;
 hustings_status_t hustings_index_get_stats(hustings_index_t *index,
-                                           hustings_stats_t *stats);
+                                           hustings_stats_t **stats);
+unsigned long hustings_stats_get_articles(hustings_stats_t *stats);
+unsigned long hustings_stats_get_passages(hustings_stats_t *stats);
+/* The files the incremental indexer tracks. */
+unsigned long hustings_stats_get_files(hustings_stats_t *stats);
+/* Distinct terms. */
+unsigned long hustings_stats_get_terms(hustings_stats_t *stats);
+/* Bytes the index takes on disk. */
+unsigned long long hustings_stats_get_disk_bytes(hustings_stats_t *stats);
+/* HUSTINGS_INDEX_FORMAT. */
+int hustings_stats_get_format(hustings_stats_t *stats);
+/* When the index was last committed, "2026-11-25T13:00:00Z"; NULL when
+ * never. */
+const char *hustings_stats_get_last_update(hustings_stats_t *stats);
+/* The earliest and latest article date, "YYYY-MM-DD"; NULL when no
+ * article is dated. */
+const char *hustings_stats_get_first_date(hustings_stats_t *stats);
+const char *hustings_stats_get_last_date(hustings_stats_t *stats);
+/* The languages of the passages, every one of them: language i (0-based,
+ * the language of most passages first, then by code) and how many
+ * passages it has; NULL and 0 when i is out of range. */
+unsigned hustings_stats_count_languages(hustings_stats_t *stats);
+const char *hustings_stats_get_language(hustings_stats_t *stats, unsigned i);
+unsigned long hustings_stats_get_language_passages(hustings_stats_t *stats,
+                                                   unsigned i);
+void hustings_stats_destroy(hustings_stats_t *stats);
 
 /* ------------------------------------------------------------------ */
 /* Indexing folders, incrementally                                      */
@@ -246,7 +287,8 @@ typedef enum {
  * stores it and results show it).  detail: the reason for SKIPPED,
  * the old path for RENAMED, for NEW and CHANGED a warning when the file
  * was read only in part ("cut short (line 28): read up to there": a feed
- * that ends mid-item keeps its complete items), else NULL.  During a first build in shards
+ * that ends mid-item keeps its complete items), else NULL.  path and
+ * detail are valid during the call only.  During a first build in shards
  * (see hustings_indexer_set_jobs) the callbacks come from the indexer's
  * threads, one at a time. */
 typedef void (*hustings_file_fn)(void *context, const char *path,
@@ -268,7 +310,8 @@ typedef struct {
  * new and changed files are indexed, renamed files re-keyed, the passages of
  * files that are gone deleted, and the rest left untouched.  A file whose
  * size and modification time are unchanged is not opened; one whose
- * content hash is unchanged is not parsed.  The index must outlive it. */
+ * content hash is unchanged is not parsed.  *indexer is the caller's to
+ * free with hustings_indexer_destroy(), before the index is closed. */
 hustings_status_t hustings_indexer_create(hustings_index_t *index,
                                           hustings_indexer_t **indexer);
 void hustings_indexer_destroy(hustings_indexer_t *indexer);
@@ -342,8 +385,9 @@ typedef struct _hustings_passage hustings_passage_t;
  * date:2005-04-01..2005-05-05.  A query of plain words always parses; one
  * using operators or fields that has a mistake gives QUERY_SYNTAX, with a
  * message pointing at the mistake in hustings_index_get_error().  An empty
- * query matches nothing.  The query holds a reference to the index:
- * destroy it before closing the index. */
+ * query matches nothing.  *query is the caller's to free with
+ * hustings_query_destroy(); it holds a reference to the index: destroy it
+ * before closing the index. */
 hustings_status_t hustings_query_create(hustings_index_t *index,
                                         const char *query_string,
                                         hustings_query_t **query);
@@ -432,8 +476,9 @@ void hustings_query_set_thesaurus(hustings_query_t *query, int use);
  * of each query word or phrase that the passage or its article's headline
  * holds, plus their whole article's BM25 for the query (the best article
  * adding half the best passage's weight).
- * The passages are the caller's to destroy and remain valid after the
- * query is destroyed, but not after the index is closed. */
+ * *passages is the caller's to free with hustings_passages_destroy(),
+ * which frees its passages too; it remains valid after the query is
+ * destroyed, but not after the index is closed. */
 hustings_status_t hustings_query_search(hustings_query_t *query,
                                         hustings_passages_t **passages);
 
@@ -448,7 +493,8 @@ const char *const *hustings_facet_names(void);
 
 /* Counts over every match, by facet: "year", "month", "source" (site name
  * or host) or "lang".  fn is called once per value, most frequent first;
- * a non-zero return stops.  QUERY_SYNTAX for an unknown facet.  The
+ * a non-zero return stops; value is valid during the call only.
+ * QUERY_SYNTAX for an unknown facet.  The
  * first call counts every facet and the matches in one pass and keeps
  * them with the query: later calls, and hustings_query_count(), cost
  * nothing (until hustings_query_set_date_range() or a synonyms file
@@ -469,6 +515,8 @@ void hustings_query_destroy(hustings_query_t *query);
  *   }
  */
 int hustings_passages_valid(hustings_passages_t *passages);
+/* The current passage, or NULL past the end.  It belongs to the list and
+ * stays valid, moving on or not, until the list is destroyed. */
 hustings_passage_t *hustings_passages_get(hustings_passages_t *passages);
 void hustings_passages_move_to_next(hustings_passages_t *passages);
 /* How many passages the list holds. */
@@ -476,11 +524,12 @@ unsigned hustings_passages_count(hustings_passages_t *passages);
 /* A respelling of the query that the index knows better ("did you mean"),
  * offered when the query found fewer passages than asked for and one of
  * its words is rare or absent in the index with a much more frequent word
- * close to it; NULL when none. */
+ * close to it; NULL when none.  It belongs to the list. */
 const char *hustings_passages_get_suggestion(hustings_passages_t *passages);
 void hustings_passages_destroy(hustings_passages_t *passages);
 
-/* A passage's fields; strings belong to the passages list. */
+/* A passage's fields; strings belong to the passage, and live as long as
+ * it does. */
 unsigned hustings_passage_get_rank(hustings_passage_t *p);  /* 1 = best */
 double hustings_passage_get_score(hustings_passage_t *p);
 const char *hustings_passage_get_path(hustings_passage_t *p);

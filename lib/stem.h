@@ -1,9 +1,10 @@
 /* stem.h - stemming words by language and script (internal).
  *
  * One hs_stemmer serves indexing, query parsing and highlighting alike, so
- * a word always meets its own stem (docs/LESSONS.md: "one stemmer
- * everywhere").  Snowball stemmers keep state: an hs_stemmer belongs to one
- * thread at a time.
+ * a word always meets its own stem: a query word stemmed otherwise than
+ * the text was would find nothing, and a highlighter stemming otherwise
+ * would mark other words than those that matched.  Snowball stemmers keep
+ * state: an hs_stemmer belongs to one thread at a time.
  *
  * Which stemmer a word gets:
  *  - Latin script in a Kazakh text ("kk", or "kk-Latn-2017", -2018 or
@@ -50,7 +51,8 @@ const char *hs_stem_lang(hs_stemmer *st, const char *lang, const char *word,
 const char *hs_stem(hs_stemmer *st, const char *word, size_t len,
                     size_t *out_len);
 
-/* Queries have no language (docs/LESSONS.md, item 8), so a query word is
+/* Queries have no language (a few words are too few to identify one, and
+ * one query searches articles of every language), so a query word is
  * stemmed in each language its article could have had, and the stems are
  * ORed.  Stores those languages in langs and returns how many (1 or 2):
  * {"en"} for Latin script, {"kk"} for Cyrillic with a Kazakh letter,

@@ -1,8 +1,8 @@
 /* stem_kk.h - a light Kazakh stemmer (internal).
  *
- * Snowball has no Kazakh stemmer (docs/LESSONS.md, item 13), so this is a
- * small, documented suffix stripper for nouns, the words a search for
- * campaign coverage is made of.  A Kazakh noun is built as
+ * Snowball has no Kazakh stemmer, so this is a small, documented suffix
+ * stripper for nouns, the words a search for campaign coverage is made
+ * of.  A Kazakh noun is built as
  *
  *     stem + plural + possessive + case
  *     сайлау            + ға                     сайлауға   "to the election"
@@ -57,8 +57,8 @@
  * Debian's hunspell-kk could check stems against a dictionary, but a
  * handle loads in about 65 ms and 11 MB, is not thread-safe (one per
  * stemmer, and search.c makes a stemmer per query), and finds no stem for
- * сайлауда, сайлауға or сайлаудың (docs/LESSONS.md, item 13), so it is not
- * used.
+ * сайлауда, сайлауға or сайлаудың, the forms of the word a search for
+ * election coverage needs most, so it is not used.
  */
 #ifndef HUSTINGS_STEM_KK_H
 #define HUSTINGS_STEM_KK_H

@@ -10,51 +10,49 @@
 
 static const char *const no_params[] = { NULL };
 
-static const char *or_null(const char *s)
-{
-    return *s ? s : NULL;
-}
-
-/* "en 12467, ru 38" as {"en": 12467, "ru": 38}; NULL when memory ran
+/* {"en": 12467, "ru": 38}, most passages first; NULL when memory ran
  * out. */
-static json_object *languages(const char *list)
+static json_object *languages(hustings_stats_t *s)
 {
     json_object *o = json_object_new_object();
-    char code[16];
-    unsigned long n;
-    int used;
-    while (o && sscanf(list, " %15[^ ,] %lu%n", code, &n, &used) == 2) {
-        if (json_put_int(o, code, (long long)n) < 0) {
+    for (unsigned i = 0; o && i < hustings_stats_count_languages(s); i++)
+        if (json_put_int(o, hustings_stats_get_language(s, i),
+                         (long long)hustings_stats_get_language_passages(s, i)) < 0) {
             json_object_put(o);
             return NULL;
         }
-        list += used;
-        list += strspn(list, ", ");
-    }
     return o;
+}
+
+/* The statistics of s as the JSON object o's members: 0, or -1 when
+ * memory ran out. */
+static int put_stats(json_object *o, hustings_stats_t *s)
+{
+    int bad = json_put_int(o, "format", hustings_stats_get_format(s)) < 0;
+    bad |= json_put_int(o, "articles", (long long)hustings_stats_get_articles(s)) < 0;
+    bad |= json_put_int(o, "passages", (long long)hustings_stats_get_passages(s)) < 0;
+    bad |= json_put_int(o, "files", (long long)hustings_stats_get_files(s)) < 0;
+    bad |= json_put_int(o, "terms", (long long)hustings_stats_get_terms(s)) < 0;
+    bad |= json_put_int(o, "disk_bytes", (long long)hustings_stats_get_disk_bytes(s)) < 0;
+    bad |= json_put_string(o, "last_update", hustings_stats_get_last_update(s)) < 0;
+    bad |= json_put_string(o, "first_date", hustings_stats_get_first_date(s)) < 0;
+    bad |= json_put_string(o, "last_date", hustings_stats_get_last_date(s)) < 0;
+    bad |= json_put(o, "languages", languages(s)) < 0;
+    return bad ? -1 : 0;
 }
 
 static hustings_status_t run_stats(hustings_index_t *index, void *ctx, response *rs)
 {
-    hustings_stats_t s;
+    hustings_stats_t *s = NULL;
     hustings_status_t st = hustings_index_get_stats(index, &s);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
     json_object *o = json_object_new_object();
-    if (!o)
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
-    int bad = json_put_string(o, "index", hustings_index_get_path(index)) < 0;
-    bad |= json_put_int(o, "shards", (long long)((const serve_config *)ctx)->n_indexes) < 0;
-    bad |= json_put_int(o, "format", s.format) < 0;
-    bad |= json_put_int(o, "articles", (long long)s.articles) < 0;
-    bad |= json_put_int(o, "passages", (long long)s.passages) < 0;
-    bad |= json_put_int(o, "files", (long long)s.files) < 0;
-    bad |= json_put_int(o, "terms", (long long)s.terms) < 0;
-    bad |= json_put_int(o, "disk_bytes", (long long)s.disk_bytes) < 0;
-    bad |= json_put_string(o, "last_update", or_null(s.last_update)) < 0;
-    bad |= json_put_string(o, "first_date", or_null(s.first_date)) < 0;
-    bad |= json_put_string(o, "last_date", or_null(s.last_date)) < 0;
-    bad |= json_put(o, "languages", languages(s.languages)) < 0;
+    int bad = !o || json_put_string(o, "index", hustings_index_get_path(index)) < 0;
+    bad = bad || json_put_int(o, "shards",
+                              (long long)((const serve_config *)ctx)->n_indexes) < 0;
+    bad = bad || put_stats(o, s) < 0;
+    hustings_stats_destroy(s);
     if (bad) {
         json_object_put(o);
         return HUSTINGS_STATUS_OUT_OF_MEMORY;

@@ -318,17 +318,18 @@ static void test_index(const char *shared, const char *tmp)
 
     /* statistics */
     {
-        hustings_stats_t s;
+        hustings_stats_t *s = NULL;
         CHECK_INT(hustings_index_get_stats(idx, &s), HUSTINGS_STATUS_SUCCESS);
-        CHECK_INT(s.articles, n_corpus);
-        CHECK_INT(s.passages, passages);
-        CHECK_INT(s.files, n_corpus);
-        CHECK(s.terms > 1000);
-        CHECK(s.disk_bytes > 10000);
-        CHECK_INT(s.format, HUSTINGS_INDEX_FORMAT);
-        CHECK_INT(strlen(s.last_update), 20);
-        CHECK_STR(s.first_date, "2023-01-21");
-        CHECK(strcmp(s.last_date, "2023-03-23") >= 0);
+        CHECK_INT(hustings_stats_get_articles(s), n_corpus);
+        CHECK_INT(hustings_stats_get_passages(s), passages);
+        CHECK_INT(hustings_stats_get_files(s), n_corpus);
+        CHECK(hustings_stats_get_terms(s) > 1000);
+        CHECK(hustings_stats_get_disk_bytes(s) > 10000);
+        CHECK_INT(hustings_stats_get_format(s), HUSTINGS_INDEX_FORMAT);
+        CHECK_INT(strlen(hustings_stats_get_last_update(s)), 20);
+        CHECK_STR(hustings_stats_get_first_date(s), "2023-01-21");
+        CHECK(strcmp(hustings_stats_get_last_date(s), "2023-03-23") >= 0);
+        hustings_stats_destroy(s);
     }
 
     /* one article added, then removed by path */
@@ -1142,12 +1143,12 @@ static void test_facets(const char *tmp)
     hustings_index_close(idx);
 }
 
-/* The statistics of the indexes at paths, opened as one. */
-static hustings_stats_t stats_of(const char *const *paths, size_t n)
+/* The statistics of the indexes at paths, opened as one; the caller
+ * destroys them. */
+static hustings_stats_t *stats_of(const char *const *paths, size_t n)
 {
     hustings_index_t *idx = NULL;
-    hustings_stats_t s;
-    memset(&s, 0, sizeof s);
+    hustings_stats_t *s = NULL;
     CHECK_INT(hustings_index_open_shards(paths, n, &idx, NULL), HUSTINGS_STATUS_SUCCESS);
     CHECK_INT(hustings_index_get_stats(idx, &s), HUSTINGS_STATUS_SUCCESS);
     hustings_index_close(idx);
@@ -1162,16 +1163,22 @@ static void test_shard_stats(const char *tmp)
     snprintf(one, sizeof one, "%s/jobs1", tmp);
     snprintf(four, sizeof four, "%s/jobs4", tmp);
     const char *p1[] = { one }, *p4[] = { four }, *both[] = { one, four };
-    hustings_stats_t s1 = stats_of(p1, 1), s4 = stats_of(p4, 1), s = stats_of(both, 2);
-    CHECK(s1.files > 0 && s4.files == s1.files);
-    CHECK_INT(s.files, s1.files + s4.files);
-    CHECK_INT(s.passages, s1.passages + s4.passages);
-    CHECK(s1.disk_bytes > 0 && s4.disk_bytes > 0);
-    CHECK(s.disk_bytes == s1.disk_bytes + s4.disk_bytes);
-    CHECK_STR(s.last_update, strcmp(s1.last_update, s4.last_update) > 0 ? s1.last_update
-                                                                         : s4.last_update);
-    CHECK_STR(s.first_date, s1.first_date);
-    CHECK_STR(s.languages[0] ? "set" : "", "set");
+    hustings_stats_t *s1 = stats_of(p1, 1), *s4 = stats_of(p4, 1), *s = stats_of(both, 2);
+    unsigned long files1 = hustings_stats_get_files(s1);
+    CHECK(files1 > 0 && hustings_stats_get_files(s4) == files1);
+    CHECK_INT(hustings_stats_get_files(s), files1 + hustings_stats_get_files(s4));
+    CHECK_INT(hustings_stats_get_passages(s),
+              hustings_stats_get_passages(s1) + hustings_stats_get_passages(s4));
+    CHECK(hustings_stats_get_disk_bytes(s1) > 0 && hustings_stats_get_disk_bytes(s4) > 0);
+    CHECK(hustings_stats_get_disk_bytes(s) ==
+          hustings_stats_get_disk_bytes(s1) + hustings_stats_get_disk_bytes(s4));
+    const char *u1 = hustings_stats_get_last_update(s1), *u4 = hustings_stats_get_last_update(s4);
+    CHECK_STR(hustings_stats_get_last_update(s), strcmp(u1, u4) > 0 ? u1 : u4);
+    CHECK_STR(hustings_stats_get_first_date(s), hustings_stats_get_first_date(s1));
+    CHECK(hustings_stats_count_languages(s) > 0);
+    hustings_stats_destroy(s1);
+    hustings_stats_destroy(s4);
+    hustings_stats_destroy(s);
 }
 
 /* Shards open as one; an index given twice is read once. */
@@ -1327,6 +1334,133 @@ static void test_passage_json(const char *tmp)
     free(json);
 }
 
+/* HUSTINGS_CHECK_VERSION compares with the header's version at compile
+ * time, and the library's version string is the header's (configure
+ * reads it from there: a stale configure fails here). */
+#if !HUSTINGS_CHECK_VERSION(HUSTINGS_VERSION_MAJOR, HUSTINGS_VERSION_MINOR, \
+                            HUSTINGS_VERSION_MICRO) ||                      \
+    !HUSTINGS_CHECK_VERSION(0, 0, 0) || !HUSTINGS_CHECK_VERSION(0, 1, 0)
+#error "HUSTINGS_CHECK_VERSION refuses a version the header has"
+#endif
+#if HUSTINGS_CHECK_VERSION(HUSTINGS_VERSION_MAJOR, HUSTINGS_VERSION_MINOR,     \
+                           HUSTINGS_VERSION_MICRO + 1) ||                      \
+    HUSTINGS_CHECK_VERSION(HUSTINGS_VERSION_MAJOR, HUSTINGS_VERSION_MINOR + 1, 0) || \
+    HUSTINGS_CHECK_VERSION(HUSTINGS_VERSION_MAJOR + 1, 0, 0)
+#error "HUSTINGS_CHECK_VERSION accepts a later version"
+#endif
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+static void test_version_macros(void)
+{
+    CHECK_STR(hustings_version(), STR(HUSTINGS_VERSION_MAJOR) "." STR(HUSTINGS_VERSION_MINOR)
+                                  "." STR(HUSTINGS_VERSION_MICRO));
+    CHECK_STR(PACKAGE_VERSION, hustings_version());
+    /* usable in an expression too */
+    CHECK(HUSTINGS_CHECK_VERSION(0, 1, 0));
+    CHECK(!HUSTINGS_CHECK_VERSION(HUSTINGS_VERSION_MAJOR, HUSTINGS_VERSION_MINOR,
+                                  HUSTINGS_VERSION_MICRO + 1));
+    CHECK(HUSTINGS_CHECK_VERSION(HUSTINGS_VERSION_MAJOR, HUSTINGS_VERSION_MINOR, 0));
+    if (HUSTINGS_VERSION_MINOR > 0)
+        CHECK(HUSTINGS_CHECK_VERSION(HUSTINGS_VERSION_MAJOR, HUSTINGS_VERSION_MINOR - 1, 99));
+}
+
+/* hustings_index_get_stats and its getters, on the index of corpus/ that
+ * test_jobs built with one thread: exact counts, every language with its
+ * passages (most first), and getters that accept NULL. */
+static void test_stats(const char *tmp)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/jobs1", tmp);
+    const char *paths[] = { path };
+    hustings_stats_t *s = stats_of(paths, 1);
+    CHECK_INT(hustings_stats_get_articles(s), 28);
+    CHECK_INT(hustings_stats_get_passages(s), 196);
+    CHECK_INT(hustings_stats_get_files(s), 28);
+    CHECK_INT(hustings_stats_get_format(s), HUSTINGS_INDEX_FORMAT);
+    CHECK_STR(hustings_stats_get_first_date(s), "2023-01-21");
+    CHECK_STR(hustings_stats_get_last_date(s), "2023-03-29");
+    CHECK_INT(hustings_stats_count_languages(s), 3);
+    CHECK_STR(hustings_stats_get_language(s, 0), "en");
+    CHECK_INT(hustings_stats_get_language_passages(s, 0), 85);
+    CHECK_STR(hustings_stats_get_language(s, 1), "kk");
+    CHECK_INT(hustings_stats_get_language_passages(s, 1), 70);
+    CHECK_STR(hustings_stats_get_language(s, 2), "ru");
+    CHECK_INT(hustings_stats_get_language_passages(s, 2), 41);
+    CHECK(hustings_stats_get_language(s, 3) == NULL);
+    CHECK_INT(hustings_stats_get_language_passages(s, 3), 0);
+    hustings_stats_destroy(s);
+
+    /* an empty index: nothing counted, no date, no update, no language */
+    char empty[4096];
+    snprintf(empty, sizeof empty, "%s/stats-empty", tmp);
+    hustings_index_t *idx = NULL;
+    s = NULL;
+    CHECK_INT(hustings_index_open(empty, HUSTINGS_INDEX_MODE_READ_WRITE, &idx, NULL),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_index_get_stats(idx, &s), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_stats_get_articles(s), 0);
+    CHECK_INT(hustings_stats_get_passages(s), 0);
+    CHECK_INT(hustings_stats_get_files(s), 0);
+    CHECK(hustings_stats_get_last_update(s) == NULL);
+    CHECK(hustings_stats_get_first_date(s) == NULL);
+    CHECK(hustings_stats_get_last_date(s) == NULL);
+    CHECK_INT(hustings_stats_count_languages(s), 0);
+    hustings_stats_destroy(s);
+    CHECK_INT(hustings_index_get_stats(idx, NULL), HUSTINGS_STATUS_NULL_POINTER);
+    CHECK_INT(hustings_index_get_stats(NULL, &s), HUSTINGS_STATUS_NULL_POINTER);
+    hustings_index_close(idx);
+
+    CHECK_INT(hustings_stats_get_articles(NULL), 0);
+    CHECK_INT(hustings_stats_get_terms(NULL), 0);
+    CHECK_INT(hustings_stats_get_disk_bytes(NULL), 0);
+    CHECK(hustings_stats_get_last_update(NULL) == NULL);
+    CHECK_INT(hustings_stats_count_languages(NULL), 0);
+    CHECK(hustings_stats_get_language(NULL, 0) == NULL);
+    hustings_stats_destroy(NULL);
+}
+
+/* 130 languages (aa to ez) are all given, however long their list: aa
+ * with 3 passages, ez with 2, the rest with 1 each, by code. */
+static void test_stats_many_languages(const char *tmp)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/stats-langs", tmp);
+    hustings_index_t *idx = NULL;
+    CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_WRITE, &idx, NULL),
+              HUSTINGS_STATUS_SUCCESS);
+    hustings_index_close(idx);
+    hx_db *db = NULL;
+    CHECK_INT(hx_db_open(path, 1, &db, NULL), HUSTINGS_STATUS_SUCCESS);
+    if (!db)
+        return;
+    for (int i = 0; i < 130; i++) {
+        char term[4] = { 'L', (char)('a' + i / 26), (char)('a' + i % 26), '\0' };
+        int copies = i == 0 ? 3 : i == 129 ? 2 : 1;
+        for (int c = 0; c < copies; c++)
+            CHECK_INT(add_with(db, term), 0);
+    }
+    CHECK_INT(hx_db_commit(db), HUSTINGS_STATUS_SUCCESS);
+    hx_db_free(db);
+
+    const char *paths[] = { path };
+    hustings_stats_t *s = stats_of(paths, 1);
+    CHECK_INT(hustings_stats_get_passages(s), 133);
+    CHECK_INT(hustings_stats_count_languages(s), 130);
+    CHECK_STR(hustings_stats_get_language(s, 0), "aa");
+    CHECK_INT(hustings_stats_get_language_passages(s, 0), 3);
+    CHECK_STR(hustings_stats_get_language(s, 1), "ez");
+    CHECK_INT(hustings_stats_get_language_passages(s, 1), 2);
+    CHECK_STR(hustings_stats_get_language(s, 2), "ab");
+    CHECK_STR(hustings_stats_get_language(s, 129), "ey");
+    CHECK_INT(hustings_stats_get_language_passages(s, 129), 1);
+    unsigned long sum = 0;
+    for (unsigned i = 0; i < hustings_stats_count_languages(s); i++)
+        sum += hustings_stats_get_language_passages(s, i);
+    CHECK_INT(sum, 133);
+    hustings_stats_destroy(s);
+}
+
 int main(void)
 {
     const char *src = getenv("top_srcdir");
@@ -1350,6 +1484,9 @@ int main(void)
     test_facets(tmp);
     test_shards(tmp);
     test_shard_stats(tmp);
+    test_stats(tmp);
+    test_version_macros();
+    test_stats_many_languages(tmp);
     test_format_version(tmp);
     test_passage_json(tmp);
     tmpdir_remove(tmp);
