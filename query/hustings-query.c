@@ -127,6 +127,10 @@ static hustings_status_t make_query(hustings_index_t *index, const query_options
         hustings_query_set_time_limit(*query, opt->time_limit);
         st = hustings_query_set_date_range(*query, opt->since, opt->until);
     }
+    if (st == HUSTINGS_STATUS_SUCCESS && opt->lang)
+        st = hustings_query_add_filter(*query, HUSTINGS_FILTER_LANG, opt->lang);
+    if (st == HUSTINGS_STATUS_SUCCESS && opt->source)
+        st = hustings_query_add_filter(*query, HUSTINGS_FILTER_SOURCE, opt->source);
     if (st == HUSTINGS_STATUS_SUCCESS && opt->synonyms && *opt->synonyms)
         st = hustings_query_set_synonyms_file(*query, opt->synonyms);
     return st;

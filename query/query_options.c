@@ -33,6 +33,9 @@ static void usage(FILE *out)
           "                     changes (by default one result says how many exist)\n"
           "      --since=DATE   only articles dated DATE or later (YYYY[-MM[-DD]])\n"
           "      --until=DATE   only articles dated DATE or earlier\n"
+          "      --lang=LANG    only passages in LANG: en, ru, kk, or a name (russian)\n"
+          "      --source=SOURCE  only articles from SOURCE as --facets=source lists\n"
+          "                     it: a site name, or a host (its subdomains too)\n"
           "      --synonyms=FILE  also match the synonyms listed in FILE (default:\n"
           "                     $HUSTINGS_SYNONYMS when set); lines \"left = right, ...\"\n"
           "      --no-thesaurus  do not apply the built-in thesaurus of election\n"
@@ -164,7 +167,7 @@ typedef struct given {
 static int parse_options(int argc, char **argv, query_options *opt, given *g)
 {
     enum { OPT_OFFSET = 256, OPT_COLOR, OPT_DUMP, OPT_FORMAT, OPT_COUNT, OPT_SORT,
-           OPT_PER_ARTICLE, OPT_NO_COLLAPSE, OPT_SINCE, OPT_UNTIL, OPT_FACETS, OPT_SYNONYMS,
+           OPT_PER_ARTICLE, OPT_NO_COLLAPSE, OPT_SINCE, OPT_UNTIL, OPT_LANG, OPT_SOURCE, OPT_FACETS, OPT_SYNONYMS,
            OPT_NO_THESAURUS, OPT_TIME_LIMIT };
     static const struct option options[] = {
         { "index", required_argument, NULL, 'd' },
@@ -180,6 +183,8 @@ static int parse_options(int argc, char **argv, query_options *opt, given *g)
         { "no-collapse", no_argument, NULL, OPT_NO_COLLAPSE },
         { "since", required_argument, NULL, OPT_SINCE },
         { "until", required_argument, NULL, OPT_UNTIL },
+        { "lang", required_argument, NULL, OPT_LANG },
+        { "source", required_argument, NULL, OPT_SOURCE },
         { "facets", required_argument, NULL, OPT_FACETS },
         { "synonyms", required_argument, NULL, OPT_SYNONYMS },
         { "no-thesaurus", no_argument, NULL, OPT_NO_THESAURUS },
@@ -288,6 +293,12 @@ static int parse_options(int argc, char **argv, query_options *opt, given *g)
             break;
         case OPT_UNTIL:
             opt->until = optarg;
+            break;
+        case OPT_LANG:
+            opt->lang = optarg;
+            break;
+        case OPT_SOURCE:
+            opt->source = optarg;
             break;
         case OPT_FACETS:
             opt->facets = optarg;

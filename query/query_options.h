@@ -20,6 +20,7 @@ typedef struct query_options {
     long per_article;      /* -1: not given */
     hustings_sort_t sort;
     const char *since, *until; /* or NULL */
+    const char *lang, *source; /* --lang, --source filters, or NULL */
     const char *synonyms;  /* --synonyms, else $HUSTINGS_SYNONYMS, or NULL */
     int thesaurus;
     double time_limit;

@@ -73,6 +73,23 @@ q --since 2023-03-15 --until 2023-03 candidates
 check "--since and --until" has '"2023-03-15" <= r["date"] <= "2023-03-31"'
 run "$QUERY" -d "$tmp/idx" --since 'March 2023' candidates
 check "a bad --since is an error" test "$rc" -eq 2
+q --since 2023-03 turnout Almaty
+cp "$tmp/out" "$tmp/since"
+q '(turnout Almaty) date:2023-03..'
+check "--since narrows as date: does, same passages in the same order" cmp -s "$tmp/out" "$tmp/since"
+check "--since leaves the words wanted as without it (not all required)" json_true 'len(rows) == 25'
+q --lang ru выборы
+cp "$tmp/out" "$tmp/lang"
+check "--lang: only passages in that language" json_true 'len(rows) > 0 and all(r["lang"] == "ru" for r in rows)'
+q '(выборы) lang:russian'
+check "--lang is lang:" cmp -s "$tmp/out" "$tmp/lang"
+q --source example.kz --lang en election
+cp "$tmp/out" "$tmp/source"
+check "--source: a host" json_true 'len(rows) > 0 and all("example.kz" in r["source"] for r in rows)'
+q '(election) (source:example.kz OR site:"example.kz") lang:en'
+check "--source with a dot is the host or the site name" cmp -s "$tmp/out" "$tmp/source"
+run "$QUERY" -d "$tmp/idx" --lang zz election
+check "--lang zz is an error that says what a language is" refused_with "lang: needs a language code, e.g. lang:en, lang:ru or lang:kk"
 
 # plain queries never fail; advanced ones point at the mistake
 run "$QUERY" -d "$tmp/idx" 'Blair (Labour'
