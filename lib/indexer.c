@@ -23,6 +23,7 @@
 #include <threads.h>
 #include <unistd.h>
 
+#include "file_docs.h"
 #include "filestate.h"
 #include "path_text.h"
 #include "pipeline.h"
