@@ -8,7 +8,7 @@
 
 #include <xxhash.h>
 
-#include "index_internal.h"
+#include "article_key.h"
 #include "path_text.h"
 #include "schema.h"
 

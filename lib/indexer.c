@@ -23,6 +23,7 @@
 #include <threads.h>
 #include <unistd.h>
 
+#include "file_docs.h"
 #include "filestate.h"
 #include "path_text.h"
 #include "pipeline.h"
@@ -172,14 +173,14 @@ typedef struct run {
     int oom;
     hustings_index_t *index;   /* written: the indexer's, or a shard */
     struct shared *shared;     /* when one of several shard builders */
+    const atomic_int *stop;    /* (then) another shard builder failed */
 } run;
 
-/* What the shard builders of a first build share (see build_shards). */
+/* What the shard builders of a first build share (see build_in_shards). */
 typedef struct shared {
     mtx_t mu;                  /* held around the callbacks */
     unsigned long files_done, files_total;
     unsigned long long bytes_done, bytes_total;
-    atomic_int failed;         /* one failed: the others stop */
 } shared;
 
 /* Tell the caller about the file named raw, by its text form
@@ -525,7 +526,7 @@ static hustings_status_t process(run *r, const todo *t, prepared *p, gone_finder
 
 static int cancelled(const run *r)
 {
-    return (r->ix->cancel && *r->ix->cancel) || (r->shared && atomic_load(&r->shared->failed));
+    return (r->ix->cancel && *r->ix->cancel) || (r->stop && atomic_load(r->stop));
 }
 
 typedef struct remover {
@@ -684,37 +685,6 @@ static hustings_status_t read_and_write(run *r, gone_finder *g)
  * index (nothing to replace, rename or remove) and enough files. */
 #define SHARD_MIN_FILES 8
 
-typedef struct shard_job {
-    run sub;
-    hustings_summary_t sum;
-    hustings_status_t st;
-    char *path;
-    thrd_t thread;
-    int started;
-} shard_job;
-
-static int build_shard(void *arg)
-{
-    shard_job *j = arg;
-    run *r = &j->sub;
-    gone_finder g = { r, hs_strmap_new(), hs_strmap_new(), 0 };
-    j->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (g.gone && g.by_hash) {
-        r->gone_by_hash = g.by_hash;
-        j->st = read_and_write(r, &g);
-    }
-    if (j->st == HUSTINGS_STATUS_SUCCESS || j->st == HUSTINGS_STATUS_INTERRUPTED) {
-        hustings_status_t cst = maybe_commit(r, 1);
-        if (cst != HUSTINGS_STATUS_SUCCESS)
-            j->st = cst;
-    }
-    if (j->st != HUSTINGS_STATUS_SUCCESS && j->st != HUSTINGS_STATUS_INTERRUPTED)
-        atomic_store(&r->shared->failed, 1);
-    hs_strmap_free(g.gone, NULL);
-    hs_strmap_free(g.by_hash, NULL);
-    return 0;
-}
-
 static unsigned shard_count(const run *r)
 {
     unsigned long docs = 1;
@@ -723,42 +693,6 @@ static unsigned shard_count(const run *r)
         return 0;
     long n = r->ix->jobs ? (long)r->ix->jobs : sysconf(_SC_NPROCESSORS_ONLN);
     return n <= 1 ? 0 : n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
-}
-
-/* Open shard k in dir and give it its share of the files: a contiguous
- * run of them, of about equal bytes, so that the merge keeps file order. */
-static hustings_status_t start_shard(run *r, shard_job *j, unsigned k, unsigned n,
-                                     const char *dir, size_t *next, shared *sh)
-{
-    hs_buf path = HS_BUF_INIT;
-    if (hs_buf_printf(&path, "%s/shard-%u", dir, k) < 0)
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
-    j->path = hs_buf_detach(&path);
-    char *err = NULL;
-    hustings_status_t st = hustings_index_open(j->path, HUSTINGS_INDEX_MODE_READ_WRITE,
-                                               &j->sub.index, &err);
-    if (st != HUSTINGS_STATUS_SUCCESS) {
-        hs_index_fail(r->index, st, err ? err : "out of memory");
-        free(err);
-        return st;
-    }
-    size_t first = *next;
-    unsigned long long bytes = 0, share = sh->bytes_total / n + 1;
-    while (*next < r->n_todo && (k + 1 == n || bytes < share))
-        bytes += r->todo[(*next)++].size;
-    run *s = &j->sub;
-    s->ix = r->ix;
-    s->sum = &j->sum;
-    s->stored = r->stored;
-    s->todo = r->todo + first;
-    s->n_todo = *next - first;
-    s->bytes_total = bytes;
-    s->langid = r->langid;
-    s->shared = sh;
-    if (thrd_create(&j->thread, build_shard, j) != thrd_success)
-        return hs_index_fail(r->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "cannot start a thread");
-    j->started = 1;
-    return HUSTINGS_STATUS_SUCCESS;
 }
 
 static void add_summary(hustings_summary_t *to, const hustings_summary_t *from)
@@ -773,95 +707,83 @@ static void add_summary(hustings_summary_t *to, const hustings_summary_t *from)
     to->passages += from->passages;
 }
 
-/* *started is 0 when the build folder cannot be made. */
-static hustings_status_t build_shards(run *r, unsigned n, int *started)
-{
-    *started = 0;
-    /* the folder itself is replaced, not a symbolic link to it */
-    char *target = realpath(r->index->path, NULL);
-    char *dir = target ? hs_shards_dir(target) : NULL;
-    if (!dir) {
-        free(target);
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
-    }
-    if (mkdir(dir, 0755) < 0) {
-        /* no room beside the index (a read-only parent): one writer */
-        free(dir);
-        free(target);
-        return HUSTINGS_STATUS_SUCCESS;
-    }
-    *started = 1;
+/* The run being built in shards, and what its shard builders share. */
+typedef struct shard_build {
+    run *r;
     shared sh;
-    memset(&sh, 0, sizeof sh);
-    sh.files_total = (unsigned long)r->n_todo;
-    sh.bytes_total = r->bytes_total;
-    atomic_init(&sh.failed, 0);
-    shard_job *jobs = calloc(n, sizeof *jobs);
-    hustings_status_t st = jobs && mtx_init(&sh.mu, mtx_plain) == thrd_success
-                               ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
-    int have_mutex = st == HUSTINGS_STATUS_SUCCESS;
-    r->langid = hs_index_langid(r->index); /* one identifier for all */
-    size_t next = 0;
-    for (unsigned k = 0; k < n && st == HUSTINGS_STATUS_SUCCESS; k++)
-        st = start_shard(r, &jobs[k], k, n, dir, &next, &sh);
-    if (st != HUSTINGS_STATUS_SUCCESS)
-        atomic_store(&sh.failed, 1);
-    for (unsigned k = 0; jobs && k < n; k++)
-        if (jobs[k].started)
-            thrd_join(jobs[k].thread, NULL);
-    /* the first failure counts, else an interruption */
-    for (unsigned k = 0; jobs && k < n && jobs[k].started; k++) {
-        add_summary(r->sum, &jobs[k].sum);
-        if (jobs[k].st != HUSTINGS_STATUS_SUCCESS &&
-            (st == HUSTINGS_STATUS_SUCCESS || st == HUSTINGS_STATUS_INTERRUPTED)) {
-            st = jobs[k].st;
-            if (st != HUSTINGS_STATUS_INTERRUPTED)
-                hs_index_fail(r->index, st, hustings_index_get_error(jobs[k].sub.index));
-        }
+} shard_build;
+
+/* hs_shard_writer.size */
+static unsigned long long todo_size(void *ctx, size_t i)
+{
+    shard_build *b = ctx;
+    return b->r->todo[i].size;
+}
+
+/* hs_shard_writer.write: step 3 for a share of the files, in a thread of
+ * its own, into its shard. */
+static hustings_status_t write_shard(void *ctx, hustings_index_t *shard, size_t first, size_t n,
+                                     unsigned long long bytes, const atomic_int *failed)
+{
+    shard_build *b = ctx;
+    run *r = b->r;
+    hustings_summary_t sum;
+    memset(&sum, 0, sizeof sum);
+    run sub;
+    memset(&sub, 0, sizeof sub);
+    sub.ix = r->ix;
+    sub.sum = &sum;
+    sub.stored = r->stored;
+    sub.todo = r->todo + first;
+    sub.n_todo = n;
+    sub.bytes_total = bytes;
+    sub.langid = r->langid;
+    sub.index = shard;
+    sub.shared = &b->sh;
+    sub.stop = failed;
+    gone_finder g = { &sub, hs_strmap_new(), hs_strmap_new(), 0 };
+    hustings_status_t st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (g.gone && g.by_hash) {
+        sub.gone_by_hash = g.by_hash;
+        st = read_and_write(&sub, &g);
     }
-    const char **paths = calloc(n, sizeof *paths);
-    for (unsigned k = 0; jobs && k < n; k++) {
-        hustings_status_t cst = hustings_index_close(jobs[k].sub.index);
-        if (cst != HUSTINGS_STATUS_SUCCESS && st == HUSTINGS_STATUS_SUCCESS)
-            st = hs_index_fail(r->index, cst, "cannot close a shard");
-        if (paths)
-            paths[k] = jobs[k].path;
-    }
-    /* what was done is kept, also when interrupted */
     if (st == HUSTINGS_STATUS_SUCCESS || st == HUSTINGS_STATUS_INTERRUPTED) {
-        hustings_status_t mst = paths ? hs_shards_merge(r->index, target, paths, n, dir)
-                                      : HUSTINGS_STATUS_OUT_OF_MEMORY;
-        if (mst != HUSTINGS_STATUS_SUCCESS)
-            st = mst;
+        hustings_status_t cst = maybe_commit(&sub, 1);
+        if (cst != HUSTINGS_STATUS_SUCCESS)
+            st = cst;
     }
-    hs_remove_tree(dir);
-    for (unsigned k = 0; jobs && k < n; k++)
-        free(jobs[k].path);
-    free(paths);
-    free(jobs);
-    free(dir);
-    free(target);
-    if (have_mutex)
-        mtx_destroy(&sh.mu);
+    hs_strmap_free(g.gone, NULL);
+    hs_strmap_free(g.by_hash, NULL);
+    mtx_lock(&b->sh.mu);
+    add_summary(r->sum, &sum);
+    mtx_unlock(&b->sh.mu);
     return st;
 }
 
-/* A build folder left by a run killed after its merge: the lock on the
- * index says no build is using it. */
-static void remove_stale_build(run *r)
+/* Step 3 in n shards (shards.h).  *started is 0 when the build folder
+ * cannot be made. */
+static hustings_status_t build_in_shards(run *r, unsigned n, int *started)
 {
-    char *real = r->ix->dry_run ? NULL : realpath(r->index->path, NULL);
-    char *dir = real ? hs_shards_dir(real) : NULL;
-    if (dir)
-        hs_remove_tree(dir);
-    free(dir);
-    free(real);
+    *started = 0;
+    shard_build b;
+    memset(&b, 0, sizeof b);
+    b.r = r;
+    b.sh.files_total = (unsigned long)r->n_todo;
+    b.sh.bytes_total = r->bytes_total;
+    if (mtx_init(&b.sh.mu, mtx_plain) != thrd_success)
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    r->langid = hs_index_langid(r->index); /* one identifier for all */
+    hs_shard_writer w = { r->n_todo, r->bytes_total, todo_size, write_shard, &b };
+    hustings_status_t st = hs_shards_build(r->index, n, &w, started);
+    mtx_destroy(&b.sh.mu);
+    return st;
 }
 
 static hustings_status_t run_steps(run *r, const char *const *paths, size_t n)
 {
     hustings_index_t *index = r->index;
-    remove_stale_build(r);
+    if (!r->ix->dry_run)
+        hs_shards_remove_stale(index->path);
     hustings_status_t st = hs_filestates_load(index->db, &r->stored);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st == HUSTINGS_STATUS_OUT_OF_MEMORY ? st : hs_index_fail_db(index, st);
@@ -881,7 +803,7 @@ static hustings_status_t run_steps(run *r, const char *const *paths, size_t n)
     unsigned shards = st == HUSTINGS_STATUS_SUCCESS ? shard_count(r) : 0;
     int sharded = 0;
     if (shards)
-        st = build_shards(r, shards, &sharded);
+        st = build_in_shards(r, shards, &sharded);
     if (!sharded && st == HUSTINGS_STATUS_SUCCESS) {
         r->gone_by_hash = g.by_hash;
         st = read_and_write(r, &g);

@@ -8,6 +8,8 @@
 
 #include <json-c/json.h>
 
+#include "article_key.h"
+#include "doc_data.h"
 #include "passage_internal.h"
 #include "schema.h"
 
@@ -70,20 +72,6 @@ static unsigned member_uint(json_object *o, const char *key)
 {
     json_object *v;
     return json_object_object_get_ex(o, key, &v) ? (unsigned)json_object_get_int64(v) : 0;
-}
-
-json_object *hs_data_parse(const char *data, size_t len)
-{
-    json_tokener *tok = json_tokener_new();
-    json_object *o = tok ? json_tokener_parse_ex(tok, data, (int)len) : NULL;
-    json_tokener_free(tok);
-    return o;
-}
-
-const char *hs_data_text(json_object *o)
-{
-    json_object *v;
-    return o && json_object_object_get_ex(o, "text", &v) ? json_object_get_string(v) : NULL;
 }
 
 /* The fields of docid's article from the first passage hx_db_earlier_data

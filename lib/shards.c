@@ -1,15 +1,18 @@
-/* shards.c - merging the shards of a first build into the index; see
- * shards.h. */
+/* shards.c - a first build in shards: writing them at once, and merging
+ * them into the index; see shards.h. */
 #define _GNU_SOURCE /* renameat2 */
 #include "shards.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <threads.h>
 #include <unistd.h>
 
 #include <json-c/json.h>
@@ -278,4 +281,134 @@ hustings_status_t hs_shards_merge(hustings_index_t *index, const char *target,
         hs_index_fail(index, st, hs_buf_str(&msg));
     hs_buf_free(&msg);
     return st;
+}
+
+/* ---- the build: shards written at once, then merged -------------------- */
+
+typedef struct shard_job {
+    const hs_shard_writer *w;
+    hustings_index_t *shard;
+    size_t first, n;           /* its share of the files */
+    unsigned long long bytes;
+    atomic_int *failed;        /* one failed: the others stop */
+    hustings_status_t st;
+    char *path;
+    thrd_t thread;
+    int started;
+} shard_job;
+
+static int build_shard(void *arg)
+{
+    shard_job *j = arg;
+    j->st = j->w->write(j->w->ctx, j->shard, j->first, j->n, j->bytes, j->failed);
+    if (j->st != HUSTINGS_STATUS_SUCCESS && j->st != HUSTINGS_STATUS_INTERRUPTED)
+        atomic_store(j->failed, 1);
+    return 0;
+}
+
+/* Open shard k in dir and give it its share of the files: a contiguous
+ * run of them, of about equal bytes, so that the merge keeps file order. */
+static hustings_status_t start_shard(hustings_index_t *index, const hs_shard_writer *w,
+                                     shard_job *j, unsigned k, unsigned n, const char *dir,
+                                     size_t *next, atomic_int *failed)
+{
+    hs_buf path = HS_BUF_INIT;
+    if (hs_buf_printf(&path, "%s/shard-%u", dir, k) < 0)
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    j->path = hs_buf_detach(&path);
+    char *err = NULL;
+    hustings_status_t st = hustings_index_open(j->path, HUSTINGS_INDEX_MODE_READ_WRITE,
+                                               &j->shard, &err);
+    if (st != HUSTINGS_STATUS_SUCCESS) {
+        hs_index_fail(index, st, err ? err : "out of memory");
+        free(err);
+        return st;
+    }
+    size_t first = *next;
+    unsigned long long bytes = 0, share = w->bytes / n + 1;
+    while (*next < w->n_files && (k + 1 == n || bytes < share))
+        bytes += w->size(w->ctx, (*next)++);
+    j->w = w;
+    j->first = first;
+    j->n = *next - first;
+    j->bytes = bytes;
+    j->failed = failed;
+    if (thrd_create(&j->thread, build_shard, j) != thrd_success)
+        return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "cannot start a thread");
+    j->started = 1;
+    return HUSTINGS_STATUS_SUCCESS;
+}
+
+hustings_status_t hs_shards_build(hustings_index_t *index, unsigned n, const hs_shard_writer *w,
+                                  int *started)
+{
+    *started = 0;
+    /* the folder itself is replaced, not a symbolic link to it */
+    char *target = realpath(index->path, NULL);
+    char *dir = target ? hs_shards_dir(target) : NULL;
+    if (!dir) {
+        free(target);
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
+    if (mkdir(dir, 0755) < 0) {
+        /* no room beside the index (a read-only parent): one writer */
+        free(dir);
+        free(target);
+        return HUSTINGS_STATUS_SUCCESS;
+    }
+    *started = 1;
+    atomic_int failed;
+    atomic_init(&failed, 0);
+    shard_job *jobs = calloc(n, sizeof *jobs);
+    hustings_status_t st = jobs ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    size_t next = 0;
+    for (unsigned k = 0; k < n && st == HUSTINGS_STATUS_SUCCESS; k++)
+        st = start_shard(index, w, &jobs[k], k, n, dir, &next, &failed);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        atomic_store(&failed, 1);
+    for (unsigned k = 0; jobs && k < n; k++)
+        if (jobs[k].started)
+            thrd_join(jobs[k].thread, NULL);
+    /* the first failure counts, else an interruption */
+    for (unsigned k = 0; jobs && k < n && jobs[k].started; k++) {
+        if (jobs[k].st != HUSTINGS_STATUS_SUCCESS &&
+            (st == HUSTINGS_STATUS_SUCCESS || st == HUSTINGS_STATUS_INTERRUPTED)) {
+            st = jobs[k].st;
+            if (st != HUSTINGS_STATUS_INTERRUPTED)
+                hs_index_fail(index, st, hustings_index_get_error(jobs[k].shard));
+        }
+    }
+    const char **paths = calloc(n, sizeof *paths);
+    for (unsigned k = 0; jobs && k < n; k++) {
+        hustings_status_t cst = hustings_index_close(jobs[k].shard);
+        if (cst != HUSTINGS_STATUS_SUCCESS && st == HUSTINGS_STATUS_SUCCESS)
+            st = hs_index_fail(index, cst, "cannot close a shard");
+        if (paths)
+            paths[k] = jobs[k].path;
+    }
+    /* what was done is kept, also when interrupted */
+    if (st == HUSTINGS_STATUS_SUCCESS || st == HUSTINGS_STATUS_INTERRUPTED) {
+        hustings_status_t mst = paths ? hs_shards_merge(index, target, paths, n, dir)
+                                      : HUSTINGS_STATUS_OUT_OF_MEMORY;
+        if (mst != HUSTINGS_STATUS_SUCCESS)
+            st = mst;
+    }
+    hs_remove_tree(dir);
+    for (unsigned k = 0; jobs && k < n; k++)
+        free(jobs[k].path);
+    free(paths);
+    free(jobs);
+    free(dir);
+    free(target);
+    return st;
+}
+
+void hs_shards_remove_stale(const char *index_path)
+{
+    char *real = realpath(index_path, NULL);
+    char *dir = real ? hs_shards_dir(real) : NULL;
+    if (dir)
+        hs_remove_tree(dir);
+    free(dir);
+    free(real);
 }
