@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "date.h"
+#include "host_key.h"
 #include "lang.h"
 #include "schema.h"
 #include "tokenizer.h"
@@ -78,49 +79,27 @@ static hs_qnode *date_filter(const char *text, size_t len, hs_buf *why)
     return q;
 }
 
-/* The boolean terms prefix+word for each normalised word of text, AND-ed
- * (lang:, author:, path:, site names).  whole: the whole value is one
- * term, lower-cased, its spaces folded. */
-static hs_qnode *word_terms(const char *prefix, const char *text, size_t len, int whole)
+/* The boolean terms prefix+word for each normalised word of text
+ * (author:, path:; words end at spaces and '/'), AND-ed. */
+static hs_qnode *word_terms(const char *prefix, const char *text, size_t len)
 {
     hs_buf norm = HS_BUF_INIT;
     hs_qnode *q = hs_qnode_new(HS_Q_AND);
-    if (whole) {
-        size_t i = 0;
-        while (i < len && q) {
-            while (i < len && is_space(text[i]))
-                i++;
-            size_t s = i;
-            while (i < len && !is_space(text[i]))
-                i++;
-            if (s == i)
-                break;
-            if (norm.len)
-                hs_buf_putc(&norm, ' ');
-            if (hs_normalize_word(text + s, i - s, &norm) < 0) {
-                hs_qnode_free(q);
-                q = NULL;
-            }
+    for (size_t i = 0; i < len && q;) {
+        while (i < len && (text[i] == '/' || is_space(text[i])))
+            i++;
+        size_t s = i;
+        while (i < len && text[i] != '/' && !is_space(text[i]))
+            i++;
+        if (s == i)
+            break;
+        hs_buf_reset(&norm);
+        if (hs_normalize_word(text + s, i - s, &norm) < 0) {
+            hs_qnode_free(q);
+            q = NULL;
+            break;
         }
-        if (q)
-            q = hs_qnode_add(q, hs_qnode_term(prefix, hs_buf_str(&norm), norm.len));
-    } else {
-        for (size_t i = 0; i < len && q;) {
-            while (i < len && (text[i] == '/' || is_space(text[i])))
-                i++;
-            size_t s = i;
-            while (i < len && text[i] != '/' && !is_space(text[i]))
-                i++;
-            if (s == i)
-                break;
-            hs_buf_reset(&norm);
-            if (hs_normalize_word(text + s, i - s, &norm) < 0) {
-                hs_qnode_free(q);
-                q = NULL;
-                break;
-            }
-            q = hs_qnode_add(q, hs_qnode_term(prefix, norm.data, norm.len));
-        }
+        q = hs_qnode_add(q, hs_qnode_term(prefix, norm.data, norm.len));
     }
     hs_buf_free(&norm);
     return q;
@@ -150,23 +129,19 @@ static hs_qnode *lang_filter(const char *text, size_t len, hs_buf *why)
 }
 
 /* source: and site: take a host ("bbc.co.uk", a URL standing for its
- * host) or, quoted or without a dot, a site name. */
+ * host) or, quoted or without a dot, a site name: the keys the index
+ * writes (host_key.h). */
 static hs_qnode *source_filter(const char *text, size_t len, int quoted)
 {
     int host = !quoted && memchr(text, '.', len) != NULL;
-    const char *scheme = host ? strstr(text, "://") : NULL;
-    if (scheme && scheme < text + len) {
-        len -= (size_t)(scheme + 3 - text);
-        text = scheme + 3;
-    }
-    for (size_t i = 0; host && i < len; i++)
-        if (text[i] == '/' || text[i] == ':' || text[i] == '?' || text[i] == '#')
-            len = i;
-    if (host && len > 4 && strncmp(text, "www.", 4) == 0) {
-        text += 4;
-        len -= 4;
-    }
-    return word_terms(host ? HS_PREFIX_HOST : HS_PREFIX_SITE, text, len, 1);
+    hs_buf key = HS_BUF_INIT;
+    hs_qnode *q = NULL;
+    if ((host ? hs_host_key(text, len, &key) : hs_site_key(text, len, &key)) == 0)
+        q = hs_qnode_add(hs_qnode_new(HS_Q_AND),
+                         hs_qnode_term(host ? HS_PREFIX_HOST : HS_PREFIX_SITE,
+                                       hs_buf_str(&key), key.len));
+    hs_buf_free(&key);
+    return q;
 }
 
 hs_qnode *hs_field_filter(const hs_field *f, const char *text, size_t len, int quoted,
@@ -184,7 +159,7 @@ hs_qnode *hs_field_filter(const hs_field *f, const char *text, size_t len, int q
         return lang_filter(text, len, why);
     case HS_FIELD_AUTHOR:
     case HS_FIELD_PATH:
-        return word_terms(f->prefix, text, len, 0);
+        return word_terms(f->prefix, text, len);
     case HS_FIELD_SOURCE:
     case HS_FIELD_SITE:
         return source_filter(text, len, quoted);
