@@ -31,6 +31,18 @@ static hustings_status_t out_of_memory(hustings_index_t *index)
     return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
 }
 
+/* The end of a write of status st: its failure recorded, or one more
+ * change pending a commit. */
+static hustings_status_t written(hustings_index_t *index, hustings_status_t st)
+{
+    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
+        return out_of_memory(index);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return hs_index_fail_db(index, st);
+    index->pending++;
+    return st;
+}
+
 /* Delete the passages holding any of the NULL-terminated terms, and
  * their articles' documents. */
 static hustings_status_t delete_terms(hx_db *db, const char *const *terms)
@@ -70,12 +82,7 @@ static hustings_status_t write_docs(hustings_index_t *index, const char *const *
     }
     if (in_group)
         st = hx_db_end_changes(index->db, 1);
-    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
-        return out_of_memory(index);
-    if (st != HUSTINGS_STATUS_SUCCESS)
-        return hs_index_fail_db(index, st);
-    index->pending++;
-    return st;
+    return written(index, st);
 }
 
 /* The terms that hold the passages of the file named raw, NULL-terminated
@@ -250,12 +257,7 @@ hustings_status_t hs_index_rename_file(hustings_index_t *index, const char *from
     free(r.id);
     hs_buf_free(&aterm);
     hs_buf_free(&fterm);
-    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
-        return out_of_memory(index);
-    if (st != HUSTINGS_STATUS_SUCCESS)
-        return hs_index_fail_db(index, st);
-    index->pending++;
-    return st;
+    return written(index, st);
 }
 
 hustings_status_t hustings_index_remove_article(hustings_index_t *index,
