@@ -445,7 +445,7 @@ typedef enum {
 /* Only passages whose article matches `value` by `filter`, as the query
  * fields lang:, source:/site:, author: and path: select them; filters
  * add up (each narrows the query further) and change no weight.  A query
- * that has no word to look for ("*") still finds nothing.
+ * of no words ("") matches every passage its filters select.
  * QUERY_SYNTAX, with the reason in hustings_index_get_error(), for an
  * empty value, a language the library does not know or an unknown
  * filter. */

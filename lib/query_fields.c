@@ -174,13 +174,10 @@ hs_qnode *hs_field_filter(const hs_field *f, const char *text, size_t len, int q
  * filter were written after the query in brackets ("(q) lang:en"): it
  * narrows the matches and changes neither which words are required nor
  * any weight.  (An AND would make every word of "turnout Almaty"
- * required.) */
+ * required.)  A query of no words then matches what the filter selects,
+ * as "lang:en" alone does. */
 static int add_beside(hs_parsed_query *pq, hs_qnode *q)
 {
-    if (!pq->root) { /* a query of no words finds nothing, filtered or not */
-        hs_qnode_free(q);
-        return q ? 0 : -1;
-    }
     hs_qexpr *f = q ? hs_qexpr_new(HS_QK_FILTER) : NULL;
     hs_qexpr *list = f ? hs_qexpr_new(HS_QK_DEFAULT) : NULL;
     if (!list) {
@@ -189,7 +186,7 @@ static int add_beside(hs_parsed_query *pq, hs_qnode *q)
         return -1;
     }
     f->filter = q;
-    if (hs_qexpr_add_kid(list, pq->root) < 0 || hs_qexpr_add_kid(list, f) < 0) {
+    if ((pq->root && hs_qexpr_add_kid(list, pq->root) < 0) || hs_qexpr_add_kid(list, f) < 0) {
         list->n_kids = 0; /* pq->root stays pq's */
         hs_qexpr_free(list);
         hs_qexpr_free(f);

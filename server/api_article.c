@@ -80,26 +80,22 @@ static int by_ordinal(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* The passages of path through a path: query, sorted by ordinal, into
+/* The passages of path through a path filter, sorted by ordinal, into
  * *list (an empty list when there are none).  *feed is set when two share
  * an ordinal: several articles (a feed's items) live at that path. */
 static hustings_status_t by_query(hustings_index_t *index, const lookup *lk, json_object **list,
                                   int *feed)
 {
     const char *path = lk->path;
-    size_t len = strlen(path) + sizeof "path:\"\"";
-    char *q = malloc(len);
     hustings_query_t *query = NULL;
     hustings_passages_t *ps = NULL;
     hustings_passage_t **found = NULL;
     size_t n = 0;
     *list = NULL;
     *feed = 0;
-    if (!q)
-        return HUSTINGS_STATUS_OUT_OF_MEMORY;
-    snprintf(q, len, "path:\"%s\"", path);
-    hustings_status_t st = serve_query_create(index, q, lk->time_limit, &query);
-    free(q);
+    hustings_status_t st = serve_query_create(index, "", lk->time_limit, &query);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hustings_query_add_filter(query, HUSTINGS_FILTER_PATH, path);
     if (st == HUSTINGS_STATUS_SUCCESS) {
         hustings_query_set_limit(query, SERVE_MAX_PASSAGES);
         hustings_query_set_per_article(query, 0);

@@ -189,8 +189,9 @@ expect "a lang= that is no language: 400, not unfiltered results" 400 \
 expect "lang=kz is Kazakh" 200 '/api/search?q=%D1%81%D0%B0%D0%B9%D0%BB%D0%B0%D1%83&lang=kz' \
     'd["total"] > 0 and all(r["lang"] == "kk" for r in d["results"])'
 for q in '%22' '*' '%22%22'; do
-    expect "nor one without words ($q), filtered: nothing found" 200 \
-        "/api/search?q=$q&lang=en&source=example.kz" 'd["total"] == 0 and d["results"] == []'
+    expect "nor one without words ($q), filtered: what the filters select, as lang:en alone" 200 \
+        "/api/search?q=$q&lang=en&source=example.kz" \
+        'd["total"] > 0 and all(r["lang"] == "en" and "example.kz" in r["source"] for r in d["results"])'
 done
 # the built-in thesaurus, as hustings-query applies it (CEC = Central Election Commission)
 on=$("$QUERY" -d "$tmp/idx" --count CEC)
