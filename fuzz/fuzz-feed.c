@@ -7,8 +7,8 @@
 
 #include "reader.h"
 #include "reader_feed.h"
+#include "reader_promises.h"
 #include "reader_xml.h"
-#include "utf8.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -25,14 +25,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static void check_list(const hs_article_list *list)
 {
     for (size_t k = 0; k < list->n; k++) {
-        const hs_article *a = list->items[k];
-        if (!a->format || !hs_utf8_valid(a->title, strlen(a->title)))
+        if (!list->items[k]->format)
             __builtin_trap();
-        if (a->id && !hs_utf8_valid(a->id, strlen(a->id)))
-            __builtin_trap();
-        for (size_t i = 0; i < a->n_passages; i++)
-            if (!hs_utf8_valid(a->passages[i].text, strlen(a->passages[i].text)))
-                __builtin_trap();
+        check_reader_promises(list->items[k]);
     }
 }
 

@@ -7,7 +7,7 @@
 
 #include "reader.h"
 #include "reader_html.h"
-#include "utf8.h"
+#include "reader_promises.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -23,20 +23,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 static void check_article(const hs_article *a)
 {
-    const char *fields[] = { a->title, a->date, a->source, a->byline, a->lang, a->site,
-                             a->id };
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        if (fields[i] && !hs_utf8_valid(fields[i], strlen(fields[i])))
-            __builtin_trap();
+    check_reader_promises(a);
     if (a->date && strlen(a->date) != 10)
         __builtin_trap();
-    for (size_t i = 0; i < a->n_passages; i++) {
-        const char *t = a->passages[i].text;
-        if (!*t || !hs_utf8_valid(t, strlen(t)))
-            __builtin_trap();
-        if (i > 0 && a->passages[i].paragraph < a->passages[i - 1].paragraph)
-            __builtin_trap();
-    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

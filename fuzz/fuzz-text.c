@@ -6,8 +6,8 @@
 
 #include "article.h"
 #include "reader.h"
+#include "reader_promises.h"
 #include "reader_text.h"
-#include "utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -23,21 +23,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     hs_read_status st = hs_read_text("fuzz.txt", s, size, &a, &why);
     if ((st == HS_READ_OK) != (a != NULL))
         __builtin_trap(); /* an article exactly when it says so */
-    if (a) {
-        /* what readers promise: valid UTF-8, trimmed non-empty passages,
-         * paragraph numbers that never go down */
-        if (!hs_utf8_valid(a->title, strlen(a->title)))
-            __builtin_trap();
-        for (size_t i = 0; i < a->n_passages; i++) {
-            const char *t = a->passages[i].text;
-            if (!*t || !hs_utf8_valid(t, strlen(t)))
-                __builtin_trap();
-            if (i > 0 && a->passages[i].paragraph < a->passages[i - 1].paragraph)
-                __builtin_trap();
-        }
-    } else if (why.len == 0) {
+    if (a)
+        check_reader_promises(a);
+    else if (why.len == 0)
         __builtin_trap(); /* a refusal always says why */
-    }
     hs_article_free(a);
     hs_buf_free(&why);
     return 0;
