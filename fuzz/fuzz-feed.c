@@ -7,20 +7,8 @@
 
 #include "reader.h"
 #include "reader_feed.h"
-#include "reader_promises.h"
+#include "readers.h"
 #include "reader_xml.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    hs_readers_init();
-    return 0;
-}
 
 static void check_list(const hs_article_list *list)
 {

@@ -7,19 +7,7 @@
 
 #include "reader.h"
 #include "reader_html.h"
-#include "reader_promises.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    hs_readers_init();
-    return 0;
-}
+#include "readers.h"
 
 static void check_article(const hs_article *a)
 {

@@ -6,10 +6,8 @@
 
 #include "article.h"
 #include "reader.h"
-#include "reader_promises.h"
+#include "readers.h"
 #include "reader_text.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

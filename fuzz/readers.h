@@ -1,14 +1,28 @@
-/* reader_promises.h - what every reader promises of an article it
- * returns, checked by the fuzz targets of the readers: its text fields
- * valid UTF-8, its passages non-empty valid UTF-8 with paragraph numbers
- * that never go down.  A broken promise traps. */
-#ifndef HUSTINGS_FUZZ_READER_PROMISES_H
-#define HUSTINGS_FUZZ_READER_PROMISES_H
+/* readers.h - what the fuzz targets of the readers share: their start-up
+ * (libFuzzer's LLVMFuzzerInitialize) and what every reader promises of an
+ * article it returns: its text fields valid UTF-8, its passages non-empty
+ * valid UTF-8 with paragraph numbers that never go down.  A broken
+ * promise traps.  Included by one file of each target. */
+#ifndef HUSTINGS_FUZZ_READERS_H
+#define HUSTINGS_FUZZ_READERS_H
 
+#include <stdint.h>
 #include <string.h>
 
 #include "article.h"
+#include "reader.h"
 #include "utf8.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    hs_readers_init();
+    return 0;
+}
 
 static inline void check_reader_promises(const hs_article *a)
 {
