@@ -438,7 +438,8 @@ typedef enum {
     HUSTINGS_FILTER_SITE,
     /* Words of the byline, all of them ("jane smith"). */
     HUSTINGS_FILTER_AUTHOR,
-    /* Folder and file names of the path, all of them ("2023/almaty"). */
+    /* Folder and file names of the path as results give it, all of them
+     * ("2023/almaty", "/srv/news/sub dir/a.txt"). */
     HUSTINGS_FILTER_PATH,
 } hustings_filter_t;
 

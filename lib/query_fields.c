@@ -79,29 +79,41 @@ static hs_qnode *date_filter(const char *text, size_t len, hs_buf *why)
     return q;
 }
 
-/* The boolean terms prefix+word for each normalised word of text
- * (author:, path:; words end at spaces and '/'), AND-ed. */
-static hs_qnode *word_terms(const char *prefix, const char *text, size_t len)
+/* The boolean terms prefix+part for each normalised part of text, AND-ed:
+ * for author:, the words of a byline (parts end at spaces); for path:,
+ * folder and file names (parts end at '/', as the index cuts paths, and a
+ * name may hold spaces).  NULL with why set when text has no part, or
+ * with why empty when out of memory. */
+static hs_qnode *part_terms(const hs_field *f, const char *text, size_t len, hs_buf *why)
 {
+    int by_space = f->id != HS_FIELD_PATH;
     hs_buf norm = HS_BUF_INIT;
     hs_qnode *q = hs_qnode_new(HS_Q_AND);
     for (size_t i = 0; i < len && q;) {
         while (i < len && (text[i] == '/' || is_space(text[i])))
             i++;
         size_t s = i;
-        while (i < len && text[i] != '/' && !is_space(text[i]))
+        while (i < len && text[i] != '/' && !(by_space && is_space(text[i])))
             i++;
-        if (s == i)
+        size_t e = i;
+        while (e > s && is_space(text[e - 1]))
+            e--;
+        if (s == e)
             break;
         hs_buf_reset(&norm);
-        if (hs_normalize_word(text + s, i - s, &norm) < 0) {
+        if (hs_normalize_word(text + s, e - s, &norm) < 0) {
             hs_qnode_free(q);
             q = NULL;
             break;
         }
-        q = hs_qnode_add(q, hs_qnode_term(prefix, norm.data, norm.len));
+        q = hs_qnode_add(q, hs_qnode_term(f->prefix, norm.data, norm.len));
     }
     hs_buf_free(&norm);
+    if (q && q->n_kids == 0) {
+        hs_qnode_free(q);
+        q = NULL;
+        hs_field_needs_value(f, why);
+    }
     return q;
 }
 
@@ -117,7 +129,9 @@ static hs_qnode *lang_filter(const char *text, size_t len, hs_buf *why)
         { "ukrainian", "uk" }, { "kyrgyz", "ky" }, { "uzbek", "uz" }, { "german", "de" },
         { "french", "fr" }, { "spanish", "es" }, { "chinese", "zh" }, { "turkish", "tr" },
     };
-    const char *code = hs_lang_code(text, len);
+    const char *code = memchr(text, ' ', len) || memchr(text, '\t', len)
+                           ? NULL /* one code, not "en ru" */
+                           : hs_lang_code(text, len);
     for (size_t i = 0; !code && i < sizeof names / sizeof names[0]; i++)
         if (len == strlen(names[i].name) && strncasecmp(text, names[i].name, len) == 0)
             code = names[i].code;
@@ -131,12 +145,17 @@ static hs_qnode *lang_filter(const char *text, size_t len, hs_buf *why)
 /* source: and site: take a host ("bbc.co.uk", a URL standing for its
  * host) or, quoted or without a dot, a site name: the keys the index
  * writes (host_key.h). */
-static hs_qnode *source_filter(const char *text, size_t len, int quoted)
+static hs_qnode *source_filter(const hs_field *f, const char *text, size_t len, int quoted,
+                               hs_buf *why)
 {
     int host = !quoted && memchr(text, '.', len) != NULL;
     hs_buf key = HS_BUF_INIT;
     hs_qnode *q = NULL;
-    if ((host ? hs_host_key(text, len, &key) : hs_site_key(text, len, &key)) == 0)
+    if ((host ? hs_host_key(text, len, &key) : hs_site_key(text, len, &key)) < 0)
+        ; /* out of memory */
+    else if (key.len == 0)
+        hs_field_needs_value(f, why);
+    else
         q = hs_qnode_add(hs_qnode_new(HS_Q_AND),
                          hs_qnode_term(host ? HS_PREFIX_HOST : HS_PREFIX_SITE,
                                        hs_buf_str(&key), key.len));
@@ -159,10 +178,10 @@ hs_qnode *hs_field_filter(const hs_field *f, const char *text, size_t len, int q
         return lang_filter(text, len, why);
     case HS_FIELD_AUTHOR:
     case HS_FIELD_PATH:
-        return word_terms(f->prefix, text, len);
+        return part_terms(f, text, len, why);
     case HS_FIELD_SOURCE:
     case HS_FIELD_SITE:
-        return source_filter(text, len, quoted);
+        return source_filter(f, text, len, quoted, why);
     case HS_FIELD_TITLE:
         break;
     }
@@ -209,14 +228,17 @@ int hs_query_add_source_filter(hs_parsed_query *pq, const char *value, hs_buf *e
     hs_buf_reset(error);
     size_t len = strlen(value);
     const hs_field *f = hs_field_of(HS_FIELD_SOURCE);
-    if (len == 0) {
-        hs_field_needs_value(f, error);
+    hs_qnode *site = source_filter(f, value, len, 1, error);
+    if (!site)
         return -1;
-    }
-    hs_qnode *site = source_filter(value, len, 1);
     if (!memchr(value, '.', len))
         return add_beside(pq, site);
-    return add_beside(pq, hs_qnode_pair(HS_Q_OR, source_filter(value, len, 0), site));
+    hs_qnode *host = source_filter(f, value, len, 0, error);
+    if (!host) {
+        hs_qnode_free(site);
+        return -1;
+    }
+    return add_beside(pq, hs_qnode_pair(HS_Q_OR, host, site));
 }
 
 int hs_query_add_date_range(hs_parsed_query *pq, const char *since, const char *until,

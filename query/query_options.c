@@ -367,6 +367,11 @@ int query_options_parse(int argc, char **argv, query_options *opt)
         fputs("hustings-query: --dump takes no query\n", stderr);
         return -1;
     }
+    if (opt->dump && (opt->since || opt->until || opt->lang || opt->source)) {
+        fputs("hustings-query: --dump prints every passage: it takes no --since, --until, "
+              "--lang or --source\n", stderr);
+        return -1;
+    }
     if (opt->facets && check_facets(opt->facets) < 0)
         return -1;
     const char *no_color = getenv("NO_COLOR");

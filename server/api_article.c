@@ -2,11 +2,11 @@
  * article, in order.
  *
  * Nothing is read from the file system: the passages come from the index.
- * A path: query finds them at the cost of a search (the index keeps every
+ * A path filter finds them at the cost of a search (the index keeps every
  * folder and file name of a path as a term); a full dump of the index,
- * O(passages), is the fallback for paths that query cannot spell (spaces,
- * quotes, control characters), for feeds, whose items share one path, and
- * to make sure of a miss on a non-ASCII path.
+ * O(passages), is the fallback for paths that filter cannot spell (control
+ * characters, a name that starts or ends with a space), for feeds, whose
+ * items share one path, and to make sure of a miss on a non-ASCII path.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,13 +24,17 @@ typedef struct lookup {
     double time_limit;          /* of the path: query (--time-limit) */
 } lookup;
 
-/* Whether path:"PATH" can find the passages of PATH: no character the
- * query splits on or ends at. */
+/* Whether a path filter can find the passages of PATH: no control
+ * character, and no space at either end of a name (the filter trims
+ * names, the index does not). */
 static int query_can_spell(const char *path)
 {
-    for (const char *p = path; *p; p++)
-        if ((unsigned char)*p <= ' ' || *p == '"' || *p == 0x7F)
+    for (const char *p = path; *p; p++) {
+        if ((unsigned char)*p < ' ' || *p == 0x7F)
             return 0;
+        if (*p == ' ' && (p == path || p[-1] == '/' || p[1] == '/' || !p[1]))
+            return 0;
+    }
     return 1;
 }
 

@@ -35,14 +35,13 @@ static int valid_lang(const char *s)
     return n == 2 || n == 3;
 }
 
-/* source=: a host or a site name, as the query field site:"..." can
- * hold it (no quote), so that both select the same sources. */
+/* source=: a host or a site name, without control characters. */
 static int valid_source(const char *s)
 {
     if (!*s)
         return 0;
     for (; *s; s++)
-        if ((unsigned char)*s < ' ' || *s == '"' || *s == 0x7F)
+        if ((unsigned char)*s < ' ' || *s == 0x7F)
             return 0;
     return 1;
 }
@@ -112,7 +111,7 @@ static int read_params(request *rq, search *s, response *rs)
     s->source = param_get(rq, "source");
     if (s->source && *s->source && !valid_source(s->source)) {
         response_error(rs, MHD_HTTP_BAD_REQUEST, "source: a host or a site name, without "
-                                                 "quotes");
+                                                 "control characters");
         return -1;
     }
     s->from = param_get(rq, "from");

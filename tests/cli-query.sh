@@ -88,6 +88,9 @@ cp "$tmp/out" "$tmp/source"
 check "--source: a host" json_true 'len(rows) > 0 and all("example.kz" in r["source"] for r in rows)'
 q '(election) (source:example.kz OR site:"example.kz") lang:en'
 check "--source with a dot is the host or the site name" cmp -s "$tmp/out" "$tmp/source"
+run "$QUERY" -d "$tmp/idx" --dump --lang en
+check "--dump refuses a filter rather than ignore it" \
+    sh -c '[ "$1" -eq 2 ] && grep -q "takes no --since, --until, --lang or --source" "$2"' - "$rc" "$tmp/err"
 run "$QUERY" -d "$tmp/idx" --lang zz election
 check "--lang zz is an error that says what a language is" \
     sh -c '[ "$1" -eq 2 ] && [ "$(cat "$2")" = "hustings-query: lang: needs a language code, e.g. lang:en, lang:ru or lang:kk" ]' - "$rc" "$tmp/err"

@@ -168,6 +168,8 @@ expect "lang=en: only English passages" 200 '/api/search?q=election&lang=en&limi
 expect "source=example.kz: only its articles" 200 \
     '/api/search?q=self-nomination&source=example.kz&limit=50' \
     'd["results"] and all("example.kz" in (r["source"] or "") for r in d["results"])'
+expect 'source= a site name with quotes, as the facet may list it: 200' 200 \
+    '/api/search?q=election&source=The+%22Steppe%22+Times' 'd["total"] == 0'
 expect "source=another host: nothing" 200 '/api/search?q=self-nomination&source=nowhere.example' \
     'd["results"] == [] and d["total"] == 0'
 expect "from/to: only articles of those dates" 200 \
@@ -202,7 +204,7 @@ expect "thesaurus=0: CEC as typed" 200 '/api/search?q=CEC&thesaurus=0' "d['total
 
 # bad requests: 400 with a JSON error
 for bad in 'limit=1000' 'limit=101' 'limit=-1' 'limit=ten' 'offset=x' 'offset=10001' \
-           'sort=up' 'facets=year,colour' 'lang=english' 'lang=e%22n' 'source=a%22b' \
+           'sort=up' 'facets=year,colour' 'lang=english' 'lang=e%22n' 'source=a%09b' \
            'from=2023-13' 'to=yesterday' 'collapse=2' 'thesaurus=2' 'bogus=1' 'q=again'; do
     expect "$bad: 400 with a JSON error" 400 "/api/search?q=election&$bad" "$JSON_ERROR"
 done

@@ -110,6 +110,10 @@ static void test_filters(void)
                  "(election) path:ru-01-samovydvizhentsy.txt", 0);
     check_filter("выборы", HUSTINGS_FILTER_PATH, "corpus/ru-01-samovydvizhentsy.txt",
                  "(выборы) path:corpus/ru-01-samovydvizhentsy.txt", 8);
+    /* a folder name with a space is one name, as the index keeps it */
+    check_filter("turnout", HUSTINGS_FILTER_PATH, "news pages/steppe.html",
+                 "turnout path:\"news pages/steppe.html\"", 2);
+    check_filter("turnout", HUSTINGS_FILTER_PATH, "news", "turnout path:news", 0);
     /* a filter narrows: the words stay as wanted as without it (any of
      * them, all of them first) */
     check_filter("turnout Almaty", HUSTINGS_FILTER_LANG, "en", "(turnout Almaty) lang:en", 39);
@@ -138,6 +142,16 @@ static void test_filters(void)
     check_refused(HUSTINGS_FILTER_SOURCE, "",
                   "source: needs a value, e.g. source:word or source:\"two words\"");
     check_refused((hustings_filter_t)99, "en", "unknown filter");
+    /* a value that names nothing is refused, not a filter that finds
+     * nothing; one language, not a list */
+    check_refused(HUSTINGS_FILTER_PATH, "/",
+                  "path: needs a value, e.g. path:word or path:\"two words\"");
+    check_refused(HUSTINGS_FILTER_SITE, "  ",
+                  "site: needs a value, e.g. site:word or site:\"two words\"");
+    check_refused(HUSTINGS_FILTER_AUTHOR, " \t",
+                  "author: needs a value, e.g. author:word or author:\"two words\"");
+    check_refused(HUSTINGS_FILTER_LANG, "en ru",
+                  "lang: needs a language code, e.g. lang:en, lang:ru or lang:kk");
 }
 
 /* q between since and until gives what q date:SINCE..UNTIL gives. */
@@ -183,8 +197,8 @@ int main(void)
     char corpus[4096];
     snprintf(corpus, sizeof corpus, "%s/corpus", src ? src : ".");
     char *tmp = tmpdir_make();
-    char *html_dir = malloc(strlen(tmp) + 8);
-    sprintf(html_dir, "%s/pages", tmp);
+    char *html_dir = malloc(strlen(tmp) + 16);
+    sprintf(html_dir, "%s/news pages", tmp);
     mkdir(html_dir, 0700);
     free(tmpdir_write(html_dir, "steppe.html", page, sizeof page - 1));
     char *index_path = malloc(strlen(tmp) + 8);
