@@ -9,7 +9,8 @@
 
 /* A search result: the object of hustings-query --json (rank, score,
  * path, title, date, source, byline, lang, site, passage, paragraph, text,
- * highlights, copies, suggestion).  NULL when memory ran out. */
+ * highlights, copies, suggestion), to be written out only (its members
+ * cannot be read).  NULL when memory ran out. */
 json_object *passage_json(hustings_passage_t *p, const char *suggestion);
 
 /* A passage of an article listing: path, title, date, source, byline,
