@@ -6,7 +6,8 @@
  * close 52 us, a search 2.5 to 4 ms), so every request opens its own.
  * Each request thus sees the last commit of a running indexer, and no
  * handle is shared between threads or kept stale.  (A remote shard costs
- * a connection to its xapian-tcpsrv per request.)
+ * a connection to its xapian-tcpsrv per handle.)  A search opens a second
+ * one, for its count and facets on a thread of their own (api_search.c).
  */
 #include "index_access.h"
 
