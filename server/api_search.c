@@ -252,7 +252,9 @@ typedef struct tally {
     const search *s;
     thrd_t thread;
     int started;
+    int opened;          /* its handle opened: a failure after that is the query's */
     hustings_status_t st;
+    char why[512];       /* the library's message when st failed */
     unsigned long total;
     json_object *facets;
 } tally;
@@ -266,6 +268,7 @@ static int tally_run(void *arg)
     response scratch;
     memset(&scratch, 0, sizeof scratch);
     t->st = hustings_index_open_shards(s->cfg->indexes, s->cfg->n_indexes, &index, NULL);
+    t->opened = t->st == HUSTINGS_STATUS_SUCCESS;
     if (t->st == HUSTINGS_STATUS_SUCCESS)
         t->st = serve_query_create(index, s->q, s->time_limit, &query);
     if (t->st == HUSTINGS_STATUS_SUCCESS)
@@ -275,6 +278,8 @@ static int tally_run(void *arg)
         t->st = facets_json(query, s->facets, &t->facets);
     if (t->st == HUSTINGS_STATUS_SUCCESS)
         t->st = hustings_query_count(query, &t->total);
+    if (t->st != HUSTINGS_STATUS_SUCCESS && index)
+        snprintf(t->why, sizeof t->why, "%s", hustings_index_get_error(index));
     free(scratch.body);
     hustings_query_destroy(query);
     hustings_index_close(index);
@@ -290,9 +295,13 @@ static void tally_start(tally *t, const search *s)
 }
 
 /* The count and facets of query: the tally thread's, else worked out
- * here (when wanted: not after a failed search). */
+ * here (when wanted: not after a failed search).  Only a pass that ran
+ * out of its time or work budget is not done again, which would cost the
+ * budget twice: QUERY_TOO_COSTLY, answered here with the library's words
+ * (rs then holds the 503). */
 static hustings_status_t tally_finish(tally *t, hustings_query_t *query, const search *s,
-                                      int wanted, unsigned long *total, json_object **facets)
+                                      int wanted, unsigned long *total, json_object **facets,
+                                      response *rs)
 {
     if (t->started)
         thrd_join(t->thread, NULL);
@@ -306,6 +315,12 @@ static hustings_status_t tally_finish(tally *t, hustings_query_t *query, const s
     t->facets = NULL;
     if (!wanted)
         return HUSTINGS_STATUS_SUCCESS;
+    if (t->started && t->opened && t->st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
+        const char *why = *t->why ? t->why : hustings_status_to_string(t->st);
+        serve_log("a search was stopped: %s", why);
+        response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE, "%s", why);
+        return HUSTINGS_STATUS_QUERY_TOO_COSTLY;
+    }
     hustings_status_t st = facets_json(query, s->facets, facets);
     return st == HUSTINGS_STATUS_SUCCESS ? hustings_query_count(query, total) : st;
 }
@@ -335,7 +350,12 @@ static hustings_status_t run_search(hustings_index_t *index, void *ctx, response
         st = hustings_query_search(query, &ps);
     if (tallying) {
         hustings_status_t tallied =
-            tally_finish(&t, query, s, st == HUSTINGS_STATUS_SUCCESS, &total, &facets);
+            tally_finish(&t, query, s, st == HUSTINGS_STATUS_SUCCESS, &total, &facets, rs);
+        if (tallied == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
+            hustings_passages_destroy(ps);
+            hustings_query_destroy(query);
+            return HUSTINGS_STATUS_SUCCESS; /* rs holds the 503 */
+        }
         if (st == HUSTINGS_STATUS_SUCCESS)
             st = tallied;
     }
