@@ -1,7 +1,6 @@
 /* index.c - opening, closing, committing and counting an index. */
 #include "index_internal.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,6 @@
  * getters, and the dump of a whole index. */
 #include "index_internal.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -15,11 +15,6 @@
 #include "schema.h"
 #include "tokenizer.h"
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 void hs_field_needs_value(const hs_field *f, hs_buf *why)
 {
     const char *n = f->name;
@@ -90,13 +85,13 @@ static hs_qnode *part_terms(const hs_field *f, const char *text, size_t len, hs_
     hs_buf norm = HS_BUF_INIT;
     hs_qnode *q = hs_qnode_new(HS_Q_AND);
     for (size_t i = 0; i < len && q;) {
-        while (i < len && (text[i] == '/' || is_space(text[i])))
+        while (i < len && (text[i] == '/' || hs_query_is_space(text[i])))
             i++;
         size_t s = i;
-        while (i < len && text[i] != '/' && !(by_space && is_space(text[i])))
+        while (i < len && text[i] != '/' && !(by_space && hs_query_is_space(text[i])))
             i++;
         size_t e = i;
-        while (e > s && is_space(text[e - 1]))
+        while (e > s && hs_query_is_space(text[e - 1]))
             e--;
         if (s == e)
             break;

@@ -34,7 +34,7 @@ const hs_field *hs_field_of(hs_field_id id)
     return NULL;
 }
 
-static int is_space(char c)
+int hs_query_is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -56,7 +56,7 @@ static size_t quote_at(const char *q, size_t i)
 /* The end of a plain chunk starting at i. */
 static size_t chunk_end(const char *q, size_t i, size_t len, int lenient)
 {
-    while (i < len && !is_space(q[i]) && !quote_at(q, i) &&
+    while (i < len && !hs_query_is_space(q[i]) && !quote_at(q, i) &&
            (lenient || (q[i] != '(' && q[i] != ')')))
         i++;
     return i;
@@ -125,7 +125,7 @@ hs_qtok *hs_query_lex(const char *q, int lenient, size_t *count)
     size_t len = strlen(q), n = 0, cap = 8, i = 0;
     hs_qtok *toks = malloc(cap * sizeof *toks);
     while (toks) {
-        while (i < len && (is_space(q[i]) || (lenient && (q[i] == '(' || q[i] == ')'))))
+        while (i < len && (hs_query_is_space(q[i]) || (lenient && (q[i] == '(' || q[i] == ')'))))
             i++;
         if (n + 1 >= cap) {
             hs_qtok *p = realloc(toks, (cap *= 2) * sizeof *p);
@@ -150,8 +150,8 @@ hs_qtok *hs_query_lex(const char *q, int lenient, size_t *count)
         } else if (c == '(' || c == ')') {
             t->kind = c == '(' ? HS_QT_LPAREN : HS_QT_RPAREN;
             i++;
-        } else if ((c == '-' || (c == '=' && !lenient)) && i + 1 < len && !is_space(q[i + 1]) &&
-                   q[i + 1] != ')') {
+        } else if ((c == '-' || (c == '=' && !lenient)) && i + 1 < len &&
+                   !hs_query_is_space(q[i + 1]) && q[i + 1] != ')') {
             t->kind = c == '-' ? HS_QT_MINUS : HS_QT_EQUALS;
             i++;
         } else {

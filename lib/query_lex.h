@@ -53,6 +53,9 @@ typedef struct hs_qtok {
     int quoted_value;        /* FIELD: the value was a "phrase" */
 } hs_qtok;
 
+/* Whether c separates words of a query (and of a field's value). */
+int hs_query_is_space(char c);
+
 /* Cut q into tokens, the last of kind HS_QT_END; *count includes it.
  * Quotes may be straight or typographic (“…”, „…“, «…»).  Lenient
  * mode (plain words) knows no operators, fields or brackets: brackets

@@ -146,20 +146,29 @@ void hustings_query_set_time_limit(hustings_query_t *query, double seconds)
         query->time_limit = seconds > 0 ? seconds : 0;
 }
 
+/* The status of narrowing the query (a date range or a filter) that
+ * returned rc: 0, or -1 with the reason in error, empty when memory ran
+ * out.  Frees error. */
+static hustings_status_t narrowed(hustings_query_t *query, int rc, hs_buf *error)
+{
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    if (rc < 0)
+        st = hs_index_fail(query->index,
+                           error->len ? HUSTINGS_STATUS_QUERY_SYNTAX
+                                      : HUSTINGS_STATUS_OUT_OF_MEMORY,
+                           error->len ? error->data : "out of memory");
+    hs_buf_free(error);
+    return st;
+}
+
 hustings_status_t hustings_query_set_date_range(hustings_query_t *query, const char *since,
                                                 const char *until)
 {
     if (!query)
         return HUSTINGS_STATUS_NULL_POINTER;
     hs_buf error = HS_BUF_INIT;
-    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     forget_tally(query);
-    if (hs_query_add_date_range(query->parsed, since, until, &error) < 0)
-        st = hs_index_fail(query->index,
-                           error.len ? HUSTINGS_STATUS_QUERY_SYNTAX : HUSTINGS_STATUS_OUT_OF_MEMORY,
-                           error.len ? error.data : "out of memory");
-    hs_buf_free(&error);
-    return st;
+    return narrowed(query, hs_query_add_date_range(query->parsed, since, until, &error), &error);
 }
 
 hustings_status_t hustings_query_add_filter(hustings_query_t *query, hustings_filter_t filter,
@@ -177,18 +186,12 @@ hustings_status_t hustings_query_add_filter(hustings_query_t *query, hustings_fi
     if ((unsigned)filter >= sizeof field_of / sizeof *field_of)
         return hs_index_fail(query->index, HUSTINGS_STATUS_QUERY_SYNTAX, "unknown filter");
     hs_buf error = HS_BUF_INIT;
-    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     forget_tally(query);
     int rc = filter == HUSTINGS_FILTER_SOURCE
                  ? hs_query_add_source_filter(query->parsed, value, &error)
                  : hs_query_add_filter(query->parsed, field_of[filter], value,
                                        filter == HUSTINGS_FILTER_SITE, &error);
-    if (rc < 0)
-        st = hs_index_fail(query->index,
-                           error.len ? HUSTINGS_STATUS_QUERY_SYNTAX : HUSTINGS_STATUS_OUT_OF_MEMORY,
-                           error.len ? error.data : "out of memory");
-    hs_buf_free(&error);
-    return st;
+    return narrowed(query, rc, &error);
 }
 
 /* What the index says of the query's words, synonyms' words included:

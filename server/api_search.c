@@ -252,7 +252,6 @@ typedef struct tally {
     const search *s;
     thrd_t thread;
     int started;
-    int opened;          /* its handle opened: a failure after that is the query's */
     hustings_status_t st;
     char why[512];       /* the library's message when st failed */
     unsigned long total;
@@ -268,7 +267,6 @@ static int tally_run(void *arg)
     response scratch;
     memset(&scratch, 0, sizeof scratch);
     t->st = hustings_index_open_shards(s->cfg->indexes, s->cfg->n_indexes, &index, NULL);
-    t->opened = t->st == HUSTINGS_STATUS_SUCCESS;
     if (t->st == HUSTINGS_STATUS_SUCCESS)
         t->st = serve_query_create(index, s->q, s->time_limit, &query);
     if (t->st == HUSTINGS_STATUS_SUCCESS)
@@ -290,7 +288,6 @@ static void tally_start(tally *t, const search *s)
 {
     memset(t, 0, sizeof *t);
     t->s = s;
-    t->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     t->started = thrd_create(&t->thread, tally_run, t) == thrd_success;
 }
 
@@ -315,7 +312,7 @@ static hustings_status_t tally_finish(tally *t, hustings_query_t *query, const s
     t->facets = NULL;
     if (!wanted)
         return HUSTINGS_STATUS_SUCCESS;
-    if (t->started && t->opened && t->st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
+    if (t->started && t->st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
         const char *why = *t->why ? t->why : hustings_status_to_string(t->st);
         serve_log("a search was stopped: %s", why);
         response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE, "%s", why);
