@@ -245,9 +245,9 @@ static json_object *answer(const search *s, unsigned long total, json_object *re
  * a page waits for the longer of the two passes rather than their sum (on
  * bbc-news x4, the count and four facets of "election" take about a third
  * of the request).  The two handles may see two commits of a running
- * indexer, as two requests would.  A failure leaves the work to the
- * request's own thread and handle, which meet it again and report it as
- * every request does. */
+ * indexer, as two requests would.  A failure other than running out of
+ * its budget leaves the work to the request's own thread and handle, which
+ * meet it again and report it as every request does. */
 typedef struct tally {
     const search *s;
     thrd_t thread;
@@ -313,9 +313,7 @@ static hustings_status_t tally_finish(tally *t, hustings_query_t *query, const s
     if (!wanted)
         return HUSTINGS_STATUS_SUCCESS;
     if (t->started && t->st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
-        const char *why = *t->why ? t->why : hustings_status_to_string(t->st);
-        serve_log("a search was stopped: %s", why);
-        response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE, "%s", why);
+        serve_too_costly(*t->why ? t->why : hustings_status_to_string(t->st), rs);
         return HUSTINGS_STATUS_QUERY_TOO_COSTLY;
     }
     hustings_status_t st = facets_json(query, s->facets, facets);

@@ -47,9 +47,7 @@ static void fail(const serve_config *cfg, hustings_status_t st, const char *why,
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY) {
         response_error(rs, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
     } else if (st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
-        /* the index is sound; this query asks too much of it: the
-         * library says how (its time limit, or too many prefix* words) */
-        response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE, "%s", why);
+        serve_too_costly(why, rs);
     } else if (damaged(st)) {
         /* the message names the index (the shard at fault, when it can);
          * an operator reads it in a monitor's report of /healthz */
@@ -63,6 +61,14 @@ static void fail(const serve_config *cfg, hustings_status_t st, const char *why,
         response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE, "index unavailable: %s",
                        hustings_status_to_string(st));
     }
+}
+
+void serve_too_costly(const char *why, response *rs)
+{
+    /* the index is sound; this query asks too much of it: the library
+     * says how (its time limit, or too many prefix* words) */
+    serve_log("a search was stopped: %s", why);
+    response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE, "%s", why);
 }
 
 void with_index(request *rq, index_work work, void *ctx, response *rs)
@@ -87,9 +93,7 @@ void with_index(request *rq, index_work work, void *ctx, response *rs)
             const char *error = hustings_index_get_error(index);
             snprintf(why, sizeof why, "%s", *error ? error : hustings_status_to_string(st));
         }
-        if (st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
-            serve_log("a search was stopped: %s", why);
-        } else if (st != HUSTINGS_STATUS_SUCCESS) {
+        if (st != HUSTINGS_STATUS_SUCCESS && st != HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
             serve_log("%s%s", why,
                       attempt == 0 && retryable(st) ? " (reopening and trying again)" : "");
         }

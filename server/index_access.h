@@ -24,4 +24,8 @@ hustings_status_t serve_query_create(hustings_index_t *index, const char *q, dou
  * took longer than ..."; memory running out, 500. */
 void with_index(request *rq, index_work work, void *ctx, response *rs);
 
+/* The answer to a query stopped by its time or work budget: 503 with the
+ * library's words (why), logged. */
+void serve_too_costly(const char *why, response *rs);
+
 #endif
