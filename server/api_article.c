@@ -21,7 +21,7 @@ static const char *const allowed[] = { "path", NULL };
 
 typedef struct lookup {
     const char *path;
-    double time_limit;          /* of the path: query (--time-limit) */
+    double time_limit;          /* of the path filter's search (--time-limit) */
 } lookup;
 
 /* Whether a path filter can find the passages of PATH: no control
@@ -38,7 +38,7 @@ static int query_can_spell(const char *path)
     return 1;
 }
 
-/* Whether a path: query that finds nothing proves there is nothing: ASCII
+/* Whether a path filter that finds nothing proves there is nothing: ASCII
  * is only lower-cased, but a non-ASCII folder name that normalises to
  * nothing (only ignorable characters) is not in the index as a term. */
 static int miss_is_sure(const char *path)
