@@ -264,6 +264,16 @@ unsigned hustings_stats_count_languages(hustings_stats_t *stats);
 const char *hustings_stats_get_language(hustings_stats_t *stats, unsigned i);
 unsigned long hustings_stats_get_language_passages(hustings_stats_t *stats,
                                                    unsigned i);
+/* Articles with no date of their own (none read from the file, and none
+ * taken from its modification time). */
+unsigned long hustings_stats_get_undated(hustings_stats_t *stats);
+/* The folders (or single files) the index was built from, as they were
+ * given to hustings_indexer_run() and made absolute, sorted; folder i
+ * (0-based) and how many tracked files lie below it; NULL and 0 when i is
+ * out of range. */
+unsigned hustings_stats_count_folders(hustings_stats_t *stats);
+const char *hustings_stats_get_folder(hustings_stats_t *stats, unsigned i);
+unsigned long hustings_stats_get_folder_files(hustings_stats_t *stats, unsigned i);
 void hustings_stats_destroy(hustings_stats_t *stats);
 
 /* ------------------------------------------------------------------ */
@@ -338,6 +348,10 @@ void hustings_indexer_set_progress_callback(hustings_indexer_t *indexer,
  * merges them with Xapian's compaction.  The index holds the same
  * passages, terms and near-duplicate clusters either way. */
 void hustings_indexer_set_jobs(hustings_indexer_t *indexer, unsigned jobs);
+/* Date an article that gives no date of its own by its file's
+ * modification time (default off).  The article records where its date
+ * came from (hustings_passage_get_date_source). */
+void hustings_indexer_set_date_from_mtime(hustings_indexer_t *indexer, int use);
 /* When *flag becomes non-zero (e.g. from a signal handler), the run
  * finishes the file in hand, commits and returns INTERRUPTED. */
 void hustings_indexer_set_cancel_flag(hustings_indexer_t *indexer,
@@ -352,6 +366,25 @@ void hustings_indexer_set_cancel_flag(hustings_indexer_t *indexer,
 hustings_status_t hustings_indexer_run(hustings_indexer_t *indexer,
                                        const char *const *paths, size_t n,
                                        hustings_summary_t *summary);
+
+/* Forget what was indexed from `path` (a file, or a folder and everything
+ * below it, named as the index names it; made absolute; it need not exist
+ * any more): its articles are deleted, each file reported as REMOVED, and
+ * the folder is no longer listed by the stats.  With dry run, only
+ * reported.  Counts are added to *summary (may be NULL).  FILE_ERROR, with
+ * the path in hustings_index_get_error(), when the index holds nothing
+ * from there. */
+hustings_status_t hustings_indexer_forget(hustings_indexer_t *indexer, const char *path,
+                                          hustings_summary_t *summary);
+
+/* Delete the articles of indexed files that no longer exist, wherever they
+ * were indexed from, each reported as REMOVED.  Nothing is removed below a
+ * folder that cannot be read or that is missing while its parent is
+ * unreadable (an unmounted share empties nothing): such folders are
+ * reported as SKIPPED with the reason.  With dry run, only reported.
+ * Counts are added to *summary (may be NULL). */
+hustings_status_t hustings_indexer_prune(hustings_indexer_t *indexer,
+                                         hustings_summary_t *summary);
 
 /* Run once as hustings_indexer_run, then keep the index current: follow
  * changes below the paths with inotify (new folders are watched too), and
@@ -508,6 +541,15 @@ typedef int (*hustings_facet_fn)(void *context, const char *value,
 hustings_status_t hustings_query_facets(hustings_query_t *query, const char *facet,
                                         hustings_facet_fn fn, void *context);
 
+/* What the query may not do as its writer meant, in words for people:
+ * an unknown field ("titel: is not a field; did you mean title:?"), a
+ * query that only excludes, a prefix too short to expand, an empty
+ * query, a date range that leaves out undated articles that match.
+ * Warning i (0-based) or NULL when i is out of range; the count may grow
+ * when the query runs.  Strings belong to the query. */
+unsigned hustings_query_count_warnings(hustings_query_t *query);
+const char *hustings_query_get_warning(hustings_query_t *query, unsigned i);
+
 void hustings_query_destroy(hustings_query_t *query);
 
 /* Iteration over results, best first:
@@ -540,6 +582,10 @@ const char *hustings_passage_get_source(hustings_passage_t *p); /* or NULL */
 const char *hustings_passage_get_byline(hustings_passage_t *p); /* or NULL */
 const char *hustings_passage_get_lang(hustings_passage_t *p);   /* or NULL */
 const char *hustings_passage_get_site(hustings_passage_t *p);   /* or NULL */
+/* Where the date came from: "article" (the file gave it), "mtime" (the
+ * file's modification time, see hustings_indexer_set_date_from_mtime), or
+ * NULL when the passage is undated. */
+const char *hustings_passage_get_date_source(hustings_passage_t *p);
 /* How many near-duplicate articles this result stands for (1: unique). */
 unsigned long hustings_passage_get_copies(hustings_passage_t *p);
 /* The passage's ordinal within its article (0 = first passage). */
