@@ -44,4 +44,35 @@ check "... naming the index" grep -q "$tmp/missing" "$tmp/err"
 run "$SEARCH" "$tmp/idx"
 check "no query: usage and exit status 2" test "$rc" -eq 2
 check "... the usage names the arguments" grep -q "INDEX QUERY" "$tmp/err"
+# The README's C example, built from README.md as it stands: it searches
+# news.idx in the folder it runs in.
+README_EXAMPLE="$top_builddir/examples/readme"
+check "the README's example is built" test -x "$README_EXAMPLE"
+ln -s "$tmp/idx" "$tmp/news.idx"
+rc=0
+(cd "$tmp" && "$README_EXAMPLE") >"$tmp/out" 2>"$tmp/err" || rc=$?
+check "the README's example succeeds" test "$rc" -eq 0
+check "... its first line is the best passage's rank and title" \
+    test "$(head -n 1 "$tmp/out")" = \
+    "1. Independents Back on the Ballot as Kazakhstan Reopens Self-Nomination for the Mazhilis"
+check "... three results of two lines each" test "$(wc -l <"$tmp/out")" -eq 6
+check "... nothing on stderr" test ! -s "$tmp/err"
+rm "$tmp/news.idx"
+rc=0
+(cd "$tmp" && "$README_EXAMPLE") >"$tmp/out" 2>"$tmp/err" || rc=$?
+check "the README's example without news.idx: exit status 2" test "$rc" -eq 2
+check "... a message naming news.idx" grep -q "news.idx" "$tmp/err"
+
+# What a program built on libhustings is given: the library and its own
+# header's folder, none of the private dependencies' include paths (the
+# header includes none of their headers).
+for pc in hustings hustings-uninstalled; do
+    flags=$(pkg-config --cflags "$top_builddir/$pc.pc")
+    check "pkg-config --cflags $pc names one folder, the header's" \
+        test "$(printf '%s\n' $flags | grep -c '^-I')" -eq 1
+    check "... and no dependency's folder" \
+        sh -c '! printf "%s\n" "$1" | grep -Eq "libxml2|json-c|exttextcat|utf8proc"' sh "$flags"
+    check "pkg-config --static --libs $pc adds Xapian and libstemmer" \
+        sh -c 'pkg-config --static --libs "$1" | grep -q -- "-lxapian.*-lstemmer"' sh "$top_builddir/$pc.pc"
+done
 finish
