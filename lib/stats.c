@@ -25,7 +25,7 @@ typedef struct folder_count {
 
 struct _hustings_stats {
     unsigned long articles, passages, files, terms;
-    unsigned long dated;  /* articles with a date */
+    unsigned long undated; /* articles without a date, added up over shards */
     unsigned long long disk_bytes;
     int format;
     char *last_update;   /* NULL when never */
@@ -156,8 +156,8 @@ static int count_dated(void *ctx, unsigned docid, const char *value, size_t len,
 }
 
 /* What one index at path (open as db) adds to stats: the files it
- * tracks, by root, its dated articles and its size; *updated becomes its
- * last update if later. */
+ * tracks, by root, its undated articles and its size; *updated becomes
+ * its last update if later. */
 static hustings_status_t usage(hx_db *db, const char *path, hustings_stats_t *stats,
                                char **updated)
 {
@@ -177,7 +177,11 @@ static hustings_status_t usage(hx_db *db, const char *path, hustings_stats_t *st
     free(t.below);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hx_db_each_value(db, HS_SLOT_DATE, HS_SLOT_ARTICLE, count_dated, &dated);
-    stats->dated += dated.articles;
+    unsigned long articles = 0;
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hx_db_count_terms(db, HS_PREFIX_ARTICLE, &articles);
+    if (articles > dated.articles)
+        stats->undated += articles - dated.articles;
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hx_db_get_metadata(db, HS_META_UPDATED, &mine);
     if (st != HUSTINGS_STATUS_SUCCESS)
@@ -378,7 +382,7 @@ unsigned long hustings_stats_get_language_passages(hustings_stats_t *stats, unsi
 
 unsigned long hustings_stats_get_undated(hustings_stats_t *stats)
 {
-    return stats && stats->articles > stats->dated ? stats->articles - stats->dated : 0;
+    return stats ? stats->undated : 0;
 }
 
 unsigned hustings_stats_count_folders(hustings_stats_t *stats)
