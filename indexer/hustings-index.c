@@ -42,10 +42,16 @@ static int find_paths(char *const *paths, size_t n, unsigned char *missing)
 
 /* When no path exists and neither does the index, -1 after naming each:
  * a mistyped folder must not create an empty index.  (With an index, a
- * path that is gone is news for it: its files are gone too.) */
+ * path that is gone is news for it: its files are gone too.)  Nor must
+ * --forget or --prune alone, on an index that is not there. */
 static int check_paths(const index_options *opt, const unsigned char *missing, int found)
 {
     struct stat st;
+    if (!opt->n_paths && stat(opt->index_path, &st) < 0) {
+        /* --forget or --prune alone: nothing to make an index for */
+        fprintf(stderr, "hustings-index: %s: %s\n", opt->index_path, strerror(errno));
+        return -1;
+    }
     if (found || !opt->n_paths || opt->n_forget || opt->prune || stat(opt->index_path, &st) == 0)
         return 0;
     for (size_t i = 0; i < opt->n_paths; i++)

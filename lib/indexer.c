@@ -2,7 +2,9 @@
  *
  * A run has four steps:
  *  1. walk the folders; a file whose size and mtime match what the index
- *     remembers (filestate.h) is unchanged and is not opened;
+ *     remembers (filestate.h) is unchanged and is not opened (unless it is
+ *     to be dated by its mtime: file_dates.h); a folder given that is gone
+ *     (missing.h) is walked as empty; the folders are recorded (roots.h);
  *  2. find the files the index holds below those folders that are gone;
  *  3. read each remaining file and hash it: equal content is only a touch;
  *     a new path with the content of a gone file is a rename (re-keyed, not

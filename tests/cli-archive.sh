@@ -150,6 +150,14 @@ run "$INDEX" --stats -d "$idx"
 check "--forget of everything: an empty index" \
     sh -c 'grep -qx "articles    0" "$1" && grep -qx "folders     none" "$1"' sh "$tmp/out"
 
+# --forget or --prune of an index that is not there makes none
+run "$INDEX" -d "$tmp/no.idx" --prune
+check "--prune of no index: exit 2, naming it, and no index made" \
+    sh -c '[ "$1" -eq 2 ] && grep -qx "hustings-index: $2: No such file or directory" "$3" && [ ! -e "$2" ]' \
+    sh "$rc" "$tmp/no.idx" "$tmp/err"
+run "$INDEX" -d "$tmp/no.idx" --forget "$a/c3"
+check "--forget of no index: the same" sh -c '[ "$1" -eq 2 ] && [ ! -e "$2" ]' sh "$rc" "$tmp/no.idx"
+
 # a missing PATH among others that the index never held is skipped, and
 # the run goes on with the others
 run "$INDEX" -d "$idx" "$a/typo" "$tmp/elsewhere"
