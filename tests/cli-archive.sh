@@ -150,6 +150,14 @@ run "$INDEX" --stats -d "$idx"
 check "--forget of everything: an empty index" \
     sh -c 'grep -qx "articles    0" "$1" && grep -qx "folders     none" "$1"' sh "$tmp/out"
 
+# a name that is not UTF-8, forgotten by the name results show (\xHH)
+mkdir "$a/names"
+cp "$CORPUS/en-06-almaty-debate.txt" "$a/names/x$(printf '\377').txt"
+run "$INDEX" -d "$tmp/names.idx" "$a/names"
+run "$INDEX" -d "$tmp/names.idx" -v --forget "$a/names/x\xff.txt"
+check "--forget takes a name as results show it" \
+    sh -c '[ "$1" -eq 0 ] && [ "$(cat "$2")" = "removed $3/names/x\\xff.txt" ]' sh "$rc" "$tmp/out" "$a"
+
 # --forget or --prune of an index that is not there makes none
 run "$INDEX" -d "$tmp/no.idx" --prune
 check "--prune of no index: exit 2, naming it, and no index made" \
