@@ -144,6 +144,13 @@ typedef struct todo {
     ino_t ino;
 } todo;
 
+/* A path given that is missing but out of reach (missing_root). */
+typedef struct unsure {
+    char *path;             /* absolute */
+    char *given;            /* as given */
+    char *why;              /* what a SKIPPED says of it */
+} unsure;
+
 typedef struct run {
     hustings_indexer_t *ix;
     hustings_summary_t *sum;
@@ -153,6 +160,10 @@ typedef struct run {
     size_t n_roots;
     char **gone_roots;      /* those of them that are gone (missing.h) */
     size_t n_gone_roots;
+    struct unsure *unsure;  /* missing ones out of reach (missing.h): their
+                               files may be found renamed, but are not
+                               removed */
+    size_t n_unsure;
     char **recorded;        /* the roots the index has recorded (roots.h) */
     size_t n_recorded;
     char **fenced;          /* unreadable paths: what is below is kept */
@@ -527,14 +538,56 @@ static int collect_gone(void *ctx, const char *path, void *value)
     return rm->failed = hs_paths_push(&rm->paths, &rm->n, path) < 0;
 }
 
+typedef struct unclaimed {
+    const char *root;
+    char **paths;
+    size_t n;
+    int failed;
+} unclaimed;
+
+static int collect_unclaimed(void *ctx, const char *path, void *value)
+{
+    (void)value;
+    unclaimed *u = ctx;
+    if (hs_path_below(path, u->root) && hs_paths_push(&u->paths, &u->n, path) < 0)
+        u->failed = 1;
+    return u->failed;
+}
+
+/* A missing root out of reach whose files were all found renamed has
+ * moved; one that still has some is skipped, and they are kept. */
+static hustings_status_t keep_unsure(run *r, gone_finder *g)
+{
+    for (size_t i = 0; i < r->n_unsure; i++) {
+        unclaimed u = { r->unsure[i].path, NULL, 0, 0 };
+        hs_strmap_each(g->gone, collect_unclaimed, &u);
+        for (size_t k = 0; k < u.n; k++)
+            hs_strmap_remove(g->gone, u.paths[k]);
+        int kept = u.n > 0;
+        hs_paths_free(u.paths, u.n);
+        if (u.failed)
+            return HUSTINGS_STATUS_OUT_OF_MEMORY;
+        if (kept) {
+            r->sum->skipped++;
+            tell(r, r->unsure[i].given, HUSTINGS_FILE_SKIPPED, r->unsure[i].why);
+        } else if (hs_paths_push(&r->gone_roots, &r->n_gone_roots, r->unsure[i].path) < 0) {
+            return HUSTINGS_STATUS_OUT_OF_MEMORY;
+        }
+    }
+    return HUSTINGS_STATUS_SUCCESS;
+}
+
 /* Step 4: delete what is still gone, in path order. */
 static hustings_status_t remove_gone(run *r, gone_finder *g)
 {
+    hustings_status_t st = keep_unsure(r, g);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
     remover rm = { NULL, 0, 0 };
     hs_strmap_each(g->gone, collect_gone, &rm);
-    hustings_status_t st = rm.failed ? HUSTINGS_STATUS_OUT_OF_MEMORY
-                                     : hs_indexer_remove_files(r->ix, rm.paths, rm.n, r->sum,
-                                                               &r->files_since_commit);
+    st = rm.failed ? HUSTINGS_STATUS_OUT_OF_MEMORY
+                   : hs_indexer_remove_files(r->ix, rm.paths, rm.n, r->sum,
+                                             &r->files_since_commit);
     hs_paths_free(rm.paths, rm.n);
     return st;
 }
@@ -565,8 +618,10 @@ static int holds_below(const run *r, const char *path)
 
 /* A path given that cannot be found (err): when the index holds files
  * from it and it is gone (missing.h), it is in the run, so that its files
- * are found renamed or removed; else it is skipped, and nothing indexed
- * below it is touched. */
+ * are found renamed or removed.  When it is out of reach, its files may
+ * only be found renamed (a folder moved out of the only one its parent
+ * held leaves it empty, as an unmounted share is): keep_unsure keeps the
+ * others.  Else it is skipped, and nothing indexed below it is touched. */
 static hustings_status_t missing_root(run *r, const char *given, const char *abs, int err)
 {
     hs_buf folder = HS_BUF_INIT, why = HS_BUF_INIT;
@@ -578,13 +633,26 @@ static hustings_status_t missing_root(run *r, const char *given, const char *abs
                                   hs_paths_push(&r->gone_roots, &r->n_gone_roots, abs) < 0))
         r->oom = 1;
     if (state == HS_PATH_OUT_OF_REACH) {
-        hs_buf detail = HS_BUF_INIT;
-        r->sum->skipped++;
-        if (hs_buf_printf(&detail, "not found, and above it %s: %s: what the index holds "
-                                   "from it is kept", hs_buf_str(&folder), hs_buf_str(&why)) < 0)
+        hs_buf why_skipped = HS_BUF_INIT;
+        unsure *more = realloc(r->unsure, (r->n_unsure + 1) * sizeof *more);
+        if (more)
+            r->unsure = more;
+        if (!more ||
+            hs_buf_printf(&why_skipped, "not found, and above it %s: %s: what the index holds "
+                                        "from it is kept, but for files found renamed",
+                          hs_buf_str(&folder), hs_buf_str(&why)) < 0 ||
+            hs_paths_push(&r->roots, &r->n_roots, abs) < 0) {
             r->oom = 1;
-        tell(r, given, HUSTINGS_FILE_SKIPPED, hs_buf_str(&detail));
-        hs_buf_free(&detail);
+        } else {
+            unsure *u = &r->unsure[r->n_unsure];
+            u->path = strdup(abs);
+            u->given = strdup(given);
+            u->why = hs_buf_detach(&why_skipped);
+            r->n_unsure++;
+            if (!u->path || !u->given || !u->why)
+                r->oom = 1;
+        }
+        hs_buf_free(&why_skipped);
     } else if (state == HS_PATH_THERE) {
         r->sum->skipped++;
         tell(r, given, HUSTINGS_FILE_SKIPPED, strerror(err));
@@ -628,24 +696,30 @@ static int is_recorded(const run *r, const char *path)
     return 0;
 }
 
-static int is_gone_root(const run *r, const char *path)
+/* Whether the root was given but is missing (gone, or out of reach). */
+static int is_missing_root(const run *r, const char *path)
 {
     for (size_t i = 0; i < r->n_gone_roots; i++)
         if (strcmp(r->gone_roots[i], path) == 0)
             return 1;
+    for (size_t i = 0; i < r->n_unsure; i++)
+        if (strcmp(r->unsure[i].path, path) == 0)
+            return 1;
     return 0;
 }
 
-/* Record the roots of the run that the index has not recorded yet
- * (roots.h); with `gone`, forget instead those that were found gone. */
+/* Record the roots of the run that are there and that the index has not
+ * recorded yet (roots.h); with `gone`, forget instead those recorded that
+ * were found gone. */
 static hustings_status_t record_roots(run *r, int gone)
 {
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
-    for (size_t i = 0; i < r->n_roots && st == HUSTINGS_STATUS_SUCCESS && !r->ix->dry_run; i++) {
-        const char *root = r->roots[i];
-        if (is_gone_root(r, root) != gone || is_recorded(r, root) == !gone)
+    char **roots = gone ? r->gone_roots : r->roots;
+    size_t n = gone ? r->n_gone_roots : r->n_roots;
+    for (size_t i = 0; i < n && st == HUSTINGS_STATUS_SUCCESS && !r->ix->dry_run; i++) {
+        if (is_recorded(r, roots[i]) != gone || (!gone && is_missing_root(r, roots[i])))
             continue;
-        st = hs_root_store(r->index->db, root, !gone);
+        st = hs_root_store(r->index->db, roots[i], !gone);
         if (st == HUSTINGS_STATUS_SUCCESS)
             r->index->pending++;
         else if (st != HUSTINGS_STATUS_OUT_OF_MEMORY)
@@ -904,6 +978,12 @@ hustings_status_t hustings_indexer_run(hustings_indexer_t *ix, const char *const
     free(r.todo);
     hs_paths_free(r.roots, r.n_roots);
     hs_paths_free(r.gone_roots, r.n_gone_roots);
+    for (size_t i = 0; i < r.n_unsure; i++) {
+        free(r.unsure[i].path);
+        free(r.unsure[i].given);
+        free(r.unsure[i].why);
+    }
+    free(r.unsure);
     hs_paths_free(r.recorded, r.n_recorded);
     hs_paths_free(r.fenced, r.n_fenced);
     hs_strmap_free(r.stored, hs_filestate_free);

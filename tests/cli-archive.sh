@@ -92,6 +92,26 @@ check "the old place again: skipped, and nothing to index" \
     sh -c '[ "$1" -eq 2 ] && grep -qx "hustings-index: $2: No such file or directory" "$3" && grep -qx "hustings-index: nothing to index" "$3"' \
     sh "$rc" "$a/c1" "$tmp/err"
 
+# the only folder of its parent moved away leaves the parent empty, as an
+# unmounted share looks: its files found at the new place are renamed all
+# the same, and what is not found again is kept
+mkdir -p "$a/in/2023" "$a/in/2024" "$a/out"
+cp "$CORPUS/en-09-odihr-observers.txt" "$CORPUS/en-10-polling-day.txt" "$a/in/2023/"
+cp "$CORPUS/en-11-preliminary-results.txt" "$CORPUS/en-12-complaints-recounts.txt" "$a/in/2024/"
+run "$INDEX" -d "$tmp/in.idx" "$a/in/2023"
+mv "$a/in/2023" "$a/out/2023"
+run "$INDEX" -d "$tmp/in.idx" "$a/in/2023" "$a/out/2023"
+check "a folder moved out of an emptied parent, named at both places: 2 renamed, exit 0" \
+    sh -c '[ "$1" -eq 0 ] && grep -q "^hustings-index: 0 new, 0 changed, 0 removed, 0 unchanged, 0 skipped, 2 renamed;" "$2"' sh "$rc" "$tmp/err"
+run "$INDEX" -d "$tmp/in.idx" "$a/in/2024"
+mv "$a/in/2024" "$a/out/2024"
+rm "$a/out/2024/en-12-complaints-recounts.txt"
+run "$INDEX" -d "$tmp/in.idx" "$a/in/2024" "$a/out/2024"
+check "and when one of its files is not found again: 1 renamed, the other kept, exit 1" \
+    sh -c '[ "$1" -eq 1 ] && grep -q "^hustings-index: 0 new, 0 changed, 0 removed, 0 unchanged, 1 skipped, 1 renamed;" "$2" && grep -qx "hustings-index: $3: not found, and above it $4: empty folder (a share that is not mounted?): what the index holds from it is kept, but for files found renamed" "$2"' \
+    sh "$rc" "$tmp/err" "$a/in/2024" "$a/in"
+check "4 articles" test "$(articles "$tmp/in.idx")" -eq 4
+
 # moved without naming the old place: indexed anew, with a note; --prune
 # then removes the old copies
 mv "$a/c2" "$a/c3"
@@ -204,7 +224,7 @@ check "--prune: 1 removed, 2 skipped, exit 1" \
 check "4 articles kept" test "$(articles "$tmp/p.idx")" -eq 4
 run "$INDEX" -d "$tmp/p.idx" "$p/share/news"
 check "a run naming a folder below an empty one takes nothing for gone (nothing to index)" \
-    sh -c '[ "$1" -eq 2 ] && grep -qx "hustings-index: $2: not found, and above it $3: empty folder (a share that is not mounted?): what the index holds from it is kept" "$4" && grep -qx "hustings-index: nothing to index" "$4"' \
+    sh -c '[ "$1" -eq 2 ] && grep -qx "hustings-index: $2: not found, and above it $3: empty folder (a share that is not mounted?): what the index holds from it is kept, but for files found renamed" "$4" && grep -qx "hustings-index: nothing to index" "$4"' \
     sh "$rc" "$p/share/news" "$p/share" "$tmp/err"
 check "and keeps its articles" test "$(articles "$tmp/p.idx")" -eq 4
 run "$INDEX" -d "$tmp/p.idx" --prune
