@@ -28,16 +28,35 @@ static void on_signal(int sig)
     stop_signal = sig;
 }
 
-/* 0 when at least one of the n paths exists; else -1 after naming each:
- * a mistyped folder must not create an empty index. */
-static int check_paths(char *const *paths, size_t n)
+/* Which of the n paths cannot be found (missing[i]); whether one can. */
+static int find_paths(char *const *paths, size_t n, unsigned char *missing)
 {
     struct stat st;
-    for (size_t i = 0; i < n; i++)
-        if (stat(paths[i], &st) == 0)
-            return 0;
-    for (size_t i = 0; i < n; i++)
-        fprintf(stderr, "hustings-index: %s: %s\n", paths[i], strerror(errno));
+    int found = 0;
+    for (size_t i = 0; i < n; i++) {
+        missing[i] = stat(paths[i], &st) < 0;
+        found |= !missing[i];
+    }
+    return found;
+}
+
+/* When no path exists and neither does the index, -1 after naming each:
+ * a mistyped folder must not create an empty index.  (With an index, a
+ * path that is gone is news for it: its files are gone too.)  Nor must
+ * --forget or --prune alone, on an index that is not there. */
+static int check_paths(const index_options *opt, const unsigned char *missing, int found)
+{
+    struct stat st;
+    if (!opt->n_paths && stat(opt->index_path, &st) < 0) {
+        /* --forget or --prune alone: nothing to make an index for */
+        fprintf(stderr, "hustings-index: %s: %s\n", opt->index_path, strerror(errno));
+        return -1;
+    }
+    if (found || !opt->n_paths || opt->n_forget || opt->prune || stat(opt->index_path, &st) == 0)
+        return 0;
+    for (size_t i = 0; i < opt->n_paths; i++)
+        if (missing[i])
+            fprintf(stderr, "hustings-index: %s: %s\n", opt->paths[i], strerror(ENOENT));
     fputs("hustings-index: nothing to index\n", stderr);
     return -1;
 }
@@ -85,6 +104,10 @@ typedef struct reporter {
     int dry_run;
     int watch;
     progress *bar;
+    char *const *paths;        /* the PATHs given, */
+    size_t n_paths;
+    const unsigned char *missing; /* which could not be found, */
+    unsigned char *told;       /* and which of them the run said it skipped */
 } reporter;
 
 /* The first error writing to standard output (errno), or 0. */
@@ -105,6 +128,9 @@ static void report_file(void *ctx, const char *path, hustings_file_action_t acti
     static const char *const names[] = { "new", "changed", "renamed", "removed",
                                          "unchanged", "skipped" };
     if (action == HUSTINGS_FILE_SKIPPED) {
+        for (size_t i = 0; i < r->n_paths; i++)
+            if (r->missing[i] && strcmp(path, r->paths[i]) == 0)
+                r->told[i] = 1;
         progress_clear(r->bar);
         fprintf(stderr, "hustings-index: %s: %s\n", path, detail);
         return;
@@ -149,6 +175,20 @@ static void print_languages(hustings_stats_t *s)
     putchar('\n');
 }
 
+/* The folders the index was built from, one a line, with their files:
+ * "folders     /news/2023 (1520 files)", or "none". */
+static void print_folders(hustings_stats_t *s)
+{
+    unsigned n = hustings_stats_count_folders(s);
+    if (!n)
+        puts("folders     none");
+    for (unsigned i = 0; i < n; i++) {
+        unsigned long files = hustings_stats_get_folder_files(s, i);
+        printf("%s%s (%lu file%s)\n", i ? "            " : "folders     ",
+               hustings_stats_get_folder(s, i), files, files == 1 ? "" : "s");
+    }
+}
+
 static int print_stats(const char *index_path)
 {
     hustings_index_t *index = NULL;
@@ -178,9 +218,11 @@ static int print_stats(const char *index_path)
     fputs("languages   ", stdout);
     print_languages(s);
     if (first)
-        printf("dates       %s .. %s\n", first, hustings_stats_get_last_date(s));
+        printf("dates       %s .. %s", first, hustings_stats_get_last_date(s));
     else
-        printf("dates       none\n");
+        printf("dates       none");
+    printf(" (%lu undated)\n", hustings_stats_get_undated(s));
+    print_folders(s);
     hustings_stats_destroy(s);
     hustings_index_close(index);
     return 0;
@@ -298,6 +340,7 @@ static void set_up_indexer(hustings_indexer_t *indexer, const index_options *opt
     if (opt->max_size)
         hustings_indexer_set_max_file_size(indexer, opt->max_size);
     hustings_indexer_set_jobs(indexer, opt->jobs);
+    hustings_indexer_set_date_from_mtime(indexer, opt->date_from_mtime);
     hustings_indexer_set_file_callback(indexer, report_file, rep);
     hustings_indexer_set_progress_callback(indexer, report_progress, rep);
     hustings_indexer_set_cancel_flag(indexer, &stop_signal);
@@ -344,32 +387,110 @@ static void print_summary(const hustings_summary_t *sum, const index_options *op
             seconds, opt->index_path);
 }
 
-/* Bring the index up to date with opt's paths (and keep it so with
- * --watch); the exit status. */
+/* For each PATH given that cannot be found and that the run did not
+ * skip: the index held files from it, and took them for gone. */
+static void tell_gone_paths(const index_options *opt, const reporter *rep)
+{
+    for (size_t i = 0; i < opt->n_paths; i++)
+        if (rep->missing[i] && !rep->told[i])
+            fprintf(stderr, "hustings-index: %s: not there any more: the files indexed from "
+                            "it %s renamed where found again, else removed\n",
+                    opt->paths[i], opt->dry_run ? "would be" : "are");
+}
+
+/* After a run that found new files: a folder of the index that is not
+ * there any more may have been moved to where they are, and its files
+ * are then in the index twice.  Say so, and what to do. */
+static void tell_folders_not_there(hustings_index_t *index)
+{
+    hustings_stats_t *s = NULL;
+    if (hustings_index_get_stats(index, &s) != HUSTINGS_STATUS_SUCCESS)
+        return;
+    for (unsigned i = 0; i < hustings_stats_count_folders(s); i++) {
+        struct stat st;
+        const char *folder = hustings_stats_get_folder(s, i);
+        unsigned long files = hustings_stats_get_folder_files(s, i);
+        if (files && stat(folder, &st) < 0 && errno == ENOENT)
+            fprintf(stderr, "hustings-index: note: %s is not there, and the index holds %lu "
+                            "file%s from it: if it was moved, name its old and new place in "
+                            "one run to have them renamed; --prune removes them\n",
+                    folder, files, files == 1 ? "" : "s");
+    }
+    hustings_stats_destroy(s);
+}
+
+/* --forget each PATH of opt's; a PATH the index holds nothing from is
+ * named (*nothing is set) and the others are forgotten all the same. */
+static hustings_status_t forget_paths(hustings_indexer_t *indexer, hustings_index_t *index,
+                                      const index_options *opt, reporter *rep,
+                                      hustings_summary_t *sum, int *nothing)
+{
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    for (size_t i = 0; i < opt->n_forget && st == HUSTINGS_STATUS_SUCCESS; i++) {
+        st = hustings_indexer_forget(indexer, opt->forget[i], sum);
+        if (st == HUSTINGS_STATUS_FILE_ERROR) {
+            progress_clear(rep->bar);
+            fprintf(stderr, "hustings-index: %s\n", hustings_index_get_error(index));
+            *nothing = 1;
+            st = HUSTINGS_STATUS_SUCCESS;
+        }
+    }
+    return st;
+}
+
+/* --forget, --prune, then bring the index up to date with opt's paths
+ * (and keep it so with --watch); the exit status. */
 static int update_index(const index_options *opt)
 {
-    if (check_paths(opt->paths, opt->n_paths) < 0)
+    /* for each PATH whether it is missing, then whether the run skipped it */
+    unsigned char *missing = calloc(2 * opt->n_paths + 1, 1);
+    if (!missing) {
+        fputs("hustings-index: out of memory\n", stderr);
         return EXIT_ERROR;
+    }
+    int found = find_paths(opt->paths, opt->n_paths, missing);
     char *scratch = NULL;
     hustings_index_t *index = NULL;
     hustings_indexer_t *indexer = NULL;
-    if (open_indexer(opt, &scratch, &index, &indexer) < 0)
+    if (check_paths(opt, missing, found) < 0 ||
+        open_indexer(opt, &scratch, &index, &indexer) < 0) {
+        free(missing);
         return EXIT_ERROR;
+    }
     catch_signals();
     int tty = isatty(STDERR_FILENO);
     reporter rep = { opt->verbose, opt->dry_run, opt->watch,
-                     progress_new(stderr, tty, !opt->quiet && (tty || opt->force_progress)) };
+                     progress_new(stderr, tty, !opt->quiet && (tty || opt->force_progress)),
+                     opt->paths, opt->n_paths, missing, missing + opt->n_paths };
     set_up_indexer(indexer, opt, &rep);
 
     double start = now();
     hustings_summary_t sum;
     memset(&sum, 0, sizeof sum);
+    int forgot_nothing = 0;
     const char *const *paths = (const char *const *)opt->paths;
-    hustings_status_t st = opt->watch
-        ? hustings_indexer_watch(indexer, paths, opt->n_paths, opt->batch, &sum)
-        : hustings_indexer_run(indexer, paths, opt->n_paths, &sum);
+    hustings_status_t st = forget_paths(indexer, index, opt, &rep, &sum, &forgot_nothing);
+    if (st == HUSTINGS_STATUS_SUCCESS && opt->prune)
+        st = hustings_indexer_prune(indexer, &sum);
+    if (st == HUSTINGS_STATUS_SUCCESS && opt->n_paths)
+        st = opt->watch ? hustings_indexer_watch(indexer, paths, opt->n_paths, opt->batch, &sum)
+                        : hustings_indexer_run(indexer, paths, opt->n_paths, &sum);
     progress_clear(rep.bar);
     int status = run_status(st, &sum, opt->watch, index);
+    if (status == 0 && forgot_nothing)
+        status = EXIT_SKIPPED;
+    int nothing = status != EXIT_ERROR && opt->n_paths && !found && !opt->n_forget &&
+                  !opt->prune &&
+                  !(sum.new_files + sum.changed + sum.renamed + sum.removed + sum.unchanged);
+    if (nothing) { /* each PATH was named as skipped */
+        fputs("hustings-index: nothing to index\n", stderr);
+        status = EXIT_ERROR;
+    }
+    if (st == HUSTINGS_STATUS_SUCCESS && !opt->quiet) {
+        tell_gone_paths(opt, &rep);
+        if (sum.new_files && !opt->dry_run && !opt->watch)
+            tell_folders_not_there(index);
+    }
     hustings_indexer_destroy(indexer);
     hustings_status_t cst = hustings_index_close(index);
     drop_scratch(scratch);
@@ -378,9 +499,10 @@ static int update_index(const index_options *opt)
                 hustings_status_to_string(cst));
         status = EXIT_ERROR;
     }
-    if (!opt->quiet)
+    if (!opt->quiet && !nothing)
         print_summary(&sum, opt, status, now() - start);
     progress_free(rep.bar);
+    free(missing);
     return status;
 }
 

@@ -13,26 +13,43 @@
 static void usage(FILE *out)
 {
     fputs("Usage: hustings-index [OPTION]... PATH...\n"
+          "  or:  hustings-index [OPTION]... --forget=PATH... [PATH]...\n"
+          "  or:  hustings-index [OPTION]... --prune [PATH]...\n"
           "  or:  hustings-index --stats [-d INDEX]\n"
           "  or:  hustings-index --extract FILE...\n"
           "Bring a hustings index up to date with the articles in each PATH (a folder,\n"
           "walked recursively, or a file): new and changed files are indexed, renamed\n"
           "files re-keyed, files that are gone removed; the rest is not even opened.\n"
+          "A folder that was moved is recognised as renamed files when its old and its\n"
+          "new place are both named.  Options may come after the PATHs; '--' ends them.\n"
           "\n"
           "  -d, --index=INDEX    the index (default: $HUSTINGS_INDEX, else\n"
           "                       $XDG_DATA_HOME/hustings/index, else\n"
           "                       ~/.local/share/hustings/index)\n"
-          "  -n, --dry-run        print what would change, change nothing\n"
+          "  -n, --dry-run        print what would change, change nothing (-n as in\n"
+          "                       make and rsync; in hustings-query, -n is --limit)\n"
           "  -x, --exclude=GLOB   skip files and folders matching GLOB (by name or by\n"
           "                       path below PATH); may be repeated\n"
           "  -L, --follow         follow symbolic links (default: skip them)\n"
           "      --max-size=BYTES skip files larger than this (default 67108864)\n"
-          "  -j, --jobs=N         read and parse files in N threads while one writes\n"
-          "                       (default: one per processor; 1: no threads)\n"
+          "  -j, --jobs=N         read and parse files in N threads while one writes,\n"
+          "                       as make -j (default: one per processor; 1: no threads)\n"
+          "      --date-from-mtime\n"
+          "                       date an article that gives no date of its own by its\n"
+          "                       file's modification time (its date source is then\n"
+          "                       \"mtime\"); a run without it leaves the dates of\n"
+          "                       unchanged files as they are\n"
+          "      --forget=PATH    remove from the index what was indexed from PATH (a\n"
+          "                       folder or file, which need not exist any more); may be\n"
+          "                       repeated\n"
+          "      --prune          remove the files that no longer exist, wherever they\n"
+          "                       were indexed from; nothing below a folder that cannot\n"
+          "                       be read or is empty (an unmounted share)\n"
           "  -w, --watch          after indexing, keep running and index what changes\n"
           "                       (inotify); SIGINT/SIGTERM commit and exit 0\n"
           "      --batch=SECONDS  with --watch, commit at most this often (default 5)\n"
-          "      --stats          print what the index holds and exit\n"
+          "      --stats          print what the index holds (with its folders and\n"
+          "                       undated articles) and exit\n"
           "      --extract        print the articles found in each FILE as JSON Lines\n"
           "                       (title, byline, date, lang, site, source, format,\n"
           "                       passages) and exit; no index is touched\n"
@@ -47,8 +64,9 @@ static void usage(FILE *out)
           "named on stderr with the reason, and the run goes on.  SIGINT and SIGTERM\n"
           "finish the file in hand and commit before exiting.\n"
           "\n"
-          "Exit status: 0 all indexed; 1 some files skipped; 2 error (bad options,\n"
-          "index unusable or locked); 130/143 stopped by SIGINT/SIGTERM.\n",
+          "Exit status: 0 all indexed; 1 some files skipped, or a --forget PATH the\n"
+          "index holds nothing from; 2 error (bad options, index unusable or locked);\n"
+          "130/143 stopped by SIGINT/SIGTERM.\n",
           out);
 }
 
@@ -65,7 +83,16 @@ static unsigned long long parse_size(const char *s)
  * in *index_opt; 0, 1 or -1 as index_options_parse. */
 static int parse_options(int argc, char **argv, index_options *opt, const char **index_opt)
 {
-    enum { OPT_MAX_SIZE = 256, OPT_STATS, OPT_PROGRESS, OPT_EXTRACT, OPT_BATCH };
+    enum {
+        OPT_MAX_SIZE = 256,
+        OPT_STATS,
+        OPT_PROGRESS,
+        OPT_EXTRACT,
+        OPT_BATCH,
+        OPT_FORGET,
+        OPT_PRUNE,
+        OPT_DATE_FROM_MTIME
+    };
     static const struct option options[] = {
         { "index", required_argument, NULL, 'd' },
         { "dry-run", no_argument, NULL, 'n' },
@@ -73,6 +100,9 @@ static int parse_options(int argc, char **argv, index_options *opt, const char *
         { "follow", no_argument, NULL, 'L' },
         { "max-size", required_argument, NULL, OPT_MAX_SIZE },
         { "jobs", required_argument, NULL, 'j' },
+        { "date-from-mtime", no_argument, NULL, OPT_DATE_FROM_MTIME },
+        { "forget", required_argument, NULL, OPT_FORGET },
+        { "prune", no_argument, NULL, OPT_PRUNE },
         { "stats", no_argument, NULL, OPT_STATS },
         { "extract", no_argument, NULL, OPT_EXTRACT },
         { "watch", no_argument, NULL, 'w' },
@@ -115,6 +145,15 @@ static int parse_options(int argc, char **argv, index_options *opt, const char *
                 return -1;
             }
             opt->jobs = (unsigned)n;
+            break;
+        case OPT_DATE_FROM_MTIME:
+            opt->date_from_mtime = 1;
+            break;
+        case OPT_FORGET:
+            opt->forget[opt->n_forget++] = optarg;
+            break;
+        case OPT_PRUNE:
+            opt->prune = 1;
             break;
         case OPT_STATS:
             stats = 1;
@@ -162,7 +201,8 @@ int index_options_parse(int argc, char **argv, index_options *opt)
     memset(opt, 0, sizeof *opt);
     opt->batch = 5;
     opt->excludes = calloc((size_t)argc, sizeof *opt->excludes);
-    if (!opt->excludes) {
+    opt->forget = calloc((size_t)argc, sizeof *opt->forget);
+    if (!opt->excludes || !opt->forget) {
         fputs("hustings-index: out of memory\n", stderr);
         return -1;
     }
@@ -172,6 +212,11 @@ int index_options_parse(int argc, char **argv, index_options *opt)
         return rc;
     opt->paths = argv + optind;
     opt->n_paths = (size_t)(argc - optind);
+    if (opt->action != INDEX_UPDATE && (opt->n_forget || opt->prune)) {
+        fprintf(stderr, "hustings-index: --forget and --prune change the index: not with %s\n",
+                opt->action == INDEX_STATS ? "--stats" : "--extract");
+        return -1;
+    }
     if (opt->action == INDEX_EXTRACT) {
         if (opt->n_paths == 0) {
             fputs("hustings-index: --extract needs a FILE\n", stderr);
@@ -188,7 +233,8 @@ int index_options_parse(int argc, char **argv, index_options *opt)
         fputs("hustings-index: --stats takes no PATH\n", stderr);
         return -1;
     }
-    if (opt->action == INDEX_UPDATE && opt->n_paths == 0) {
+    if (opt->action == INDEX_UPDATE && opt->n_paths == 0 &&
+        (opt->watch || (!opt->n_forget && !opt->prune))) {
         fputs("hustings-index: no folder or file to index\n"
               "Try 'hustings-index --help' for more information.\n", stderr);
         return -1;
@@ -200,7 +246,10 @@ void index_options_free(index_options *opt)
 {
     free(opt->index_path);
     free(opt->excludes);
+    free(opt->forget);
     opt->index_path = NULL;
     opt->excludes = NULL;
+    opt->forget = NULL;
     opt->n_excludes = 0;
+    opt->n_forget = 0;
 }

@@ -6,7 +6,8 @@
 
 /* What a run does. */
 typedef enum {
-    INDEX_UPDATE,  /* bring the index up to date with the paths (--watch: and keep it) */
+    INDEX_UPDATE,  /* --forget, --prune, then bring the index up to date with
+                      the paths, if any (--watch: and keep it) */
     INDEX_STATS,   /* --stats: print what the index holds */
     INDEX_EXTRACT  /* --extract: print the articles of the paths, no index */
 } index_action;
@@ -16,6 +17,10 @@ typedef struct index_options {
     char *index_path;      /* -d, else the default index (NULL for --extract) */
     const char **excludes; /* each -x, in argv */
     size_t n_excludes;
+    const char **forget;   /* each --forget, in argv */
+    size_t n_forget;
+    int prune;             /* --prune */
+    int date_from_mtime;   /* --date-from-mtime */
     char *const *paths;    /* the PATHs (or --extract's FILEs), in argv */
     size_t n_paths;
     int dry_run, follow, watch;

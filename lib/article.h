@@ -29,6 +29,9 @@ typedef struct hs_article {
     char *path;          /* the file it came from, as text (path_text.h) */
     char *title;         /* headline; "" when the file has none (never NULL) */
     char *date;          /* "YYYY-MM-DD", or NULL when unknown */
+    int date_from_mtime; /* date is the file's modification time, given by
+                            the indexer when asked (file_dates.h), not the
+                            article's own */
     char *datetime;      /* ISO 8601 as precise as the source: "2023-03-19",
                             "2023-03-19T21:00:00" or
                             "2023-03-19T21:00:00+06:00"; NULL when unknown */

@@ -56,16 +56,68 @@ int hs_article_terms(const char *path, const char *id, hs_buf *article_term,
     return rc ? -1 : 0;
 }
 
-/* An absolute form of path without requiring the file to exist. */
+/* Append path's components to out (an absolute path without a trailing
+ * slash, "" for the root), dropping "." and empty ones and taking ".."
+ * back one.  0 or -1. */
+static int append_components(hs_buf *out, const char *path)
+{
+    for (const char *p = path; *p;) {
+        const char *end = strchr(p, '/');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n == 2 && p[0] == '.' && p[1] == '.') {
+            char *slash = out->len ? strrchr(out->data, '/') : NULL;
+            if (slash)
+                out->len = (size_t)(slash - out->data);
+            if (out->data)
+                out->data[out->len] = '\0';
+        } else if (n && !(n == 1 && p[0] == '.') &&
+                   (hs_buf_putc(out, '/') < 0 || hs_buf_append(out, p, n) < 0)) {
+            return -1;
+        }
+        p += n + (end != NULL);
+    }
+    return 0;
+}
+
+/* An absolute form of path without requiring the file to exist: its real
+ * path when it exists; else that of its nearest folder that does, and the
+ * rest of the path with "." and ".." taken out (a folder that was moved
+ * away is named as it was indexed). */
 char *hs_absolute_path(const char *path)
 {
     char *real = realpath(path, NULL);
-    if (real || path[0] == '/')
-        return real ? real : strdup(path);
+    if (real)
+        return real;
+    hs_buf lexical = HS_BUF_INIT, out = HS_BUF_INIT;
     char cwd[PATH_MAX];
-    if (!getcwd(cwd, sizeof cwd))
+    int ok = path[0] == '/' || getcwd(cwd, sizeof cwd);
+    ok = ok && (path[0] == '/' || append_components(&lexical, cwd) == 0) &&
+         append_components(&lexical, path) == 0;
+    if (!ok) {
+        hs_buf_free(&lexical);
         return strdup(path);
-    hs_buf b = HS_BUF_INIT;
-    hs_buf_printf(&b, "%s/%s", cwd, path);
-    return hs_buf_detach(&b);
+    }
+    /* the longest existing folder above it, resolved */
+    size_t cut = lexical.len;
+    char *found = NULL;
+    do {
+        while (cut > 0 && lexical.data[--cut] != '/')
+            ;
+        char saved = cut < lexical.len ? lexical.data[cut] : '\0';
+        if (lexical.data)
+            lexical.data[cut] = '\0';
+        found = realpath(cut ? lexical.data : "/", NULL);
+        if (lexical.data)
+            lexical.data[cut] = saved;
+    } while (!found && cut > 0);
+    int rc = found && strcmp(found, "/") != 0 ? hs_buf_puts(&out, found) : 0;
+    if (rc == 0 && append_components(&out, hs_buf_str(&lexical) + cut) == 0 && !out.len)
+        rc = hs_buf_putc(&out, '/');
+    free(found);
+    hs_buf_free(&lexical);
+    if (rc < 0 || !out.data) {
+        hs_buf_free(&out);
+        return strdup(path);
+    }
+    return hs_buf_detach(&out);
 }

@@ -32,7 +32,8 @@ int hs_article_name(const char *path, const char *id, hs_buf *out);
 int hs_article_terms(const char *path, const char *id, hs_buf *article_term,
                      hs_buf *file_term);
 
-/* path made absolute (symbolic links resolved when it exists); malloc'd. */
+/* path made absolute (symbolic links resolved when it exists; else those
+ * of its nearest existing folder, and "." and ".." taken out); malloc'd. */
 char *hs_absolute_path(const char *path);
 
 #endif

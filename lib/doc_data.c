@@ -25,6 +25,9 @@ char *hs_passage_data(const hs_article *a, size_t i, const char *cluster, int ha
         json_object_object_add(o, "title", json_object_new_string(a->title));
         if (a->date)
             json_object_object_add(o, "date", json_object_new_string(a->date));
+        /* a date of the article's own is the rule, and goes unsaid */
+        if (a->date && a->date_from_mtime)
+            json_object_object_add(o, "date_source", json_object_new_string("mtime"));
         if (a->source)
             json_object_object_add(o, "source", json_object_new_string(a->source));
         if (a->byline)
@@ -51,6 +54,13 @@ char *hs_passage_data(const hs_article *a, size_t i, const char *cluster, int ha
     char *copy = s ? strdup(s) : NULL;
     json_object_put(o);
     return copy;
+}
+
+const char *hs_data_date_source(const char *date, const char *stored)
+{
+    if (!date)
+        return NULL;
+    return stored && strcmp(stored, "mtime") == 0 ? "mtime" : "article";
 }
 
 int hs_article_doc_set_data(hx_doc *doc, const char *id)

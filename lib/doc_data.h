@@ -19,11 +19,19 @@ static inline int hs_is_article_doc_data(const char *data, size_t len)
 
 /* The data of passage i of article a: everything needed to print the
  * passage as a result (and to re-key it when its file is renamed); the
- * article's fields, its near-duplicate cluster (when cluster is not "")
+ * article's fields ("date_source": "mtime" when its date is its file's
+ * modification time), its near-duplicate cluster (when cluster is not "")
  * and fingerprint (when has_fp) go into its first passage only.  malloc'd,
  * NULL when out of memory. */
 char *hs_passage_data(const hs_article *a, size_t i, const char *cluster, int has_fp,
                       uint64_t fp);
+
+/* Where a first passage's date came from, as hustings_passage_get_date_source
+ * gives it (a static string), from its "date" and "date_source" (each NULL
+ * when absent): NULL when undated; "mtime" when "date_source" says so (only
+ * a date taken from the file's modification time is marked); else
+ * "article". */
+const char *hs_data_date_source(const char *date, const char *stored);
 
 /* Set an article's own document's data: "" or "id:" and its id.  0 or -1. */
 int hs_article_doc_set_data(hx_doc *doc, const char *id);

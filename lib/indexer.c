@@ -2,7 +2,9 @@
  *
  * A run has four steps:
  *  1. walk the folders; a file whose size and mtime match what the index
- *     remembers (filestate.h) is unchanged and is not opened;
+ *     remembers (filestate.h) is unchanged and is not opened (unless it is
+ *     to be dated by its mtime: file_dates.h); a folder given that is gone
+ *     (missing.h) is walked as empty; the folders are recorded (roots.h);
  *  2. find the files the index holds below those folders that are gone;
  *  3. read each remaining file and hash it: equal content is only a touch;
  *     a new path with the content of a gone file is a rename (re-keyed, not
@@ -12,7 +14,7 @@
  * as its passages, so a run killed at any point leaves a consistent index
  * that the next run completes.
  */
-#include "index_internal.h"
+#include "indexer_internal.h"
 
 #include <errno.h>
 #include <stdatomic.h>
@@ -23,41 +25,23 @@
 #include <threads.h>
 #include <unistd.h>
 
+#include "file_dates.h"
 #include "file_docs.h"
 #include "filestate.h"
-#include "path_text.h"
+#include "missing.h"
 #include "pipeline.h"
 #include "reader.h"
 #include "readfile.h"
+#include "roots.h"
 #include "shards.h"
 #include "stopwords.h"
 #include "strmap.h"
 #include "walk.h"
 
-/* Commit after this many files or bytes of text read: bounds memory and
- * what a crash loses. */
-#define COMMIT_FILES 500
-#define COMMIT_BYTES (32ull * 1024 * 1024)
-
 /* Files read and parsed ahead of the writer, per thread: bounds the
  * memory that parsed files wait in. */
 #define AHEAD_PER_JOB 4
 #define MAX_JOBS 64
-
-struct _hustings_indexer {
-    hustings_index_t *index;
-    int dry_run;
-    int follow_links;
-    char **excludes;
-    size_t n_excludes;
-    unsigned long long max_bytes;
-    hustings_file_fn file_fn;
-    void *file_ctx;
-    hustings_progress_fn progress_fn;
-    void *progress_ctx;
-    volatile sig_atomic_t *cancel;
-    unsigned jobs;          /* 0: one per processor */
-};
 
 hustings_status_t hustings_indexer_create(hustings_index_t *index, hustings_indexer_t **out)
 {
@@ -138,6 +122,12 @@ void hustings_indexer_set_jobs(hustings_indexer_t *ix, unsigned jobs)
         ix->jobs = jobs > MAX_JOBS ? MAX_JOBS : jobs;
 }
 
+void hustings_indexer_set_date_from_mtime(hustings_indexer_t *ix, int use)
+{
+    if (ix)
+        ix->date_from_mtime = use;
+}
+
 void hustings_indexer_set_cancel_flag(hustings_indexer_t *ix, volatile sig_atomic_t *flag)
 {
     if (ix)
@@ -154,13 +144,28 @@ typedef struct todo {
     ino_t ino;
 } todo;
 
+/* A path given that is missing but out of reach (missing_root). */
+typedef struct unsure {
+    char *path;             /* absolute */
+    char *given;            /* as given */
+    char *why;              /* what a SKIPPED says of it */
+} unsure;
+
 typedef struct run {
     hustings_indexer_t *ix;
     hustings_summary_t *sum;
     hs_strmap *stored;      /* path -> hs_filestate, as the index has them */
     hs_strmap *seen;        /* paths found by the walk (values unused) */
-    char **roots;           /* absolute, readable paths of this run */
+    char **roots;           /* absolute paths of this run: readable, or gone */
     size_t n_roots;
+    char **gone_roots;      /* those of them that are gone (missing.h) */
+    size_t n_gone_roots;
+    struct unsure *unsure;  /* missing ones out of reach (missing.h): their
+                               files may be found renamed, but are not
+                               removed */
+    size_t n_unsure;
+    char **recorded;        /* the roots the index has recorded (roots.h) */
+    size_t n_recorded;
     char **fenced;          /* unreadable paths: what is below is kept */
     size_t n_fenced;
     todo *todo;             /* files to read */
@@ -183,26 +188,10 @@ typedef struct shared {
     unsigned long long bytes_done, bytes_total;
 } shared;
 
-/* Tell the caller about the file named raw, by its text form
- * (path_text.h), and for a rename its old name's. */
+/* Tell the caller about the file named raw (indexer_internal.h). */
 static void tell(run *r, const char *raw, hustings_file_action_t action, const char *detail)
 {
-    if (!r->ix->file_fn)
-        return;
-    hs_buf path = HS_BUF_INIT, old = HS_BUF_INIT;
-    if (hs_path_to_text(raw, &path) < 0 ||
-        (action == HUSTINGS_FILE_RENAMED && hs_path_to_text(detail, &old) < 0))
-        goto done; /* out of memory: a report less */
-    if (action == HUSTINGS_FILE_RENAMED)
-        detail = old.data;
-    if (r->shared)
-        mtx_lock(&r->shared->mu);
-    r->ix->file_fn(r->ix->file_ctx, path.data, action, detail);
-    if (r->shared)
-        mtx_unlock(&r->shared->mu);
-done:
-    hs_buf_free(&path);
-    hs_buf_free(&old);
+    hs_indexer_tell(r->ix, r->shared ? &r->shared->mu : NULL, raw, action, detail);
 }
 
 /* One more file of the run is done. */
@@ -225,25 +214,6 @@ static void progress(run *r, size_t i)
     mtx_unlock(&sh->mu);
 }
 
-static int push_path(char ***list, size_t *n, const char *path)
-{
-    char **p = realloc(*list, (*n + 1) * sizeof *p);
-    if (!p)
-        return -1;
-    *list = p;
-    if (!(p[*n] = strdup(path)))
-        return -1;
-    (*n)++;
-    return 0;
-}
-
-static void free_paths(char **list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(list[i]);
-    free(list);
-}
-
 static long long mtime_ns(const struct stat *st)
 {
     return (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
@@ -258,7 +228,8 @@ static int walk_found(void *ctx, const char *path, const struct stat *st)
     if (hs_strmap_put(r->seen, path, r, NULL) < 0)
         return -1;
     hs_filestate *fs = hs_strmap_get(r->stored, path);
-    if (fs && fs->size == (unsigned long long)st->st_size && fs->mtime_ns == mtime_ns(st)) {
+    if (fs && fs->size == (unsigned long long)st->st_size && fs->mtime_ns == mtime_ns(st) &&
+        !(r->ix->date_from_mtime && hs_dates_stale(fs, mtime_ns(st)))) {
         r->sum->unchanged++;
         tell(r, path, HUSTINGS_FILE_UNCHANGED, NULL);
         return 0;
@@ -289,14 +260,8 @@ static void walk_problem(void *ctx, const char *path, const char *reason)
     run *r = ctx;
     r->sum->skipped++;
     tell(r, path, HUSTINGS_FILE_SKIPPED, reason);
-    if (push_path(&r->fenced, &r->n_fenced, path) < 0)
+    if (hs_paths_push(&r->fenced, &r->n_fenced, path) < 0)
         r->oom = 1;
-}
-
-static int below(const char *path, const char *dir)
-{
-    size_t n = strlen(dir);
-    return strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/' || dir[n - 1] == '/');
 }
 
 typedef struct gone_finder {
@@ -314,9 +279,9 @@ static int find_gone(void *ctx, const char *path, void *value)
         return 0;
     int in_run = 0;
     for (size_t i = 0; i < r->n_roots && !in_run; i++)
-        in_run = below(path, r->roots[i]);
+        in_run = hs_path_below(path, r->roots[i]);
     for (size_t i = 0; i < r->n_fenced && in_run; i++)
-        in_run = !below(path, r->fenced[i]);
+        in_run = !hs_path_below(path, r->fenced[i]);
     if (!in_run)
         return 0;
     hs_filestate *fs = value;
@@ -331,7 +296,8 @@ static hustings_status_t maybe_commit(run *r, int force)
 {
     if (r->ix->dry_run)
         return HUSTINGS_STATUS_SUCCESS;
-    if (!force && r->files_since_commit < COMMIT_FILES && r->bytes_since_commit < COMMIT_BYTES)
+    if (!force && r->files_since_commit < HS_COMMIT_FILES &&
+        r->bytes_since_commit < HS_COMMIT_BYTES)
         return HUSTINGS_STATUS_SUCCESS;
     r->files_since_commit = 0;
     r->bytes_since_commit = 0;
@@ -359,6 +325,8 @@ typedef enum found {
 typedef struct prepared {
     found found;
     char hash[HS_HASH_HEX + 1];
+    hs_dates dates;            /* FOUND_PARSED: how its articles are dated */
+    char mtime_date[11];
     size_t bytes;
     hs_buf why;
     hs_article_list list;
@@ -392,9 +360,21 @@ static void parse(const run *r, const todo *t, reader_state *rs, prepared *p)
     }
     for (size_t i = 0; i < p->list.n; i++)
         hs_article_detect_lang(p->list.items[i], r->langid);
+    if (hs_date_articles(p->list.items, p->list.n, t->mtime_ns, r->ix->date_from_mtime,
+                         &p->dates, p->mtime_date) < 0) {
+        p->found = FOUND_NO_MEMORY;
+        return;
+    }
     p->found = FOUND_PARSED;
     if (!r->ix->dry_run && !(p->docs = hs_file_docs_build(rs->stemmer, p->list.items, p->list.n)))
         p->found = FOUND_NO_MEMORY;
+}
+
+/* Whether a file of the content the index holds (old) must be parsed
+ * again all the same: to be dated by its modification time. */
+static int to_date(const run *r, const hs_filestate *old, const todo *t)
+{
+    return r->ix->date_from_mtime && hs_dates_stale(old, t->mtime_ns);
 }
 
 /* Read todo item t into p: the decisions that need no index.  With
@@ -412,7 +392,7 @@ static void prepare(const run *r, const todo *t, reader_state *rs, prepared *p, 
     p->bytes = rs->data.len;
     hs_hash_content(hs_buf_str(&rs->data), rs->data.len, p->hash);
     hs_filestate *old = hs_strmap_get(r->stored, t->path);
-    if (old && strcmp(old->hash, p->hash) == 0)
+    if (old && strcmp(old->hash, p->hash) == 0 && !to_date(r, old, t))
         p->found = FOUND_TOUCHED;
     else if (may_move && !old && hs_strmap_get(r->gone_by_hash, p->hash))
         p->found = FOUND_MOVED; /* the writer decides; renames are not parsed */
@@ -435,6 +415,17 @@ static void prepare_item(void *ctx, size_t i, void *worker_state)
 
 /* ---- step 3, second half: writing, in the calling thread --------------- */
 
+/* The state of file t, of content hash, to remember. */
+static hs_filestate state_of(const todo *t, const char *hash, hs_dates dates,
+                             const char *mtime_date)
+{
+    hs_filestate fs = { t->size, t->mtime_ns, "", t->path, dates, "" };
+    memcpy(fs.hash, hash, sizeof fs.hash);
+    if (dates == HS_DATES_MTIME)
+        memcpy(fs.mtime_date, mtime_date, sizeof fs.mtime_date);
+    return fs;
+}
+
 /* Replace the file's passages by those parsed into p. */
 static hustings_status_t write_parsed(run *r, const todo *t, prepared *p, int existed)
 {
@@ -453,8 +444,7 @@ static hustings_status_t write_parsed(run *r, const todo *t, prepared *p, int ex
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     if (!r->ix->dry_run) {
         st = hs_index_write_file(index, t->path, p->docs);
-        hs_filestate fs = { t->size, t->mtime_ns, "", t->path };
-        memcpy(fs.hash, p->hash, sizeof fs.hash);
+        hs_filestate fs = state_of(t, p->hash, p->dates, p->mtime_date);
         if (st == HUSTINGS_STATUS_SUCCESS)
             st = remember(r, t->path, &fs);
     }
@@ -476,8 +466,7 @@ static hustings_status_t write_parsed(run *r, const todo *t, prepared *p, int ex
 static hustings_status_t write_rename(run *r, const todo *t, const prepared *p,
                                       const hs_filestate *moved)
 {
-    hs_filestate fs = { t->size, t->mtime_ns, "", t->path };
-    memcpy(fs.hash, p->hash, sizeof fs.hash);
+    hs_filestate fs = state_of(t, p->hash, moved->dates, moved->mtime_date);
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     if (!r->ix->dry_run) {
         st = hs_index_rename_file(r->index, moved->path, t->path);
@@ -514,14 +503,21 @@ static hustings_status_t process(run *r, const todo *t, prepared *p, gone_finder
         hs_strmap_remove(g->gone, moved->path);
         return write_rename(r, t, p, moved);
     }
+    const hs_filestate *old = hs_strmap_get(r->stored, t->path);
+    hs_dates dates = old ? old->dates : HS_DATES_UNKNOWN;
+    if (p->found == FOUND_PARSED && old && strcmp(old->hash, p->hash) == 0 &&
+        p->dates == HS_DATES_OWN) {
+        /* read again to be dated, it gives dates of its own: as it was */
+        p->found = FOUND_TOUCHED;
+        dates = HS_DATES_OWN;
+    }
     if (p->found == FOUND_TOUCHED) {
         r->sum->unchanged++;
         tell(r, t->path, HUSTINGS_FILE_UNCHANGED, NULL);
-        hs_filestate fs = { t->size, t->mtime_ns, "", t->path };
-        memcpy(fs.hash, p->hash, sizeof fs.hash);
+        hs_filestate fs = state_of(t, p->hash, dates, old->mtime_date);
         return r->ix->dry_run ? HUSTINGS_STATUS_SUCCESS : remember(r, t->path, &fs);
     }
-    return write_parsed(r, t, p, hs_strmap_get(r->stored, t->path) != NULL);
+    return write_parsed(r, t, p, old != NULL);
 }
 
 static int cancelled(const run *r)
@@ -530,55 +526,140 @@ static int cancelled(const run *r)
 }
 
 typedef struct remover {
-    run *r;
-    hustings_status_t st;
     char **paths;
     size_t n;
+    int failed;
 } remover;
 
 static int collect_gone(void *ctx, const char *path, void *value)
 {
     (void)value;
     remover *rm = ctx;
-    if (push_path(&rm->paths, &rm->n, path) < 0) {
-        rm->st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-        return 1;
-    }
-    return 0;
+    return rm->failed = hs_paths_push(&rm->paths, &rm->n, path) < 0;
 }
 
-static int compare_paths(const void *a, const void *b)
+typedef struct unclaimed {
+    const char *root;
+    char **paths;
+    size_t n;
+    int failed;
+} unclaimed;
+
+static int collect_unclaimed(void *ctx, const char *path, void *value)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    (void)value;
+    unclaimed *u = ctx;
+    if (hs_path_below(path, u->root) && hs_paths_push(&u->paths, &u->n, path) < 0)
+        u->failed = 1;
+    return u->failed;
+}
+
+/* A missing root out of reach whose files were all found renamed has
+ * moved; one that still has some is skipped, and they are kept. */
+static hustings_status_t keep_unsure(run *r, gone_finder *g)
+{
+    for (size_t i = 0; i < r->n_unsure; i++) {
+        unclaimed u = { r->unsure[i].path, NULL, 0, 0 };
+        hs_strmap_each(g->gone, collect_unclaimed, &u);
+        for (size_t k = 0; k < u.n; k++)
+            hs_strmap_remove(g->gone, u.paths[k]);
+        int kept = u.n > 0;
+        hs_paths_free(u.paths, u.n);
+        if (u.failed)
+            return HUSTINGS_STATUS_OUT_OF_MEMORY;
+        if (kept) {
+            r->sum->skipped++;
+            tell(r, r->unsure[i].given, HUSTINGS_FILE_SKIPPED, r->unsure[i].why);
+        } else if (hs_paths_push(&r->gone_roots, &r->n_gone_roots, r->unsure[i].path) < 0) {
+            return HUSTINGS_STATUS_OUT_OF_MEMORY;
+        }
+    }
+    return HUSTINGS_STATUS_SUCCESS;
 }
 
 /* Step 4: delete what is still gone, in path order. */
 static hustings_status_t remove_gone(run *r, gone_finder *g)
 {
-    remover rm = { r, HUSTINGS_STATUS_SUCCESS, NULL, 0 };
+    hustings_status_t st = keep_unsure(r, g);
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return st;
+    remover rm = { NULL, 0, 0 };
     hs_strmap_each(g->gone, collect_gone, &rm);
-    if (rm.n)
-        qsort(rm.paths, rm.n, sizeof *rm.paths, compare_paths);
-    for (size_t i = 0; i < rm.n && rm.st == HUSTINGS_STATUS_SUCCESS; i++) {
-        if (cancelled(r)) {
-            rm.st = HUSTINGS_STATUS_INTERRUPTED;
-            break;
+    st = rm.failed ? HUSTINGS_STATUS_OUT_OF_MEMORY
+                   : hs_indexer_remove_files(r->ix, rm.paths, rm.n, r->sum,
+                                             &r->files_since_commit);
+    hs_paths_free(rm.paths, rm.n);
+    return st;
+}
+
+typedef struct below_finder {
+    const char *dir;
+    int found;
+} below_finder;
+
+static int find_below(void *ctx, const char *path, void *value)
+{
+    (void)value;
+    below_finder *b = ctx;
+    return b->found = hs_path_below(path, b->dir);
+}
+
+/* Whether the index holds anything from path or below: a file, or a root
+ * recorded. */
+static int holds_below(const run *r, const char *path)
+{
+    for (size_t i = 0; i < r->n_recorded; i++)
+        if (hs_path_below(r->recorded[i], path))
+            return 1;
+    below_finder b = { path, 0 };
+    hs_strmap_each(r->stored, find_below, &b);
+    return b.found;
+}
+
+/* A path given that cannot be found (err): when the index holds files
+ * from it and it is gone (missing.h), it is in the run, so that its files
+ * are found renamed or removed.  When it is out of reach, its files may
+ * only be found renamed (a folder moved out of the only one its parent
+ * held leaves it empty, as an unmounted share is): keep_unsure keeps the
+ * others.  Else it is skipped, and nothing indexed below it is touched. */
+static hustings_status_t missing_root(run *r, const char *given, const char *abs, int err)
+{
+    hs_buf folder = HS_BUF_INIT, why = HS_BUF_INIT;
+    hs_path_state state = HS_PATH_THERE; /* (a dangling link) */
+    if ((err == ENOENT || err == ENOTDIR) && holds_below(r, abs) &&
+        hs_path_check(abs, &folder, &why, &state) < 0)
+        r->oom = 1;
+    if (state == HS_PATH_GONE && (hs_paths_push(&r->roots, &r->n_roots, abs) < 0 ||
+                                  hs_paths_push(&r->gone_roots, &r->n_gone_roots, abs) < 0))
+        r->oom = 1;
+    if (state == HS_PATH_OUT_OF_REACH) {
+        hs_buf why_skipped = HS_BUF_INIT;
+        unsure *more = realloc(r->unsure, (r->n_unsure + 1) * sizeof *more);
+        if (more)
+            r->unsure = more;
+        if (!more ||
+            hs_buf_printf(&why_skipped, "not found, and above it %s: %s: what the index holds "
+                                        "from it is kept, but for files found renamed",
+                          hs_buf_str(&folder), hs_buf_str(&why)) < 0 ||
+            hs_paths_push(&r->roots, &r->n_roots, abs) < 0) {
+            r->oom = 1;
+        } else {
+            unsure *u = &r->unsure[r->n_unsure];
+            u->path = strdup(abs);
+            u->given = strdup(given);
+            u->why = hs_buf_detach(&why_skipped);
+            r->n_unsure++;
+            if (!u->path || !u->given || !u->why)
+                r->oom = 1;
         }
-        if (!r->ix->dry_run) {
-            rm.st = hs_index_remove_file(r->index, rm.paths[i]);
-            if (rm.st == HUSTINGS_STATUS_SUCCESS)
-                rm.st = remember(r, rm.paths[i], NULL);
-            r->files_since_commit++;
-            if (rm.st == HUSTINGS_STATUS_SUCCESS)
-                rm.st = maybe_commit(r, 0);
-        }
-        if (rm.st == HUSTINGS_STATUS_SUCCESS) {
-            r->sum->removed++;
-            tell(r, rm.paths[i], HUSTINGS_FILE_REMOVED, NULL);
-        }
+        hs_buf_free(&why_skipped);
+    } else if (state == HS_PATH_THERE) {
+        r->sum->skipped++;
+        tell(r, given, HUSTINGS_FILE_SKIPPED, strerror(err));
     }
-    free_paths(rm.paths, rm.n);
-    return rm.st;
+    hs_buf_free(&folder);
+    hs_buf_free(&why);
+    return r->oom ? HUSTINGS_STATUS_OUT_OF_MEMORY : HUSTINGS_STATUS_SUCCESS;
 }
 
 static hustings_status_t walk_roots(run *r, const char *const *paths, size_t n)
@@ -591,13 +672,13 @@ static hustings_status_t walk_roots(run *r, const char *const *paths, size_t n)
         if (!abs)
             return HUSTINGS_STATUS_OUT_OF_MEMORY;
         if (stat(abs, &st) < 0) {
-            /* named but unreadable: nothing below it is touched */
-            r->sum->skipped++;
-            tell(r, paths[i], HUSTINGS_FILE_SKIPPED, strerror(errno));
+            hustings_status_t mst = missing_root(r, paths[i], abs, errno);
             free(abs);
+            if (mst != HUSTINGS_STATUS_SUCCESS)
+                return mst;
             continue;
         }
-        int rc = push_path(&r->roots, &r->n_roots, abs);
+        int rc = hs_paths_push(&r->roots, &r->n_roots, abs);
         if (rc == 0)
             rc = hs_walk(abs, &opt, walk_found, walk_problem, r);
         free(abs);
@@ -605,6 +686,46 @@ static hustings_status_t walk_roots(run *r, const char *const *paths, size_t n)
             return HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
     return HUSTINGS_STATUS_SUCCESS;
+}
+
+static int is_recorded(const run *r, const char *path)
+{
+    for (size_t i = 0; i < r->n_recorded; i++)
+        if (strcmp(r->recorded[i], path) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether the root was given but is missing (gone, or out of reach). */
+static int is_missing_root(const run *r, const char *path)
+{
+    for (size_t i = 0; i < r->n_gone_roots; i++)
+        if (strcmp(r->gone_roots[i], path) == 0)
+            return 1;
+    for (size_t i = 0; i < r->n_unsure; i++)
+        if (strcmp(r->unsure[i].path, path) == 0)
+            return 1;
+    return 0;
+}
+
+/* Record the roots of the run that are there and that the index has not
+ * recorded yet (roots.h); with `gone`, forget instead those recorded that
+ * were found gone. */
+static hustings_status_t record_roots(run *r, int gone)
+{
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
+    char **roots = gone ? r->gone_roots : r->roots;
+    size_t n = gone ? r->n_gone_roots : r->n_roots;
+    for (size_t i = 0; i < n && st == HUSTINGS_STATUS_SUCCESS && !r->ix->dry_run; i++) {
+        if (is_recorded(r, roots[i]) != gone || (!gone && is_missing_root(r, roots[i])))
+            continue;
+        st = hs_root_store(r->index->db, roots[i], !gone);
+        if (st == HUSTINGS_STATUS_SUCCESS)
+            r->index->pending++;
+        else if (st != HUSTINGS_STATUS_OUT_OF_MEMORY)
+            st = hs_index_fail_db(r->index, st);
+    }
+    return st;
 }
 
 /* How many threads read and parse: the jobs asked for, else one per
@@ -785,6 +906,8 @@ static hustings_status_t run_steps(run *r, const char *const *paths, size_t n)
     if (!r->ix->dry_run)
         hs_shards_remove_stale(index->path);
     hustings_status_t st = hs_filestates_load(index->db, &r->stored);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hs_roots_load(index->db, &r->recorded, &r->n_recorded);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st == HUSTINGS_STATUS_OUT_OF_MEMORY ? st : hs_index_fail_db(index, st);
     if (!(r->seen = hs_strmap_new()))
@@ -804,12 +927,21 @@ static hustings_status_t run_steps(run *r, const char *const *paths, size_t n)
     int sharded = 0;
     if (shards)
         st = build_in_shards(r, shards, &sharded);
+    /* the roots go into the run's first commit (a build in shards has
+     * just put its index in place of the one it started from) */
+    if (st == HUSTINGS_STATUS_SUCCESS || (sharded && st == HUSTINGS_STATUS_INTERRUPTED)) {
+        hustings_status_t rst = record_roots(r, 0);
+        if (rst != HUSTINGS_STATUS_SUCCESS)
+            st = rst;
+    }
     if (!sharded && st == HUSTINGS_STATUS_SUCCESS) {
         r->gone_by_hash = g.by_hash;
         st = read_and_write(r, &g);
     }
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = remove_gone(r, &g);
+    if (st == HUSTINGS_STATUS_SUCCESS) /* their files went with them */
+        st = record_roots(r, 1);
     hs_strmap_free(g.gone, NULL);
     hs_strmap_free(g.by_hash, NULL);
     return st;
@@ -844,8 +976,16 @@ hustings_status_t hustings_indexer_run(hustings_indexer_t *ix, const char *const
     for (size_t i = 0; i < r.n_todo; i++)
         free(r.todo[i].path);
     free(r.todo);
-    free_paths(r.roots, r.n_roots);
-    free_paths(r.fenced, r.n_fenced);
+    hs_paths_free(r.roots, r.n_roots);
+    hs_paths_free(r.gone_roots, r.n_gone_roots);
+    for (size_t i = 0; i < r.n_unsure; i++) {
+        free(r.unsure[i].path);
+        free(r.unsure[i].given);
+        free(r.unsure[i].why);
+    }
+    free(r.unsure);
+    hs_paths_free(r.recorded, r.n_recorded);
+    hs_paths_free(r.fenced, r.n_fenced);
     hs_strmap_free(r.stored, hs_filestate_free);
     hs_strmap_free(r.seen, NULL);
     return st;

@@ -10,6 +10,7 @@ struct _hustings_passage {
     unsigned rank;
     double score;
     char *path, *title, *date, *source, *byline, *lang, *site, *text;
+    const char *date_source; /* static: "article", "mtime", or NULL */
     char *article;       /* article key: path, or path#id */
     char *cluster;       /* near-duplicate cluster key, or NULL */
     unsigned ordinal, paragraph;

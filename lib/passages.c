@@ -145,6 +145,9 @@ static hustings_status_t decode(hustings_passages_t *list, hx_db *db, unsigned d
     p->path = member(f, "path", &failed);
     p->title = member(f, "title", &failed);
     p->date = member(f, "date", &failed);
+    json_object *source = NULL;
+    json_object_object_get_ex(f, "date_source", &source);
+    p->date_source = hs_data_date_source(p->date, source ? json_object_get_string(source) : NULL);
     p->source = member(f, "source", &failed);
     p->byline = member(f, "byline", &failed);
     p->lang = member(f, "lang", &failed);
@@ -209,6 +212,10 @@ double hustings_passage_get_score(hustings_passage_t *p) { return p ? p->score :
 const char *hustings_passage_get_path(hustings_passage_t *p) { return p ? p->path : NULL; }
 const char *hustings_passage_get_title(hustings_passage_t *p) { return p ? p->title : NULL; }
 const char *hustings_passage_get_date(hustings_passage_t *p) { return p ? p->date : NULL; }
+const char *hustings_passage_get_date_source(hustings_passage_t *p)
+{
+    return p ? p->date_source : NULL;
+}
 const char *hustings_passage_get_source(hustings_passage_t *p) { return p ? p->source : NULL; }
 const char *hustings_passage_get_byline(hustings_passage_t *p) { return p ? p->byline : NULL; }
 const char *hustings_passage_get_lang(hustings_passage_t *p) { return p ? p->lang : NULL; }

@@ -66,6 +66,8 @@
 #define HS_META_FORMAT   "hustings.format"
 #define HS_META_UPDATED  "hustings.updated"  /* ISO 8601 UTC of the last commit */
 #define HS_META_FILE     "F"                 /* + file key: see filestate.h */
+#define HS_META_ROOT     "R"                 /* + file key of a folder (or file)
+                                                given to a run: see roots.h */
 
 /* Keys longer than this are cut and end in a hash of the whole path, so
  * that the XA term stays under Xapian's term length limit. */

@@ -1,5 +1,6 @@
-/* stats.c - what an index holds: counts, size, dates and languages
- * (hustings_index_get_stats and the getters of its object). */
+/* stats.c - what an index holds: counts, size, dates and languages, and
+ * the folders it was built from (hustings_index_get_stats and the getters
+ * of its object). */
 #include "index_internal.h"
 
 #include <dirent.h>
@@ -7,6 +8,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "filestate.h"
+#include "path_text.h"
+#include "roots.h"
 #include "schema.h"
 
 typedef struct lang_count {
@@ -14,8 +18,14 @@ typedef struct lang_count {
     unsigned long passages;
 } lang_count;
 
+typedef struct folder_count {
+    char *path;          /* text form (path_text.h) */
+    unsigned long files;
+} folder_count;
+
 struct _hustings_stats {
     unsigned long articles, passages, files, terms;
+    unsigned long undated; /* articles without a date, added up over shards */
     unsigned long long disk_bytes;
     int format;
     char *last_update;   /* NULL when never */
@@ -23,6 +33,8 @@ struct _hustings_stats {
     char *last_date;
     lang_count *langs;   /* most passages first */
     size_t n_langs, langs_room;
+    folder_count *folders; /* by path */
+    size_t n_folders;
 };
 
 void hustings_stats_destroy(hustings_stats_t *stats)
@@ -32,6 +44,9 @@ void hustings_stats_destroy(hustings_stats_t *stats)
     for (size_t i = 0; i < stats->n_langs; i++)
         free(stats->langs[i].code);
     free(stats->langs);
+    for (size_t i = 0; i < stats->n_folders; i++)
+        free(stats->folders[i].path);
+    free(stats->folders);
     free(stats->last_update);
     free(stats->first_date);
     free(stats->last_date);
@@ -59,22 +74,114 @@ static unsigned long long disk_usage(const char *dir)
     return total;
 }
 
+/* The files of one index, and how many lie below each of its roots. */
+typedef struct file_tally {
+    unsigned long files;
+    char **roots;
+    size_t n_roots;
+    unsigned long *below;     /* per root */
+    int failed;
+} file_tally;
+
 static int count_file(void *ctx, const char *key, const char *value, size_t len)
 {
     (void)key;
-    (void)value;
-    (void)len;
-    ++*(unsigned long *)ctx;
+    file_tally *t = ctx;
+    t->files++;
+    if (!t->n_roots)
+        return 0;
+    hs_filestate *fs = hs_filestate_parse(value, len);
+    for (size_t i = 0; fs && i < t->n_roots; i++)
+        t->below[i] += hs_path_below(fs->path, t->roots[i]) != 0;
+    hs_filestate_free(fs); /* a malformed one is no root's */
+    return 0;
+}
+
+static int by_path(const void *a, const void *b)
+{
+    return strcmp(((const folder_count *)a)->path, ((const folder_count *)b)->path);
+}
+
+/* Add the roots of t, by their text form, to the folders of stats (the
+ * same folder in another shard adds up). */
+static int add_folders(hustings_stats_t *stats, const file_tally *t)
+{
+    for (size_t i = 0; i < t->n_roots; i++) {
+        hs_buf text = HS_BUF_INIT;
+        if (hs_path_to_text(t->roots[i], &text) < 0)
+            return -1;
+        size_t k = 0;
+        while (k < stats->n_folders && strcmp(stats->folders[k].path, text.data) != 0)
+            k++;
+        if (k == stats->n_folders) {
+            folder_count *more = realloc(stats->folders, (k + 1) * sizeof *more);
+            if (!more) {
+                hs_buf_free(&text);
+                return -1;
+            }
+            stats->folders = more;
+            more[k].path = hs_buf_detach(&text);
+            more[k].files = 0;
+            stats->n_folders++;
+        }
+        hs_buf_free(&text);
+        stats->folders[k].files += t->below[i];
+    }
+    if (stats->n_folders > 1)
+        qsort(stats->folders, stats->n_folders, sizeof *stats->folders, by_path);
+    return 0;
+}
+
+/* hx_value_fn over the dated passages with their articles' tags: an
+ * article's passages follow one another, so each run of one tag is one
+ * dated article. */
+typedef struct dated_runs {
+    char tag[17];
+    unsigned long articles;
+} dated_runs;
+
+static int count_dated(void *ctx, unsigned docid, const char *value, size_t len,
+                       const char *tag, size_t tag_len)
+{
+    (void)docid, (void)value, (void)len;
+    dated_runs *d = ctx;
+    if (tag_len >= sizeof d->tag)
+        tag_len = sizeof d->tag - 1;
+    if (strncmp(d->tag, tag, tag_len) != 0 || d->tag[tag_len] != '\0') {
+        d->articles++;
+        memcpy(d->tag, tag, tag_len);
+        d->tag[tag_len] = '\0';
+    }
     return 0;
 }
 
 /* What one index at path (open as db) adds to stats: the files it
- * tracks and its size; *updated becomes its last update if later. */
+ * tracks, by root, its undated articles and its size; *updated becomes
+ * its last update if later. */
 static hustings_status_t usage(hx_db *db, const char *path, hustings_stats_t *stats,
                                char **updated)
 {
     char *mine = NULL;
-    hustings_status_t st = hx_db_each_metadata(db, HS_META_FILE, count_file, &stats->files);
+    file_tally t = { 0, NULL, 0, NULL, 0 };
+    dated_runs dated = { "", 0 };
+    hustings_status_t st = hs_roots_load(db, &t.roots, &t.n_roots);
+    if (st == HUSTINGS_STATUS_SUCCESS && t.n_roots &&
+        !(t.below = calloc(t.n_roots, sizeof *t.below)))
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hx_db_each_metadata(db, HS_META_FILE, count_file, &t);
+    if (st == HUSTINGS_STATUS_SUCCESS && add_folders(stats, &t) < 0)
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
+    stats->files += t.files;
+    hs_paths_free(t.roots, t.n_roots);
+    free(t.below);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hx_db_each_value(db, HS_SLOT_DATE, HS_SLOT_ARTICLE, count_dated, &dated);
+    unsigned long articles = 0;
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hx_db_count_terms(db, HS_PREFIX_ARTICLE, &articles);
+    if (articles > dated.articles)
+        stats->undated += articles - dated.articles;
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hx_db_get_metadata(db, HS_META_UPDATED, &mine);
     if (st != HUSTINGS_STATUS_SUCCESS)
@@ -271,4 +378,24 @@ const char *hustings_stats_get_language(hustings_stats_t *stats, unsigned i)
 unsigned long hustings_stats_get_language_passages(hustings_stats_t *stats, unsigned i)
 {
     return stats && i < stats->n_langs ? stats->langs[i].passages : 0;
+}
+
+unsigned long hustings_stats_get_undated(hustings_stats_t *stats)
+{
+    return stats ? stats->undated : 0;
+}
+
+unsigned hustings_stats_count_folders(hustings_stats_t *stats)
+{
+    return stats ? (unsigned)stats->n_folders : 0;
+}
+
+const char *hustings_stats_get_folder(hustings_stats_t *stats, unsigned i)
+{
+    return stats && i < stats->n_folders ? stats->folders[i].path : NULL;
+}
+
+unsigned long hustings_stats_get_folder_files(hustings_stats_t *stats, unsigned i)
+{
+    return stats && i < stats->n_folders ? stats->folders[i].files : 0;
 }

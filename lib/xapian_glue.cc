@@ -502,6 +502,25 @@ hustings_status_t hx_db_value_bounds(hx_db *db, unsigned slot, char **lo, char *
     return st;
 }
 
+hustings_status_t hx_db_each_value(hx_db *db, unsigned slot, unsigned other,
+                                   hx_value_fn fn, void *ctx)
+{
+    return guarded(db, [&] {
+        Xapian::ValueIterator o = db->db->valuestream_begin(other);
+        const Xapian::ValueIterator o_end = db->db->valuestream_end(other);
+        for (auto v = db->db->valuestream_begin(slot); v != db->db->valuestream_end(slot); ++v) {
+            Xapian::docid id = v.get_docid();
+            if (o != o_end && o.get_docid() < id)
+                o.skip_to(id);
+            std::string value = *v, with;
+            if (o != o_end && o.get_docid() == id)
+                with = *o;
+            if (fn(ctx, id, value.data(), value.size(), with.data(), with.size()))
+                break;
+        }
+    });
+}
+
 hx_doc *hx_doc_new(void)
 {
     return new (std::nothrow) hx_doc();

@@ -118,6 +118,14 @@ hustings_status_t hx_db_update_doc(hx_db *db, unsigned docid,
  * no document has one. */
 hustings_status_t hx_db_value_bounds(hx_db *db, unsigned slot, char **lo, char **hi);
 
+/* Visit, in docid order, the documents with a value in `slot`, with that
+ * value and their value in slot `other` ("" when they have none);
+ * non-zero from fn stops. */
+typedef int (*hx_value_fn)(void *ctx, unsigned docid, const char *value, size_t len,
+                           const char *other, size_t other_len);
+hustings_status_t hx_db_each_value(hx_db *db, unsigned slot, unsigned other,
+                                   hx_value_fn fn, void *ctx);
+
 hx_doc *hx_doc_new(void);
 void hx_doc_free(hx_doc *doc);
 /* 0, or -1 when out of memory. */

@@ -1176,6 +1176,15 @@ static void test_shard_stats(const char *tmp)
     CHECK_STR(hustings_stats_get_last_update(s), strcmp(u1, u4) > 0 ? u1 : u4);
     CHECK_STR(hustings_stats_get_first_date(s), hustings_stats_get_first_date(s1));
     CHECK(hustings_stats_count_languages(s) > 0);
+    /* undated articles are counted in each shard (the one built in shards
+     * too), and a folder that both were built from is one, with the files
+     * of both */
+    CHECK_INT(hustings_stats_get_undated(s1), 2);
+    CHECK_INT(hustings_stats_get_undated(s4), 2);
+    CHECK_INT(hustings_stats_get_undated(s), 4);
+    CHECK_INT(hustings_stats_count_folders(s), 1);
+    CHECK_STR(hustings_stats_get_folder(s, 0), hustings_stats_get_folder(s4, 0));
+    CHECK_INT(hustings_stats_get_folder_files(s, 0), 2 * files1);
     hustings_stats_destroy(s1);
     hustings_stats_destroy(s4);
     hustings_stats_destroy(s);
@@ -1389,6 +1398,15 @@ static void test_stats(const char *tmp)
     CHECK_INT(hustings_stats_get_language_passages(s, 2), 41);
     CHECK(hustings_stats_get_language(s, 3) == NULL);
     CHECK_INT(hustings_stats_get_language_passages(s, 3), 0);
+    /* en-08 and ru-05 have no date line */
+    CHECK_INT(hustings_stats_get_undated(s), 2);
+    /* the folder the run was given, made absolute, and its files */
+    char *corpus = realpath(corpus_dir, NULL);
+    CHECK_INT(hustings_stats_count_folders(s), 1);
+    CHECK_STR(hustings_stats_get_folder(s, 0), corpus);
+    CHECK_INT(hustings_stats_get_folder_files(s, 0), 28);
+    CHECK(hustings_stats_get_folder(s, 1) == NULL);
+    free(corpus);
     hustings_stats_destroy(s);
 
     /* an empty index: nothing counted, no date, no update, no language */
@@ -1406,6 +1424,8 @@ static void test_stats(const char *tmp)
     CHECK(hustings_stats_get_first_date(s) == NULL);
     CHECK(hustings_stats_get_last_date(s) == NULL);
     CHECK_INT(hustings_stats_count_languages(s), 0);
+    CHECK_INT(hustings_stats_get_undated(s), 0);
+    CHECK_INT(hustings_stats_count_folders(s), 0);
     hustings_stats_destroy(s);
     CHECK_INT(hustings_index_get_stats(idx, NULL), HUSTINGS_STATUS_NULL_POINTER);
     CHECK_INT(hustings_index_get_stats(NULL, &s), HUSTINGS_STATUS_NULL_POINTER);
