@@ -1,43 +1,15 @@
 #!/bin/sh
 # hustings-serve: the JSON API and the page, against servers this test
 # starts on ephemeral ports: status codes, JSON fields, limits, escaping,
-# articles by path (plain, Cyrillic, with a space, a feed), shards, the
-# token, a missing index, reindexing under load, and SIGTERM.
+# the article total, articles by path (plain, Cyrillic, with a space, a
+# feed) and with a search's words marked, shards, the token, a missing
+# index, reindexing under load, and SIGTERM.
 #
 # Requests go through tests/serve-http.py (python3's standard library, no
 # curl).  Python starts slowly, so most checks are queued with `expect`
-# and run by one Python process at each `run_expected`.
+# and run by one Python process at each `run_expected` (serve-lib.sh).
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/serve-lib.sh"
-
-# Queue a check of one request to $base:
-#   expect DESCRIPTION STATUS PATH [EXPRESSION [-X METHOD] [-H HEADER]...
-#          [--data-bytes N] [--pad N] [--param NAME=VALUE]...]
-# STATUS is the status wanted ("-": any); EXPRESSION, Python over d (the
-# JSON body), h (headers, lower-case names), body (bytes) and status.
-: >"$tmp/batch"
-expect() {
-    printf '%s\037' "$@" >>"$tmp/batch"
-    printf '\036' >>"$tmp/batch"
-}
-
-# Run the queued checks, adding them to lib.sh's counts.
-run_expected() {
-    result=$("$PYTHON" "$HTTP" --batch "$base" <"$tmp/batch")
-    : >"$tmp/batch"
-    case $result in
-    *[0-9]" "[0-9]*)
-        set -- $result
-        checks=$((checks + $1))
-        failures=$((failures + $2))
-        ;;
-    *)
-        checks=$((checks + 1))
-        failures=$((failures + 1))
-        echo "FAIL: the queued API checks did not run" >&2
-        ;;
-    esac
-}
 
 # One request, for the checks that need the shell: `get [OPTION]... PATH`
 # sets $status, with the body in $tmp/body.
@@ -129,12 +101,35 @@ expect "/api/search with 57 prefix* words: 503, saying there are too many" 503 "
     "d == {'error': 'too many wildcards in one query (57 words ending in *; at most 20 here)'}"
 
 # search
-expect "/api/search: JSON with query, total, offset, limit, results, facets, suggestion" \
+expect "/api/search: JSON with query, total, articles, offset, limit, results, facets, suggestion" \
     200 '/api/search?q=self-nomination&limit=5' '
 h["content-type"] == "application/json; charset=utf-8"
-and set(d) == {"query", "total", "offset", "limit", "results", "facets", "suggestion"}
+and set(d) == {"query", "total", "articles", "offset", "limit", "results", "facets", "suggestion"}
 and d["query"] == "self-nomination" and d["total"] >= len(d["results"]) == 5
+and d["articles"] is None
 and d["offset"] == 0 and d["limit"] == 5 and d["suggestion"] is None'
+# articles=1: how many articles the matching passages come from, as the
+# articles of every match (not collapsed) that hustings-query lists
+articles_of() { # QUERY [OPTION]...: the distinct paths of every match
+    q=$1
+    shift
+    "$QUERY" -d "$tmp/idx" --json --no-collapse --limit 1000 "$@" -- "$q" |
+        "$PYTHON" -c 'import json, sys; print(len({json.loads(l)["path"] for l in sys.stdin}))'
+}
+n_self=$(articles_of self-nomination)
+expect "articles=1: self-nomination, 37 passages in 11 articles, as hustings-query lists them" \
+    200 '/api/search?q=self-nomination&limit=1&articles=1' \
+    "d['total'] == 37 and d['articles'] == $n_self == 11"
+expect "articles=1 counts what the filters leave: lang=ru" 200 \
+    '/api/search?q=%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B&lang=ru&articles=1&facets=' \
+    "d['articles'] == $(articles_of 'выборы' --lang ru) and d['articles'] > 0"
+expect "articles=1 counts every article, whatever collapse and per_article show" 200 \
+    '/api/search?q=self-nomination&per_article=1&limit=100&articles=1' \
+    "d['articles'] == 11 and len(d['results']) <= 11"
+expect "articles=1, nothing found: 0 articles" 200 '/api/search?q=zzyzxqwv&articles=1' \
+    "d['total'] == 0 and d['articles'] == 0"
+expect "articles=0: not counted (null)" 200 '/api/search?q=self-nomination&articles=0' \
+    "d['articles'] is None"
 expect "every result has the fields of hustings-query --json" 200 '/api/search?q=self-nomination' '
 all(set(r) == {"rank", "score", "path", "title", "date", "source", "byline", "lang", "site",
                "passage", "paragraph", "text", "highlights", "copies", "suggestion"}
@@ -205,7 +200,8 @@ expect "thesaurus=0: CEC as typed" 200 '/api/search?q=CEC&thesaurus=0' "d['total
 # bad requests: 400 with a JSON error
 for bad in 'limit=1000' 'limit=101' 'limit=-1' 'limit=ten' 'offset=x' 'offset=10001' \
            'sort=up' 'facets=year,colour' 'lang=english' 'lang=e%22n' 'source=a%09b' \
-           'from=2023-13' 'to=yesterday' 'collapse=2' 'thesaurus=2' 'bogus=1' 'q=again'; do
+           'from=2023-13' 'to=yesterday' 'collapse=2' 'thesaurus=2' 'articles=2' 'articles=yes' \
+           'bogus=1' 'q=again'; do
     expect "$bad: 400 with a JSON error" 400 "/api/search?q=election&$bad" "$JSON_ERROR"
 done
 expect "limit over 100 is refused, not clamped" 400 '/api/search?q=election&limit=1000' \
