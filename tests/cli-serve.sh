@@ -249,6 +249,37 @@ expect "a file outside the index: 404, not read" 404 '/api/article?path=/etc/pas
     "$JSON_ERROR and b'root:' not in body"
 expect "a relative path: 404" 404 '/api/article?path=../../etc/passwd' "$JSON_ERROR"
 expect "no path: 400" 400 /api/article "$JSON_ERROR"
+# q= marks the search's words in the article, as its search results mark
+# them: each passage found by the search has the same ranges, the others []
+MARKS='[(p["passage"], [p["text"].encode()[s:e].decode() for s, e in p["highlights"]]) for p in d["passages"]]'
+expect "q=self-nomination: the words its results mark, in 4 of the 8 passages" 200 /api/article "
+$MARKS == [(0, ['self-nominated']), (1, []), (2, []), (3, ['Self-nomination']), (4, []),
+           (5, ['self-nominated']), (6, ['self-nomination']), (7, [])]" \
+    --param "path=$(indexed_path en-01-self-nomination-returns.txt)" --param q=self-nomination
+expect "q= a word the article lacks: every passage, none marked" 200 /api/article "
+all(p['highlights'] == [] for p in d['passages']) and len(d['passages']) > 3" \
+    --param "path=$article" --param q=zqhostile
+expect "a feed's items: each passage marked as its own" 200 /api/article "
+[(p['title'], p['passage'], [p['text'].encode()[s:e].decode() for s, e in p['highlights']]) for p in d['passages']] ==
+[('First zqfeed item', 0, ['zqfeed']), ('First zqfeed item', 1, []), ('Second zqfeed item', 0, ['zqfeed'])]" \
+    --param "path=$feed_path" --param q=zqfeed
+expect "a path with a space, a phrase, verbatim text" 200 /api/article "
+$MARKS == [(0, ['zqhostile passage']), (1, [])]" --param "path=$hostile_path" \
+    --param 'q="zqhostile passage"'
+expect "a Cyrillic path" 200 /api/article "$MARKS == [(0, ['zqcyrillic']), (1, ['zqcyrillic'])]" \
+    --param "path=$cyrillic_path" --param q=zqcyrillic
+expect "thesaurus=0: CEC as typed, not its full name" 200 /api/article "
+$MARKS == [(0, []), (1, ['CEC']), (2, ['CEC']), (3, []), (4, []), (5, []), (6, ['CEC'])]" \
+    --param "path=$article" --param q=CEC --param thesaurus=0
+expect "thesaurus on (the default): CEC and the Central Election Commission" 200 /api/article "
+$MARKS == [(0, ['Central Election Commission']), (1, ['CEC']), (2, ['CEC']), (3, []), (4, []),
+           (5, []), (6, ['CEC'])]" --param "path=$article" --param q=CEC
+expect "a blank q marks nothing: no highlights member" 200 /api/article "
+all('highlights' not in p for p in d['passages'])" --param "path=$article" --param 'q=  '
+expect "a q that does not parse: 400 with the parser's message" 400 /api/article "
+'column 13' in d['error'] and '(' in d['error']" --param "path=$article" --param 'q=turnout AND (Almaty'
+expect "thesaurus=2: 400" 400 /api/article "$JSON_ERROR" --param "path=$article" --param q=CEC \
+    --param thesaurus=2
 
 # the API returns article text verbatim, as JSON strings
 expect "hostile articles: <script> and <img onerror> come back verbatim" 200 \
