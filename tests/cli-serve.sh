@@ -429,10 +429,15 @@ stop_server "$live_pid"
 # ---- a missing index: 503 until it is built -----------------------------
 start_server -d "$tmp/later.idx" --listen 127.0.0.1:0
 later_pid=$pid
-expect "no index: /api/search 503, the index unavailable" 503 '/api/search?q=election' \
-    "$JSON_ERROR and d['error'].startswith('index unavailable') and b'$tmp' not in body"
-expect "no index: /healthz 503" 503 /healthz "$JSON_ERROR"
-expect "no index: /api/stats 503" 503 /api/stats "$JSON_ERROR"
+NO_INDEX="no index at $tmp/later.idx yet: run hustings-index -d $tmp/later.idx FOLDER"
+check "no index: said at start, naming it and how to build it" \
+    grep -qxF "hustings-serve: $NO_INDEX (serving anyway: the page and the API say so until it is built)" "$log"
+expect "no index: /api/search 503, saying so" 503 '/api/search?q=election' \
+    "$JSON_ERROR == '$NO_INDEX'"
+expect "no index: /healthz 503, saying so" 503 /healthz "$JSON_ERROR == '$NO_INDEX'"
+expect "no index: /api/stats 503, saying so" 503 /api/stats "$JSON_ERROR == '$NO_INDEX'"
+expect "no index: /api/article 503, saying so" 503 "/api/article?path=$article" \
+    "$JSON_ERROR == '$NO_INDEX'"
 expect "no index: the page still loads" 200 /
 run_expected
 run "$INDEX" -d "$tmp/later.idx" "$CORPUS"
@@ -440,6 +445,17 @@ expect "once the index is built, it is served without a restart" 200 '/api/searc
 run_expected
 stop_server "$later_pid" INT
 check "SIGINT: exit 0" test "$rc" -eq 0
+# a shard of several missing: that one is named, quoted for a shell in the
+# command (serve-http.py reads the message wanted from the environment)
+NO_SHARD="no index at $tmp/it's later.idx yet: run hustings-index -d '$tmp/it'\\''s later.idx' FOLDER"
+export NO_SHARD
+start_server -d "$tmp/idx" -d "$tmp/it's later.idx" --listen 127.0.0.1:0
+expect "a missing shard: named, and quoted for a shell in the command" 503 /healthz \
+    "d['error'] == __import__('os').environ['NO_SHARD']"
+run_expected
+stop_server "$pid"
+check "a missing shard: said at start too" grep -qxF \
+    "hustings-serve: $NO_SHARD (serving anyway: the page and the API say so until it is built)" "$log"
 
 # ---- a damaged index: /healthz fails with the searches, naming the repair --
 # copies of an index of corpus/ with its docdata.glass (the passages' data)
