@@ -1,5 +1,6 @@
 /* api_article.c - GET /api/article?path=: every passage of one indexed
- * article, in order.
+ * article, in order; with q=, each with the highlight ranges of that
+ * search (article_marks.c).
  *
  * Nothing is read from the file system: the passages come from the index.
  * A path filter finds them at the cost of a search (the index keeps every
@@ -12,16 +13,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article_marks.h"
 #include "index_access.h"
 #include "params.h"
 #include "passage_json.h"
 #include "serve.h"
 
-static const char *const allowed[] = { "path", NULL };
+static const char *const allowed[] = { "path", "q", "thesaurus", NULL };
 
 typedef struct lookup {
     const char *path;
     double time_limit;          /* of the path filter's search (--time-limit) */
+    const marks *marks;         /* q's words to mark, or NULL */
 } lookup;
 
 /* Whether a path filter can find the passages of PATH: no control
@@ -204,6 +207,16 @@ static hustings_status_t run_article(hustings_index_t *index, void *ctx, respons
         response_error(rs, MHD_HTTP_NOT_FOUND, "no article with that path in the index");
         return HUSTINGS_STATUS_SUCCESS;
     }
+    if (lk->marks) {
+        st = article_marks(index, query_can_spell(path) ? path : NULL, lk->marks, list);
+        if (st != HUSTINGS_STATUS_SUCCESS) {
+            json_object_put(list);
+            if (st != HUSTINGS_STATUS_QUERY_SYNTAX)
+                return st;
+            response_error(rs, MHD_HTTP_BAD_REQUEST, "%s", hustings_index_get_error(index));
+            return HUSTINGS_STATUS_SUCCESS;
+        }
+    }
     json_object *out = answer(path, json_object_array_get_idx(list, 0), list);
     if (!out)
         return HUSTINGS_STATUS_OUT_OF_MEMORY;
@@ -224,6 +237,12 @@ void api_article(request *rq, response *rs)
         response_error(rs, MHD_HTTP_NOT_FOUND, "no article with that path in the index");
         return;
     }
-    lookup lk = { path, rq->cfg->time_limit };
+    unsigned thesaurus;
+    if (param_uint(rq, "thesaurus", 1, 1, &thesaurus, rs) < 0)
+        return;
+    const char *q = param_get(rq, "q");
+    marks mk = { q, (int)thesaurus, rq->cfg->time_limit };
+    int marking = q && q[strspn(q, " \t\r\n")]; /* a blank q marks nothing */
+    lookup lk = { path, rq->cfg->time_limit, marking ? &mk : NULL };
     with_index(rq, run_article, &lk, rs);
 }

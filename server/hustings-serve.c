@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "http.h"
+#include "index_access.h"
 #include "options.h"
 
 enum { EXIT_ERROR = 2 };
@@ -33,6 +34,7 @@ int main(int argc, char **argv)
         options_free(&cfg);
         return EXIT_ERROR;
     }
+    serve_check_index(&cfg); /* a newsroom may start it before the first build */
     struct MHD_Daemon *daemon = http_start(&cfg);
     if (!daemon) {
         options_free(&cfg);

@@ -40,12 +40,84 @@ static int damaged(hustings_status_t st)
     return st == HUSTINGS_STATUS_INDEX_CORRUPT;
 }
 
+/* The index of cfg that is not there: the first that opens with
+ * INDEX_NOT_FOUND (a shard of several), else the first. */
+static const char *missing_index(const serve_config *cfg)
+{
+    for (size_t i = 0; cfg->n_indexes > 1 && i < cfg->n_indexes; i++) {
+        hustings_index_t *index = NULL;
+        hustings_status_t st =
+            hustings_index_open(cfg->indexes[i], HUSTINGS_INDEX_MODE_READ_ONLY, &index, NULL);
+        hustings_index_close(index);
+        if (st == HUSTINGS_STATUS_INDEX_NOT_FOUND)
+            return cfg->indexes[i];
+    }
+    return cfg->indexes[0];
+}
+
+/* path as one shell word, to paste: as it is when it holds only
+ * characters a shell takes literally, else in single quotes. */
+static void shell_word(char *out, size_t size, const char *path)
+{
+    if (*path && strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                              "0123456789/._-+,:@%") == strlen(path)) {
+        snprintf(out, size, "%s", path);
+        return;
+    }
+    size_t n = 0;
+    out[n++] = '\'';
+    for (const char *p = path; *p && n + 6 < size; p++) {
+        if (*p == '\'') {
+            memcpy(out + n, "'\\''", 4);
+            n += 4;
+        } else {
+            out[n++] = *p;
+        }
+    }
+    out[n++] = '\'';
+    out[n] = '\0';
+}
+
+void serve_no_index(const serve_config *cfg, char *out, size_t size)
+{
+    const char *path = missing_index(cfg);
+    char word[1024];
+    shell_word(word, sizeof word, path);
+    snprintf(out, size, "no index at %s yet: run hustings-index -d %s FOLDER", path, word);
+}
+
+void serve_check_index(const serve_config *cfg)
+{
+    hustings_index_t *index = NULL;
+    char *message = NULL;
+    hustings_status_t st = hustings_index_open_shards(cfg->indexes, cfg->n_indexes, &index,
+                                                      &message);
+    hustings_index_close(index);
+    if (st == HUSTINGS_STATUS_INDEX_NOT_FOUND) {
+        char text[2048];
+        serve_no_index(cfg, text, sizeof text);
+        fprintf(stderr, "hustings-serve: %s (serving anyway: the page and the API say so "
+                        "until it is built)\n", text);
+    } else if (st != HUSTINGS_STATUS_SUCCESS) {
+        fprintf(stderr, "hustings-serve: the index cannot be opened: %s (serving anyway: "
+                        "requests answer 503 until it can)\n",
+                message ? message : hustings_status_to_string(st));
+    }
+    free(message);
+}
+
 /* The answer to a request whose index work failed with st, why being
  * the library's message. */
 static void fail(const serve_config *cfg, hustings_status_t st, const char *why, response *rs)
 {
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY) {
         response_error(rs, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
+    } else if (st == HUSTINGS_STATUS_INDEX_NOT_FOUND) {
+        /* not built yet: the page shows this to whoever started the
+         * server (the path is the one /api/stats names) */
+        char text[2048];
+        serve_no_index(cfg, text, sizeof text);
+        response_error(rs, MHD_HTTP_SERVICE_UNAVAILABLE, "%s", text);
     } else if (st == HUSTINGS_STATUS_QUERY_TOO_COSTLY) {
         serve_too_costly(why, rs);
     } else if (damaged(st)) {

@@ -19,10 +19,20 @@ hustings_status_t serve_query_create(hustings_index_t *index, const char *q, dou
  * an index error (a writer's commit overtook the reader, say) runs once
  * more on a freshly opened handle.  An index that cannot be opened, or
  * keeps failing, gives 503: "index damaged: PATH: ...; rebuild the index
- * with hustings-index" when the library reports damage, else "index
- * unavailable: REASON"; a query over its time limit, 503 "the search
+ * with hustings-index" when the library reports damage, serve_no_index's
+ * words when there is no index, else "index unavailable: REASON"; a query over its time limit, 503 "the search
  * took longer than ..."; memory running out, 500. */
 void with_index(request *rq, index_work work, void *ctx, response *rs);
+
+/* "no index at PATH yet: run hustings-index -d PATH FOLDER", PATH being
+ * the index of cfg that is missing (PATH quoted for a shell in the
+ * command when it must be), into out. */
+void serve_no_index(const serve_config *cfg, char *out, size_t size);
+
+/* Open the index once, at start, and say on stderr when it cannot be
+ * opened (missing: serve_no_index's words); the server serves anyway,
+ * answering 503 until it can. */
+void serve_check_index(const serve_config *cfg);
 
 /* The answer to a query stopped by its time or work budget: 503 with the
  * library's words (why), logged. */

@@ -12,7 +12,8 @@
   const PAGE_SIZE = 10;
   const MAX_OFFSET = 10000;
   const FACET_ROWS = 8;
-  const LANGUAGES = { en: 'English', ru: 'Russian', kk: 'Kazakh' };
+  /* the beat's languages by name, whatever the browser knows */
+  const LANGUAGES = { en: 'English', ru: 'Russian', kk: 'Kazakh', kz: 'Kazakh' };
   const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July',
     'August', 'September', 'October', 'November', 'December'];
   const KEYS = ['q', 'lang', 'source', 'from', 'to', 'sort', 'page', 'article', 'passage'];
@@ -64,19 +65,33 @@
     return qs ? '/?' + qs : '/';
   }
 
+  /* A new state: the one left keeps its scroll position (restored when
+   * it is gone back to), the new one knows where it came from (so that
+   * "Back to the results" can go back to it rather than anew). */
   function go(s) {
-    history.pushState(null, '', stateUrl(s));
+    history.replaceState(Object.assign({}, history.state, { scroll: window.scrollY }), '');
+    history.pushState({ from: location.pathname + location.search }, '', stateUrl(s));
     render(s);
     window.scrollTo(0, 0);
   }
 
-  /* A link that goes to a state without reloading the page. */
-  function stateLink(s, props, children) {
+  /* The scroll position the current history entry had when it was left;
+   * whether there was one. */
+  function restoreScroll() {
+    const y = history.state && history.state.scroll;
+    if (typeof y !== 'number') return false;
+    window.scrollTo(0, y);
+    return true;
+  }
+
+  /* A link that goes to a state without reloading the page (follow, by
+   * default go); a click that opens a tab or window is the browser's. */
+  function stateLink(s, props, children, follow) {
     const a = el('a', Object.assign({ href: stateUrl(s) }, props), children);
     a.addEventListener('click', (ev) => {
       if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
       ev.preventDefault();
-      go(s);
+      (follow || go)(s);
     });
     return a;
   }
@@ -116,8 +131,17 @@
     return (m[3] ? parseInt(m[3], 10) + ' ' : '') + month + ' ' + m[1];
   }
 
+  let languageNames = null;
+  try { languageNames = new Intl.DisplayNames(['en'], { type: 'language' }); } catch (e) { /* an older browser: the table */ }
+
   function languageName(code) {
-    return LANGUAGES[code] || code;
+    if (!code) return '';
+    if (LANGUAGES[code]) return LANGUAGES[code];
+    try {
+      const name = languageNames && languageNames.of(code);
+      if (name && name.toLowerCase() !== code.toLowerCase()) return name;
+    } catch (e) { /* not a language tag */ }
+    return code;
   }
 
   /* Only http(s) URLs become links; anything else (javascript:, data:)
@@ -182,7 +206,8 @@
       [markedText(r.text || '', r.highlights)]);
   }
 
-  /* One article: its title, date, source, the passage and its file. */
+  /* One article: its title, date, source, its best passage and its
+   * file; renderSearch adds its other passages of the page. */
   function resultItem(s, r) {
     const title = r.title || '(untitled)';
     const target = withChanges(s, { article: r.path, passage: String(r.passage), page: s.page });
@@ -194,6 +219,11 @@
       passageNode(r),
       el('p', { class: 'path', text: r.path }),
     ]);
+  }
+
+  /* What tells two articles apart: a feed's items share a path. */
+  function articleKey(r) {
+    return [r.path, r.title, r.date, r.source].join('\u0000');
   }
 
   function renderChips(s) {
@@ -270,60 +300,135 @@
     return out;
   }
 
-  function renderPager(s, count) {
+  /* How many pages the results fill: the total's, as far as paging
+   * reaches; a short page is the last (near-duplicates shown as one make
+   * fewer results than the total). */
+  function pageCount(s, total, shown) {
+    if (shown && shown < PAGE_SIZE) return s.page;
+    return Math.max(1, Math.min(Math.ceil(total / PAGE_SIZE), Math.floor(MAX_OFFSET / PAGE_SIZE) + 1));
+  }
+
+  function renderPager(s, count, pages) {
     const nav = $('pager');
     clear(nav);
-    const hasNext = count === PAGE_SIZE && s.page * PAGE_SIZE < MAX_OFFSET;
+    const hasNext = count === PAGE_SIZE && s.page < pages;
     if (s.page > 1) nav.append(stateLink(Object.assign({}, s, { page: s.page - 1 }), { class: 'prev', rel: 'prev', text: '← Previous' }));
-    if (s.page > 1 || hasNext) nav.append(el('span', { class: 'page-number', text: 'Page ' + s.page }));
+    if (s.page > 1 || hasNext) nav.append(el('span', { class: 'page-number', text: 'Page ' + s.page + ' of ' + pages.toLocaleString('en') }));
     if (hasNext) nav.append(stateLink(Object.assign({}, s, { page: s.page + 1 }), { class: 'next', rel: 'next', text: 'Next →' }));
     show(nav, s.page > 1 || hasNext);
+  }
+
+  /* "1,139 passages in 412 articles · page 1 of 114" */
+  function totals(s, data, pages) {
+    const n = data.total || 0;
+    let text = plural(n, 'passage', 'passages');
+    if (Number.isInteger(data.articles)) text += ' in ' + plural(data.articles, 'article', 'articles');
+    return text + ' · page ' + s.page + ' of ' + pages.toLocaleString('en');
+  }
+
+  /* Nothing found: what to try, as links where one click does it. */
+  function renderNothing(s, data) {
+    const box = $('nothing');
+    clear(box);
+    box.append(el('p', {}, ['Nothing matches ', el('q', { text: s.q }), '.']));
+    const tips = el('ul', { class: 'tips' });
+    const tip = (...nodes) => tips.append(el('li', {}, nodes));
+    if (data.suggestion) {
+      tip('Did you mean ', stateLink(withChanges(s, { q: data.suggestion }), { class: 'did-you-mean', text: data.suggestion }), '?');
+    }
+    const filters = [];
+    if (s.lang) filters.push(['language ' + languageName(s.lang), { lang: '' }]);
+    if (s.source) filters.push(['source ' + s.source, { source: '' }]);
+    if (s.from || s.to) filters.push(['dates', { from: '', to: '' }]);
+    if (filters.length) {
+      const links = [];
+      for (const [name, changes] of filters) links.push(stateLink(withChanges(s, changes), { class: 'unfilter', text: 'without the ' + name }));
+      if (filters.length > 1) links.push(stateLink(withChanges(s, { lang: '', source: '', from: '', to: '' }), { class: 'unfilter', text: 'without any filter' }));
+      const nodes = ['Remove a filter: '];
+      links.forEach((a, i) => nodes.push(i ? ', ' : '', a));
+      tip(...nodes, '.');
+    }
+    if (/\s/.test(s.q.trim())) {
+      tip('Use fewer words, or other words for the same thing: a "quoted phrase", AND or a field needs all it names.');
+    } else {
+      tip('Try another word for the same thing; any form of a word matches (vote, voted, voting).');
+    }
+    if (s.from || s.to) {
+      const range = el('span', { class: 'index-dates' });
+      tip('Check the date range (' + (formatDate(s.from) || '…') + ' – ' + (formatDate(s.to) || '…') +
+        '): undated articles are left out when one is set. ', range);
+      indexDates(range);
+    }
+    box.append(tips);
+    show(box, true);
+  }
+
+  /* The dates the index spans, into node, for the date tip. */
+  async function indexDates(node) {
+    try {
+      const st = await api('/api/stats', {});
+      if (st.first_date && st.last_date) {
+        node.textContent = 'The index holds articles dated ' + formatDate(st.first_date) + ' to ' + formatDate(st.last_date) + '.';
+      }
+    } catch (e) { /* the tip stands without it */ }
   }
 
   function renderSearch(s, data) {
     const results = $('results');
     clear(results);
-    /* passages of one article that rank side by side share its heading */
-    let last = null;
-    let lastPath = null;
+    /* an article once a page: where its best passage ranks, with its
+     * other passages of the page below that one, in rank order */
+    const items = new Map();
     for (const r of data.results || []) {
-      if (last && r.path === lastPath) {
-        last.insertBefore(passageNode(r), last.querySelector('.path'));
+      const key = articleKey(r);
+      const item = items.get(key);
+      if (item) {
+        item.insertBefore(passageNode(r), item.querySelector('.path'));
       } else {
-        last = resultItem(s, r);
-        lastPath = r.path;
-        results.append(last);
+        items.set(key, results.appendChild(resultItem(s, r)));
       }
     }
-    const n = data.total || 0;
     const shown = (data.results || []).length;
-    $('status').textContent = shown
-      ? plural(n, 'passage matches', 'passages match') + (s.page > 1 ? ' · page ' + s.page : '')
-      : (s.page > 1 ? 'No more results.' : 'Nothing matches.');
+    const pages = pageCount(s, data.total || 0, shown);
+    $('status').textContent = shown ? totals(s, data, pages)
+      : (s.page > 1 ? 'No more results.' : '0 passages');
     const sug = $('suggestion');
     clear(sug);
-    if (data.suggestion) {
+    if (data.suggestion && shown) {
       sug.append('Did you mean ', stateLink(withChanges(s, { q: data.suggestion }), { text: data.suggestion }), '?');
     }
-    show(sug, Boolean(data.suggestion));
+    show(sug, Boolean(data.suggestion && shown));
+    if (!shown && s.page === 1) renderNothing(s, data);
     renderFacets(s, data.facets);
-    renderPager(s, shown);
+    renderPager(s, shown, pages);
   }
 
   /* ---- one article ----------------------------------------------------- */
 
+  /* The results this article was opened from: back in history when that
+   * is where the tab came from (its scroll position comes back with it),
+   * else to them anew. */
+  function backLink(s) {
+    const results = withChanges(s, { article: '', passage: '', page: s.page });
+    return stateLink(results, { class: 'back', text: '← Back to the results' }, [], (r) => {
+      if (history.state && history.state.from === stateUrl(r)) history.back();
+      else go(r);
+    });
+  }
+
+  /* One article, whole; the search's words marked as its results mark
+   * them (the server's highlight ranges, as for results). */
   function renderArticle(s, a) {
     const box = $('article');
     clear(box);
-    const back = stateLink(withChanges(s, { article: '', passage: '', page: s.page }), { class: 'back', text: '← Back to the results' });
     const hit = parseInt(s.passage, 10);
     const body = el('div', { class: 'article-body', lang: a.lang || '' });
     for (const p of a.passages || []) {
-      const para = el('p', { 'data-passage': String(p.passage), text: p.text || '' });
+      const para = el('p', { 'data-passage': String(p.passage) }, [markedText(p.text || '', p.highlights)]);
       if (p.passage === hit) para.className = 'hit';
       body.append(para);
     }
-    if (s.q) box.append(back); /* no way back to a search never made */
+    if (s.q) box.append(backLink(s)); /* no way back to a search never made */
     box.append(
       el('h1', { text: a.title || '(untitled)', lang: a.lang || '' }),
       metaLine(a, []),
@@ -331,13 +436,13 @@
       el('p', { class: 'path', text: a.path }));
     show(box, true);
     const target = box.querySelector('.hit');
-    if (target) target.scrollIntoView({ block: 'center' });
+    if (!restoreScroll() && target) target.scrollIntoView({ block: 'center' });
   }
 
   /* ---- rendering a state ----------------------------------------------- */
 
   function resetView() {
-    for (const id of ['toolbar', 'chips', 'suggestion', 'message', 'pager', 'article', 'intro', 'token-form', 'filters']) {
+    for (const id of ['toolbar', 'chips', 'suggestion', 'nothing', 'message', 'pager', 'article', 'intro', 'token-form', 'filters']) {
       show($(id), false);
     }
     clear($('results'));
@@ -382,7 +487,9 @@
     resetView();
     if (s.article) {
       try {
-        const a = await api('/api/article', { path: s.article });
+        const params = { path: s.article };
+        if (s.q.trim()) params.q = s.q;
+        const a = await api('/api/article', params);
         if (mine === generation) renderArticle(s, a);
       } catch (e) {
         if (mine === generation) showError(e);
@@ -393,7 +500,7 @@
       renderIntro(mine);
       return;
     }
-    const params = { q: s.q, limit: PAGE_SIZE, offset: (s.page - 1) * PAGE_SIZE };
+    const params = { q: s.q, limit: PAGE_SIZE, offset: (s.page - 1) * PAGE_SIZE, articles: 1 };
     for (const k of ['lang', 'source', 'from', 'to', 'sort']) if (s[k]) params[k] = s[k];
     show($('toolbar'), true);
     $('status').textContent = 'Searching…';
@@ -401,7 +508,10 @@
     document.body.setAttribute('aria-busy', 'true');
     try {
       const data = await api('/api/search', params);
-      if (mine === generation) renderSearch(s, data);
+      if (mine === generation) {
+        renderSearch(s, data);
+        restoreScroll();
+      }
     } catch (e) {
       if (mine === generation) {
         $('status').textContent = '';
@@ -446,6 +556,8 @@
         $('q').select();
       }
     });
+    /* the page restores the place left itself, once its results are in */
+    if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
     window.addEventListener('popstate', () => render(readState()));
     render(readState());
   }

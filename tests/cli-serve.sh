@@ -1,43 +1,15 @@
 #!/bin/sh
 # hustings-serve: the JSON API and the page, against servers this test
 # starts on ephemeral ports: status codes, JSON fields, limits, escaping,
-# articles by path (plain, Cyrillic, with a space, a feed), shards, the
-# token, a missing index, reindexing under load, and SIGTERM.
+# the article total, articles by path (plain, Cyrillic, with a space, a
+# feed) and with a search's words marked, shards, the token, a missing
+# index, reindexing under load, and SIGTERM.
 #
 # Requests go through tests/serve-http.py (python3's standard library, no
 # curl).  Python starts slowly, so most checks are queued with `expect`
-# and run by one Python process at each `run_expected`.
+# and run by one Python process at each `run_expected` (serve-lib.sh).
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/serve-lib.sh"
-
-# Queue a check of one request to $base:
-#   expect DESCRIPTION STATUS PATH [EXPRESSION [-X METHOD] [-H HEADER]...
-#          [--data-bytes N] [--pad N] [--param NAME=VALUE]...]
-# STATUS is the status wanted ("-": any); EXPRESSION, Python over d (the
-# JSON body), h (headers, lower-case names), body (bytes) and status.
-: >"$tmp/batch"
-expect() {
-    printf '%s\037' "$@" >>"$tmp/batch"
-    printf '\036' >>"$tmp/batch"
-}
-
-# Run the queued checks, adding them to lib.sh's counts.
-run_expected() {
-    result=$("$PYTHON" "$HTTP" --batch "$base" <"$tmp/batch")
-    : >"$tmp/batch"
-    case $result in
-    *[0-9]" "[0-9]*)
-        set -- $result
-        checks=$((checks + $1))
-        failures=$((failures + $2))
-        ;;
-    *)
-        checks=$((checks + 1))
-        failures=$((failures + 1))
-        echo "FAIL: the queued API checks did not run" >&2
-        ;;
-    esac
-}
 
 # One request, for the checks that need the shell: `get [OPTION]... PATH`
 # sets $status, with the body in $tmp/body.
@@ -129,12 +101,35 @@ expect "/api/search with 57 prefix* words: 503, saying there are too many" 503 "
     "d == {'error': 'too many wildcards in one query (57 words ending in *; at most 20 here)'}"
 
 # search
-expect "/api/search: JSON with query, total, offset, limit, results, facets, suggestion" \
+expect "/api/search: JSON with query, total, articles, offset, limit, results, facets, suggestion" \
     200 '/api/search?q=self-nomination&limit=5' '
 h["content-type"] == "application/json; charset=utf-8"
-and set(d) == {"query", "total", "offset", "limit", "results", "facets", "suggestion"}
+and set(d) == {"query", "total", "articles", "offset", "limit", "results", "facets", "suggestion"}
 and d["query"] == "self-nomination" and d["total"] >= len(d["results"]) == 5
+and d["articles"] is None
 and d["offset"] == 0 and d["limit"] == 5 and d["suggestion"] is None'
+# articles=1: how many articles the matching passages come from, as the
+# articles of every match (not collapsed) that hustings-query lists
+articles_of() { # QUERY [OPTION]...: the distinct paths of every match
+    q=$1
+    shift
+    "$QUERY" -d "$tmp/idx" --json --no-collapse --limit 1000 "$@" -- "$q" |
+        "$PYTHON" -c 'import json, sys; print(len({json.loads(l)["path"] for l in sys.stdin}))'
+}
+n_self=$(articles_of self-nomination)
+expect "articles=1: self-nomination, 37 passages in 11 articles, as hustings-query lists them" \
+    200 '/api/search?q=self-nomination&limit=1&articles=1' \
+    "d['total'] == 37 and d['articles'] == $n_self == 11"
+expect "articles=1 counts what the filters leave: lang=ru" 200 \
+    '/api/search?q=%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B&lang=ru&articles=1&facets=' \
+    "d['articles'] == $(articles_of 'выборы' --lang ru) and d['articles'] > 0"
+expect "articles=1 counts every article, whatever collapse and per_article show" 200 \
+    '/api/search?q=self-nomination&per_article=1&limit=100&articles=1' \
+    "d['articles'] == 11 and len(d['results']) <= 11"
+expect "articles=1, nothing found: 0 articles" 200 '/api/search?q=zzyzxqwv&articles=1' \
+    "d['total'] == 0 and d['articles'] == 0"
+expect "articles=0: not counted (null)" 200 '/api/search?q=self-nomination&articles=0' \
+    "d['articles'] is None"
 expect "every result has the fields of hustings-query --json" 200 '/api/search?q=self-nomination' '
 all(set(r) == {"rank", "score", "path", "title", "date", "source", "byline", "lang", "site",
                "passage", "paragraph", "text", "highlights", "copies", "suggestion"}
@@ -205,7 +200,8 @@ expect "thesaurus=0: CEC as typed" 200 '/api/search?q=CEC&thesaurus=0' "d['total
 # bad requests: 400 with a JSON error
 for bad in 'limit=1000' 'limit=101' 'limit=-1' 'limit=ten' 'offset=x' 'offset=10001' \
            'sort=up' 'facets=year,colour' 'lang=english' 'lang=e%22n' 'source=a%09b' \
-           'from=2023-13' 'to=yesterday' 'collapse=2' 'thesaurus=2' 'bogus=1' 'q=again'; do
+           'from=2023-13' 'to=yesterday' 'collapse=2' 'thesaurus=2' 'articles=2' 'articles=yes' \
+           'bogus=1' 'q=again'; do
     expect "$bad: 400 with a JSON error" 400 "/api/search?q=election&$bad" "$JSON_ERROR"
 done
 expect "limit over 100 is refused, not clamped" 400 '/api/search?q=election&limit=1000' \
@@ -253,6 +249,37 @@ expect "a file outside the index: 404, not read" 404 '/api/article?path=/etc/pas
     "$JSON_ERROR and b'root:' not in body"
 expect "a relative path: 404" 404 '/api/article?path=../../etc/passwd' "$JSON_ERROR"
 expect "no path: 400" 400 /api/article "$JSON_ERROR"
+# q= marks the search's words in the article, as its search results mark
+# them: each passage found by the search has the same ranges, the others []
+MARKS='[(p["passage"], [p["text"].encode()[s:e].decode() for s, e in p["highlights"]]) for p in d["passages"]]'
+expect "q=self-nomination: the words its results mark, in 4 of the 8 passages" 200 /api/article "
+$MARKS == [(0, ['self-nominated']), (1, []), (2, []), (3, ['Self-nomination']), (4, []),
+           (5, ['self-nominated']), (6, ['self-nomination']), (7, [])]" \
+    --param "path=$(indexed_path en-01-self-nomination-returns.txt)" --param q=self-nomination
+expect "q= a word the article lacks: every passage, none marked" 200 /api/article "
+all(p['highlights'] == [] for p in d['passages']) and len(d['passages']) > 3" \
+    --param "path=$article" --param q=zqhostile
+expect "a feed's items: each passage marked as its own" 200 /api/article "
+[(p['title'], p['passage'], [p['text'].encode()[s:e].decode() for s, e in p['highlights']]) for p in d['passages']] ==
+[('First zqfeed item', 0, ['zqfeed']), ('First zqfeed item', 1, []), ('Second zqfeed item', 0, ['zqfeed'])]" \
+    --param "path=$feed_path" --param q=zqfeed
+expect "a path with a space, a phrase, verbatim text" 200 /api/article "
+$MARKS == [(0, ['zqhostile passage']), (1, [])]" --param "path=$hostile_path" \
+    --param 'q="zqhostile passage"'
+expect "a Cyrillic path" 200 /api/article "$MARKS == [(0, ['zqcyrillic']), (1, ['zqcyrillic'])]" \
+    --param "path=$cyrillic_path" --param q=zqcyrillic
+expect "thesaurus=0: CEC as typed, not its full name" 200 /api/article "
+$MARKS == [(0, []), (1, ['CEC']), (2, ['CEC']), (3, []), (4, []), (5, []), (6, ['CEC'])]" \
+    --param "path=$article" --param q=CEC --param thesaurus=0
+expect "thesaurus on (the default): CEC and the Central Election Commission" 200 /api/article "
+$MARKS == [(0, ['Central Election Commission']), (1, ['CEC']), (2, ['CEC']), (3, []), (4, []),
+           (5, []), (6, ['CEC'])]" --param "path=$article" --param q=CEC
+expect "a blank q marks nothing: no highlights member" 200 /api/article "
+all('highlights' not in p for p in d['passages'])" --param "path=$article" --param 'q=  '
+expect "a q that does not parse: 400 with the parser's message" 400 /api/article "
+'column 13' in d['error'] and '(' in d['error']" --param "path=$article" --param 'q=turnout AND (Almaty'
+expect "thesaurus=2: 400" 400 /api/article "$JSON_ERROR" --param "path=$article" --param q=CEC \
+    --param thesaurus=2
 
 # the API returns article text verbatim, as JSON strings
 expect "hostile articles: <script> and <img onerror> come back verbatim" 200 \
@@ -402,10 +429,15 @@ stop_server "$live_pid"
 # ---- a missing index: 503 until it is built -----------------------------
 start_server -d "$tmp/later.idx" --listen 127.0.0.1:0
 later_pid=$pid
-expect "no index: /api/search 503, the index unavailable" 503 '/api/search?q=election' \
-    "$JSON_ERROR and d['error'].startswith('index unavailable') and b'$tmp' not in body"
-expect "no index: /healthz 503" 503 /healthz "$JSON_ERROR"
-expect "no index: /api/stats 503" 503 /api/stats "$JSON_ERROR"
+NO_INDEX="no index at $tmp/later.idx yet: run hustings-index -d $tmp/later.idx FOLDER"
+check "no index: said at start, naming it and how to build it" \
+    grep -qxF "hustings-serve: $NO_INDEX (serving anyway: the page and the API say so until it is built)" "$log"
+expect "no index: /api/search 503, saying so" 503 '/api/search?q=election' \
+    "$JSON_ERROR == '$NO_INDEX'"
+expect "no index: /healthz 503, saying so" 503 /healthz "$JSON_ERROR == '$NO_INDEX'"
+expect "no index: /api/stats 503, saying so" 503 /api/stats "$JSON_ERROR == '$NO_INDEX'"
+expect "no index: /api/article 503, saying so" 503 "/api/article?path=$article" \
+    "$JSON_ERROR == '$NO_INDEX'"
 expect "no index: the page still loads" 200 /
 run_expected
 run "$INDEX" -d "$tmp/later.idx" "$CORPUS"
@@ -413,6 +445,17 @@ expect "once the index is built, it is served without a restart" 200 '/api/searc
 run_expected
 stop_server "$later_pid" INT
 check "SIGINT: exit 0" test "$rc" -eq 0
+# a shard of several missing: that one is named, quoted for a shell in the
+# command (serve-http.py reads the message wanted from the environment)
+NO_SHARD="no index at $tmp/it's later.idx yet: run hustings-index -d '$tmp/it'\\''s later.idx' FOLDER"
+export NO_SHARD
+start_server -d "$tmp/idx" -d "$tmp/it's later.idx" --listen 127.0.0.1:0
+expect "a missing shard: named, and quoted for a shell in the command" 503 /healthz \
+    "d['error'] == __import__('os').environ['NO_SHARD']"
+run_expected
+stop_server "$pid"
+check "a missing shard: said at start too" grep -qxF \
+    "hustings-serve: $NO_SHARD (serving anyway: the page and the API say so until it is built)" "$log"
 
 # ---- a damaged index: /healthz fails with the searches, naming the repair --
 # copies of an index of corpus/ with its docdata.glass (the passages' data)

@@ -2,6 +2,7 @@
 #
 # start_server and stop_server run hustings-serve in the background with
 # bounded waits; every server started is killed when the test exits.
+# expect queues checks of requests, run_expected runs them.
 
 SERVE="$top_builddir/server/hustings-serve"
 HTTP="$top_srcdir/tests/serve-http.py"
@@ -63,4 +64,33 @@ write_hostile() {
 <!doctype html><html lang="en"><head><title>&lt;script&gt;alert(2)&lt;/script&gt; zqhostile page</title></head>
 <body><article><h1>&lt;script&gt;alert(2)&lt;/script&gt; zqhostile page</h1><p>The zqhostile html paragraph shows &lt;img src=x onerror=alert(2)&gt; as text, with a body long enough for the reader to keep it as the article, with commas, words, and sentences.</p><script>alert(3)</script></article></body></html>
 EOF
+}
+
+# Queue a check of one request to $base:
+#   expect DESCRIPTION STATUS PATH [EXPRESSION [-X METHOD] [-H HEADER]...
+#          [--data-bytes N] [--pad N] [--param NAME=VALUE]...]
+# STATUS is the status wanted ("-": any); EXPRESSION, Python over d (the
+# JSON body), h (headers, lower-case names), body (bytes) and status.
+: >"$tmp/batch"
+expect() {
+    printf '%s\037' "$@" >>"$tmp/batch"
+    printf '\036' >>"$tmp/batch"
+}
+
+# Run the queued checks, adding them to lib.sh's counts.
+run_expected() {
+    result=$("$PYTHON" "$HTTP" --batch "$base" <"$tmp/batch")
+    : >"$tmp/batch"
+    case $result in
+    *[0-9]" "[0-9]*)
+        set -- $result
+        checks=$((checks + $1))
+        failures=$((failures + $2))
+        ;;
+    *)
+        checks=$((checks + 1))
+        failures=$((failures + 1))
+        echo "FAIL: the queued API checks did not run" >&2
+        ;;
+    esac
 }

@@ -3,7 +3,11 @@
 headless Chromium, through chromedriver's W3C WebDriver protocol (plain
 urllib: no selenium).  Used by tests/browser-serve.sh.
 
-usage: serve-webdriver.py BASE_URL OUT_DIR HOSTILE_WORD
+usage: serve-webdriver.py BASE_URL OUT_DIR HOSTILE_WORD FRENCH_WORD NO_INDEX_URL NO_INDEX_PATH
+
+BASE_URL serves an index of corpus/, the hostile articles (HOSTILE_WORD)
+and a French one (FRENCH_WORD); NO_INDEX_URL a server started on
+NO_INDEX_PATH, where no index is yet.
 
 Prints one line per check ("ok: ..." or "FAIL: ..."), saves screenshots in
 OUT_DIR, and exits 0 when every check passed, 1 otherwise, 99 when the
@@ -19,6 +23,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
@@ -137,7 +142,187 @@ RESULTS = """Array.from(document.querySelectorAll('#results .result')).map(li =>
     elements: Array.from(li.querySelectorAll('*')).map(e => e.tagName.toLowerCase())}))"""
 
 
-def run(b, base, out, hostile):
+def api(base, endpoint, **params):
+    """The JSON answer of the server's API (no token here)."""
+    with urllib.request.urlopen(base + endpoint + "?" + urllib.parse.urlencode(params),
+                                timeout=30) as r:
+        return json.load(r)
+
+
+def long_date(d):
+    """2023-01-21 as the page writes it: 21 January 2023."""
+    return time.strftime("%-d %B %Y", time.strptime(d, "%Y-%m-%d"))
+
+
+def marked(text, highlights):
+    """The highlighted words of text, its UTF-8 byte ranges decoded."""
+    b = text.encode()
+    return [b[s:e].decode() for s, e in highlights]
+
+
+GROUPS = """Array.from(document.querySelectorAll('#results .result')).map(li => ({
+    path: li.querySelector('.path').textContent,
+    title: li.querySelector('.title').textContent,
+    passages: Array.from(li.querySelectorAll('.passage')).map(p => p.textContent)}))"""
+
+READY = ("!document.body.hasAttribute('aria-busy') && "
+         "document.querySelectorAll('#results .result').length > 0")
+
+
+def run_grouping(b, base):
+    """An article once a page, its passages of the page in rank order, and
+    the totals of passages, articles and pages."""
+    b.go(base + "/?q=self-nomination")
+    groups = b.wait(READY + " && " + GROUPS)
+    d = api(base, "/api/search", q="self-nomination", limit=10, articles=1)
+    want = []
+    for r in d["results"]:
+        for g in want:
+            if g["path"] == r["path"] and g["title"] == r["title"]:
+                g["passages"].append(r["text"])
+                break
+        else:
+            want.append({"path": r["path"], "title": r["title"], "passages": [r["text"]]})
+    check("self-nomination: the page shows 4 articles for its 10 passages, each once, its "
+          "passages in rank order", groups == want and len(want) == 4 and
+          [len(g["passages"]) for g in want] == [4, 2, 2, 2])
+    status = b.js("return document.querySelector('#status').textContent")
+    check("the totals: '37 passages in 11 articles · page 1 of 4'",
+          status == "37 passages in 11 articles · page 1 of 4" and d["total"] == 37 and
+          d["articles"] == 11)
+    check("the pager says 'Page 1 of 4'",
+          b.js("return document.querySelector('#pager .page-number').textContent") == "Page 1 of 4")
+    b.go(base + "/?q=self-nomination&page=4")
+    check("the last page: '37 passages in 11 articles · page 4 of 4', no Next",
+          bool(b.wait(READY + " && document.querySelector('#status').textContent == "
+                      "'37 passages in 11 articles · page 4 of 4' && "
+                      "document.querySelector('#pager a.next') === null")))
+
+
+def run_languages(b, base, french):
+    """Languages by name: the facet, a result's line and the chip."""
+    b.go(base + "/?q=" + urllib.parse.quote(french + " OR Almaty OR Алматы"))
+    labels = b.wait(READY + " && Array.from(document.querySelectorAll("
+                    "'#filters a.facet[data-facet=\"language\"]')).map(a => [a.dataset.value, "
+                    "a.querySelector('.facet-label').textContent])")
+    check("the language facet names the languages: English, Russian, Kazakh, French",
+          sorted(labels or []) == [["en", "English"], ["fr", "French"], ["kk", "Kazakh"],
+                                   ["ru", "Russian"]])
+    check("a French result says French",
+          b.js("return document.querySelector('#results .result[lang=\"fr\"] .meta .lang')"
+               ".textContent") == "French")
+    b.s("POST", "/element/%s/click" % b.find('#filters a.facet[data-value="fr"]'), {})
+    check("its chip says Language: French",
+          bool(b.wait("location.search.includes('lang=fr') && " + READY + " && "
+                      "document.querySelector('#chips a.chip').textContent == "
+                      "'Language: French ×'")))
+
+
+def run_article_marks(b, base, out):
+    """The article view marks the search's words as the results do."""
+    b.go(base + "/?q=self-nomination")
+    b.wait(READY)
+    b.s("POST", "/element/%s/click" % b.find("#results .result .title a"), {})
+    paras = b.wait("document.querySelector('#article:not([hidden]) .article-body p') && "
+                   "Array.from(document.querySelectorAll('#article .article-body p')).map(p => "
+                   "[p.textContent, Array.from(p.querySelectorAll('mark')).map(m => m.textContent)])")
+    path = b.js("return document.querySelector('#article .path').textContent")
+    a = api(base, "/api/article", path=path, q="self-nomination")
+    want = [[p["text"], marked(p["text"], p["highlights"])] for p in a["passages"]]
+    check("the article view marks what /api/article?q= gives: 4 of its 8 passages, "
+          "self-nominated twice, self-nomination twice",
+          paras == want and len(want) == 8 and
+          sorted(w.lower() for _, m in want for w in m) ==
+          ["self-nominated", "self-nominated", "self-nomination", "self-nomination"])
+    first = api(base, "/api/search", q="self-nomination", limit=1)["results"][0]
+    check("and marks the result's words in its passage, as the result did",
+          b.js("return Array.from(document.querySelectorAll('#article .article-body p.hit mark'))"
+               ".map(m => m.textContent)") == marked(first["text"], first["highlights"]))
+    b.screenshot(os.path.join(out, "browser-serve-article.png"))
+
+
+def run_back(b, base):
+    """Back to the results: the same search, page and scroll position, by
+    the link and by the browser's back button."""
+    b.s("POST", "/window/rect", {"width": 1280, "height": 600})
+    b.go(base + "/?q=election&page=2")
+    b.wait(READY + " && document.querySelector('#status').textContent.includes('page 2')")
+    url = b.s("GET", "/url")
+    # scroll down and open a result whose title is in view (so that the
+    # click needs no scrolling of its own)
+    y = b.js("window.scrollTo(0, Math.min(400, document.documentElement.scrollHeight - "
+             "window.innerHeight)); return window.scrollY;")
+    link = b.js("""const a = Array.from(document.querySelectorAll('#results .title a')).find(a => {
+        const r = a.getBoundingClientRect(); return r.top > 80 && r.bottom < window.innerHeight; });
+        if (a) a.setAttribute('data-probe', '1'); return Boolean(a);""")
+    check("page 2 of election scrolls down %s px, a result in view" % y, y > 100 and link)
+    if not link:
+        return
+    for how in ("the Back to the results link", "the browser's back button"):
+        b.s("POST", "/element/%s/click" % b.find("a[data-probe]"), {})
+        if not b.wait("document.querySelector('#article:not([hidden]) .article-body p') !== null"):
+            check("the article opens (%s)" % how, False)
+            return
+        if how.startswith("the Back"):
+            b.js("window.scrollTo(0, 0)")  # up to the link, as a reader would scroll
+            b.s("POST", "/element/%s/click" % b.find("#article a.back"), {})
+        else:
+            b.s("POST", "/back", {})
+        back = b.wait(READY + " && location.href == %s && Math.abs(window.scrollY - %d) <= 1 && "
+                      "document.querySelector('#status').textContent.includes('page 2') && "
+                      "document.querySelector('#article').hidden" % (json.dumps(url), y))
+        check("%s returns to page 2 of the search, scrolled to %d px as left" % (how, y),
+              bool(back))
+        b.js("Array.from(document.querySelectorAll('#results .title a')).find(a => {"
+             "const r = a.getBoundingClientRect(); return r.top > 80 && r.bottom < "
+             "window.innerHeight; }).setAttribute('data-probe', '1')")
+    b.s("POST", "/window/rect", {"width": 1280, "height": 1000})
+
+
+def run_nothing(b, base, out):
+    """Nothing matches: what to try."""
+    b.go(base + "/?q=zqnothing+zqnever&lang=ru&from=2023-01&to=2023-02")
+    tips = b.wait("!document.querySelector('#nothing').hidden && "
+                  "document.querySelector('#nothing .index-dates').textContent && "
+                  "Array.from(document.querySelectorAll('#nothing li')).map(li => li.textContent)")
+    st = api(base, "/api/stats")
+    check("no match with filters and dates: remove a filter, fewer words, the date range "
+          "and the dates the index holds", tips == [
+              "Remove a filter: without the language Russian, without the dates, "
+              "without any filter.",
+              'Use fewer words, or other words for the same thing: a "quoted phrase", AND or '
+              "a field needs all it names.",
+              "Check the date range (January 2023 – February 2023): undated articles are left "
+              "out when one is set. The index holds articles dated %s to %s." %
+              (long_date(st["first_date"]), long_date(st["last_date"]))])
+    links = b.js("return Array.from(document.querySelectorAll('#nothing a.unfilter')).map(a => "
+                 "a.getAttribute('href'))")
+    check("each removes what it says", links == [
+        "/?q=zqnothing+zqnever&from=2023-01&to=2023-02",
+        "/?q=zqnothing+zqnever&lang=ru", "/?q=zqnothing+zqnever"])
+    b.screenshot(os.path.join(out, "browser-serve-nothing.png"))
+    b.go(base + "/?q=electon&lang=kk")
+    dym = b.wait("!document.querySelector('#nothing').hidden && "
+                 "document.querySelector('#nothing a.did-you-mean')")
+    check("a misspelling that finds nothing: Did you mean election?, first",
+          bool(dym) and b.js("return document.querySelector('#nothing li').textContent") ==
+          "Did you mean election?" and b.js(
+              "return document.querySelector('#nothing a.did-you-mean').getAttribute('href')")
+          == "/?q=election&lang=kk")
+
+
+def run_no_index(b, base, path, out):
+    """A server started before the first build says so on the page."""
+    want = "no index at %s yet: run hustings-index -d %s FOLDER" % (path, path)
+    for page in ("/", "/?q=election"):
+        b.go(base + page)
+        text = b.wait("!document.querySelector('#message').hidden && "
+                      "document.querySelector('#message').textContent")
+        check("no index yet: %s says '%s'" % (page, want), text == want)
+    b.screenshot(os.path.join(out, "browser-serve-noindex.png"))
+
+
+def run(b, base, out, hostile, french, no_index_base, no_index_path):
     b.go(base + "/")
     check("the page loads with a search box", b.wait("document.querySelector('#q') !== null"))
 
@@ -211,6 +396,13 @@ def run(b, base, out, hostile):
                   "return document.querySelector('#article img, #article script') !== null"))
         check("still no script ran", not b.alert_open())
 
+    run_grouping(b, base)
+    run_languages(b, base, french)
+    run_article_marks(b, base, out)
+    run_back(b, base)
+    run_nothing(b, base, out)
+    run_no_index(b, no_index_base, no_index_path, out)
+
     # a narrow window (a phone)
     b.s("POST", "/window/rect", {"width": 420, "height": 900})
     b.go(base + "/?q=self-nomination")
@@ -221,7 +413,7 @@ def run(b, base, out, hostile):
 
 
 def main():
-    base, out, hostile = sys.argv[1:4]
+    base, out, hostile, french, no_index_base, no_index_path = sys.argv[1:7]
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     chromedriver = shutil.which("chromedriver")
     if not chromium or not chromedriver:
@@ -237,7 +429,7 @@ def main():
         shutil.rmtree(profile, ignore_errors=True)
         return 99
     try:
-        run(b, base, out, hostile)
+        run(b, base, out, hostile, french, no_index_base, no_index_path)
     except WebDriverError as e:
         check("WebDriver: %s" % e, False)
     finally:
