@@ -20,11 +20,12 @@ static void usage(FILE *out)
           "                     ~/.local/share/hustings/index); repeat -d to search\n"
           "                     several shards as one; INDEX may be a Xapian stub\n"
           "                     file naming local or remote (xapian-tcpsrv) shards\n"
-          "  -n, --limit=N      print at most N passages (default 10)\n"
+          "  -n, --limit=N      print at most N passages (default 10); hustings-index's\n"
+          "                     -n is another option, --dry-run\n"
           "      --offset=N     skip the N best passages first (default 0)\n"
-          "  -j, --json         print JSON Lines, one object per passage (same as\n"
-          "                     --format json)\n"
-          "      --format=FMT   text (default), json or tsv\n"
+          "  -j, --json         print JSON Lines, one object per line (the same as\n"
+          "                     --format json); hustings-index's -j is --jobs\n"
+          "      --format=FMT   text (default), json, csv or tsv\n"
           "      --count        print only how many passages match\n"
           "      --sort=ORDER   relevance (default), date (oldest first) or -date\n"
           "      --per-article=N  at most N passages per article (default 0: no\n"
@@ -53,7 +54,10 @@ static void usage(FILE *out)
           "  -h, --help         show this help and exit\n"
           "  -V, --version      show the version and exit\n"
           "\n"
-          "Short options go before QUERY, long options anywhere; '--' ends the options.\n"
+          "Options may go before, among or after the words of QUERY; '--' ends them.\n"
+          "A word that begins with '-' (-word leaves it out) goes after '--', as in\n"
+          "hustings-query -- election -labour, or inside one argument that does not\n"
+          "begin with '-': hustings-query 'election -labour'.\n"
           "\n"
           "Query syntax: words (any form of a word matches; a name spelt as typed\n"
           "ranks first); \"a quoted phrase\" (any forms, no synonyms); =word or\n"
@@ -130,10 +134,52 @@ static int check_facets(const char *list)
     }
 }
 
-/* An argument that getopt_long reads as a long option: "--name...". */
-static int is_long_option(const char *arg)
+/* Whether c may begin a word: an ASCII letter, or any byte of a UTF-8
+ * letter beyond ASCII. */
+static int word_byte(char c)
 {
-    return arg[0] == '-' && arg[1] == '-' && arg[2];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
+}
+
+/* Whether arg, which begins with one '-', reads as this program's short
+ * options: flags (-j, -h, -V), maybe bundled, then maybe -n with its
+ * number or -d with its index attached ("-n3", "-d/srv/idx").  Anything
+ * else ("-labour", "-jobs", "-date:2005", "-nation", "-dhaka") is taken
+ * for a word the user meant to leave out of the query, not for options
+ * that would quietly do something else (-d haka). */
+static int reads_as_short_options(const char *arg)
+{
+    for (const char *s = arg + 1; *s; s++) {
+        switch (*s) {
+        case 'j':
+        case 'h':
+        case 'V':
+            continue;
+        case 'n':
+            while (*++s)
+                if (*s < '0' || *s > '9')
+                    return 0;
+            return 1;
+        case 'd':
+            return !word_byte(s[1]);
+        default:
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Say that arg, a word the user meant to leave out, cannot stand among
+ * the options, and how to write it: the query after "--".  words[0..n)
+ * are the query's words before it, and more arguments follow when more. */
+static void refuse_excluded_word(const char *arg, char **words, int n, int more)
+{
+    fprintf(stderr, "hustings-query: unknown option '%s'\n"
+                    "hustings-query: to leave out a word, put the query after '--': "
+                    "hustings-query [OPTION]... --", arg);
+    for (int i = 0; i < n; i++)
+        fprintf(stderr, " %s", words[i]);
+    fprintf(stderr, " %s%s\n", arg, more ? " ..." : "");
 }
 
 /* The query words joined by spaces, as the shell split them. */
@@ -159,7 +205,7 @@ static char *join_args(int argc, char **argv)
 typedef struct given {
     const char *index;  /* the last -d, or NULL */
     const char *color;  /* --color's WHEN */
-    char **words;       /* the query's words, moved down over argv's options */
+    char **words;       /* the query's words (malloc'd; its strings are argv's) */
     int n_words;
 } given;
 
@@ -193,32 +239,35 @@ static int parse_options(int argc, char **argv, query_options *opt, given *g)
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
-    char **words = NULL;
+    char **words = malloc((size_t)argc * sizeof *words);
     int n_words = 0, c;
+    if (!words) {
+        fputs("hustings-query: out of memory\n", stderr);
+        return -1;
+    }
+    g->words = words;
 
-    /* Short options go before the query, so that "-word" in it excludes a
-     * word; long options may go anywhere; "--" ends the options.  '+' stops
-     * getopt_long at the first query word instead of permuting argv; from
-     * there each "--option" is handed to it alone.  A word is moved only
-     * over arguments already read. */
+    /* Options may go anywhere among the query's words, as GNU getopt
+     * permutes them; "--" ends them.  The permutation is done here, an
+     * argument at a time ('+' stops getopt_long at a word), so that an
+     * argument that only looks like options ("-labour": a word to leave
+     * out) is refused with a word on how to write it, before getopt_long
+     * reads it as -l -a -b... */
     while (optind < argc) {
-        int at = optind;
-        if (n_words && !is_long_option(argv[at])) {
-            if (strcmp(argv[at], "--") == 0) {
-                optind++;
-                break;
-            }
+        const char *arg = argv[optind];
+        if (strcmp(arg, "--") == 0) {
+            optind++;
+            break;
+        }
+        if (arg[0] != '-' || arg[1] == '\0') { /* a word ("-" alone too) */
             words[n_words++] = argv[optind++];
             continue;
+        }
+        if (arg[1] != '-' && !reads_as_short_options(arg)) {
+            refuse_excluded_word(arg, words, n_words, optind + 1 < argc);
+            return -1;
         }
         c = getopt_long(argc, argv, "+d:n:jhV", options, NULL);
-        if (c == -1 && optind > at) /* "--" */
-            break;
-        if (c == -1) { /* the first query word */
-            words = argv + at;
-            words[n_words++] = argv[optind++];
-            continue;
-        }
         switch (c) {
         case 'd':
             g->index = optarg;
@@ -334,12 +383,46 @@ static int parse_options(int argc, char **argv, query_options *opt, given *g)
             return -1;
         }
     }
-    if (!words) /* after "--", or none */
-        words = argv + optind;
     while (optind < argc)
         words[n_words++] = argv[optind++];
-    g->words = words;
     g->n_words = n_words;
+    return 0;
+}
+
+/* Check what g and opt give together and settle the rest of opt: 0, or -1
+ * after printing why. */
+static int settle_options(query_options *opt, const given *g)
+{
+    if (!g->n_words && !opt->dump) {
+        fputs("hustings-query: no query given\n"
+              "Try 'hustings-query --help' for more information.\n", stderr);
+        return -1;
+    }
+    if (g->n_words && opt->dump) {
+        fputs("hustings-query: --dump takes no query\n", stderr);
+        return -1;
+    }
+    if (opt->dump && (opt->since || opt->until || opt->lang || opt->source)) {
+        fputs("hustings-query: --dump prints every passage: it takes no --since, --until, "
+              "--lang or --source\n", stderr);
+        return -1;
+    }
+    if (opt->facets && check_facets(opt->facets) < 0)
+        return -1;
+    const char *no_color = getenv("NO_COLOR");
+    opt->output.bold = strcmp(g->color, "always") == 0 ||
+                       (strcmp(g->color, "auto") == 0 && isatty(STDOUT_FILENO) &&
+                        !(no_color && *no_color));
+    opt->output.width = output_width();
+    if (g->index ? !(opt->index_path = strdup(g->index))
+                  : hustings_default_index_path(&opt->index_path) != HUSTINGS_STATUS_SUCCESS) {
+        fputs("hustings-query: out of memory\n", stderr);
+        return -1;
+    }
+    if (!(opt->query_string = join_args(g->n_words, g->words))) {
+        fputs("hustings-query: out of memory\n", stderr);
+        return -1;
+    }
     return 0;
 }
 
@@ -356,39 +439,10 @@ int query_options_parse(int argc, char **argv, query_options *opt)
     opt->time_limit = 10;
     opt->output = (output_options){ OUTPUT_TEXT, 0, 80, 1 };
     int rc = parse_options(argc, argv, opt, &g);
-    if (rc != 0)
-        return rc;
-    if (!g.n_words && !opt->dump) {
-        fputs("hustings-query: no query given\n"
-              "Try 'hustings-query --help' for more information.\n", stderr);
-        return -1;
-    }
-    if (g.n_words && opt->dump) {
-        fputs("hustings-query: --dump takes no query\n", stderr);
-        return -1;
-    }
-    if (opt->dump && (opt->since || opt->until || opt->lang || opt->source)) {
-        fputs("hustings-query: --dump prints every passage: it takes no --since, --until, "
-              "--lang or --source\n", stderr);
-        return -1;
-    }
-    if (opt->facets && check_facets(opt->facets) < 0)
-        return -1;
-    const char *no_color = getenv("NO_COLOR");
-    opt->output.bold = strcmp(g.color, "always") == 0 ||
-                       (strcmp(g.color, "auto") == 0 && isatty(STDOUT_FILENO) &&
-                        !(no_color && *no_color));
-    opt->output.width = output_width();
-    if (g.index ? !(opt->index_path = strdup(g.index))
-                  : hustings_default_index_path(&opt->index_path) != HUSTINGS_STATUS_SUCCESS) {
-        fputs("hustings-query: out of memory\n", stderr);
-        return -1;
-    }
-    if (!(opt->query_string = join_args(g.n_words, g.words))) {
-        fputs("hustings-query: out of memory\n", stderr);
-        return -1;
-    }
-    return 0;
+    if (rc == 0)
+        rc = settle_options(opt, &g);
+    free(g.words);
+    return rc;
 }
 
 void query_options_free(query_options *opt)
