@@ -672,6 +672,8 @@ static void tally_free(struct tally *t)
     free(t);
 }
 
+static int append_value(facet_sum *f, const char *value, size_t len, unsigned long count);
+
 /* Add count to value (cut to the facet's length) in f.  Values of a slot
  * come once each: only cut ones (years, months: a few hundred at most)
  * can meet one already there. */
@@ -684,6 +686,12 @@ static int add_value(facet_sum *f, const char *value, size_t len, unsigned long 
             f->counts[i] += count;
             return 0;
         }
+    return append_value(f, value, len, count);
+}
+
+/* value[0..len) as a new value of f, with count. */
+static int append_value(facet_sum *f, const char *value, size_t len, unsigned long count)
+{
     char **v = realloc(f->values, (f->n + 1) * sizeof *v);
     if (v)
         f->values = v;
@@ -747,6 +755,27 @@ static int sort_facet(facet_sum *f)
     return 0;
 }
 
+/* The date facets' bucket of the matches that have no date (the slot
+ * holds none, so the count is what the dated values leave of the total),
+ * counted in passages as the dates are. */
+#define UNDATED "undated"
+
+static int add_undated(struct tally *t)
+{
+    unsigned long dated = 0;
+    size_t year = 0;
+    while (facet_values[year].slot != HS_SLOT_DATE)
+        year++;
+    for (size_t i = 0; i < t->facets[year].n; i++)
+        dated += t->facets[year].counts[i];
+    unsigned long undated = t->total > dated ? t->total - dated : 0;
+    for (size_t f = 0; undated && f < N_FACETS; f++)
+        if (facet_values[f].slot == HS_SLOT_DATE &&
+            append_value(&t->facets[f], UNDATED, strlen(UNDATED), undated) < 0)
+            return -1;
+    return 0;
+}
+
 static hustings_status_t tally_up(hustings_query_t *query)
 {
     struct tally *t = calloc(1, sizeof *t);
@@ -757,7 +786,7 @@ static hustings_status_t tally_up(hustings_query_t *query)
             t->facets[f].cut = facet_values[f].cut;
         st = checked(query, hx_db_tally(query->index->db, q, accept_of(query), facet_slots,
                                         N_FACET_SLOTS, &t->total, add_slot_value, t));
-        if (st == HUSTINGS_STATUS_SUCCESS && t->failed)
+        if (st == HUSTINGS_STATUS_SUCCESS && (t->failed || add_undated(t) < 0))
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
     hs_qnode_free(q);

@@ -130,6 +130,12 @@ check "--facets in text" grep -q "^month: 2023-03 (" "$tmp/out"
 check "--facets source" grep -q "^source: example.kz (" "$tmp/out"
 run "$QUERY" -d "$tmp/idx" --json --limit 1 --facets month turnout
 check "--facets in JSON: a last line" json_true 'rows[-1]["facet"] == "month" and sum(rows[-1]["counts"].values()) > 0'
+run "$QUERY" -d "$tmp/idx" -n 0 --facets year,month candidates
+check "the year and month facets count undated matches as 'undated'" test "$(cat "$tmp/out")" = "
+year: 2023 (44), undated (3)
+month: 2023-02 (26), 2023-03 (14), 2023-01 (4), undated (3)"
+run "$QUERY" -d "$tmp/idx" --count candidates
+check "and add up to the count" test "$(cat "$tmp/out")" = 47
 run "$QUERY" -d "$tmp/idx" --facets colour turnout
 check "an unknown facet is an error" test "$rc" -eq 2
 # many copies of every story: collapsing them still fills the page
