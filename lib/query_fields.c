@@ -192,6 +192,17 @@ hs_qnode *hs_field_filter(const hs_field *f, const char *text, size_t len, int q
     return NULL;
 }
 
+/* Whether e is a list of words to leave out and nothing else. */
+static int only_leaves_out(const hs_qexpr *e)
+{
+    if (e->kind != HS_QK_DEFAULT || e->excluded || e->n_kids == 0)
+        return 0;
+    for (size_t i = 0; i < e->n_kids; i++)
+        if (!e->kids[i]->excluded)
+            return 0;
+    return 1;
+}
+
 /* pq's root with the filter q (which it takes) beside it, as if the
  * filter were written after the query in brackets ("(q) lang:en"): it
  * narrows the matches and changes neither which words are required nor
@@ -201,6 +212,16 @@ hs_qnode *hs_field_filter(const hs_field *f, const char *text, size_t len, int q
 static int add_beside(hs_parsed_query *pq, hs_qnode *q)
 {
     hs_qexpr *f = q ? hs_qexpr_new(HS_QK_FILTER) : NULL;
+    if (f && pq->root && only_leaves_out(pq->root)) {
+        /* "NOT election" narrowed to English is "NOT election lang:en":
+         * the filter selects, and the words are taken from it (in
+         * brackets, nothing would be left to take them from) */
+        f->filter = q;
+        if (hs_qexpr_add_kid(pq->root, f) == 0)
+            return 0;
+        hs_qexpr_free(f);
+        return -1;
+    }
     hs_qexpr *list = f ? hs_qexpr_new(HS_QK_DEFAULT) : NULL;
     if (!list) {
         hs_qnode_free(q);
