@@ -10,9 +10,11 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-static void usage(FILE *out)
+int query_options_show(const query_options *opt, FILE *out)
 {
-    fputs("Usage: hustings-query [OPTION]... QUERY...\n"
+    if (opt->show == QUERY_SHOW_VERSION)
+        return fprintf(out, "hustings-query (hustings) %s\n", hustings_version()) < 0 ? -1 : 0;
+    return fputs("Usage: hustings-query [OPTION]... QUERY...\n"
           "Print the passages of a hustings index that best answer QUERY, best first.\n"
           "\n"
           "  -d, --index=INDEX  the index to search (default: $HUSTINGS_INDEX, else\n"
@@ -73,15 +75,20 @@ static void usage(FILE *out)
           "holding more of the query's rarer words, in articles more about them,\n"
           "rank first.\n"
           "\n"
-          "JSON fields: rank, score, path, title, date (YYYY-MM-DD or null), source\n"
-          "(URL or null), byline, lang, site (each or null), copies (near-duplicates\n"
-          "shown as this one), passage (ordinal in the article, from 0), paragraph\n"
-          "(block of the file, 0 = headline), text, highlights ([start, end) byte\n"
-          "offsets into text), suggestion (a respelling of the query, or null; alone\n"
-          "on its line when nothing is found).\n"
+          "JSON: one object a line, each with a type: \"result\" (a passage), then\n"
+          "\"facet\" (--facets), then \"warning\" (message); \"suggestion\" alone when\n"
+          "nothing is found.  A result's fields: rank, score, path, title, date\n"
+          "(YYYY-MM-DD or null), date_source (article, mtime or null), source,\n"
+          "byline, lang, site (each or null), passage (ordinal in the article, from\n"
+          "0), paragraph (block of the file, 0 = headline), text, highlights ([start,\n"
+          "end) byte offsets into text), copies (near-duplicates shown as this one),\n"
+          "suggestion (a respelling of the query, or null).  CSV: a header row, then\n"
+          "rank, score, path, title, date, source, lang, passage, paragraph, text.\n"
+          "Warnings (an unknown field, a query that only excludes, ...) and the\n"
+          "suggestion go to stderr; in JSON, they are lines of it.\n"
           "\n"
           "Exit status: 0 passages found (with -n 0: matches exist); 1 none; 2 error.\n",
-          out);
+          out) < 0 ? -1 : 0;
 }
 
 enum { MAX_COUNT = 1000000 };
@@ -317,8 +324,11 @@ static int parse_options(int argc, char **argv, query_options *opt, given *g)
                 opt->output.format = OUTPUT_JSON;
             else if (strcmp(optarg, "tsv") == 0)
                 opt->output.format = OUTPUT_TSV;
+            else if (strcmp(optarg, "csv") == 0)
+                opt->output.format = OUTPUT_CSV;
             else {
-                fprintf(stderr, "hustings-query: invalid --format '%s': text, json or tsv\n", optarg);
+                fprintf(stderr, "hustings-query: invalid --format '%s': text, json, csv or tsv\n",
+                        optarg);
                 return -1;
             }
             break;
@@ -377,10 +387,10 @@ static int parse_options(int argc, char **argv, query_options *opt, given *g)
             g->color = optarg;
             break;
         case 'h':
-            usage(stdout);
+            opt->show = QUERY_SHOW_HELP;
             return 1;
         case 'V':
-            printf("hustings-query (hustings) %s\n", hustings_version());
+            opt->show = QUERY_SHOW_VERSION;
             return 1;
         default:
             fputs("Try 'hustings-query --help' for more information.\n", stderr);
@@ -413,6 +423,11 @@ static int settle_options(query_options *opt, const given *g)
     }
     if (opt->facets && check_facets(opt->facets) < 0)
         return -1;
+    if (opt->facets && opt->output.format == OUTPUT_CSV) {
+        fputs("hustings-query: --facets cannot go with --format csv, whose rows are passages; "
+              "use --format json\n", stderr);
+        return -1;
+    }
     const char *no_color = getenv("NO_COLOR");
     opt->output.bold = strcmp(g->color, "always") == 0 ||
                        (strcmp(g->color, "auto") == 0 && isatty(STDOUT_FILENO) &&

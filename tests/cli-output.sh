@@ -11,9 +11,11 @@ check "the summary counts every article of corpus/" grep -q "^hustings-index: $n
 run "$QUERY" -d "$tmp/idx" --json --limit 5 self-nomination
 check "exit 0 with results" test "$rc" -eq 0
 check "five JSON objects" json_true 'len(rows) == 5'
-check "every field is there with its type" json_true '
-all(set(r) == {"rank", "score", "path", "title", "date", "source", "byline", "lang", "site",
-               "passage", "paragraph", "text", "highlights", "copies", "suggestion"}
+check "every field is there with its type, in order" json_true '
+all(list(r) == ["type", "rank", "score", "path", "title", "date", "date_source", "source",
+                "byline", "lang", "site", "passage", "paragraph", "text", "highlights", "copies",
+                "suggestion"]
+    and r["type"] == "result" and r["date_source"] is None
     and r["copies"] == 1 and r["suggestion"] is None
     and isinstance(r["rank"], int) and isinstance(r["score"], float)
     and isinstance(r["passage"], int) and isinstance(r["paragraph"], int)
@@ -163,8 +165,11 @@ run "$QUERY" -d "$tmp/idx" --json candidates -n 3
 check "candidates -n 3 as separate arguments: 3 passages" json_true 'len(rows) == 3'
 run "$QUERY" -d "$tmp/idx" -n 2 --json candidates
 check "a short option before the query still applies" json_true 'len(rows) == 2'
-run "$QUERY" -d "$tmp/idx" candidates -- --json
-check "after --, --json is a query word" test "$rc" -eq 1 -a ! -s "$tmp/out" -a ! -s "$tmp/err"
+run "$QUERY" -d "$tmp/idx" --count candidates -- --json
+check "after --, --json is a query word (a word left out: its stray dash is passed over)" \
+    test "$rc" -eq 0 -a "$(cat "$tmp/out")" = 47 -a ! -s "$tmp/err"
+run "$QUERY" -d "$tmp/idx" -n 1 candidates -- --json
+check "and the output stays text" grep -q "^1\. " "$tmp/out"
 run "$QUERY" -d "$tmp/idx" candidates -d
 check "-d at the end wants its value" \
     test "$rc" -eq 2 -a "$(head -n 1 "$tmp/err")" = "$QUERY: option requires an argument -- 'd'"
