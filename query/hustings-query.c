@@ -142,8 +142,7 @@ static int print_warnings(hustings_query_t *query, const output_options *out)
 {
     for (unsigned i = 0; i < hustings_query_count_warnings(query); i++)
         if (output_warning(stdout, out, hustings_query_get_warning(query, i)) < 0) {
-            if (out->format == OUTPUT_JSON)
-                output_failed();
+            output_failed();
             return -1;
         }
     return 0;
@@ -209,7 +208,8 @@ static int run_query(hustings_index_t *index, const query_options *opt)
              * go to stderr */
             output_options text = opt->output;
             text.format = OUTPUT_TEXT;
-            status = print_warnings(query, &text) < 0 ? EXIT_ERROR : found ? EXIT_FOUND : EXIT_NONE;
+            print_warnings(query, &text);
+            status = found ? EXIT_FOUND : EXIT_NONE;
             printf("%lu\n", found);
             hustings_query_destroy(query);
             return status;

@@ -331,7 +331,8 @@ int output_warning(FILE *out, const output_options *opt, const char *message)
 {
     if (opt->format == OUTPUT_JSON)
         return output_json_pair(out, "warning", "message", message);
-    return fprintf(stderr, "hustings-query: warning: %s\n", message) < 0 ? -1 : 0;
+    fprintf(stderr, "hustings-query: warning: %s\n", message);
+    return 0;
 }
 
 int output_begin(FILE *out, const output_options *opt)

@@ -37,7 +37,7 @@ int output_suggestion(FILE *out, const char *suggestion);
 
 /* A warning of the query: in JSON {"type": "warning", "message": "..."}
  * on out; otherwise "hustings-query: warning: ..." on stderr.  0, or -1
- * on a write or memory error. */
+ * on a write or memory error (of out: stderr's are not reported). */
 int output_warning(FILE *out, const output_options *opt, const char *message);
 
 /* The facet counts of one facet: text "facet: value (n), ..." or JSON

@@ -174,7 +174,8 @@ static char *warnings_of(const char *q, int run, const char *since, const char *
     char *out = calloc(1, 4096);
     unsigned n = hustings_query_count_warnings(query);
     for (unsigned i = 0; i < n; i++)
-        len += (size_t)snprintf(out + len, 4096 - len, "%s\n", hustings_query_get_warning(query, i));
+        len += (size_t)snprintf(out + len, 4096 - len, "%s\n",
+                                hustings_query_get_warning(query, i));
     CHECK(hustings_query_get_warning(query, n) == NULL);
     hustings_passages_destroy(ps);
     hustings_query_destroy(query);

@@ -359,13 +359,16 @@ int main(void)
     free(d);
     hs_qnode_free(n);
     CHECK_INT(hs_query_add_date_range(pq, "May 2005", NULL, &err), -1);
-    CHECK_STR(err.data, "invalid --since 'May 2005': YYYY, YYYY-MM, YYYY-MM-DD or a time ago (7d, 2w, 3m, 1y)");
+    CHECK_STR(err.data, "invalid --since 'May 2005': YYYY, YYYY-MM, YYYY-MM-DD or a time ago "
+                        "(7d, 2w, 3m, 1y)");
     hs_buf_reset(&err);
     CHECK_INT(hs_query_add_date_range(pq, "", NULL, &err), -1); /* no silent open end */
-    CHECK_STR(err.data, "invalid --since '': YYYY, YYYY-MM, YYYY-MM-DD or a time ago (7d, 2w, 3m, 1y)");
+    CHECK_STR(err.data, "invalid --since '': YYYY, YYYY-MM, YYYY-MM-DD or a time ago "
+                        "(7d, 2w, 3m, 1y)");
     hs_buf_reset(&err);
     CHECK_INT(hs_query_add_date_range(pq, NULL, "", &err), -1);
-    CHECK_STR(err.data, "invalid --until '': YYYY, YYYY-MM, YYYY-MM-DD or a time ago (7d, 2w, 3m, 1y)");
+    CHECK_STR(err.data, "invalid --until '': YYYY, YYYY-MM, YYYY-MM-DD or a time ago "
+                        "(7d, 2w, 3m, 1y)");
     hs_buf_reset(&err);
     CHECK_INT(hs_query_add_date_range(pq, "2005-06", "2005-05", &err), -1);
     CHECK_STR(err.data, "--since 2005-06 is after --until 2005-05");
