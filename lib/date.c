@@ -496,3 +496,41 @@ int hs_date_parse(const char *s, size_t len, char out[11])
     }
     return -1;
 }
+
+/* The longest number of a time ago: six digits, 2,700 years of days. */
+#define RELATIVE_MAX_DIGITS 6
+
+int hs_date_relative(const char *s, size_t len, time_t now, char out[11])
+{
+    if (!s || len < 2 || len > RELATIVE_MAX_DIGITS + 1)
+        return -1;
+    long n = 0;
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (!is_digit((unsigned char)s[i]))
+            return -1;
+        n = n * 10 + (s[i] - '0');
+    }
+    struct tm tm;
+    char unit = s[len - 1];
+    if (unit == 'd' || unit == 'w') {
+        time_t then = now - (time_t)n * (unit == 'w' ? 7 : 1) * 86400;
+        if (!gmtime_r(&then, &tm))
+            return -1;
+    } else if ((unit == 'm' || unit == 'y') && gmtime_r(&now, &tm)) {
+        long months = (tm.tm_year + 1900L) * 12 + tm.tm_mon - (unit == 'm' ? n : n * 12);
+        if (months < 1000 * 12)
+            return -1;
+        tm.tm_year = (int)(months / 12 - 1900);
+        tm.tm_mon = (int)(months % 12);
+        int last = days_in_month(tm.tm_year + 1900, tm.tm_mon + 1);
+        if (tm.tm_mday > last)
+            tm.tm_mday = last;
+    } else {
+        return -1;
+    }
+    int y = tm.tm_year + 1900, m = tm.tm_mon + 1, d = tm.tm_mday;
+    if (!valid_date(y, m, d))
+        return -1;
+    format_iso(y, m, d, out);
+    return 0;
+}

@@ -3,6 +3,7 @@
 #define HUSTINGS_DATE_H
 
 #include <stddef.h>
+#include <time.h>
 
 /* If s[0..len), ignoring surrounding white space, is exactly one date in a
  * form newsrooms write, store it as "YYYY-MM-DD" in out and return 0;
@@ -29,5 +30,14 @@
  * 2023 10:15", "March 20, 2023, 10:15 GMT", "... at 9:05 am",
  * "2023-03-20 10:15:00 +06:00"), as news sites write datelines. */
 int hs_date_parse(const char *s, size_t len, char out[11]);
+
+/* If s[0..len) is a time ago, a whole number and a unit: "7d", "2w",
+ * "3m", "1y" (days, weeks, months, years), store the day that long before
+ * the day of `now` (UTC) as "YYYY-MM-DD" in out and return 0 ("0d" is
+ * that day).  A month or a year back from a day the shorter month lacks
+ * is that month's last day: 2024-03-31 less 1m is 2024-02-29, 2024-02-29
+ * less 1y 2023-02-28.  -1, out untouched, when it is no such time, or
+ * the day would fall before the year 1000. */
+int hs_date_relative(const char *s, size_t len, time_t now, char out[11]);
 
 #endif

@@ -89,14 +89,25 @@ typedef struct hs_qexpr {
     int excluded;             /* written with '-' or NOT: must not match */
 } hs_qexpr;
 
+/* A token that plain words leave out, and why. */
+typedef struct hs_left_out {
+    char *text;               /* as typed */
+    const char *why;          /* static */
+} hs_left_out;
+
 typedef struct hs_parsed_query {
     hs_qexpr *root;           /* NULL when there is nothing to look for */
     const hs_qgroup **groups; /* the positive groups, for highlighting */
     size_t n_groups;
+    hs_left_out *left_out;    /* what the parse of plain words passed over
+                                 that was not mere syntax (a prefix* too
+                                 short), for warnings */
+    size_t n_left_out;
 } hs_parsed_query;
 
 /* Parse a query string.  A query written as plain words never fails: an
- * unclosed quote ends at the end, stray brackets and dashes are ignored.
+ * unclosed quote ends at the end, stray brackets and dashes are ignored,
+ * and so is a prefix* too short to expand (noted in left_out).
  * One that uses operators (AND OR NOT NEAR/n), fields (title: date: ...) or
  * brackets is parsed strictly: on a mistake it returns NULL and, in
  * `error`, a message that names the column and shows it with a caret.
@@ -229,6 +240,40 @@ int hs_query_add_date_range(hs_parsed_query *pq, const char *since, const char *
 struct hs_synonyms;
 int hs_query_apply_synonyms(hs_parsed_query *pq, const struct hs_synonyms *syn,
                             hs_stemmer *stemmer);
+
+/* Warnings: what a query may not do as its writer meant, in words for
+ * people (query_warnings.c), each message once, in the order noted. */
+typedef struct hs_warnings {
+    char **items;
+    size_t n;
+} hs_warnings;
+
+/* Note a copy of message, unless w has it already: 0, or -1 when out of
+ * memory. */
+int hs_warnings_add(hs_warnings *w, const char *message);
+void hs_warnings_free(hs_warnings *w);
+/* Note in w what the query string q and its parse pq say when they are
+ * read: the tokens the parse left out, and the words that read as fields
+ * the language does not have ("titel:observers", searched as words), with
+ * the nearest field when one is near.  0, or -1 when out of memory. */
+int hs_query_note_parse(hs_warnings *w, const hs_parsed_query *pq, const char *q);
+/* Note in w that pq finds nothing for want of something to search for,
+ * and why, when so: `typed` is empty, holds only very common words, only
+ * excludes, or no word at all.  Filters count as something to search for
+ * (a query of no words finds what they select).  0, or -1 when out of
+ * memory. */
+int hs_query_note_nothing_to_find(hs_warnings *w, const hs_parsed_query *pq, const char *typed);
+/* Whether pq narrows by date (a date: field or a date range, not
+ * excluded); then *q := what it would find more if its date filters let
+ * undated passages through: undated passages that match all else, less
+ * those it finds anyway.  *q NULL when pq has no date filter.  0, or -1
+ * when out of memory. */
+int hs_query_build_undated_left_out(hs_parsed_query *pq, hs_qnode **q);
+
+/* Whether e matches nothing for want of searchable words: a word or
+ * phrase of stop words only (which have no term in the index), or a
+ * combination of such (query_build.c). */
+int hs_qexpr_termless(const hs_qexpr *e);
 
 /* A constraint narrows the matches without words to weigh: a field or
  * date, a title:, or any combination of them ("(lang:ru OR lang:kk)"). */

@@ -337,17 +337,15 @@ static hs_qnode *weight(const hs_parsed_query *pq)
     return or;
 }
 
-/* Whether e is a word or phrase of stop words only, which have no term in
- * the index (index_write.c), or a combination of such: it matches
- * nothing. */
-static int termless(const hs_qexpr *e)
+/* Stop words have no term in the index (index_write.c). */
+int hs_qexpr_termless(const hs_qexpr *e)
 {
     if (e->kind == HS_QK_AND || e->kind == HS_QK_OR || e->kind == HS_QK_DEFAULT) {
         size_t positive = 0;
         for (size_t i = 0; i < e->n_kids; i++) {
             if (e->kids[i]->excluded)
                 continue;
-            if (!termless(e->kids[i]))
+            if (!hs_qexpr_termless(e->kids[i]))
                 return 0;
             positive++;
         }
@@ -368,11 +366,11 @@ static int termless(const hs_qexpr *e)
  * (unless the list has nothing else: then it finds nothing). */
 static int required(const hs_qexpr *list, const hs_qexpr *kid)
 {
-    if (!termless(kid))
+    if (!hs_qexpr_termless(kid))
         return 1;
     for (size_t i = 0; i < list->n_kids; i++) {
         const hs_qexpr *k = list->kids[i];
-        if (!k->excluded && !termless(k))
+        if (!k->excluded && !hs_qexpr_termless(k))
             return 0;
     }
     return 1;
@@ -566,7 +564,7 @@ hs_qnode *hs_query_build_ranked(const hs_parsed_query *pq)
         for (size_t i = 0; i < root->n_kids && or; i++) {
             const hs_qexpr *k = root->kids[i];
             double e = evidence_of(k);
-            if (k->excluded || hs_qexpr_is_constraint(k) || e <= 0 || termless(k))
+            if (k->excluded || hs_qexpr_is_constraint(k) || e <= 0 || hs_qexpr_termless(k))
                 continue;
             or = hs_qnode_add(or, hs_qnode_const(match(k, HS_TIER_ALL_WITH_TITLE), COVERAGE * e));
         }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "date.h"
 #include "host_key.h"
@@ -22,15 +23,22 @@ void hs_field_needs_value(const hs_field *f, hs_buf *why)
     hs_buf_printf(why, "%s: needs a value, e.g. %s:word or %s:\"two words\"", n, n, n);
 }
 
-/* "2005", "2005-04" or "2005-04-01" as the bounds of a value range: lo is
- * the text itself, hi the text followed by 0xFF for partial dates.  An
- * empty text is an open end.  0, or -1 when it is not a date. */
+/* What a date may be, for messages. */
+#define DATE_FORMS "YYYY, YYYY-MM, YYYY-MM-DD or a time ago (7d, 2w, 3m, 1y)"
+
+/* "2005", "2005-04" or "2005-04-01", or a time ago ("7d": that day, see
+ * hs_date_relative), as the bounds of a value range: lo is the date
+ * itself, hi the date followed by 0xFF for partial dates.  An empty text
+ * is an open end.  0, or -1 when it is not a date. */
 static int date_bound(const char *s, size_t n, hs_buf *lo, hs_buf *hi)
 {
     if (n == 0)
         return hs_buf_puts(hi, "\xff");
     char full[11];
-    if (n == 4 || n == 7) {
+    if (hs_date_relative(s, n, time(NULL), full) == 0) {
+        s = full;
+        n = 10;
+    } else if (n == 4 || n == 7) {
         char probe[11];
         memcpy(probe, s, n);
         memcpy(probe + n, n == 4 ? "-01-01" : "-01", n == 4 ? 6 : 3);
@@ -63,7 +71,7 @@ static hs_qnode *date_filter(const char *text, size_t len, hs_buf *why)
     }
     hs_qnode *q = NULL;
     if (!ok)
-        hs_buf_puts(why, "a date is YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO");
+        hs_buf_puts(why, "a date is " DATE_FORMS ", or a range FROM..TO");
     else if (lo.len && strcmp(hs_buf_str(&lo), hs_buf_str(&hi)) > 0)
         hs_buf_puts(why, "this date range ends before it starts");
     else
@@ -184,6 +192,17 @@ hs_qnode *hs_field_filter(const hs_field *f, const char *text, size_t len, int q
     return NULL;
 }
 
+/* Whether e is a list of words to leave out and nothing else. */
+static int only_leaves_out(const hs_qexpr *e)
+{
+    if (e->kind != HS_QK_DEFAULT || e->excluded || e->n_kids == 0)
+        return 0;
+    for (size_t i = 0; i < e->n_kids; i++)
+        if (!e->kids[i]->excluded)
+            return 0;
+    return 1;
+}
+
 /* pq's root with the filter q (which it takes) beside it, as if the
  * filter were written after the query in brackets ("(q) lang:en"): it
  * narrows the matches and changes neither which words are required nor
@@ -193,6 +212,16 @@ hs_qnode *hs_field_filter(const hs_field *f, const char *text, size_t len, int q
 static int add_beside(hs_parsed_query *pq, hs_qnode *q)
 {
     hs_qexpr *f = q ? hs_qexpr_new(HS_QK_FILTER) : NULL;
+    if (f && pq->root && only_leaves_out(pq->root)) {
+        /* "NOT election" narrowed to English is "NOT election lang:en":
+         * the filter selects, and the words are taken from it (in
+         * brackets, nothing would be left to take them from) */
+        f->filter = q;
+        if (hs_qexpr_add_kid(pq->root, f) == 0)
+            return 0;
+        hs_qexpr_free(f);
+        return -1;
+    }
     hs_qexpr *list = f ? hs_qexpr_new(HS_QK_DEFAULT) : NULL;
     if (!list) {
         hs_qnode_free(q);
@@ -246,10 +275,10 @@ int hs_query_add_date_range(hs_parsed_query *pq, const char *since, const char *
     /* an empty bound is a mistake, not an open end */
     if ((since && (!*since || date_bound(since, strlen(since), &lo, &junk) < 0)) ||
         (!until && hs_buf_puts(&hi, "\xff") < 0)) {
-        hs_buf_printf(error, "invalid --since '%s': YYYY, YYYY-MM or YYYY-MM-DD", since);
+        hs_buf_printf(error, "invalid --since '%s': " DATE_FORMS, since);
         rc = -1;
     } else if (until && (!*until || date_bound(until, strlen(until), &junk, &hi) < 0)) {
-        hs_buf_printf(error, "invalid --until '%s': YYYY, YYYY-MM or YYYY-MM-DD", until);
+        hs_buf_printf(error, "invalid --until '%s': " DATE_FORMS, until);
         rc = -1;
     } else if (lo.len && strcmp(hs_buf_str(&lo), hs_buf_str(&hi)) > 0) {
         hs_buf_printf(error, "--since %s is after --until %s", since, until);

@@ -34,6 +34,16 @@ const hs_field *hs_field_of(hs_field_id id)
     return NULL;
 }
 
+size_t hs_field_count(void)
+{
+    return sizeof fields / sizeof *fields;
+}
+
+const hs_field *hs_field_at(size_t i)
+{
+    return i < hs_field_count() ? &fields[i] : NULL;
+}
+
 int hs_query_is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -161,6 +171,30 @@ hs_qtok *hs_query_lex(const char *q, int lenient, size_t *count)
     }
     *count = n;
     return toks;
+}
+
+/* Field names are ASCII letters. */
+static int is_name_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int hs_query_unknown_field(const char *q, const hs_qtok *t, size_t *name_len)
+{
+    if (t->kind != HS_QT_WORD)
+        return 0;
+    size_t n = 0;
+    while (n < t->len && is_name_letter(t->text[n]))
+        n++;
+    if (n < 2 || n == t->len || t->text[n] != ':' || hs_field_named(t->text, n))
+        return 0;
+    size_t value = n + 1;
+    const char *after = t->text + t->len; /* a quoted value follows the chunk */
+    if (value == t->len ? !quote_at(q, (size_t)(after - q))
+                        : t->text[value] == '/')
+        return 0;
+    *name_len = n;
+    return 1;
 }
 
 int hs_query_is_advanced(const hs_qtok *toks, size_t count)

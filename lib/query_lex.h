@@ -37,6 +37,10 @@ const hs_field *hs_field_named(const char *s, size_t n);
 /* The field of that id. */
 const hs_field *hs_field_of(hs_field_id id);
 
+/* The fields, in the table's order: field i for i < hs_field_count(). */
+size_t hs_field_count(void);
+const hs_field *hs_field_at(size_t i);
+
 typedef enum hs_qtok_kind {
     HS_QT_END, HS_QT_WORD, HS_QT_PHRASE, HS_QT_LPAREN, HS_QT_RPAREN, HS_QT_AND, HS_QT_OR,
     HS_QT_NOT, HS_QT_MINUS, HS_QT_EQUALS, HS_QT_NEAR, HS_QT_FIELD,
@@ -62,6 +66,12 @@ int hs_query_is_space(char c);
  * are passed over like spaces.  The caller free()s the array; NULL when
  * memory ran out. */
 hs_qtok *hs_query_lex(const char *q, int lenient, size_t *count);
+
+/* Whether the WORD token t of q reads as a field the language does not
+ * have: a name of two ASCII letters or more, ':' and a value, in the
+ * chunk ("titel:observers") or quoted after it ("titel:\"a b\""); not a
+ * URL ("http://...") nor a time ("10:30").  Its name is t->text[0..*name_len). */
+int hs_query_unknown_field(const char *q, const hs_qtok *t, size_t *name_len);
 
 /* Whether the tokens use syntax beyond plain words (an operator, a field,
  * '='): such a query is parsed strictly. */

@@ -32,6 +32,9 @@ typedef struct parser {
     int oom;
     int failed;
     unsigned depth;      /* brackets and NOTs open: the parser recurses */
+    hs_parsed_query *notes; /* plain words: its left_out gets what they
+                            pass over; NULL when parsing strictly (a mistake
+                            fails) */
 } parser;
 
 static const hs_qtok *peek(parser *p)
@@ -121,6 +124,21 @@ static hs_qexpr *field_expr(parser *p, const hs_qtok *t)
 
 static hs_qexpr *parse_or(parser *p);
 
+/* Note that plain words left token t out, and why. */
+static void left_out(parser *p, const hs_qtok *t, const char *why)
+{
+    hs_parsed_query *pq = p->notes;
+    hs_left_out *more = realloc(pq->left_out, (pq->n_left_out + 1) * sizeof *more);
+    char *text = more ? strndup(p->q + t->pos, t->end - t->pos) : NULL;
+    if (more)
+        pq->left_out = more;
+    if (!text) {
+        p->oom = 1;
+        return;
+    }
+    pq->left_out[pq->n_left_out++] = (hs_left_out){ text, why };
+}
+
 /* A word, possibly word* or word NEAR/n word. */
 static hs_qexpr *parse_word(parser *p, int exact_only)
 {
@@ -129,7 +147,10 @@ static hs_qexpr *parse_word(parser *p, int exact_only)
         hs_qexpr *e = group_expr(p, HS_QK_GROUP, t->text, t->len - 1, 0);
         if (e && (e->group.n_words != 1 || strlen(e->group.words[0].exact) < 2)) {
             hs_qexpr_free(e);
-            fail(p, t->pos, "a prefix* needs one word of at least two letters");
+            if (p->notes)
+                left_out(p, t, "a prefix* needs two letters or more");
+            else
+                fail(p, t->pos, "a prefix* needs one word of at least two letters");
             return NULL;
         }
         if (e)
@@ -217,6 +238,9 @@ static hs_qexpr *parse_primary(parser *p)
 static hs_qexpr *parse_unary(parser *p)
 {
     const hs_qtok *t = peek(p);
+    /* plain words: a dash before a dash is a stray one ("--word") */
+    while (p->notes && t->kind == HS_QT_MINUS && t[1].kind == HS_QT_MINUS)
+        t = &p->toks[++p->at];
     if (t->kind == HS_QT_NOT || t->kind == HS_QT_MINUS) {
         if (enter(p, t) < 0)
             return NULL;
@@ -315,9 +339,12 @@ static hs_qexpr *parse_or(parser *p)
 
 /* ---- the parsed query ---------------------------------------------------- */
 
-static hs_qexpr *parse_tokens(const char *q, hs_stemmer *stemmer, int lenient, hs_buf *error,
-                              int *oom, int *advanced)
+/* The tree of q's tokens, parsed strictly or, when notes is not NULL, as
+ * plain words that note what they leave out. */
+static hs_qexpr *parse_tokens(const char *q, hs_stemmer *stemmer, hs_parsed_query *notes,
+                              hs_buf *error, int *oom, int *advanced)
 {
+    int lenient = notes != NULL;
     size_t n = 0;
     hs_qtok *toks = hs_query_lex(q, lenient, &n);
     if (!toks) {
@@ -325,7 +352,7 @@ static hs_qexpr *parse_tokens(const char *q, hs_stemmer *stemmer, int lenient, h
         return NULL;
     }
     *advanced = hs_query_is_advanced(toks, n);
-    parser p = { q, toks, n, 0, stemmer, error, 0, 0, 0 };
+    parser p = { q, toks, n, 0, stemmer, error, 0, 0, 0, notes };
     hs_qexpr *root = NULL;
     if (toks[0].kind != HS_QT_END) {
         root = parse_or(&p);
@@ -353,12 +380,12 @@ hs_parsed_query *hs_query_parse(const char *q, hs_stemmer *stemmer, hs_buf *erro
         return NULL;
     int oom = 0, advanced = 0;
     hs_buf_reset(error);
-    pq->root = parse_tokens(q, stemmer, 0, error, &oom, &advanced);
+    pq->root = parse_tokens(q, stemmer, NULL, error, &oom, &advanced);
     if (!pq->root && !oom && error->len && !advanced) {
         /* plain words never fail: brackets and the like are ignored, and
          * what still does not parse has no words to look for */
         hs_buf_reset(error);
-        pq->root = parse_tokens(q, stemmer, 1, error, &oom, &advanced);
+        pq->root = parse_tokens(q, stemmer, pq, error, &oom, &advanced);
         hs_buf_reset(error);
     }
     if (oom || error->len || (pq->root && hs_query_collect_groups(pq) < 0)) {
@@ -378,5 +405,8 @@ void hs_parsed_query_free(hs_parsed_query *pq)
         return;
     hs_qexpr_free(pq->root);
     free(pq->groups);
+    for (size_t i = 0; i < pq->n_left_out; i++)
+        free(pq->left_out[i].text);
+    free(pq->left_out);
     free(pq);
 }

@@ -49,16 +49,21 @@ struct _hustings_query {
     hs_exact_check *exact;     /* exact phrases every match needs, or NULL */
     hx_accept accept;          /* its test of each match */
     struct tally *tally;       /* count and facets, once asked for (below) */
+    hs_warnings warnings;      /* hustings_query_get_warning's */
+    int undated_counted;       /* the undated articles that its date filters
+                                  leave out have been counted (warnings) */
 };
 
 static void tally_free(struct tally *t);
 static unsigned long tally_total(const struct tally *t);
 
-/* Drop the kept count and facets: the query now matches other passages. */
+/* Drop the kept count and facets, and count anew the undated articles
+ * left out: the query now matches other passages. */
 static void forget_tally(hustings_query_t *query)
 {
     tally_free(query->tally);
     query->tally = NULL;
+    query->undated_counted = 0;
 }
 
 /* What each match must pass beyond the Xapian query: NULL for all. */
@@ -100,6 +105,11 @@ hustings_status_t hustings_query_create(hustings_index_t *index, const char *que
         return st;
     }
     hs_buf_free(&error);
+    if (hs_query_note_parse(&q->warnings, q->parsed, query_string) < 0) {
+        hs_buf_free(&typed);
+        hustings_query_destroy(q);
+        return hs_index_fail(index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
     q->text = hs_buf_detach(&typed);
     q->index = index;
     q->limit = 10;
@@ -296,6 +306,9 @@ static hustings_status_t prepare(hustings_query_t *query)
     hustings_status_t st = look_up_words(query);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
+    /* with the filters that were added to it, does it search for anything? */
+    if (hs_query_note_nothing_to_find(&query->warnings, query->parsed, query->text) < 0)
+        return hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
     /* after the look-ups: which exact words need reading depends on the
      * forms the index holds */
     if (hs_exact_check_new(query->parsed, query->index->db, &query->exact) < 0)
@@ -315,6 +328,7 @@ void hustings_query_destroy(hustings_query_t *query)
     hs_exact_check_free(query->exact);
     hs_synonyms_free(query->synonyms);
     hs_stemmer_free(query->stemmer);
+    hs_warnings_free(&query->warnings);
     free(query->text);
     free(query);
 }
@@ -459,7 +473,10 @@ static void free_list_items(hustings_passages_t *list)
 
 /* "Did you mean": a respelling of the query from the index vocabulary,
  * when one of its words is rare and a much more frequent one is close to
- * it (spelling.h). */
+ * it (spelling.h), however many passages the query finds: a misspelt word
+ * beside a right one ("immigraton Howard") finds plenty while its own
+ * word is lost.  It depends on the words and the index only, never on
+ * the page asked for. */
 static hustings_status_t suggest(hustings_query_t *query, hustings_passages_t *out)
 {
     hs_buf better = HS_BUF_INIT;
@@ -581,8 +598,7 @@ static hustings_status_t search_passages(hustings_query_t *query,
     hs_qnode_free(q);
     free(ranked_ids);
     hs_strmap_free(s.clusters, NULL);
-    /* a query that finds little may be misspelt */
-    if (st == HUSTINGS_STATUS_SUCCESS && out->n < query->limit)
+    if (st == HUSTINGS_STATUS_SUCCESS)
         st = suggest(query, out);
     if (st != HUSTINGS_STATUS_SUCCESS) {
         if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
@@ -672,6 +688,8 @@ static void tally_free(struct tally *t)
     free(t);
 }
 
+static int append_value(facet_sum *f, const char *value, size_t len, unsigned long count);
+
 /* Add count to value (cut to the facet's length) in f.  Values of a slot
  * come once each: only cut ones (years, months: a few hundred at most)
  * can meet one already there. */
@@ -684,6 +702,12 @@ static int add_value(facet_sum *f, const char *value, size_t len, unsigned long 
             f->counts[i] += count;
             return 0;
         }
+    return append_value(f, value, len, count);
+}
+
+/* value[0..len) as a new value of f, with count. */
+static int append_value(facet_sum *f, const char *value, size_t len, unsigned long count)
+{
     char **v = realloc(f->values, (f->n + 1) * sizeof *v);
     if (v)
         f->values = v;
@@ -747,6 +771,27 @@ static int sort_facet(facet_sum *f)
     return 0;
 }
 
+/* The date facets' bucket of the matches that have no date (the slot
+ * holds none, so the count is what the dated values leave of the total),
+ * counted in passages as the dates are. */
+#define UNDATED "undated"
+
+static int add_undated(struct tally *t)
+{
+    unsigned long dated = 0;
+    size_t year = 0;
+    while (facet_values[year].slot != HS_SLOT_DATE)
+        year++;
+    for (size_t i = 0; i < t->facets[year].n; i++)
+        dated += t->facets[year].counts[i];
+    unsigned long undated = t->total > dated ? t->total - dated : 0;
+    for (size_t f = 0; undated && f < N_FACETS; f++)
+        if (facet_values[f].slot == HS_SLOT_DATE &&
+            append_value(&t->facets[f], UNDATED, strlen(UNDATED), undated) < 0)
+            return -1;
+    return 0;
+}
+
 static hustings_status_t tally_up(hustings_query_t *query)
 {
     struct tally *t = calloc(1, sizeof *t);
@@ -757,7 +802,7 @@ static hustings_status_t tally_up(hustings_query_t *query)
             t->facets[f].cut = facet_values[f].cut;
         st = checked(query, hx_db_tally(query->index->db, q, accept_of(query), facet_slots,
                                         N_FACET_SLOTS, &t->total, add_slot_value, t));
-        if (st == HUSTINGS_STATUS_SUCCESS && t->failed)
+        if (st == HUSTINGS_STATUS_SUCCESS && (t->failed || add_undated(t) < 0))
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
     hs_qnode_free(q);
@@ -803,13 +848,79 @@ static hustings_status_t facet_counts(hustings_query_t *query, const char *facet
     return HUSTINGS_STATUS_SUCCESS;
 }
 
-/* The public calls: each gives its Xapian work the query's time limit. */
+/* ---- warnings --------------------------------------------------------------- */
+
+/* hx_value_count_fn: one more article (the slot is the article's tag). */
+static int count_article(void *ctx, size_t slot_index, const char *value, size_t len,
+                         unsigned long count)
+{
+    (void)slot_index;
+    (void)value;
+    (void)len;
+    (void)count;
+    ++*(unsigned long *)ctx;
+    return 0;
+}
+
+/* Warn, once, of the undated articles that match the query but that its
+ * date filters leave out (an archive without dates loses them all). */
+static hustings_status_t count_undated_left_out(hustings_query_t *query)
+{
+    if (query->undated_counted)
+        return HUSTINGS_STATUS_SUCCESS;
+    hs_qnode *q = NULL;
+    if (hs_query_build_undated_left_out(query->parsed, &q) < 0)
+        return hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory");
+    if (!q) {
+        query->undated_counted = 1;
+        return HUSTINGS_STATUS_SUCCESS;
+    }
+    static const unsigned article_slot[] = { HS_SLOT_ARTICLE };
+    unsigned long passages = 0, articles = 0;
+    hustings_status_t st = checked(query, hx_db_tally(query->index->db, q, accept_of(query),
+                                                      article_slot, 1, &passages, count_article,
+                                                      &articles));
+    hs_qnode_free(q);
+    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
+        return hs_index_fail(query->index, st, "out of memory");
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return hs_index_fail_db(query->index, st);
+    query->undated_counted = 1;
+    if (!articles)
+        return HUSTINGS_STATUS_SUCCESS;
+    hs_buf msg = HS_BUF_INIT;
+    int rc = hs_buf_printf(&msg, "%lu undated article%s matched but %s not in the date range",
+                           articles, articles == 1 ? "" : "s", articles == 1 ? "is" : "are");
+    if (rc == 0)
+        rc = hs_warnings_add(&query->warnings, hs_buf_str(&msg));
+    hs_buf_free(&msg);
+    return rc < 0 ? hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory")
+                  : HUSTINGS_STATUS_SUCCESS;
+}
+
+unsigned hustings_query_count_warnings(hustings_query_t *query)
+{
+    return query ? (unsigned)query->warnings.n : 0;
+}
+
+const char *hustings_query_get_warning(hustings_query_t *query, unsigned i)
+{
+    return query && i < query->warnings.n ? query->warnings.items[i] : NULL;
+}
+
+/* The public calls: each gives its Xapian work the query's time limit,
+ * and, once it has run, notes what its date filters left out. */
 hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passages_t **passages)
 {
     if (!query || !passages)
         return HUSTINGS_STATUS_NULL_POINTER;
     hx_db_set_time_limit(query->index->db, query->time_limit);
     hustings_status_t st = search_passages(query, passages);
+    if (st == HUSTINGS_STATUS_SUCCESS &&
+        (st = count_undated_left_out(query)) != HUSTINGS_STATUS_SUCCESS) {
+        hustings_passages_destroy(*passages);
+        *passages = NULL;
+    }
     hx_db_set_time_limit(query->index->db, 0);
     return st;
 }
@@ -820,6 +931,8 @@ hustings_status_t hustings_query_count(hustings_query_t *query, unsigned long *c
         return HUSTINGS_STATUS_NULL_POINTER;
     hx_db_set_time_limit(query->index->db, query->time_limit);
     hustings_status_t st = count_matches(query, count);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = count_undated_left_out(query);
     hx_db_set_time_limit(query->index->db, 0);
     return st;
 }
@@ -831,6 +944,8 @@ hustings_status_t hustings_query_facets(hustings_query_t *query, const char *fac
         return HUSTINGS_STATUS_NULL_POINTER;
     hx_db_set_time_limit(query->index->db, query->time_limit);
     hustings_status_t st = facet_counts(query, facet, fn, context);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = count_undated_left_out(query);
     hx_db_set_time_limit(query->index->db, 0);
     return st;
 }

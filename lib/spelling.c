@@ -147,6 +147,12 @@ static int too_far(size_t na, size_t nb, int max_edits)
     return (na > nb ? na - nb : nb - na) > (size_t)max_edits;
 }
 
+/* The edits a suggestion may make to a word of n code points. */
+static int max_edits_for(size_t n)
+{
+    return n <= HS_SPELLING_SHORT_WORD ? HS_SPELLING_MAX_DISTANCE_SHORT : HS_SPELLING_MAX_DISTANCE;
+}
+
 /* Nearer, then more frequent, then first in byte order. */
 static int better(const candidate *c, int d, unsigned long freq, const char *term)
 {
@@ -344,8 +350,7 @@ int hs_spelling_suggest_freq(hx_db *db, const char *word, unsigned long freq,
     if (s.n < HS_SPELLING_MIN_WORD || freq > HS_SPELLING_RARE ||
         has_digit(s.word, s.n) || has_ascii_upper(s.word, s.n))
         return 0;
-    s.max_edits = s.n <= HS_SPELLING_SHORT_WORD ? HS_SPELLING_MAX_DISTANCE_SHORT
-                                                : HS_SPELLING_MAX_DISTANCE;
+    s.max_edits = max_edits_for(s.n);
     s.max_distance = s.max_edits * COST_EDIT;
     s.best.distance = s.max_distance + 1;
     for (size_t i = 0; i < STEM_CANDIDATES; i++)
@@ -363,6 +368,17 @@ int hs_spelling_suggest_freq(hx_db *db, const char *word, unsigned long freq,
     for (size_t i = 0; i < STEM_CANDIDATES; i++)
         hs_buf_free(&s.stems[i].term);
     return rc;
+}
+
+int hs_spelling_distance(const char *typed, const char *word)
+{
+    int32_t a[MAX_CPS], b[MAX_CPS];
+    size_t na = decode(typed, a), nb = decode(word, b);
+    int max_edits = max_edits_for(na);
+    if (!na || !nb || too_far(na, nb, max_edits))
+        return -1;
+    int d = distance(a, na, b, nb, max_edits * COST_EDIT);
+    return d > max_edits * COST_EDIT ? -1 : d;
 }
 
 int hs_spelling_suggest(hx_db *db, const char *word, hs_buf *out)

@@ -61,13 +61,23 @@ int hs_spelling_suggest(hx_db *db, const char *word, hs_buf *out);
 int hs_spelling_suggest_freq(hx_db *db, const char *word, unsigned long freq,
                              hs_buf *out);
 
+/* How far the word typed is from `word`, both normalised words, as a
+ * suggestion measures it (in tenths of an edit, the likelier mistakes
+ * costing less); -1 when further than a suggestion may be for a word of
+ * that length, or when either is not UTF-8. */
+int hs_spelling_distance(const char *typed, const char *word);
+
 /* The query string corrected word by word.  Words that are in the index
- * (as a word or a stem, in passages or headlines; with '=', as that exact
- * word) in more than HS_SPELLING_RARE passages are kept, and so is
- * everything else the user typed: spacing, quotes, brackets, AND, OR, NOT,
- * NEAR/n, prefix* words, excluded words (-word, NOT word), and the values
- * of the fields source:, site:, author:, lang:, path: and date: (a title:
- * value is corrected).  A hyphenated compound keeps its hyphens and has
+ * (as a word or a stem, in passages or headlines) in more than
+ * HS_SPELLING_RARE passages are kept, and so are names the index holds,
+ * however rare (a word it holds whose transliteration key is a name's:
+ * "Annan"), acronyms (two to four capitals: "MRSA", held or not), and
+ * everything else the user typed: spacing, quotes, brackets,
+ * AND, OR, NOT, NEAR/n, prefix* words, excluded words (-word, NOT word),
+ * exact forms (=word, ="a phrase", which may quote a misspelling), field
+ * names, known or not ("titel:" stays; the query warns of it), and the
+ * values of the fields source:, site:, author:, lang:, path: and date: (a
+ * title: value is corrected).  A hyphenated compound keeps its hyphens and has
  * its parts corrected, unless it is in the index written together.  A
  * corrected word takes the case of the typed one ("Electoin" becomes
  * "Election").

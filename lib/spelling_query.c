@@ -18,9 +18,10 @@
 #include "schema.h"
 #include "stopwords.h"
 #include "tokenizer.h"
+#include "translit.h"
 
 /* How the words of a chunk or phrase are treated. */
-typedef enum { M_CHECK, M_EXACT, M_KEEP } mode;
+typedef enum { M_CHECK, M_KEEP } mode;
 
 typedef struct word {
     size_t start, end;  /* in the chunk */
@@ -41,9 +42,9 @@ typedef struct rewriter {
 /* ---- one word --------------------------------------------------------- */
 
 /* How many passages hold the word: the most of its counts as itself and
- * (unless exact) as a stem in any language it could be in, in passages and
- * headlines.  0, or -1 on error. */
-static int frequency(rewriter *r, const char *term, int exact, unsigned long *freq)
+ * as a stem in any language it could be in, in passages and headlines.
+ * 0, or -1 on error. */
+static int frequency(rewriter *r, const char *term, unsigned long *freq)
 {
     size_t len = strlen(term);
     unsigned long f = 0;
@@ -53,8 +54,6 @@ static int frequency(rewriter *r, const char *term, int exact, unsigned long *fr
         hs_query_form_freq(r->db, HS_PREFIX_TITLE, term, &f) != HUSTINGS_STATUS_SUCCESS)
         return -1;
     *freq = f > *freq ? f : *freq;
-    if (exact)
-        return 0;
     const char *langs[HS_STEM_MAX_LANGS];
     size_t n = hs_stem_query_langs(term, len, langs);
     for (size_t k = 0; k < n; k++) {
@@ -91,6 +90,24 @@ static int stop_stemmed(rewriter *r, const char *term)
             return 1;
     }
     return 0;
+}
+
+/* Whether the index holds term, which it holds, as a name: its
+ * transliteration key is a name's (translit.h), in passages or headlines.
+ * 1, 0, or -1 on error. */
+static int held_as_name(rewriter *r, const char *term)
+{
+    hs_buf key = HS_BUF_INIT;
+    unsigned long n = 0, in_titles = 0;
+    int k = hs_translit_key(term, strlen(term), &key);
+    int rc = k < 0 ? -1 : 0;
+    if (k > 0 &&
+        (hs_query_term_freq(r->db, HS_PREFIX_NAME, key.data, &n) != HUSTINGS_STATUS_SUCCESS ||
+         hs_query_term_freq(r->db, HS_PREFIX_TITLE_NAME, key.data, &in_titles) !=
+             HUSTINGS_STATUS_SUCCESS))
+        rc = -1;
+    hs_buf_free(&key);
+    return rc < 0 ? -1 : n + in_titles > 0;
 }
 
 /* Append the suggestion in the case of the typed word: all capitals, a
@@ -165,14 +182,14 @@ static int collect(void *ctx, const hs_token *tok)
 
 /* 1 when the compound whose first part is word i is in the index written
  * together (then it is kept whole), 0 when not, -1 on error. */
-static int compound_known(rewriter *r, size_t i, int exact)
+static int compound_known(rewriter *r, size_t i)
 {
     size_t j = i;
     unsigned long f = 0;
     while (j < r->n_words && (r->words[j].flags & HS_TOKEN_PART))
         j++;
     if (j < r->n_words && (r->words[j].flags & HS_TOKEN_JOINED) &&
-        frequency(r, r->words[j].term, exact, &f) < 0)
+        frequency(r, r->words[j].term, &f) < 0)
         return -1;
     return f > HS_SPELLING_RARE;
 }
@@ -191,7 +208,7 @@ static int put_words(rewriter *r, const char *text, size_t len, mode m)
         if (w->flags & HS_TOKEN_JOINED)
             continue;
         if ((w->flags & HS_TOKEN_PART) && !(i > 0 && (r->words[i - 1].flags & HS_TOKEN_PART))) {
-            int k = compound_known(r, i, m == M_EXACT);
+            int k = compound_known(r, i);
             if (k < 0)
                 return -1;
             if (k) {
@@ -206,9 +223,17 @@ static int put_words(rewriter *r, const char *text, size_t len, mode m)
         if (stop)
             continue; /* meant, though the index has no stem term for it */
         unsigned long freq;
-        if (frequency(r, w->term, m == M_EXACT, &freq) < 0)
+        if (frequency(r, w->term, &freq) < 0)
             return -1;
         if (freq > HS_SPELLING_RARE)
+            continue;
+        /* a rare name that the index holds is meant (Annan is no misspelt
+         * "annual"), and so is an acronym typed in capitals, held or not
+         * (MRSA is no "Mrs", OSCE no "once") */
+        int name = hs_is_acronym(text, w->start) ? 1 : freq > 0 ? held_as_name(r, w->term) : 0;
+        if (name < 0)
+            return -1;
+        if (name)
             continue;
         hs_buf sugg = HS_BUF_INIT;
         int rc = hs_spelling_suggest_freq(r->db, w->term, freq, &sugg);
@@ -258,8 +283,8 @@ int hs_spelling_suggest_query(hx_db *db, const char *query_string, hs_stemmer *s
         case HS_QT_MINUS:
             next = M_KEEP;
             break;
-        case HS_QT_EQUALS:
-            next = m == M_KEEP ? M_KEEP : M_EXACT;
+        case HS_QT_EQUALS: /* exactly as typed, a quotation perhaps */
+            next = M_KEEP;
             break;
         case HS_QT_LPAREN:
         case HS_QT_RPAREN:
@@ -268,10 +293,13 @@ int hs_spelling_suggest_query(hx_db *db, const char *query_string, hs_stemmer *s
         case HS_QT_WORD:
         case HS_QT_PHRASE:
         case HS_QT_FIELD: {
-            size_t at = (size_t)(t->text - query_string);
+            size_t at = (size_t)(t->text - query_string), name_len;
+            if (hs_query_unknown_field(query_string, t, &name_len))
+                at += name_len + 1; /* "titel:" stays: a warning names the field */
+            size_t len = t->len - (at - (size_t)(t->text - query_string));
             failed = hs_buf_append(&r.out, query_string + copied, at - copied) < 0 ||
-                     put_words(&r, t->text, t->len, mode_of(t, m)) < 0;
-            copied = at + t->len;
+                     put_words(&r, query_string + at, len, mode_of(t, m)) < 0;
+            copied = at + len;
             break;
         }
         default: /* AND, OR, NEAR/n, the end */

@@ -136,8 +136,22 @@ static hustings_status_t make_query(hustings_index_t *index, const query_options
     return st;
 }
 
-/* The passages found (and the suggestion, and the facets) as opt asks;
- * the exit status, by how many passages found. */
+/* The query's warnings as opt's format has them: in JSON, lines of
+ * stdout; else on stderr.  0, or -1 when one could not be written. */
+static int print_warnings(hustings_query_t *query, const output_options *out)
+{
+    for (unsigned i = 0; i < hustings_query_count_warnings(query); i++)
+        if (output_warning(stdout, out, hustings_query_get_warning(query, i)) < 0) {
+            output_failed();
+            return -1;
+        }
+    return 0;
+}
+
+/* The passages found (and the suggestion, the facets and the warnings) as
+ * opt asks; the exit status, by how many passages found.  People read the
+ * warnings first, on stderr; in JSON they follow the passages and the
+ * facets, so that a script that takes the first lines takes passages. */
 static int print_results(hustings_query_t *query, hustings_index_t *index,
                          const query_options *opt, hustings_passages_t *passages,
                          unsigned long found)
@@ -145,6 +159,8 @@ static int print_results(hustings_query_t *query, hustings_index_t *index,
     int status = found ? EXIT_FOUND : EXIT_NONE;
     const output_options *out = &opt->output;
     const char *suggestion = hustings_passages_get_suggestion(passages);
+    if (out->format != OUTPUT_JSON && print_warnings(query, out) < 0)
+        status = EXIT_ERROR;
     if (suggestion && out->format != OUTPUT_JSON)
         fprintf(stderr, "hustings-query: did you mean: %s\n", suggestion);
     if (suggestion && out->format == OUTPUT_JSON && !hustings_passages_count(passages) &&
@@ -152,8 +168,13 @@ static int print_results(hustings_query_t *query, hustings_index_t *index,
         output_failed();
         status = EXIT_ERROR;
     }
+    if (status != EXIT_ERROR && output_begin(stdout, out) < 0) {
+        output_failed();
+        status = EXIT_ERROR;
+    }
     hustings_passage_t *previous = NULL;
-    for (; hustings_passages_valid(passages); hustings_passages_move_to_next(passages)) {
+    for (; status != EXIT_ERROR && hustings_passages_valid(passages);
+         hustings_passages_move_to_next(passages)) {
         hustings_passage_t *p = hustings_passages_get(passages);
         int rc = output_passage(stdout, out, p, previous, suggestion);
         previous = p;
@@ -165,6 +186,8 @@ static int print_results(hustings_query_t *query, hustings_index_t *index,
     }
     if (opt->facets && status != EXIT_ERROR &&
         print_facets(query, index, out, opt->facets) < 0)
+        status = EXIT_ERROR;
+    if (out->format == OUTPUT_JSON && status != EXIT_ERROR && print_warnings(query, out) < 0)
         status = EXIT_ERROR;
     return status;
 }
@@ -181,9 +204,15 @@ static int run_query(hustings_index_t *index, const query_options *opt)
     if (st == HUSTINGS_STATUS_SUCCESS && opt->count_only) {
         st = hustings_query_count(query, &found);
         if (st == HUSTINGS_STATUS_SUCCESS) {
+            /* the count is a bare number, whatever the format: warnings
+             * go to stderr */
+            output_options text = opt->output;
+            text.format = OUTPUT_TEXT;
+            print_warnings(query, &text);
+            status = found ? EXIT_FOUND : EXIT_NONE;
             printf("%lu\n", found);
             hustings_query_destroy(query);
-            return found ? EXIT_FOUND : EXIT_NONE;
+            return status;
         }
     }
     if (st == HUSTINGS_STATUS_SUCCESS)
@@ -211,7 +240,9 @@ int main(int argc, char **argv)
     hustings_index_t *index = NULL;
     int status = EXIT_ERROR;
     int rc = query_options_parse(argc, argv, &opt);
-    if (rc > 0) /* --help or --version, printed */
+    if (rc > 0 && query_options_show(&opt, stdout) < 0) /* --help or --version */
+        output_failed();
+    else if (rc > 0)
         status = EXIT_FOUND;
     else if (rc == 0 && open_index(&opt, &index) == 0)
         status = opt.dump ? dump_index(index) : run_query(index, &opt);

@@ -1,4 +1,5 @@
-/* output.c - text and JSON Lines renderings of a passage. */
+/* output.c - text, JSON Lines, TSV and CSV (csv.c) renderings of a
+ * passage, and the lines around them: facets, warnings, a suggestion. */
 #include "output.h"
 
 #include <limits.h>
@@ -7,6 +8,8 @@
 #include <unistd.h>
 
 #include <json-c/json.h>
+
+#include "csv.h"
 
 #define BOLD "\033[1m"
 #define RESET "\033[0m"
@@ -151,6 +154,18 @@ static int output_text(FILE *out, const output_options *opt, hustings_passage_t 
     return ferror(out) ? -1 : 0;
 }
 
+/* o on one line of out, and o released: 0, or -1 on a write or memory
+ * error. */
+static int put_json_line(FILE *out, json_object *o)
+{
+    const char *line = o ? json_object_to_json_string_ext(
+                               o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+                         : NULL;
+    int rc = !line || fputs(line, out) < 0 || fputc('\n', out) < 0 ? -1 : 0;
+    json_object_put(o);
+    return rc;
+}
+
 /* One line of JSON, as the library writes a passage in that form. */
 static int output_json(FILE *out, hustings_passage_t *p, hustings_passage_json_form_t form,
                        const char *suggestion)
@@ -161,6 +176,50 @@ static int output_json(FILE *out, hustings_passage_t *p, hustings_passage_json_f
     int rc = fputs(line, out) < 0 || fputc('\n', out) < 0 ? -1 : 0;
     free(line);
     return rc;
+}
+
+/* A search result's line: the library's object for the passage
+ * (hustings_passage_to_json, which hustings-serve's answers share) led by
+ * "type": "result", and with "date_source" after "date", which are this
+ * program's lines' own. */
+static int output_result_json(FILE *out, hustings_passage_t *p, const char *suggestion)
+{
+    char *line = NULL;
+    if (hustings_passage_to_json(p, HUSTINGS_PASSAGE_JSON_RESULT, suggestion, &line) !=
+        HUSTINGS_STATUS_SUCCESS)
+        return -1;
+    json_object *lib = json_tokener_parse(line);
+    free(line);
+    json_object *o = lib ? json_object_new_object() : NULL;
+    const char *source = hustings_passage_get_date_source(p);
+    int bad = !o || json_object_object_add(o, "type", json_object_new_string("result")) != 0;
+    if (o) {
+        json_object_object_foreach(lib, key, value)
+        {
+            bad = bad || json_object_object_add(o, key, json_object_get(value)) != 0;
+            if (!bad && strcmp(key, "date") == 0)
+                bad = json_object_object_add(o, "date_source",
+                                             source ? json_object_new_string(source) : NULL) != 0;
+        }
+    }
+    json_object_put(lib);
+    if (bad) {
+        json_object_put(o);
+        return -1;
+    }
+    return put_json_line(out, o);
+}
+
+/* {"type": type, key: value} on one line. */
+static int output_json_pair(FILE *out, const char *type, const char *key, const char *value)
+{
+    json_object *o = json_object_new_object();
+    if (o && (json_object_object_add(o, "type", json_object_new_string(type)) != 0 ||
+              json_object_object_add(o, key, json_object_new_string(value)) != 0)) {
+        json_object_put(o);
+        o = NULL;
+    }
+    return put_json_line(out, o);
 }
 
 /* A TSV field: tabs and line breaks become spaces. */
@@ -189,9 +248,11 @@ int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p,
 {
     switch (opt->format) {
     case OUTPUT_JSON:
-        return output_json(out, p, HUSTINGS_PASSAGE_JSON_RESULT, suggestion);
+        return output_result_json(out, p, suggestion);
     case OUTPUT_TSV:
         return output_tsv(out, p);
+    case OUTPUT_CSV:
+        return csv_passage(out, p);
     default:
         return output_text(out, opt, p, previous);
     }
@@ -199,7 +260,7 @@ int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p,
 
 struct output_facet {
     output_format format;
-    json_object *json;    /* JSON: {"facet": name, "counts": {...}} */
+    json_object *json;    /* JSON: {"type": "facet", "facet": name, "counts": {...}} */
     json_object *counts;
     char *name;           /* text and TSV: printed as the values come */
     FILE *pending;        /* text: the line so far */
@@ -217,6 +278,7 @@ output_facet *output_facet_begin(const output_options *opt, const char *name)
     if (f->format == OUTPUT_JSON) {
         f->json = json_object_new_object();
         f->counts = json_object_new_object();
+        json_object_object_add(f->json, "type", json_object_new_string("facet"));
         json_object_object_add(f->json, "facet", json_object_new_string(name));
         json_object_object_add(f->json, "counts", f->counts);
     } else {
@@ -244,10 +306,7 @@ int output_facet_end(FILE *out, output_facet *f)
     if (!f)
         return -1;
     if (f->format == OUTPUT_JSON) {
-        const char *line = json_object_to_json_string_ext(
-            f->json, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-        rc = !line || fputs(line, out) < 0 || fputc('\n', out) < 0 ? -1 : 0;
-        json_object_put(f->json);
+        rc = put_json_line(out, f->json);
     } else {
         if (!f->pending || fclose(f->pending) != 0 || !f->line ||
             fprintf(out, "%s%s\n", f->line, f->n ? "" : " none") < 0)
@@ -265,13 +324,18 @@ int output_dump_passage(void *context, hustings_passage_t *p)
 
 int output_suggestion(FILE *out, const char *suggestion)
 {
-    json_object *o = json_object_new_object();
-    if (!o)
-        return -1;
-    json_object_object_add(o, "suggestion", json_object_new_string(suggestion));
-    const char *line = json_object_to_json_string_ext(
-        o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-    int rc = !line || fputs(line, out) < 0 || fputc('\n', out) < 0 ? -1 : 0;
-    json_object_put(o);
-    return rc;
+    return output_json_pair(out, "suggestion", "suggestion", suggestion);
+}
+
+int output_warning(FILE *out, const output_options *opt, const char *message)
+{
+    if (opt->format == OUTPUT_JSON)
+        return output_json_pair(out, "warning", "message", message);
+    fprintf(stderr, "hustings-query: warning: %s\n", message);
+    return 0;
+}
+
+int output_begin(FILE *out, const output_options *opt)
+{
+    return opt->format == OUTPUT_CSV ? csv_header(out) : 0;
 }

@@ -1,5 +1,7 @@
 /* output.h - printing ranked passages for people (text) and for scripts
- * (JSON Lines): one layer behind both formats, as notmuch's sprinter. */
+ * (JSON Lines, TSV, CSV): one layer behind the formats, as notmuch's
+ * sprinter.  Every JSON line has a "type": "result", "facet", "warning"
+ * or "suggestion". */
 #ifndef HUSTINGS_QUERY_OUTPUT_H
 #define HUSTINGS_QUERY_OUTPUT_H
 
@@ -7,7 +9,7 @@
 
 #include "hustings.h"
 
-typedef enum { OUTPUT_TEXT, OUTPUT_JSON, OUTPUT_TSV } output_format;
+typedef enum { OUTPUT_TEXT, OUTPUT_JSON, OUTPUT_TSV, OUTPUT_CSV } output_format;
 
 typedef struct output_options {
     output_format format;
@@ -25,11 +27,21 @@ typedef struct output_options {
 int output_passage(FILE *out, const output_options *opt, hustings_passage_t *p,
                    hustings_passage_t *previous, const char *suggestion);
 
-/* JSON only, when nothing matched: {"suggestion": "..."}. */
+/* What goes before the passages: CSV's header row; nothing for the other
+ * formats.  0, or -1 on a write error. */
+int output_begin(FILE *out, const output_options *opt);
+
+/* JSON only, when nothing matched: {"type": "suggestion", "suggestion":
+ * "..."}. */
 int output_suggestion(FILE *out, const char *suggestion);
 
+/* A warning of the query: in JSON {"type": "warning", "message": "..."}
+ * on out; otherwise "hustings-query: warning: ..." on stderr.  0, or -1
+ * on a write or memory error (of out: stderr's are not reported). */
+int output_warning(FILE *out, const output_options *opt, const char *message);
+
 /* The facet counts of one facet: text "facet: value (n), ..." or JSON
- * {"facet": name, "counts": {value: n, ...}}.  output_facet_end prints
+ * {"type": "facet", "facet": name, "counts": {value: n, ...}}.  output_facet_end prints
  * them and frees f: 0, or -1 on a write or memory error. */
 typedef struct output_facet output_facet;
 output_facet *output_facet_begin(const output_options *opt, const char *name);

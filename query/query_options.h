@@ -3,6 +3,7 @@
 #define HUSTINGS_QUERY_OPTIONS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "hustings.h"
 #include "output.h"
@@ -26,13 +27,19 @@ typedef struct query_options {
     double time_limit;
     const char *facets;    /* --facets' list, checked, or NULL */
     output_options output; /* format, colour, width and collapse */
+    enum { QUERY_SHOW_NOTHING, QUERY_SHOW_HELP, QUERY_SHOW_VERSION } show;
 } query_options;
 
 /* Fill opt from the command line.  Returns 0 to run, 1 when --help or
- * --version was answered on stdout (exit 0, once it is flushed), -1
- * after printing why the command line is wrong (exit 2).  opt is the
- * caller's to free with query_options_free() in every case. */
+ * --version was asked for (opt->show says which: print it with
+ * query_options_show(), then exit 0), -1 after printing why the command
+ * line is wrong (exit 2).  opt is the caller's to free with
+ * query_options_free() in every case. */
 int query_options_parse(int argc, char **argv, query_options *opt);
+
+/* Print the help or the version opt->show asks for on out: 0, or -1 on a
+ * write error (errno says why). */
+int query_options_show(const query_options *opt, FILE *out);
 void query_options_free(query_options *opt);
 
 #endif

@@ -88,7 +88,7 @@ check "a misspelt query that finds little gets a suggestion on stderr" grep -q "
 run "$QUERY" -d "$tmp/idx" --json 'goverment'
 check "and in JSON, on each passage" json_true 'rows and all(r["suggestion"] == "government" for r in rows)'
 run "$QUERY" -d "$tmp/idx" --json 'electoin'
-check "and as the only line when nothing matched" json_true 'rows == [{"suggestion": "election"}]'
+check "and as the only line when nothing matched" json_true 'rows == [{"type": "suggestion", "suggestion": "election"}]'
 run "$QUERY" -d "$tmp/idx" --json 'general election'
 check "a query that finds plenty gets none" json_true 'rows and all(r["suggestion"] is None for r in rows)'
 

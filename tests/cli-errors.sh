@@ -99,9 +99,9 @@ run "$QUERY" -d "$tmp/idx" --offset -1 self-nomination
 check "a negative offset names the range" \
     refused_with "invalid offset '-1': a whole number from 0 to 1000000 is needed"
 run "$QUERY" -d "$tmp/idx" --since '' self-nomination
-check "an empty --since is refused" refused_with "invalid --since '': YYYY, YYYY-MM or YYYY-MM-DD"
+check "an empty --since is refused" refused_with "invalid --since '': YYYY, YYYY-MM, YYYY-MM-DD or a time ago (7d, 2w, 3m, 1y)"
 run "$QUERY" -d "$tmp/idx" --until= self-nomination
-check "an empty --until is refused" refused_with "invalid --until '': YYYY, YYYY-MM or YYYY-MM-DD"
+check "an empty --until is refused" refused_with "invalid --until '': YYYY, YYYY-MM, YYYY-MM-DD or a time ago (7d, 2w, 3m, 1y)"
 run "$QUERY" -d "$tmp/idx" --dump self-nomination
 check "--dump with a query is refused" refused_with "--dump takes no query"
 run "$QUERY" -d "$tmp/idx" self-nomination --dump

@@ -11,9 +11,11 @@ check "the summary counts every article of corpus/" grep -q "^hustings-index: $n
 run "$QUERY" -d "$tmp/idx" --json --limit 5 self-nomination
 check "exit 0 with results" test "$rc" -eq 0
 check "five JSON objects" json_true 'len(rows) == 5'
-check "every field is there with its type" json_true '
-all(set(r) == {"rank", "score", "path", "title", "date", "source", "byline", "lang", "site",
-               "passage", "paragraph", "text", "highlights", "copies", "suggestion"}
+check "every field is there with its type, in order" json_true '
+all(list(r) == ["type", "rank", "score", "path", "title", "date", "date_source", "source",
+                "byline", "lang", "site", "passage", "paragraph", "text", "highlights", "copies",
+                "suggestion"]
+    and r["type"] == "result" and r["date_source"] is None
     and r["copies"] == 1 and r["suggestion"] is None
     and isinstance(r["rank"], int) and isinstance(r["score"], float)
     and isinstance(r["passage"], int) and isinstance(r["paragraph"], int)
@@ -121,33 +123,60 @@ check "exit 2 without a query" test "$rc" -eq 2
 run "$QUERY" --bogus
 check "exit 2 for an unknown option" test "$rc" -eq 2
 
-# short options go before the query; after its first word "-word" is a
-# query word; long options go anywhere; "--" ends the options
+# options go anywhere among the words, as GNU getopt permutes them; "--"
+# ends them; a word that begins with '-' goes after "--" (or inside one
+# argument), and elsewhere is refused, saying how to write it
 run "$QUERY" -d "$tmp/idx" --json --limit 3 --per-article 1 'candidates -party'
 cp "$tmp/out" "$tmp/one-arg"
-check "the query 'candidates -party' finds passages" test "$rc" -eq 0 -a -s "$tmp/one-arg"
-run "$QUERY" -d "$tmp/idx" --json --limit 3 --per-article 1 candidates -party
-check "-word after the first word is a query word" cmp -s "$tmp/out" "$tmp/one-arg"
-run "$QUERY" -d "$tmp/idx" --json candidates --limit 3 -party --per-article=1
-check "long options among the words are options" cmp -s "$tmp/out" "$tmp/one-arg"
+check "the query 'candidates -party' finds 3 passages" json_true 'len(rows) == 3'
+run "$QUERY" -d "$tmp/idx" --json --limit 3 --per-article 1 -- candidates -party
+check "after --, -word is a query word" cmp -s "$tmp/out" "$tmp/one-arg"
 run "$QUERY" -d "$tmp/idx" --json --limit 3 --per-article 1 -- -party candidates
 check "after --, -word is a query word even first" cmp -s "$tmp/out" "$tmp/one-arg"
+run "$QUERY" -d "$tmp/idx" candidates -j -n 3 --per-article=1 -- -party
+check "short and long options among and after the words are options" cmp -s "$tmp/out" "$tmp/one-arg"
+run "$QUERY" -d "$tmp/idx" --json candidates -n3 --per-article 1 -- -party
+check "-n3, its value attached, among the words" cmp -s "$tmp/out" "$tmp/one-arg"
+run "$QUERY" -d "$tmp/idx" candidates -jn3 --per-article 1 -- -party
+check "-jn3, bundled, among the words" cmp -s "$tmp/out" "$tmp/one-arg"
+run "$QUERY" -d "$tmp/idx" --json --limit 3 candidates -party
+check "-party after a word is refused as an option (exit 2, nothing printed)" \
+    test "$rc" -eq 2 -a ! -s "$tmp/out"
+check "saying how to leave out a word" test "$(cat "$tmp/err")" = "hustings-query: unknown option '-party'
+hustings-query: to leave out a word, put the query after '--': hustings-query [OPTION]... -- candidates -party"
 run "$QUERY" -d "$tmp/idx" --json -party candidates
-check "before the query, -party is a short option" \
-    test "$rc" -eq 2 -a "$(head -n 1 "$tmp/err")" = "$QUERY: invalid option -- 'p'"
+check "-party first: the same, with the words to come" test "$rc" -eq 2 -a "$(cat "$tmp/err")" = "hustings-query: unknown option '-party'
+hustings-query: to leave out a word, put the query after '--': hustings-query [OPTION]... -- -party ..."
+# words that begin with an option's letter are not read as that option
+# with a value (-d haka, -n ation) nor as flags (-h would print the help)
+for word in -dhaka -nation -jobs -hustings -Vote -date:2005 -выборы -5; do
+    run "$QUERY" -d "$tmp/idx" candidates "$word"
+    check "'candidates $word' is refused as a word to leave out" \
+        test "$rc" -eq 2 -a ! -s "$tmp/out" -a "$(head -n 1 "$tmp/err")" = "hustings-query: unknown option '$word'"
+done
+# what a single argument holds is the query, whatever it looks like
 for words in "candidates -date:2023" "candidates -n 3" "candidates -V"; do
     run "$QUERY" -d "$tmp/idx" --json "$words"
-    cp "$tmp/out" "$tmp/one-arg"
-    # shellcheck disable=SC2086 # split on purpose: one argument a word
-    run "$QUERY" -d "$tmp/idx" --json $words
-    check "'$words' as separate words is that query" \
-        test "$rc" -eq 0 -a -s "$tmp/out" -a ! -s "$tmp/err"
-    check "'$words' as separate words prints the same" cmp -s "$tmp/out" "$tmp/one-arg"
+    check "'$words' in one argument is the query" test "$rc" -eq 0 -a -s "$tmp/out" -a ! -s "$tmp/err"
 done
+run "$QUERY" -d "$tmp/idx" --json 'candidates -n 3'
+check "'candidates -n 3' in one argument finds more than 3 passages (-n is a word)" json_true 'len(rows) == 10'
+run "$QUERY" -d "$tmp/idx" --json candidates -n 3
+check "candidates -n 3 as separate arguments: 3 passages" json_true 'len(rows) == 3'
 run "$QUERY" -d "$tmp/idx" -n 2 --json candidates
 check "a short option before the query still applies" json_true 'len(rows) == 2'
-run "$QUERY" -d "$tmp/idx" candidates -- --json
-check "after --, --json is a query word" test "$rc" -eq 1 -a ! -s "$tmp/out" -a ! -s "$tmp/err"
+run "$QUERY" -d "$tmp/idx" --count candidates -- --json
+check "after --, --json is a query word (a word left out: its stray dash is passed over)" \
+    test "$rc" -eq 0 -a "$(cat "$tmp/out")" = 47 -a ! -s "$tmp/err"
+run "$QUERY" -d "$tmp/idx" -n 1 candidates -- --json
+check "and the output stays text" grep -q "^1\. " "$tmp/out"
+run "$QUERY" -d "$tmp/idx" candidates -d
+check "-d at the end wants its value" \
+    test "$rc" -eq 2 -a "$(head -n 1 "$tmp/err")" = "$QUERY: option requires an argument -- 'd'"
+run "$QUERY" --help
+check "--help says where options go" grep -q "^Options may go before, among or after the words of QUERY; '--' ends them.$" "$tmp/out"
+check "--help says -n and -j are not hustings-index's" \
+    sh -c 'grep -q "hustings-index.s\$" "$1" && grep -q "^ *-n is another option, --dry-run\$" "$1" && grep -q "hustings-index.s -j is --jobs\$" "$1"' sh "$tmp/out"
 
 # -n 0 prints no passage, but the exit status says whether any matches
 run "$QUERY" -d "$tmp/idx" --facets lang turnout

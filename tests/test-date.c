@@ -1,5 +1,7 @@
-/* test-date.c - hs_date_parse: the accepted forms and what it refuses. */
+/* test-date.c - hs_date_parse: the accepted forms and what it refuses;
+ * hs_date_relative: times ago ("7d", "3m") counted back from a day. */
 #include <string.h>
+#include <time.h>
 
 #include "check.h"
 #include "date.h"
@@ -291,6 +293,54 @@ static void test_day_names_and_times(void)
     CHECK_STR(parse("Monday, February 30, 2023"), "-"); /* no such day */
 }
 
+/* The day hs_date_relative makes of s, counted back from the UTC day
+ * ymd (noon), or "-" when it refuses s. */
+static const char *ago(const char *s, int y, int m, int d)
+{
+    static char out[11];
+    struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = 12 };
+    strcpy(out, "untouched");
+    if (hs_date_relative(s, strlen(s), timegm(&tm), out) < 0)
+        return strcmp(out, "untouched") == 0 ? "-" : "refused but wrote out";
+    return out;
+}
+
+static void test_relative(void)
+{
+    CHECK_STR(ago("0d", 2024, 3, 31), "2024-03-31");
+    CHECK_STR(ago("7d", 2024, 3, 31), "2024-03-24");
+    CHECK_STR(ago("31d", 2024, 3, 31), "2024-02-29");
+    CHECK_STR(ago("366d", 2024, 3, 31), "2023-03-31");   /* over 29 February */
+    CHECK_STR(ago("2w", 2024, 3, 31), "2024-03-17");
+    CHECK_STR(ago("10w", 2024, 1, 5), "2023-10-27");
+    /* months and years keep the day, or take the shorter month's last */
+    CHECK_STR(ago("1m", 2024, 3, 31), "2024-02-29");
+    CHECK_STR(ago("1m", 2023, 3, 31), "2023-02-28");
+    CHECK_STR(ago("3m", 2024, 3, 31), "2023-12-31");
+    CHECK_STR(ago("13m", 2024, 3, 31), "2023-02-28");
+    CHECK_STR(ago("1m", 2024, 5, 15), "2024-04-15");
+    CHECK_STR(ago("12m", 2024, 5, 15), "2023-05-15");
+    CHECK_STR(ago("1y", 2024, 2, 29), "2023-02-28");
+    CHECK_STR(ago("4y", 2024, 2, 29), "2020-02-29");
+    CHECK_STR(ago("1y", 2024, 12, 31), "2023-12-31");
+    CHECK_STR(ago("007d", 2024, 3, 31), "2024-03-24");
+    /* far back: years from 1000 only */
+    CHECK_STR(ago("1024y", 2024, 3, 31), "1000-03-31");
+    CHECK_STR(ago("1025y", 2024, 3, 31), "-");
+    CHECK_STR(ago("12289m", 2024, 3, 31), "1000-02-28");  /* 1000 was no leap year */
+    CHECK_STR(ago("12290m", 2024, 3, 31), "1000-01-31");
+    CHECK_STR(ago("12291m", 2024, 3, 31), "-");
+    CHECK_STR(ago("999999d", 2024, 3, 31), "-");
+    /* not a time ago */
+    const char *refused[] = { "", "d", "7", "7x", "7D", "-7d", "+7d", "7 d", " 7d", "7d ",
+                              "1.5y", "1234567d", "7dd", "d7", "2005", "2005-04" };
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+        CHECK_STR(ago(refused[i], 2024, 3, 31), "-");
+    char out[11] = "untouched";
+    CHECK_INT(hs_date_relative(NULL, 2, 0, out), -1);
+    CHECK_STR(out, "untouched");
+}
+
 int main(void)
 {
     test_accepted_forms();
@@ -305,5 +355,6 @@ int main(void)
     test_cyrillic_refused();
     test_length_is_respected();
     test_day_names_and_times();
+    test_relative();
     return check_done();
 }

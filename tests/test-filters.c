@@ -117,6 +117,11 @@ static void test_filters(void)
     /* a filter narrows: the words stay as wanted as without it (any of
      * them, all of them first) */
     check_filter("turnout Almaty", HUSTINGS_FILTER_LANG, "en", "(turnout Almaty) lang:en", 39);
+    /* a query that only leaves words out takes them from what the filter
+     * selects, as when the field is written beside them */
+    check_filter("NOT election", HUSTINGS_FILTER_LANG, "en", "NOT election lang:en", 57);
+    check_filter("-election -turnout", HUSTINGS_FILTER_LANG, "en", "-election -turnout lang:en",
+                 49);
 
     /* filters add up */
     hustings_query_t *query = NULL;
@@ -154,6 +159,105 @@ static void test_filters(void)
                   "lang: needs a language code, e.g. lang:en, lang:ru or lang:kk");
 }
 
+/* The query q's warnings, one a line, before it runs (`run` 0) or after
+ * a search with the date range since..until when either is not NULL. */
+static char *warnings_of(const char *q, int run, const char *since, const char *until)
+{
+    hustings_query_t *query = NULL;
+    hustings_passages_t *ps = NULL;
+    CHECK_INT(hustings_query_create(idx, q, &query), HUSTINGS_STATUS_SUCCESS);
+    if (since || until)
+        CHECK_INT(hustings_query_set_date_range(query, since, until), HUSTINGS_STATUS_SUCCESS);
+    if (run)
+        CHECK_INT(hustings_query_search(query, &ps), HUSTINGS_STATUS_SUCCESS);
+    size_t len = 0;
+    char *out = calloc(1, 4096);
+    unsigned n = hustings_query_count_warnings(query);
+    for (unsigned i = 0; i < n; i++)
+        len += (size_t)snprintf(out + len, 4096 - len, "%s\n",
+                                hustings_query_get_warning(query, i));
+    CHECK(hustings_query_get_warning(query, n) == NULL);
+    hustings_passages_destroy(ps);
+    hustings_query_destroy(query);
+    return out;
+}
+
+#define CHECK_WARNINGS(q, run, since, until, want)              \
+    do {                                                        \
+        char *got_ = warnings_of(q, run, since, until);         \
+        CHECK_STR(got_, want);                                  \
+        free(got_);                                             \
+    } while (0)
+
+static void test_warnings(void)
+{
+    /* what the query string says is known once it is parsed */
+    CHECK_WARNINGS("titel:observers", 0, NULL, NULL,
+                   "titel: is not a field; did you mean title:?\n");
+    CHECK_WARNINGS("Auther:smith sorce:bbc", 0, NULL, NULL,
+                   "Auther: is not a field; did you mean author:?\n"
+                   "sorce: is not a field; did you mean source:?\n");
+    CHECK_WARNINGS("colour:red", 0, NULL, NULL,
+                   "colour: is not a field (the fields are title:, source:, site:, author:, "
+                   "lang:, path:, date:)\n");
+    CHECK_WARNINGS("titel:observers titel:observers", 0, NULL, NULL,
+                   "titel: is not a field; did you mean title:?\n");
+    CHECK_WARNINGS("a* candidates", 0, NULL, NULL,
+                   "a*: a prefix* needs two letters or more; it was left out of the query\n");
+    /* what it finds nothing for, once it runs (filters might have been
+     * added until then) */
+    CHECK_WARNINGS("NOT election", 0, NULL, NULL, "");
+    CHECK_WARNINGS("NOT election", 1, NULL, NULL,
+                   "the query only leaves words out: NOT and -word take away from what the "
+                   "rest of a query finds, and this one has nothing else to search for\n");
+    CHECK_WARNINGS("-election -vote", 1, NULL, NULL,
+                   "the query only leaves words out: NOT and -word take away from what the "
+                   "rest of a query finds, and this one has nothing else to search for\n");
+    CHECK_WARNINGS("", 1, NULL, NULL, "the query is empty: there is nothing to search for\n");
+    CHECK_WARNINGS(" \t", 1, NULL, NULL, "the query is empty: there is nothing to search for\n");
+    CHECK_WARNINGS("the of", 1, NULL, NULL,
+                   "very common words (the, of) are not searched for, and the query has no "
+                   "other words\n");
+    CHECK_WARNINGS("!!! ---", 1, NULL, NULL, "the query has no word to search for\n");
+    CHECK_WARNINGS("a*", 1, NULL, NULL,
+                   "a*: a prefix* needs two letters or more; it was left out of the query\n");
+    /* none where the query means what it says */
+    CHECK_WARNINGS("candidates", 1, NULL, NULL, "");
+    CHECK_WARNINGS("title:observers 10:30 http://example.kz/a", 1, NULL, NULL, "");
+    CHECK_WARNINGS("NOT election lang:en", 1, NULL, NULL, "");
+    CHECK_WARNINGS("the election", 1, NULL, NULL, "");
+    /* a date range leaves out the undated articles that match: the
+     * corpus has three undated passages of candidates, in one article */
+    CHECK_WARNINGS("candidates", 1, "2023-03", NULL,
+                   "1 undated article matched but is not in the date range\n");
+    CHECK_WARNINGS("candidates date:2023", 1, NULL, NULL,
+                   "1 undated article matched but is not in the date range\n");
+    CHECK_WARNINGS("turnout Almaty", 1, "2023-03", NULL,
+                   "2 undated articles matched but are not in the date range\n");
+    /* not when undated ones match anyway, or the range is excluded */
+    CHECK_WARNINGS("candidates OR date:2023", 1, NULL, NULL, "");
+    CHECK_WARNINGS("candidates -date:2023", 1, NULL, NULL, "");
+    CHECK_WARNINGS("zzyzxqwv", 1, "2023-03", NULL, "");
+
+    CHECK_INT(hustings_query_count_warnings(NULL), 0);
+    CHECK(hustings_query_get_warning(NULL, 0) == NULL);
+
+    /* a warning of the date range comes with the count and the facets
+     * too, once */
+    hustings_query_t *query = NULL;
+    unsigned long n = 0;
+    CHECK_INT(hustings_query_create(idx, "candidates", &query), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_set_date_range(query, NULL, "2023-02"), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count_warnings(query), 0);
+    CHECK_INT(hustings_query_count(query, &n), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count_warnings(query), 1);
+    CHECK_INT(hustings_query_count(query, &n), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count_warnings(query), 1);
+    CHECK_STR(hustings_query_get_warning(query, 0),
+              "1 undated article matched but is not in the date range");
+    hustings_query_destroy(query);
+}
+
 /* q between since and until gives what q date:SINCE..UNTIL gives. */
 static void check_dates(const char *q, const char *since, const char *until,
                         const char *field_form, unsigned n)
@@ -189,6 +293,12 @@ static void test_date_range(void)
                 "(self-nomination) date:2023-02..2023-02", 19);
     check_dates("tax OR vote", "2023-03-19", "2023-03-19", "(tax OR vote) date:2023-03-19", 8);
     check_dates("", "2023-03-19", "2023-03-19", "date:2023-03-19", 8);
+    /* a time ago is a date, for the API as for the field; the corpus is
+     * of 2023, so: everything from 100 years ago, nothing of the last
+     * week */
+    check_dates("candidates", "100y", NULL, "(candidates) date:100y..", 44);
+    check_dates("candidates", "7d", NULL, "(candidates) date:7d..", 0);
+    check_dates("candidates", NULL, "1w", "(candidates) date:..1w", 44);
 }
 
 int main(void)
@@ -215,6 +325,7 @@ int main(void)
 
     test_filters();
     test_date_range();
+    test_warnings();
 
     hustings_index_close(idx);
     free(index_path);

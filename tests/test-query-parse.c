@@ -168,8 +168,9 @@ int main(void)
                                     "e.g. lang:en, lang:ru or lang:kk\n"
                                     "  tax lang:klingon\n"
                                     "      ^");
-    CHECK_ERROR("date:2005-13", "query error at column 1: a date is YYYY, YYYY-MM or "
-                                "YYYY-MM-DD, or a range FROM..TO\n"
+    CHECK_ERROR("date:2005-13", "query error at column 1: a date is YYYY, YYYY-MM, "
+                                "YYYY-MM-DD or a time ago (7d, 2w, 3m, 1y), or a range "
+                                "FROM..TO\n"
                                 "  date:2005-13\n"
                                 "  ^");
     CHECK_ERROR("title: vote", "query error at column 1: title: needs a value, e.g. "
@@ -358,13 +359,16 @@ int main(void)
     free(d);
     hs_qnode_free(n);
     CHECK_INT(hs_query_add_date_range(pq, "May 2005", NULL, &err), -1);
-    CHECK_STR(err.data, "invalid --since 'May 2005': YYYY, YYYY-MM or YYYY-MM-DD");
+    CHECK_STR(err.data, "invalid --since 'May 2005': YYYY, YYYY-MM, YYYY-MM-DD or a time ago "
+                        "(7d, 2w, 3m, 1y)");
     hs_buf_reset(&err);
     CHECK_INT(hs_query_add_date_range(pq, "", NULL, &err), -1); /* no silent open end */
-    CHECK_STR(err.data, "invalid --since '': YYYY, YYYY-MM or YYYY-MM-DD");
+    CHECK_STR(err.data, "invalid --since '': YYYY, YYYY-MM, YYYY-MM-DD or a time ago "
+                        "(7d, 2w, 3m, 1y)");
     hs_buf_reset(&err);
     CHECK_INT(hs_query_add_date_range(pq, NULL, "", &err), -1);
-    CHECK_STR(err.data, "invalid --until '': YYYY, YYYY-MM or YYYY-MM-DD");
+    CHECK_STR(err.data, "invalid --until '': YYYY, YYYY-MM, YYYY-MM-DD or a time ago "
+                        "(7d, 2w, 3m, 1y)");
     hs_buf_reset(&err);
     CHECK_INT(hs_query_add_date_range(pq, "2005-06", "2005-05", &err), -1);
     CHECK_STR(err.data, "--since 2005-06 is after --until 2005-05");
