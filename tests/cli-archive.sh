@@ -237,40 +237,41 @@ d="$a/dated"
 mkdir -p "$d"
 cp "$CORPUS/en-08-youth-voters.txt" "$CORPUS/en-01-self-nomination-returns.txt" "$d/"
 touch -d '2004-11-03 12:00' "$d/en-08-youth-voters.txt" "$d/en-01-self-nomination-returns.txt"
-# the dates of the two articles, "youth" then "self-nomination"
+# the dates of the two articles, "youth" then "self-nomination", each with
+# where it came from
 dates_of() {
     for q in 'title:sunday' 'title:independents'; do
         "$QUERY" -d "$tmp/d.idx" --json --limit 1 "$q" |
-            "$PYTHON" -c 'import json, sys; print(json.loads(sys.stdin.readline()).get("date"))'
+            "$PYTHON" -c 'import json, sys; r = json.loads(sys.stdin.readline()); print("%s/%s" % (r["date"], r["date_source"]))'
     done | tr '\n' ' '
 }
 run "$INDEX" -d "$tmp/d.idx" "$d"
 check "without --date-from-mtime, the article without a date line is undated" \
-    test "$(dates_of)" = "None 2023-01-21 "
+    test "$(dates_of)" = "None/None 2023-01-21/article "
 run "$INDEX" --stats -d "$tmp/d.idx"
 check "--stats: 1 undated" grep -qx "dates       2023-01-21 \.\. 2023-01-21 (1 undated)" "$tmp/out"
 run "$INDEX" -d "$tmp/d.idx" --date-from-mtime "$d"
 check "--date-from-mtime on the index: the undated file is indexed again" \
     grep -q "^hustings-index: 0 new, 1 changed, 0 removed, 1 unchanged, 0 skipped;" "$tmp/err"
 check "--date-from-mtime: the undated article takes its file's day, the other keeps its own" \
-    test "$(dates_of)" = "2004-11-03 2023-01-21 "
+    test "$(dates_of)" = "2004-11-03/mtime 2023-01-21/article "
 run "$INDEX" --stats -d "$tmp/d.idx"
 check "--stats: none undated" grep -qx "dates       2004-11-03 \.\. 2023-01-21 (0 undated)" "$tmp/out"
 run "$INDEX" -d "$tmp/d.idx" "$d"
 check "a run without it leaves the files alone" grep -q "^hustings-index: 0 new, 0 changed, 0 removed, 2 unchanged, 0 skipped;" "$tmp/err"
-check "and their dates" test "$(dates_of)" = "2004-11-03 2023-01-21 "
+check "and their dates" test "$(dates_of)" = "2004-11-03/mtime 2023-01-21/article "
 touch -d '2004-12-01 12:00' "$d/en-08-youth-voters.txt" "$d/en-01-self-nomination-returns.txt"
 run "$INDEX" -d "$tmp/d.idx" "$d"
 check "touched files, without it: unchanged, and so are their dates" \
-    sh -c 'grep -q "^hustings-index: 0 new, 0 changed, 0 removed, 2 unchanged, 0 skipped;" "$1" && [ "$2" = "2004-11-03 2023-01-21 " ]' \
+    sh -c 'grep -q "^hustings-index: 0 new, 0 changed, 0 removed, 2 unchanged, 0 skipped;" "$1" && [ "$2" = "2004-11-03/mtime 2023-01-21/article " ]' \
     sh "$tmp/err" "$(dates_of)"
 run "$INDEX" -d "$tmp/d.idx" --date-from-mtime "$d"
 check "touched files, with it: the undated one is dated by its new day" \
-    sh -c 'grep -q "^hustings-index: 0 new, 1 changed, 0 removed, 1 unchanged, 0 skipped;" "$1" && [ "$2" = "2004-12-01 2023-01-21 " ]' \
+    sh -c 'grep -q "^hustings-index: 0 new, 1 changed, 0 removed, 1 unchanged, 0 skipped;" "$1" && [ "$2" = "2004-12-01/mtime 2023-01-21/article " ]' \
     sh "$tmp/err" "$(dates_of)"
 printf '\nA closing paragraph about first-time voters.\n' >>"$d/en-08-youth-voters.txt"
 run "$INDEX" -d "$tmp/d.idx" "$d"
 check "a changed file, indexed without it, gives its own dates only: undated" \
-    sh -c 'grep -q "^hustings-index: 0 new, 1 changed, " "$1" && [ "$2" = "None 2023-01-21 " ]' \
+    sh -c 'grep -q "^hustings-index: 0 new, 1 changed, " "$1" && [ "$2" = "None/None 2023-01-21/article " ]' \
     sh "$tmp/err" "$(dates_of)"
 finish

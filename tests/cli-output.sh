@@ -15,7 +15,8 @@ check "every field is there with its type, in order" json_true '
 all(list(r) == ["type", "rank", "score", "path", "title", "date", "date_source", "source",
                 "byline", "lang", "site", "passage", "paragraph", "text", "highlights", "copies",
                 "suggestion"]
-    and r["type"] == "result" and r["date_source"] is None
+    and r["type"] == "result"
+    and r["date_source"] == ("article" if r["date"] else None)
     and r["copies"] == 1 and r["suggestion"] is None
     and isinstance(r["rank"], int) and isinstance(r["score"], float)
     and isinstance(r["passage"], int) and isinstance(r["paragraph"], int)
