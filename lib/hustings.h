@@ -520,6 +520,14 @@ hustings_status_t hustings_query_search(hustings_query_t *query,
 hustings_status_t hustings_query_count(hustings_query_t *query,
                                        unsigned long *count);
 
+/* How many articles the matching passages come from, all of them (not
+ * limited, not collapsed: near-duplicate articles count one each).
+ * Counted in the pass that hustings_query_facets() and
+ * hustings_query_count() share, when asked for before them; asked for
+ * after them, it makes that pass again. */
+hustings_status_t hustings_query_count_articles(hustings_query_t *query,
+                                                unsigned long *articles);
+
 /* The facets hustings_query_facets() knows, as a static NULL-terminated
  * array: "year", "month", "source", "lang".  To check a list of facet
  * names before a query runs, or to ask for every facet. */

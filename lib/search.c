@@ -668,6 +668,8 @@ struct tally {
     unsigned long total;
     facet_sum facets[N_FACETS]; /* most frequent first, then by value */
     int failed;                 /* out of memory */
+    int has_articles;           /* the pass counted the articles too */
+    unsigned long articles;     /* distinct article tags among the matches */
 };
 
 static unsigned long tally_total(const struct tally *t)
@@ -725,6 +727,10 @@ static int add_slot_value(void *ctx, size_t slot_index, const char *value, size_
                           unsigned long count)
 {
     struct tally *t = ctx;
+    if (slot_index == N_FACET_SLOTS) { /* HS_SLOT_ARTICLE: one value per article */
+        t->articles++;
+        return 0;
+    }
     for (size_t f = 0; f < N_FACETS && !t->failed; f++)
         if (facet_values[f].slot == facet_slots[slot_index] &&
             add_value(&t->facets[f], value, len, count) < 0)
@@ -792,16 +798,24 @@ static int add_undated(struct tally *t)
     return 0;
 }
 
-static hustings_status_t tally_up(hustings_query_t *query)
+/* The tally of query, kept with it; with_articles: the articles counted
+ * too (the distinct values of one more slot: about 1 ms more for 4,000
+ * matches in 1,800 articles on bbc-news, hence only when asked). */
+static hustings_status_t tally_up(hustings_query_t *query, int with_articles)
 {
     struct tally *t = calloc(1, sizeof *t);
     hs_qnode *q = t ? hs_query_build_all(query->parsed) : NULL;
     hustings_status_t st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     if (q) {
+        unsigned slots[N_FACET_SLOTS + 1];
+        memcpy(slots, facet_slots, sizeof facet_slots);
+        slots[N_FACET_SLOTS] = HS_SLOT_ARTICLE;
+        t->has_articles = with_articles;
         for (size_t f = 0; f < N_FACETS; f++)
             t->facets[f].cut = facet_values[f].cut;
-        st = checked(query, hx_db_tally(query->index->db, q, accept_of(query), facet_slots,
-                                        N_FACET_SLOTS, &t->total, add_slot_value, t));
+        st = checked(query, hx_db_tally(query->index->db, q, accept_of(query), slots,
+                                        N_FACET_SLOTS + (with_articles ? 1 : 0), &t->total,
+                                        add_slot_value, t));
         if (st == HUSTINGS_STATUS_SUCCESS && (t->failed || add_undated(t) < 0))
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
@@ -809,10 +823,12 @@ static hustings_status_t tally_up(hustings_query_t *query)
     for (size_t f = 0; st == HUSTINGS_STATUS_SUCCESS && f < N_FACETS; f++)
         if (sort_facet(&t->facets[f]) < 0)
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (st == HUSTINGS_STATUS_SUCCESS)
+    if (st == HUSTINGS_STATUS_SUCCESS) {
+        tally_free(query->tally);
         query->tally = t;
-    else
+    } else {
         tally_free(t);
+    }
     return st;
 }
 
@@ -836,7 +852,7 @@ static hustings_status_t facet_counts(hustings_query_t *query, const char *facet
     }
     hustings_status_t st = prepare(query);
     if (st == HUSTINGS_STATUS_SUCCESS && !query->tally)
-        st = tally_up(query);
+        st = tally_up(query, 0);
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
         return hs_index_fail(query->index, st, "out of memory");
     if (st != HUSTINGS_STATUS_SUCCESS)
@@ -931,6 +947,32 @@ hustings_status_t hustings_query_count(hustings_query_t *query, unsigned long *c
         return HUSTINGS_STATUS_NULL_POINTER;
     hx_db_set_time_limit(query->index->db, query->time_limit);
     hustings_status_t st = count_matches(query, count);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = count_undated_left_out(query);
+    hx_db_set_time_limit(query->index->db, 0);
+    return st;
+}
+
+static hustings_status_t count_articles(hustings_query_t *query, unsigned long *articles)
+{
+    hustings_status_t st = prepare(query);
+    if (st == HUSTINGS_STATUS_SUCCESS && !(query->tally && query->tally->has_articles))
+        st = tally_up(query, 1);
+    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
+        return hs_index_fail(query->index, st, "out of memory");
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return hs_index_fail_db(query->index, st);
+    *articles = query->tally->articles;
+    return HUSTINGS_STATUS_SUCCESS;
+}
+
+hustings_status_t hustings_query_count_articles(hustings_query_t *query,
+                                                unsigned long *articles)
+{
+    if (!query || !articles)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    hx_db_set_time_limit(query->index->db, query->time_limit);
+    hustings_status_t st = count_articles(query, articles);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = count_undated_left_out(query);
     hx_db_set_time_limit(query->index->db, 0);

@@ -1143,6 +1143,66 @@ static void test_facets(const char *tmp)
     hustings_index_close(idx);
 }
 
+/* The articles "candidates" finds: as many as the distinct articles of
+ * all its passages listed (path and title: a feed's items share a path),
+ * whether asked for before the facets, after them, or alone. */
+static void test_count_articles(const char *tmp)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/jobs1", tmp);
+    hustings_index_t *idx = NULL;
+    hustings_query_t *query = NULL;
+    hustings_passages_t *ps = NULL;
+    CHECK_INT(hustings_index_open(path, HUSTINGS_INDEX_MODE_READ_ONLY, &idx, NULL),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_create(idx, "candidates", &query), HUSTINGS_STATUS_SUCCESS);
+    hustings_query_set_limit(query, 10000);
+    hustings_query_set_collapse(query, 0);
+    CHECK_INT(hustings_query_search(query, &ps), HUSTINGS_STATUS_SUCCESS);
+    char seen[512][600];
+    unsigned long listed = 0, passages = 0;
+    for (; ps && hustings_passages_valid(ps); hustings_passages_move_to_next(ps)) {
+        hustings_passage_t *p = hustings_passages_get(ps);
+        char key[600];
+        snprintf(key, sizeof key, "%s\n%s", hustings_passage_get_path(p),
+                 hustings_passage_get_title(p));
+        unsigned long i = 0;
+        while (i < listed && strcmp(seen[i], key) != 0)
+            i++;
+        if (i == listed && listed < 512)
+            strcpy(seen[listed++], key);
+        passages++;
+    }
+    hustings_passages_destroy(ps);
+    unsigned long articles = 0, count = 0, sum = 0;
+    CHECK_INT(hustings_query_count_articles(query, &articles), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(articles, listed);
+    CHECK_INT(articles, 11);
+    CHECK_INT(hustings_query_count(query, &count), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(count, passages);
+    CHECK(articles < count);
+    CHECK_INT(hustings_query_count_articles(NULL, &articles), HUSTINGS_STATUS_NULL_POINTER);
+    CHECK_INT(hustings_query_count_articles(query, NULL), HUSTINGS_STATUS_NULL_POINTER);
+    hustings_query_destroy(query);
+
+    /* after the facets (another pass), and with a filter that leaves none */
+    CHECK_INT(hustings_query_create(idx, "candidates", &query), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_facets(query, "lang", add_count, &sum), HUSTINGS_STATUS_SUCCESS);
+    articles = 0;
+    CHECK_INT(hustings_query_count_articles(query, &articles), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(articles, listed);
+    CHECK_INT(hustings_query_count(query, &count), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(count, passages);
+    CHECK_INT(sum, passages);
+    CHECK_INT(hustings_query_add_filter(query, HUSTINGS_FILTER_LANG, "ru"),
+              HUSTINGS_STATUS_SUCCESS);
+    unsigned long russian = 1;
+    CHECK_INT(hustings_query_count_articles(query, &russian), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(russian, 0); /* every passage with "candidates" is English */
+    hustings_query_destroy(query);
+    hustings_index_close(idx);
+}
+
 /* The statistics of the indexes at paths, opened as one; the caller
  * destroys them. */
 static hustings_stats_t *stats_of(const char *const *paths, size_t n)
@@ -1502,6 +1562,7 @@ int main(void)
     test_articles_read(tmp);
     test_query_settings(tmp);
     test_facets(tmp);
+    test_count_articles(tmp);
     test_shards(tmp);
     test_shard_stats(tmp);
     test_stats(tmp);
