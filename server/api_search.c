@@ -203,12 +203,14 @@ static hustings_status_t configure(hustings_query_t *query, const search *s, res
     if (s->from && *s->from) {
         st = hustings_query_set_date_range(query, s->from, NULL);
         if (st == HUSTINGS_STATUS_QUERY_SYNTAX)
-            response_error(rs, MHD_HTTP_BAD_REQUEST, "from: YYYY, YYYY-MM or YYYY-MM-DD");
+            response_error(rs, MHD_HTTP_BAD_REQUEST,
+                           "from: YYYY, YYYY-MM, YYYY-MM-DD or a time ago (7d, 2w, 3m, 1y)");
     }
     if (st == HUSTINGS_STATUS_SUCCESS && s->to && *s->to) {
         st = hustings_query_set_date_range(query, NULL, s->to);
         if (st == HUSTINGS_STATUS_QUERY_SYNTAX)
-            response_error(rs, MHD_HTTP_BAD_REQUEST, "to: YYYY, YYYY-MM or YYYY-MM-DD");
+            response_error(rs, MHD_HTTP_BAD_REQUEST,
+                           "to: YYYY, YYYY-MM, YYYY-MM-DD or a time ago (7d, 2w, 3m, 1y)");
     }
     /* both well formed: together, they must not end before they start */
     if (st == HUSTINGS_STATUS_SUCCESS && s->from && *s->from && s->to && *s->to) {
@@ -220,8 +222,25 @@ static hustings_status_t configure(hustings_query_t *query, const search *s, res
 }
 
 /* The answer; takes results and facets, NULL when memory ran out. */
-static json_object *answer(const search *s, unsigned long total, long articles,
-                           json_object *results, json_object *facets, const char *suggestion)
+/* The query's warnings, as an array of strings; NULL when out of memory. */
+static json_object *warnings_json(hustings_query_t *query)
+{
+    json_object *a = json_object_new_array();
+    for (unsigned i = 0; a && i < hustings_query_count_warnings(query); i++) {
+        const char *w = hustings_query_get_warning(query, i);
+        json_object *o = json_object_new_string(w);
+        if (!o || json_object_array_add(a, o) != 0) {
+            json_object_put(o);
+            json_object_put(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+static json_object *answer(const search *s, hustings_query_t *query, unsigned long total,
+                           long articles, json_object *results, json_object *facets,
+                           const char *suggestion)
 {
     json_object *out = json_object_new_object();
     if (!out) {
@@ -238,6 +257,8 @@ static json_object *answer(const search *s, unsigned long total, long articles,
     bad |= json_put(out, "results", results) < 0;
     bad |= json_put(out, "facets", facets) < 0;
     bad |= json_put_string(out, "suggestion", suggestion) < 0;
+    json_object *warnings = bad ? NULL : warnings_json(query);
+    bad |= !warnings || json_put(out, "warnings", warnings) < 0;
     if (bad) {
         json_object_put(out);
         return NULL;
@@ -245,34 +266,22 @@ static json_object *answer(const search *s, unsigned long total, long articles,
     return out;
 }
 
-/* How many articles the total passages of query come from (not
- * collapsed), into *articles, when s asks for it; else, or when more than
- * SERVE_MAX_ARTICLE_COUNT passages match, -1.  The library counts
- * passages only, so this lists the matches, one passage per article, in
- * date order (which skips the ranking pass): each article costs a passage
- * read and highlighted, about 0.1 ms (27 ms for the 257 articles of
- * "election" on bbc-news, against 2 ms for the search itself), hence the
- * bound, and a count made only when asked for.  It changes the query's
- * settings: call it last. */
-static hustings_status_t count_articles(hustings_query_t *query, const search *s,
-                                        unsigned long total, long *articles)
+/* The counts and the facets s asks for, of query: the articles (when
+ * asked for) and the facets first, so that one pass over the matches gives
+ * them all and the count; *articles -1 when not asked for. */
+static hustings_status_t counts_and_facets(hustings_query_t *query, const search *s,
+                                           unsigned long *total, long *articles,
+                                           json_object **facets)
 {
+    unsigned long n = 0;
+    hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     *articles = -1;
-    if (!s->articles || total > SERVE_MAX_ARTICLE_COUNT)
-        return HUSTINGS_STATUS_SUCCESS;
-    *articles = 0;
-    if (total == 0)
-        return HUSTINGS_STATUS_SUCCESS;
-    hustings_passages_t *ps = NULL;
-    hustings_query_set_offset(query, 0);
-    hustings_query_set_limit(query, (unsigned)total);
-    hustings_query_set_per_article(query, 1);
-    hustings_query_set_collapse(query, 0);
-    hustings_query_set_sort(query, HUSTINGS_SORT_DATE);
-    hustings_status_t st = hustings_query_search(query, &ps);
+    if (s->articles && (st = hustings_query_count_articles(query, &n)) == HUSTINGS_STATUS_SUCCESS)
+        *articles = (long)n;
     if (st == HUSTINGS_STATUS_SUCCESS)
-        *articles = (long)hustings_passages_count(ps);
-    hustings_passages_destroy(ps);
+        st = facets_json(query, s->facets, facets);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        st = hustings_query_count(query, total);
     return st;
 }
 
@@ -308,13 +317,8 @@ static int tally_run(void *arg)
         t->st = serve_query_create(index, s->q, s->time_limit, &query);
     if (t->st == HUSTINGS_STATUS_SUCCESS)
         t->st = configure(query, s, &scratch);
-    /* the facets before the count: one pass over the matches gives both */
     if (t->st == HUSTINGS_STATUS_SUCCESS)
-        t->st = facets_json(query, s->facets, &t->facets);
-    if (t->st == HUSTINGS_STATUS_SUCCESS)
-        t->st = hustings_query_count(query, &t->total);
-    if (t->st == HUSTINGS_STATUS_SUCCESS)
-        t->st = count_articles(query, s, t->total, &t->articles);
+        t->st = counts_and_facets(query, s, &t->total, &t->articles, &t->facets);
     if (t->st != HUSTINGS_STATUS_SUCCESS && index)
         snprintf(t->why, sizeof t->why, "%s", hustings_index_get_error(index));
     free(scratch.body);
@@ -356,10 +360,7 @@ static hustings_status_t tally_finish(tally *t, hustings_query_t *query, const s
         serve_too_costly(*t->why ? t->why : hustings_status_to_string(t->st), rs);
         return HUSTINGS_STATUS_QUERY_TOO_COSTLY;
     }
-    hustings_status_t st = facets_json(query, s->facets, facets);
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        st = hustings_query_count(query, total);
-    return st == HUSTINGS_STATUS_SUCCESS ? count_articles(query, s, *total, articles) : st;
+    return counts_and_facets(query, s, total, articles, facets);
 }
 
 static hustings_status_t run_search(hustings_index_t *index, void *ctx, response *rs)
@@ -402,7 +403,7 @@ static hustings_status_t run_search(hustings_index_t *index, void *ctx, response
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = results_json(ps, suggestion, &results);
     if (st == HUSTINGS_STATUS_SUCCESS) {
-        json_object *out = answer(s, total, articles, results, facets, suggestion);
+        json_object *out = answer(s, query, total, articles, results, facets, suggestion);
         results = facets = NULL;
         if (out)
             response_json(rs, MHD_HTTP_OK, out);

@@ -398,6 +398,12 @@
       sug.append('Did you mean ', stateLink(withChanges(s, { q: data.suggestion }), { text: data.suggestion }), '?');
     }
     show(sug, Boolean(data.suggestion && shown));
+    /* what the query may not do as meant: an unknown field, a prefix too
+     * short, undated articles a date range left out */
+    const warnings = $('warnings');
+    clear(warnings);
+    for (const w of data.warnings || []) warnings.append(el('li', { text: w }));
+    show(warnings, Boolean(data.warnings && data.warnings.length));
     if (!shown && s.page === 1) renderNothing(s, data);
     renderFacets(s, data.facets);
     renderPager(s, shown, pages);
@@ -442,7 +448,7 @@
   /* ---- rendering a state ----------------------------------------------- */
 
   function resetView() {
-    for (const id of ['toolbar', 'chips', 'suggestion', 'nothing', 'message', 'pager', 'article', 'intro', 'token-form', 'filters']) {
+    for (const id of ['toolbar', 'chips', 'suggestion', 'warnings', 'nothing', 'message', 'pager', 'article', 'intro', 'token-form', 'filters']) {
       show($(id), false);
     }
     clear($('results'));

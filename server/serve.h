@@ -22,10 +22,6 @@
 #define SERVE_MAX_LIMIT 100     /* results per request: else 400 */
 #define SERVE_MAX_OFFSET 10000  /* how deep paging goes: else 400 */
 #define SERVE_MAX_PASSAGES 10000 /* passages of one article returned */
-/* A search counts the articles its matches come from when at most this
- * many passages match (the count lists them: api_search.c); else its
- * "articles" is null. */
-#define SERVE_MAX_ARTICLE_COUNT 1000
 /* Per connection: request line and headers must fit (else MHD answers
  * 414 or 431 by itself). */
 #define SERVE_CONNECTION_MEMORY (128 * 1024)

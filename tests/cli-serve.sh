@@ -101,13 +101,14 @@ expect "/api/search with 57 prefix* words: 503, saying there are too many" 503 "
     "d == {'error': 'too many wildcards in one query (57 words ending in *; at most 20 here)'}"
 
 # search
-expect "/api/search: JSON with query, total, articles, offset, limit, results, facets, suggestion" \
+expect "/api/search: JSON with query, total, articles, offset, limit, results, facets, suggestion, warnings" \
     200 '/api/search?q=self-nomination&limit=5' '
 h["content-type"] == "application/json; charset=utf-8"
-and set(d) == {"query", "total", "articles", "offset", "limit", "results", "facets", "suggestion"}
+and set(d) == {"query", "total", "articles", "offset", "limit", "results", "facets", "suggestion",
+               "warnings"}
 and d["query"] == "self-nomination" and d["total"] >= len(d["results"]) == 5
 and d["articles"] is None
-and d["offset"] == 0 and d["limit"] == 5 and d["suggestion"] is None'
+and d["offset"] == 0 and d["limit"] == 5 and d["suggestion"] is None and d["warnings"] == []'
 # articles=1: how many articles the matching passages come from, as the
 # articles of every match (not collapsed) that hustings-query lists
 articles_of() { # QUERY [OPTION]...: the distinct paths of every match
@@ -206,8 +207,15 @@ for bad in 'limit=1000' 'limit=101' 'limit=-1' 'limit=ten' 'offset=x' 'offset=10
 done
 expect "limit over 100 is refused, not clamped" 400 '/api/search?q=election&limit=1000' \
     '"limit" in d["error"] and "100" in d["error"]'
-expect "a bad date names its parameter" 400 '/api/search?q=election&from=2023-13' \
-    'd["error"].startswith("from:")'
+expect "a bad date names its parameter and the forms it takes" 400 '/api/search?q=election&from=2023-13' \
+    'd["error"] == "from: YYYY, YYYY-MM, YYYY-MM-DD or a time ago (7d, 2w, 3m, 1y)"'
+expect "a time ago is a date: to=1d keeps 35 dated passages, and warns of the undated article" \
+    200 '/api/search?q=self-nomination&to=1d&limit=1' \
+    'd["total"] == 35 and d["warnings"] == ["1 undated article matched but is not in the date range"]'
+expect "warnings: an unknown field, with the field meant" 200 '/api/search?q=titel:observers' \
+    'd["warnings"] == ["titel: is not a field; did you mean title:?"]'
+expect "warnings: a prefix too short" 200 '/api/search?q=a*+election&limit=1' \
+    'd["warnings"] == ["a*: a prefix* needs two letters or more; it was left out of the query"] and d["total"] > 0'
 expect "query syntax error: 400 with the parser's message" 400 '/api/search?q=turnout+AND+(Almaty' \
     '"column 13" in d["error"] and "(" in d["error"]'
 expect "no q: 400" 400 /api/search "$JSON_ERROR"
