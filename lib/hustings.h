@@ -360,7 +360,11 @@ void hustings_indexer_set_cancel_flag(hustings_indexer_t *indexer,
 /* Bring the index up to date with the n paths (folders or files).  Files
  * that were indexed from below these paths and are gone are removed; files
  * indexed from elsewhere are left alone, and so is everything below a path
- * that cannot be read (an unmounted share empties nothing).  Commits in
+ * that cannot be read (an unmounted share empties nothing).  A path that no
+ * longer exists but that the index holds files from is taken as gone: its
+ * files found at another path of the run (a moved folder) are renamed, the
+ * others removed; but when its parent folder cannot be read or is empty
+ * (an unmounted share), only renamed, the rest kept.  Commits in
  * batches and at the end.  Counts are added to *summary (may be NULL).
  * Fails only when the index cannot be written (or with INTERRUPTED). */
 hustings_status_t hustings_indexer_run(hustings_indexer_t *indexer,
@@ -379,9 +383,8 @@ hustings_status_t hustings_indexer_forget(hustings_indexer_t *indexer, const cha
 
 /* Delete the articles of indexed files that no longer exist, wherever they
  * were indexed from, each reported as REMOVED.  Nothing is removed below a
- * folder that cannot be read or that is missing while its parent is
- * unreadable (an unmounted share empties nothing): such folders are
- * reported as SKIPPED with the reason.  With dry run, only reported.
+ * folder that cannot be read or that is empty (an unmounted share empties
+ * nothing): such a folder is reported once as SKIPPED, with the reason.  With dry run, only reported.
  * Counts are added to *summary (may be NULL). */
 hustings_status_t hustings_indexer_prune(hustings_indexer_t *indexer,
                                          hustings_summary_t *summary);
@@ -415,7 +418,9 @@ typedef struct _hustings_passage hustings_passage_t;
  * =word and ="phrase" for exact word forms only; -word or NOT word to
  * exclude; AND, OR and (brackets); a NEAR/n b; prefix*; the fields title:,
  * source:, site:, author:, lang:, path:; date:2005, date:2005-04,
- * date:2005-04-01..2005-05-05.  A query of plain words always parses; one
+ * date:2005-04-01..2005-05-05, date:7d.. (a time ago).  A query of plain
+ * words always parses (a prefix* of one letter is left out of it, with a
+ * warning: hustings_query_get_warning); one
  * using operators or fields that has a mistake gives QUERY_SYNTAX, with a
  * message pointing at the mistake in hustings_index_get_error().  An empty
  * query matches nothing.  *query is the caller's to free with
@@ -450,7 +455,8 @@ void hustings_query_set_collapse(hustings_query_t *query, int collapse);
 void hustings_query_set_time_limit(hustings_query_t *query, double seconds);
 
 /* Only articles dated from `since` to `until` (inclusive; "YYYY",
- * "YYYY-MM" or "YYYY-MM-DD"; either may be NULL), as the query field
+ * "YYYY-MM", "YYYY-MM-DD", or a time ago: "7d", "2w", "3m", "1y", days,
+ * weeks, months or years before today, UTC; either may be NULL), as the query field
  * date:SINCE..UNTIL selects them, changing no weight.  A second call
  * narrows the first range further.  QUERY_SYNTAX for a malformed or empty date,
  * or `since` after `until`. */
@@ -534,7 +540,8 @@ hustings_status_t hustings_query_count_articles(hustings_query_t *query,
 const char *const *hustings_facet_names(void);
 
 /* Counts over every match, by facet: "year", "month", "source" (site name
- * or host) or "lang".  fn is called once per value, most frequent first;
+ * or host) or "lang"; the date facets count undated matches as the value
+ * "undated".  fn is called once per value, most frequent first;
  * a non-zero return stops; value is valid during the call only.
  * QUERY_SYNTAX for an unknown facet.  The
  * first call counts every facet and the matches in one pass and keeps
@@ -573,9 +580,10 @@ void hustings_passages_move_to_next(hustings_passages_t *passages);
 /* How many passages the list holds. */
 unsigned hustings_passages_count(hustings_passages_t *passages);
 /* A respelling of the query that the index knows better ("did you mean"),
- * offered when the query found fewer passages than asked for and one of
- * its words is rare or absent in the index with a much more frequent word
- * close to it; NULL when none.  It belongs to the list. */
+ * offered, however many passages the query found, when one of its words is
+ * rare or absent in the index with a much more frequent word close to it
+ * (names the index holds, acronyms in capitals, =word and field names are
+ * never respelt); NULL when none.  It belongs to the list. */
 const char *hustings_passages_get_suggestion(hustings_passages_t *passages);
 void hustings_passages_destroy(hustings_passages_t *passages);
 
