@@ -17,6 +17,10 @@
  * points at most. */
 #define MAX_CPS HS_TERM_MAX_BYTES
 
+/* Letters counted by code point modulo LETTER_BINS: what two words do not
+ * share bounds their distance from below, cheaply (letters_too_far). */
+#define LETTER_BINS 64
+
 /* A candidate: a term, how far from the word, how frequent. */
 typedef struct candidate {
     hs_buf term;
@@ -32,6 +36,7 @@ typedef struct candidate {
 typedef struct search {
     int32_t word[MAX_CPS];
     size_t n;                 /* code points in word */
+    unsigned char bins[LETTER_BINS]; /* its letters (letters_too_far) */
     int max_edits;            /* edits allowed */
     int max_distance;         /* the same in cost: max_edits * COST_EDIT */
     unsigned long min_freq;   /* candidates must be more frequent */
@@ -96,13 +101,6 @@ static int is_vowel(int32_t c)
     return 0;
 }
 
-static int substitution(int32_t a, int32_t b)
-{
-    if (a == b)
-        return 0;
-    return is_vowel(a) && is_vowel(b) ? COST_LIKELY : COST_EDIT;
-}
-
 static int min2(int a, int b)
 {
     return a < b ? a : b;
@@ -114,6 +112,12 @@ static int min2(int a, int b)
  * costs COST_LIKELY, an extra letter in a COST_EDIT. */
 static int distance(const int32_t *a, size_t na, const int32_t *b, size_t nb, int max)
 {
+    /* which letters are vowels, once per letter rather than per cell */
+    unsigned char vowel_a[MAX_CPS], vowel_b[MAX_CPS];
+    for (size_t i = 0; i < na; i++)
+        vowel_a[i] = (unsigned char)is_vowel(a[i]);
+    for (size_t j = 0; j < nb; j++)
+        vowel_b[j] = (unsigned char)is_vowel(b[j]);
     int rows[3][MAX_CPS + 1];
     int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
     for (size_t j = 0; j <= nb; j++)
@@ -121,7 +125,9 @@ static int distance(const int32_t *a, size_t na, const int32_t *b, size_t nb, in
     for (size_t i = 1; i <= na; i++) {
         int row_min = cur[0] = (int)i * COST_EDIT;
         for (size_t j = 1; j <= nb; j++) {
-            int d = prev[j - 1] + substitution(a[i - 1], b[j - 1]);
+            int d = prev[j - 1] + (a[i - 1] == b[j - 1]                  ? 0
+                                   : vowel_a[i - 1] && vowel_b[j - 1] ? COST_LIKELY
+                                                                      : COST_EDIT);
             d = min2(d, prev[j] + COST_EDIT);        /* a[i-1] typed too many */
             d = min2(d, cur[j - 1] + COST_LIKELY);   /* b[j-1] left out */
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
@@ -138,6 +144,29 @@ static int distance(const int32_t *a, size_t na, const int32_t *b, size_t nb, in
         cur = t;
     }
     return prev[nb] <= max ? prev[nb] : max + 1;
+}
+
+static void count_letters(const int32_t *cps, size_t n, unsigned char *bins)
+{
+    memset(bins, 0, LETTER_BINS);
+    for (size_t i = 0; i < n; i++)
+        bins[(uint32_t)cps[i] % LETTER_BINS]++;
+}
+
+/* True when the letters of a word (counted in word_bins) and of b cannot be
+ * within max (in cost) of each other: each letter one has and the other
+ * lacks costs at least COST_LIKELY / 2 to explain (a substitution, the
+ * cheapest edit per letter, explains two for COST_LIKELY; an extra or a
+ * missing letter one for COST_EDIT or COST_LIKELY; a swap none), and
+ * letters sharing a bin only hide differences. */
+static int letters_too_far(const unsigned char *word_bins, const int32_t *b, size_t nb, int max)
+{
+    unsigned char bins[LETTER_BINS];
+    count_letters(b, nb, bins);
+    int unshared = 0;
+    for (size_t k = 0; k < LETTER_BINS; k++)
+        unshared += abs((int)word_bins[k] - (int)bins[k]);
+    return unshared * COST_LIKELY > 2 * max;
 }
 
 /* True when words of na and nb code points are more than max_edits edits
@@ -198,7 +227,8 @@ static int consider(void *ctx, const char *term, unsigned long freq)
     if (freq <= s->min_freq)
         return 0;
     size_t n = decode(term, cps);
-    if (n == 0 || too_far(s->n, n, s->max_edits) || has_digit(cps, n))
+    if (n == 0 || too_far(s->n, n, s->max_edits) ||
+        letters_too_far(s->bins, cps, n, s->max_distance) || has_digit(cps, n))
         return 0;
     int d = distance(s->word, s->n, cps, n, s->max_distance);
     if (d == 0 || d > s->max_distance || !better(&s->best, d, freq, term))
@@ -350,6 +380,7 @@ int hs_spelling_suggest_freq(hx_db *db, const char *word, unsigned long freq,
     if (s.n < HS_SPELLING_MIN_WORD || freq > HS_SPELLING_RARE ||
         has_digit(s.word, s.n) || has_ascii_upper(s.word, s.n))
         return 0;
+    count_letters(s.word, s.n, s.bins);
     s.max_edits = max_edits_for(s.n);
     s.max_distance = s.max_edits * COST_EDIT;
     s.best.distance = s.max_distance + 1;
