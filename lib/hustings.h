@@ -546,8 +546,8 @@ const char *const *hustings_facet_names(void);
  * QUERY_SYNTAX for an unknown facet.  The
  * first call counts every facet and the matches in one pass and keeps
  * them with the query: later calls, and hustings_query_count(), cost
- * nothing (until hustings_query_set_date_range() or a synonyms file
- * changes the matches; a query kept while the index changes keeps its
+ * nothing (until hustings_query_set_date_range(), a filter or a synonyms
+ * file changes the matches; a query kept while the index changes keeps its
  * counts: create a new one).  A facet gives its 1,000 most frequent
  * values.  A page that shows facets and a count asks for the facets
  * first. */

@@ -251,6 +251,8 @@ typedef struct hs_warnings {
 /* Note a copy of message, unless w has it already: 0, or -1 when out of
  * memory. */
 int hs_warnings_add(hs_warnings *w, const char *message);
+/* Take warning i out of the list (the others keep their order). */
+void hs_warnings_remove(hs_warnings *w, size_t i);
 void hs_warnings_free(hs_warnings *w);
 /* Note in w what the query string q and its parse pq say when they are
  * read: the tokens the parse left out, and the words that read as fields

@@ -29,6 +29,15 @@ int hs_warnings_add(hs_warnings *w, const char *message)
     return 0;
 }
 
+void hs_warnings_remove(hs_warnings *w, size_t i)
+{
+    if (i >= w->n)
+        return;
+    free(w->items[i]);
+    memmove(&w->items[i], &w->items[i + 1], (w->n - i - 1) * sizeof *w->items);
+    w->n--;
+}
+
 void hs_warnings_free(hs_warnings *w)
 {
     for (size_t i = 0; i < w->n; i++)

@@ -52,18 +52,23 @@ struct _hustings_query {
     hs_warnings warnings;      /* hustings_query_get_warning's */
     int undated_counted;       /* the undated articles that its date filters
                                   leave out have been counted (warnings) */
+    size_t undated_warning;    /* 1 + where that count's warning is in
+                                  warnings; 0: none */
 };
 
 static void tally_free(struct tally *t);
 static unsigned long tally_total(const struct tally *t);
 
 /* Drop the kept count and facets, and count anew the undated articles
- * left out: the query now matches other passages. */
+ * left out, with their warning: the query now matches other passages. */
 static void forget_tally(hustings_query_t *query)
 {
     tally_free(query->tally);
     query->tally = NULL;
     query->undated_counted = 0;
+    if (query->undated_warning)
+        hs_warnings_remove(&query->warnings, query->undated_warning - 1);
+    query->undated_warning = 0;
 }
 
 /* What each match must pass beyond the Xapian query: NULL for all. */
@@ -837,8 +842,9 @@ const char *const *hustings_facet_names(void)
     return facet_names;
 }
 
+/* The counts of facet, tallied, into *counts. */
 static hustings_status_t facet_counts(hustings_query_t *query, const char *facet,
-                                      hustings_facet_fn fn, void *context)
+                                      const facet_sum **counts)
 {
     size_t k = 0;
     while (facet_names[k] && strcmp(facet, facet_names[k]) != 0)
@@ -857,10 +863,7 @@ static hustings_status_t facet_counts(hustings_query_t *query, const char *facet
         return hs_index_fail(query->index, st, "out of memory");
     if (st != HUSTINGS_STATUS_SUCCESS)
         return hs_index_fail_db(query->index, st);
-    const facet_sum *f = &query->tally->facets[k];
-    for (size_t i = 0; i < f->n; i++)
-        if (fn(context, f->values[i], f->counts[i]))
-            break;
+    *counts = &query->tally->facets[k];
     return HUSTINGS_STATUS_SUCCESS;
 }
 
@@ -907,8 +910,11 @@ static hustings_status_t count_undated_left_out(hustings_query_t *query)
     hs_buf msg = HS_BUF_INIT;
     int rc = hs_buf_printf(&msg, "%lu undated article%s matched but %s not in the date range",
                            articles, articles == 1 ? "" : "s", articles == 1 ? "is" : "are");
+    size_t before = query->warnings.n;
     if (rc == 0)
         rc = hs_warnings_add(&query->warnings, hs_buf_str(&msg));
+    if (rc == 0 && query->warnings.n > before)
+        query->undated_warning = query->warnings.n;
     hs_buf_free(&msg);
     return rc < 0 ? hs_index_fail(query->index, HUSTINGS_STATUS_OUT_OF_MEMORY, "out of memory")
                   : HUSTINGS_STATUS_SUCCESS;
@@ -946,10 +952,13 @@ hustings_status_t hustings_query_count(hustings_query_t *query, unsigned long *c
     if (!query || !count)
         return HUSTINGS_STATUS_NULL_POINTER;
     hx_db_set_time_limit(query->index->db, query->time_limit);
-    hustings_status_t st = count_matches(query, count);
+    unsigned long n = 0;
+    hustings_status_t st = count_matches(query, &n);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = count_undated_left_out(query);
     hx_db_set_time_limit(query->index->db, 0);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        *count = n;
     return st;
 }
 
@@ -972,10 +981,13 @@ hustings_status_t hustings_query_count_articles(hustings_query_t *query,
     if (!query || !articles)
         return HUSTINGS_STATUS_NULL_POINTER;
     hx_db_set_time_limit(query->index->db, query->time_limit);
-    hustings_status_t st = count_articles(query, articles);
+    unsigned long n = 0;
+    hustings_status_t st = count_articles(query, &n);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = count_undated_left_out(query);
     hx_db_set_time_limit(query->index->db, 0);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        *articles = n;
     return st;
 }
 
@@ -985,9 +997,14 @@ hustings_status_t hustings_query_facets(hustings_query_t *query, const char *fac
     if (!query || !facet || !fn)
         return HUSTINGS_STATUS_NULL_POINTER;
     hx_db_set_time_limit(query->index->db, query->time_limit);
-    hustings_status_t st = facet_counts(query, facet, fn, context);
+    const facet_sum *f = NULL;
+    hustings_status_t st = facet_counts(query, facet, &f);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = count_undated_left_out(query);
     hx_db_set_time_limit(query->index->db, 0);
+    /* the values once nothing can fail any more */
+    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < f->n; i++)
+        if (fn(context, f->values[i], f->counts[i]))
+            break;
     return st;
 }

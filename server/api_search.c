@@ -221,7 +221,6 @@ static hustings_status_t configure(hustings_query_t *query, const search *s, res
     return st;
 }
 
-/* The answer; takes results and facets, NULL when memory ran out. */
 /* The query's warnings, as an array of strings; NULL when out of memory. */
 static json_object *warnings_json(hustings_query_t *query)
 {
@@ -238,6 +237,7 @@ static json_object *warnings_json(hustings_query_t *query)
     return a;
 }
 
+/* The answer; takes results and facets, NULL when memory ran out. */
 static json_object *answer(const search *s, hustings_query_t *query, unsigned long total,
                            long articles, json_object *results, json_object *facets,
                            const char *suggestion)

@@ -37,6 +37,7 @@ static int put_stats(json_object *o, hustings_stats_t *s)
     bad |= json_put_string(o, "last_update", hustings_stats_get_last_update(s)) < 0;
     bad |= json_put_string(o, "first_date", hustings_stats_get_first_date(s)) < 0;
     bad |= json_put_string(o, "last_date", hustings_stats_get_last_date(s)) < 0;
+    bad |= json_put_int(o, "undated", (long long)hustings_stats_get_undated(s)) < 0;
     bad |= json_put(o, "languages", languages(s)) < 0;
     return bad ? -1 : 0;
 }

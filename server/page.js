@@ -11,6 +11,8 @@
 (function () {
   const PAGE_SIZE = 10;
   const MAX_OFFSET = 10000;
+  /* the date facets' value for matches without a date */
+  const UNDATED = 'undated';
   const FACET_ROWS = 8;
   /* the beat's languages by name, whatever the browser knows */
   const LANGUAGES = { en: 'English', ru: 'Russian', kk: 'Kazakh', kz: 'Kazakh' };
@@ -251,11 +253,14 @@
     const list = el('ul', { class: 'facet-values' });
     entries.forEach(([value, n], i) => {
       const active = isActive(value);
-      const link = stateLink(withChanges(s, active ? changes(null) : changes(value)), {
+      const target = active ? changes(null) : changes(value);
+      const parts = [el('span', { class: 'facet-label', text: label(value) }),
+        el('span', { class: 'facet-count', text: n.toLocaleString('en') })];
+      /* a value no filter selects (undated) is counted, not a link */
+      const link = target ? stateLink(withChanges(s, target), {
         class: 'facet' + (active ? ' active' : ''), 'aria-pressed': active ? 'true' : 'false',
         'data-facet': title.toLowerCase(), 'data-value': value,
-      }, [el('span', { class: 'facet-label', text: label(value) }),
-        el('span', { class: 'facet-count', text: n.toLocaleString('en') })]);
+      }, parts) : el('span', { class: 'facet inert', 'data-facet': title.toLowerCase(), 'data-value': value }, parts);
       const item = el('li', {}, [link]);
       if (i >= FACET_ROWS && !active) item.className = 'more';
       list.append(item);
@@ -279,9 +284,9 @@
     const year = /^\d{4}/.exec(s.from || '');
     const oneYear = year && s.to && s.to.slice(0, 4) === year[0] ? year[0] : '';
     const groups = [
-      facetGroup(s, 'Year', facets.year, (v) => v,
+      facetGroup(s, 'Year', facets.year, (v) => (v === UNDATED ? 'Undated' : v),
         (v) => s.from === v && s.to === v,
-        (v) => ({ from: v || '', to: v || '' })),
+        (v) => (v === UNDATED ? null : { from: v || '', to: v || '' })),
       oneYear ? facetGroup(s, 'Month', filterKeys(facets.month, (k) => k.startsWith(oneYear)),
         (v) => formatDate(v), (v) => s.from === v && s.to === v,
         (v) => (v ? { from: v, to: v } : { from: oneYear, to: oneYear })) : null,
@@ -368,7 +373,8 @@
     try {
       const st = await api('/api/stats', {});
       if (st.first_date && st.last_date) {
-        node.textContent = 'The index holds articles dated ' + formatDate(st.first_date) + ' to ' + formatDate(st.last_date) + '.';
+        node.textContent = 'The index holds articles dated ' + formatDate(st.first_date) + ' to ' + formatDate(st.last_date) +
+          (st.undated ? ', and ' + plural(st.undated, 'undated article', 'undated articles') : '') + '.';
       }
     } catch (e) { /* the tip stands without it */ }
   }

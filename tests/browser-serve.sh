@@ -57,7 +57,7 @@ while IFS= read -r line; do
     "FAIL: "*) check "${line#FAIL: }" false ;;
     esac
 done <"$tmp/browser.out"
-check "the browser ran every check" test "$(grep -c '^ok: ' "$tmp/browser.out")" -eq 39
+check "the browser ran every check" test "$(grep -c '^ok: ' "$tmp/browser.out")" -eq 40
 for png in browser-serve.png browser-serve-facet.png browser-serve-narrow.png \
     browser-serve-article.png browser-serve-nothing.png browser-serve-noindex.png; do
     check "a screenshot $png" sh -c 'head -c 8 "$0" | od -An -c | grep -q "P   N   G"' "$shots/$png"

@@ -89,7 +89,8 @@ expect "/healthz: 200, status ok and the passage count" 200 /healthz \
     'd["status"] == "ok" and d["passages"] > 100'
 expect "/api/stats: what hustings-index --stats prints" 200 /api/stats "
 set(d) == {'index', 'shards', 'format', 'articles', 'passages', 'files', 'terms', 'disk_bytes',
-           'last_update', 'first_date', 'last_date', 'languages'}
+           'last_update', 'first_date', 'last_date', 'undated', 'languages'}
+and d['undated'] == $("$INDEX" --stats -d "$tmp/idx" | sed -n 's/^dates .*(\([0-9]*\) undated)$/\1/p')
 and d['index'] == '$tmp/idx' and d['shards'] == 1
 and d['articles'] == $n + 5 and d['files'] == $n + 4 and d['passages'] > d['articles']
 and d['format'] == $("$INDEX" --stats -d "$tmp/idx" | awk '$1 == "format" { print $2 }') and d['first_date'] <= d['last_date'] and d['last_update'].endswith('Z')

@@ -218,6 +218,18 @@ def run_languages(b, base, french):
                       "'Language: French ×'")))
 
 
+def run_undated(b, base):
+    """The year facet counts undated matches as a value that is no link:
+    no filter selects undated articles alone."""
+    b.go(base + "/?q=self-nomination")
+    years = b.wait(READY + " && Array.from(document.querySelectorAll("
+                   "'#filters [data-facet=\"year\"]')).map(e => [e.tagName, e.dataset.value, "
+                   "e.querySelector('.facet-label').textContent, "
+                   "e.querySelector('.facet-count').textContent])")
+    check("the year facet: 2023 as a link, then Undated (2 passages) as no link",
+          years == [["A", "2023", "2023", "35"], ["SPAN", "undated", "Undated", "2"]])
+
+
 def run_article_marks(b, base, out):
     """The article view marks the search's words as the results do."""
     b.go(base + "/?q=self-nomination")
@@ -293,8 +305,9 @@ def run_nothing(b, base, out):
               'Use fewer words, or other words for the same thing: a "quoted phrase", AND or '
               "a field needs all it names.",
               "Check the date range (January 2023 – February 2023): undated articles are left "
-              "out when one is set. The index holds articles dated %s to %s." %
-              (long_date(st["first_date"]), long_date(st["last_date"]))])
+              "out when one is set. The index holds articles dated %s to %s, and %d undated "
+              "articles." % (long_date(st["first_date"]), long_date(st["last_date"]),
+                             st["undated"])])
     links = b.js("return Array.from(document.querySelectorAll('#nothing a.unfilter')).map(a => "
                  "a.getAttribute('href'))")
     check("each removes what it says", links == [
@@ -398,6 +411,7 @@ def run(b, base, out, hostile, french, no_index_base, no_index_path):
 
     run_grouping(b, base)
     run_languages(b, base, french)
+    run_undated(b, base)
     run_article_marks(b, base, out)
     run_back(b, base)
     run_nothing(b, base, out)

@@ -255,6 +255,24 @@ static void test_warnings(void)
     CHECK_INT(hustings_query_count_warnings(query), 1);
     CHECK_STR(hustings_query_get_warning(query, 0),
               "1 undated article matched but is not in the date range");
+    /* a filter added after it: the warning goes with the count it came
+     * from (no Russian passage says candidates), the others stay */
+    CHECK_INT(hustings_query_add_filter(query, HUSTINGS_FILTER_LANG, "ru"),
+              HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count_warnings(query), 0);
+    n = 1;
+    CHECK_INT(hustings_query_count(query, &n), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(n, 0);
+    CHECK_INT(hustings_query_count_warnings(query), 0);
+    hustings_query_destroy(query);
+    CHECK_INT(hustings_query_create(idx, "a* candidates", &query), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_set_date_range(query, NULL, "2023-02"), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count(query, &n), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count_warnings(query), 2);
+    CHECK_INT(hustings_query_set_date_range(query, NULL, "2023-01"), HUSTINGS_STATUS_SUCCESS);
+    CHECK_INT(hustings_query_count_warnings(query), 1);
+    CHECK_STR(hustings_query_get_warning(query, 0),
+              "a*: a prefix* needs two letters or more; it was left out of the query");
     hustings_query_destroy(query);
 }
 
