@@ -400,17 +400,37 @@ static hustings_status_t fetch(hustings_query_t *query, const hs_qnode *q, unsig
  * per-article limit already). */
 typedef struct shown {
     hs_strmap *clusters;     /* cluster key -> first result's index + 1 */
+    hs_strmap *passed;       /* cluster key -> article key (owned) of the
+                                first of its results skipped for the
+                                offset: a later page sets its copies aside
+                                as the first page did */
 } shown;
 
 /* Whether candidate p may be shown: not when another article of its
- * cluster already is. */
+ * cluster already is, or was passed over on an earlier page. */
 static int admit(hustings_query_t *query, shown *s, hustings_passages_t *out,
                  const hustings_passage_t *p)
 {
     if (!query->collapse || !p->cluster)
         return 1;
     size_t at = (size_t)(uintptr_t)hs_strmap_get(s->clusters, p->cluster);
-    return !at || strcmp(out->items[at - 1].article, p->article) == 0;
+    if (at)
+        return strcmp(out->items[at - 1].article, p->article) == 0;
+    const char *passed = hs_strmap_get(s->passed, p->cluster);
+    return !passed || strcmp(passed, p->article) == 0;
+}
+
+/* Remember that p, admitted, was passed over for the offset. */
+static hustings_status_t pass_over(shown *s, const hustings_passage_t *p)
+{
+    if (!p->cluster || hs_strmap_get(s->passed, p->cluster))
+        return HUSTINGS_STATUS_SUCCESS;
+    char *article = strdup(p->article);
+    if (!article || hs_strmap_put(s->passed, p->cluster, article, NULL) < 0) {
+        free(article);
+        return HUSTINGS_STATUS_OUT_OF_MEMORY;
+    }
+    return HUSTINGS_STATUS_SUCCESS;
 }
 
 static hustings_status_t copies_of(hustings_query_t *query, hustings_passage_t *p)
@@ -460,6 +480,8 @@ static hustings_status_t choose(hustings_query_t *query, shown *s, const collect
             continue;
         if (*skip > 0) {
             --*skip;
+            if (query->collapse)
+                st = pass_over(s, &found->items[i]);
             continue;
         }
         st = take(query, s, out, &found->items[i]);
@@ -549,8 +571,8 @@ static hustings_status_t search_passages(hustings_query_t *query,
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
     hustings_passages_t *out = calloc(1, sizeof *out);
-    shown s = { hs_strmap_new() };
-    st = out && s.clusters ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
+    shown s = { hs_strmap_new(), hs_strmap_new() };
+    st = out && s.clusters && s.passed ? HUSTINGS_STATUS_SUCCESS : HUSTINGS_STATUS_OUT_OF_MEMORY;
     unsigned long skip = query->offset, want = query->limit;
     unsigned long n = skip + want;
     if (query->collapse)
@@ -576,10 +598,13 @@ static hustings_status_t search_passages(hustings_query_t *query,
          * meets it, by starting again once on its latest commit */
         free_list_items(out);
         hs_strmap_free(s.clusters, NULL);
+        hs_strmap_free(s.passed, free);
         s.clusters = hs_strmap_new();
+        s.passed = hs_strmap_new();
         skip = query->offset;
         want = query->limit;
-        st = s.clusters ? hx_db_reopen(query->index->db) : HUSTINGS_STATUS_OUT_OF_MEMORY;
+        st = s.clusters && s.passed ? hx_db_reopen(query->index->db)
+                                    : HUSTINGS_STATUS_OUT_OF_MEMORY;
     }
     /* Then candidates come in batches: when collapsing sets many aside (a
      * story republished many times), the next batch is read, twice as
@@ -603,6 +628,7 @@ static hustings_status_t search_passages(hustings_query_t *query,
     hs_qnode_free(q);
     free(ranked_ids);
     hs_strmap_free(s.clusters, NULL);
+    hs_strmap_free(s.passed, free);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = suggest(query, out);
     if (st != HUSTINGS_STATUS_SUCCESS) {

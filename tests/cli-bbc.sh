@@ -129,4 +129,25 @@ check "a count too" sh -c '[ "$1" -eq 2 ] && grep -q "cut short" "$2"' sh "$rc" 
 run "$QUERY" -d "$tmp/idx" --time-limit soon election
 check "an invalid --time-limit is refused" \
     grep -qx "hustings-query: invalid --time-limit 'soon': seconds from 0 to 86400 (0: no limit)" "$tmp/err"
+
+# Pages follow one order: ten pages of ten are the first hundred results,
+# also where collapsing sets copies aside (BBC republished Howard stories:
+# copies of a story passed over on page 5 came back on page 6)
+results_of() {
+    "$PYTHON" -c 'import json, sys
+for l in sys.stdin:
+    d = json.loads(l)
+    if d["type"] == "result": print("%s#%d" % (d["path"], d["passage"]))'
+}
+for sort in relevance -date; do
+    "$QUERY" -d "$tmp/idx" --json -n 100 --sort "$sort" Howard | results_of >"$tmp/one"
+    : >"$tmp/paged"
+    for page in 0 1 2 3 4 5 6 7 8 9; do
+        "$QUERY" -d "$tmp/idx" --json -n 10 --offset $((page * 10)) --sort "$sort" Howard |
+            results_of >>"$tmp/paged"
+    done
+    check "Howard, by $sort: 100 results, in ten pages the same" \
+        sh -c '[ "$(wc -l <"$1")" -eq 100 ] && cmp -s "$1" "$2"' sh "$tmp/one" "$tmp/paged"
+    check "... and none twice" test "$(sort "$tmp/one" | uniq -d | wc -l)" -eq 0
+done
 finish
