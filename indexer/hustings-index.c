@@ -388,13 +388,14 @@ static void print_summary(const hustings_summary_t *sum, const index_options *op
 }
 
 /* For each PATH given that cannot be found and that the run did not
- * skip: the index held files from it, and took them for gone. */
+ * skip: the index held files from it, and found every one of them renamed
+ * at another PATH (a folder moved). */
 static void tell_gone_paths(const index_options *opt, const reporter *rep)
 {
     for (size_t i = 0; i < opt->n_paths; i++)
         if (rep->missing[i] && !rep->told[i])
             fprintf(stderr, "hustings-index: %s: not there any more: the files indexed from "
-                            "it %s renamed where found again, else removed\n",
+                            "it %s renamed where they were found\n",
                     opt->paths[i], opt->dry_run ? "would be" : "are");
 }
 
@@ -410,10 +411,12 @@ static void tell_folders_not_there(hustings_index_t *index)
         struct stat st;
         const char *folder = hustings_stats_get_folder(s, i);
         unsigned long files = hustings_stats_get_folder_files(s, i);
-        if (files && stat(folder, &st) < 0 && errno == ENOENT)
+        /* a name with a backslash is written as text (\xHH, \\): not the
+         * file name itself, which is not looked up */
+        if (files && !strchr(folder, '\\') && stat(folder, &st) < 0 && errno == ENOENT)
             fprintf(stderr, "hustings-index: note: %s is not there, and the index holds %lu "
                             "file%s from it: if it was moved, name its old and new place in "
-                            "one run to have them renamed; --prune removes them\n",
+                            "one run to have them renamed; if it is gone, --forget it\n",
                     folder, files, files == 1 ? "" : "s");
     }
     hustings_stats_destroy(s);

@@ -150,6 +150,12 @@ static int parse_options(int argc, char **argv, index_options *opt, const char *
             opt->date_from_mtime = 1;
             break;
         case OPT_FORGET:
+            /* "" would be made the current folder: an unset variable in a
+             * script must not forget everything below where it runs */
+            if (!*optarg) {
+                fputs("hustings-index: --forget: an empty PATH names no file or folder\n", stderr);
+                return -1;
+            }
             opt->forget[opt->n_forget++] = optarg;
             break;
         case OPT_PRUNE:
@@ -212,6 +218,11 @@ int index_options_parse(int argc, char **argv, index_options *opt)
         return rc;
     opt->paths = argv + optind;
     opt->n_paths = (size_t)(argc - optind);
+    for (size_t i = 0; i < opt->n_paths; i++)
+        if (!*opt->paths[i]) {
+            fputs("hustings-index: an empty PATH names no file or folder\n", stderr);
+            return -1;
+        }
     if (opt->action != INDEX_UPDATE && (opt->n_forget || opt->prune)) {
         fprintf(stderr, "hustings-index: --forget and --prune change the index: not with %s\n",
                 opt->action == INDEX_STATS ? "--stats" : "--extract");

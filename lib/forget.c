@@ -77,6 +77,11 @@ hustings_status_t hustings_indexer_forget(hustings_indexer_t *ix, const char *pa
     if (!index->writable)
         return hs_index_fail(index, HUSTINGS_STATUS_READ_ONLY_INDEX,
                              "the index is open read-only");
+    /* "" would be made the current folder: a script's unset variable
+     * must not forget everything below where it runs */
+    if (!*path)
+        return hs_index_fail(index, HUSTINGS_STATUS_FILE_ERROR,
+                             "an empty path names nothing to forget");
     hustings_summary_t ignored;
     memset(&ignored, 0, sizeof ignored);
     char *abs = hs_absolute_path(path);

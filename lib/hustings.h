@@ -360,11 +360,14 @@ void hustings_indexer_set_cancel_flag(hustings_indexer_t *indexer,
 /* Bring the index up to date with the n paths (folders or files).  Files
  * that were indexed from below these paths and are gone are removed; files
  * indexed from elsewhere are left alone, and so is everything below a path
- * that cannot be read (an unmounted share empties nothing).  A path that no
- * longer exists but that the index holds files from is taken as gone: its
- * files found at another path of the run (a moved folder) are renamed, the
- * others removed; but when its parent folder cannot be read or is empty
- * (an unmounted share), only renamed, the rest kept.  Commits in
+ * that cannot be read (an unmounted share empties nothing).  A path that
+ * cannot be found but that the index holds files from (a folder moved, a
+ * share not mounted, a drive unplugged) is never taken as gone: its files
+ * found at another path of the run (name a moved folder's old and new
+ * place in one run) are renamed, the others kept, and the path is then
+ * reported as SKIPPED with the reason; hustings_indexer_forget() and
+ * hustings_indexer_prune() remove what is gone.  An empty path names no
+ * file: it is reported as SKIPPED.  Commits in
  * batches and at the end.  Counts are added to *summary (may be NULL).
  * Fails only when the index cannot be written (or with INTERRUPTED). */
 hustings_status_t hustings_indexer_run(hustings_indexer_t *indexer,

@@ -616,12 +616,12 @@ static int holds_below(const run *r, const char *path)
     return b.found;
 }
 
-/* A path given that cannot be found (err): when the index holds files
- * from it and it is gone (missing.h), it is in the run, so that its files
- * are found renamed or removed.  When it is out of reach, its files may
- * only be found renamed (a folder moved out of the only one its parent
- * held leaves it empty, as an unmounted share is): keep_unsure keeps the
- * others.  Else it is skipped, and nothing indexed below it is touched. */
+/* A path given that cannot be found (err).  When the index holds files
+ * from it, they are kept, but for those found renamed at another path of
+ * the run (a moved folder named at both places): a path that is not there
+ * may be a share that is not mounted, or a drive whose mount point went
+ * with it, and only --forget or --prune say "gone" (keep_unsure).  A path
+ * the index holds nothing from is skipped. */
 static hustings_status_t missing_root(run *r, const char *given, const char *abs, int err)
 {
     hs_buf folder = HS_BUF_INIT, why = HS_BUF_INIT;
@@ -629,19 +629,22 @@ static hustings_status_t missing_root(run *r, const char *given, const char *abs
     if ((err == ENOENT || err == ENOTDIR) && holds_below(r, abs) &&
         hs_path_check(abs, &folder, &why, &state) < 0)
         r->oom = 1;
-    if (state == HS_PATH_GONE && (hs_paths_push(&r->roots, &r->n_roots, abs) < 0 ||
-                                  hs_paths_push(&r->gone_roots, &r->n_gone_roots, abs) < 0))
-        r->oom = 1;
-    if (state == HS_PATH_OUT_OF_REACH) {
+    if (state == HS_PATH_GONE || state == HS_PATH_OUT_OF_REACH) {
         hs_buf why_skipped = HS_BUF_INIT;
         unsure *more = realloc(r->unsure, (r->n_unsure + 1) * sizeof *more);
         if (more)
             r->unsure = more;
-        if (!more ||
-            hs_buf_printf(&why_skipped, "not found, and above it %s: %s: what the index holds "
-                                        "from it is kept, but for files found renamed",
-                          hs_buf_str(&folder), hs_buf_str(&why)) < 0 ||
-            hs_paths_push(&r->roots, &r->n_roots, abs) < 0) {
+        int failed = !more;
+        if (!failed && state == HS_PATH_GONE)
+            failed = hs_buf_puts(&why_skipped, "not there any more: what the index holds from "
+                                               "it is kept, but for files found renamed at "
+                                               "another PATH of the run (--forget removes it)") < 0;
+        else if (!failed)
+            failed = hs_buf_printf(&why_skipped, "not found, and above it %s: %s: what the index "
+                                                 "holds from it is kept, but for files found "
+                                                 "renamed",
+                                   hs_buf_str(&folder), hs_buf_str(&why)) < 0;
+        if (failed || hs_paths_push(&r->roots, &r->n_roots, abs) < 0) {
             r->oom = 1;
         } else {
             unsure *u = &r->unsure[r->n_unsure];
@@ -667,6 +670,12 @@ static hustings_status_t walk_roots(run *r, const char *const *paths, size_t n)
     hustings_indexer_t *ix = r->ix;
     hs_walk_options opt = { ix->follow_links, (const char *const *)ix->excludes, ix->n_excludes };
     for (size_t i = 0; i < n; i++) {
+        /* "" names no file (open(2) says so), not the current folder */
+        if (!*paths[i]) {
+            r->sum->skipped++;
+            tell(r, paths[i], HUSTINGS_FILE_SKIPPED, "an empty path names no file or folder");
+            continue;
+        }
         char *abs = hs_absolute_path(paths[i]);
         struct stat st;
         if (!abs)

@@ -78,7 +78,7 @@ done >"$tmp/want"
 grep '^renamed' "$tmp/out" >"$tmp/got"
 check "one line per renamed file, old -> new" cmp -s "$tmp/want" "$tmp/got"
 check "the old place is said to be gone" \
-    grep -qx "hustings-index: $a/c1: not there any more: the files indexed from it are renamed where found again, else removed" "$tmp/err"
+    grep -qx "hustings-index: $a/c1: not there any more: the files indexed from it are renamed where they were found" "$tmp/err"
 check "7 articles, not 11" test "$(articles "$idx")" -eq 7
 sed "s|$a/c1/|$a/c2/|" "$tmp/paths-before" | sort >"$tmp/want"
 result_paths >"$tmp/got"
@@ -112,13 +112,42 @@ check "and when one of its files is not found again: 1 renamed, the other kept, 
     sh "$rc" "$tmp/err" "$a/in/2024" "$a/in"
 check "4 articles" test "$(articles "$tmp/in.idx")" -eq 4
 
+# an empty PATH (a script's unset variable) is refused, not taken for the
+# current folder: forgetting or indexing everything below it
+n_before=$(articles "$tmp/in.idx")
+run sh -c 'cd "$1" && "$2" -d "$3" --forget ""' sh "$a" "$INDEX" "$tmp/in.idx"
+check "--forget '': refused, exit 2" \
+    sh -c '[ "$1" -eq 2 ] && grep -qx "hustings-index: --forget: an empty PATH names no file or folder" "$2"' sh "$rc" "$tmp/err"
+run sh -c 'cd "$1" && "$2" -d "$3" ""' sh "$a" "$INDEX" "$tmp/in.idx"
+check "PATH '': refused, exit 2" \
+    sh -c '[ "$1" -eq 2 ] && grep -qx "hustings-index: an empty PATH names no file or folder" "$2"' sh "$rc" "$tmp/err"
+check "and the index is as it was" test "$(articles "$tmp/in.idx")" -eq "$n_before"
+
+# a folder that is not there, named alone, its parent readable and not
+# empty (a drive whose mount point went when it was unplugged, beside
+# another): nothing is taken for gone; only --forget says so
+mkdir -p "$a/media/usb1" "$a/media/usb2"
+cp "$CORPUS/en-05-maslikhat-elections.txt" "$a/media/usb1/"
+cp "$CORPUS/en-06-almaty-debate.txt" "$a/media/usb2/"
+run "$INDEX" -d "$tmp/media.idx" "$a/media/usb1" "$a/media/usb2"
+mv "$a/media/usb1" "$a/unplugged"
+run "$INDEX" -d "$tmp/media.idx" "$a/media/usb1" "$a/media/usb2"
+check "a known folder that is not there: kept, named as skipped with the reason, exit 1" \
+    sh -c '[ "$1" -eq 1 ] && grep -q "^hustings-index: 0 new, 0 changed, 0 removed, 1 unchanged, 1 skipped;" "$2" && grep -qx "hustings-index: $3: not there any more: what the index holds from it is kept, but for files found renamed at another PATH of the run (--forget removes it)" "$2"' \
+    sh "$rc" "$tmp/err" "$a/media/usb1"
+check "both articles kept" test "$(articles "$tmp/media.idx")" -eq 2
+mv "$a/unplugged" "$a/media/usb1"
+run "$INDEX" -d "$tmp/media.idx" "$a/media/usb1" "$a/media/usb2"
+check "back again: unchanged, exit 0" \
+    sh -c '[ "$1" -eq 0 ] && grep -q "^hustings-index: 0 new, 0 changed, 0 removed, 2 unchanged, 0 skipped;" "$2"' sh "$rc" "$tmp/err"
+
 # moved without naming the old place: indexed anew, with a note; --prune
 # then removes the old copies
 mv "$a/c2" "$a/c3"
 run "$INDEX" -d "$idx" "$a/c3"
 check "a moved folder named at its new place only: 4 new" grep -q "^hustings-index: 4 new, 0 changed, 0 removed, 0 unchanged, 0 skipped;" "$tmp/err"
 check "and a note names the old place" \
-    grep -qx "hustings-index: note: $a/c2 is not there, and the index holds 4 files from it: if it was moved, name its old and new place in one run to have them renamed; --prune removes them" "$tmp/err"
+    grep -qx "hustings-index: note: $a/c2 is not there, and the index holds 4 files from it: if it was moved, name its old and new place in one run to have them renamed; if it is gone, --forget it" "$tmp/err"
 check "11 articles" test "$(articles "$idx")" -eq 11
 run "$INDEX" -d "$idx" --prune --dry-run
 for f in en-01-self-nomination-returns en-02-signatures-and-deposits en-03-cec-registration \

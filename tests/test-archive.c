@@ -477,6 +477,22 @@ static void test_folders(const char *tmp)
     CHECK_INT(sum.removed, 3);
     CHECK_INT(hustings_indexer_forget(ix, NULL, &sum), HUSTINGS_STATUS_NULL_POINTER);
     CHECK_INT(hustings_indexer_forget(NULL, c2, &sum), HUSTINGS_STATUS_NULL_POINTER);
+    /* "" is no path, not the current folder: nothing forgotten even when
+     * the process runs in the folder of the index's articles */
+    char *cwd = getcwd(NULL, 0);
+    CHECK(chdir(other) == 0);
+    CHECK_INT(hustings_indexer_forget(ix, "", &sum), HUSTINGS_STATUS_FILE_ERROR);
+    CHECK_STR(hustings_index_get_error(idx), "an empty path names nothing to forget");
+    CHECK_INT(sum.removed, 3);
+    CHECK_INT(articles_of(idx), 1);
+    /* nor does a run index the current folder for it */
+    const char *empty[] = { "" };
+    hustings_summary_t none = run_on(idx, empty, 1, 0, NULL);
+    CHECK_INT(none.skipped, 1);
+    CHECK_INT(none.new_files + none.removed + none.unchanged, 0);
+    CHECK_INT(articles_of(idx), 1);
+    CHECK(cwd && chdir(cwd) == 0);
+    free(cwd);
     /* a folder that is gone, and no summary */
     char *elsewhere = join(real, "elsewhere");
     CHECK(rename(other, elsewhere) == 0);
