@@ -123,6 +123,17 @@ check "PATH '': refused, exit 2" \
     sh -c '[ "$1" -eq 2 ] && grep -qx "hustings-index: an empty PATH names no file or folder" "$2"' sh "$rc" "$tmp/err"
 check "and the index is as it was" test "$(articles "$tmp/in.idx")" -eq "$n_before"
 
+# a folder whose name is written with \\ or \xHH is there: no note says
+# otherwise after a run that finds new files
+mkdir -p "$a/odd/back\\slash" "$a/odd/$(printf 'd\351')" "$a/odd/plain"
+cp "$CORPUS/en-07-campaign-finance.txt" "$a/odd/back\\slash/"
+cp "$CORPUS/en-08-youth-voters.txt" "$a/odd/$(printf 'd\351')/"
+run "$INDEX" -d "$tmp/odd.idx" "$a/odd/back\\slash" "$a/odd/$(printf 'd\351')"
+cp "$CORPUS/en-09-odihr-observers.txt" "$a/odd/plain/"
+run "$INDEX" -d "$tmp/odd.idx" "$a/odd/plain"
+check "folders named with \\\\ and \\xHH: 1 new, and no note" \
+    sh -c 'grep -q "^hustings-index: 1 new, " "$1" && ! grep -q "note:" "$1"' sh "$tmp/err"
+
 # a folder that is not there, named alone, its parent readable and not
 # empty (a drive whose mount point went when it was unplugged, beside
 # another): nothing is taken for gone; only --forget says so
