@@ -3,16 +3,23 @@
 
 #include <string.h>
 
-/* A field, quoted when it must be; NULL is an empty field. */
+/* A field, quoted when it must be; NULL is an empty field.  Text that
+ * begins as a spreadsheet formula does (=, +, -, @, a tab or a carriage
+ * return) gets a ' before it, as OWASP advises for CSV meant for
+ * spreadsheets: an article's text must not run as a formula or a link
+ * when the file is opened. */
 static void put_field(FILE *out, const char *s)
 {
     if (!s)
         return;
-    if (!s[strcspn(s, ",\"\r\n")]) {
+    int formula = *s && strchr("=+-@\t\r", *s);
+    if (!formula && !s[strcspn(s, ",\"\r\n")]) {
         fputs(s, out);
         return;
     }
     fputc('"', out);
+    if (formula)
+        fputc('\'', out);
     for (; *s; s++) {
         if (*s == '"')
             fputc('"', out);

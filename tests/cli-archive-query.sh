@@ -145,6 +145,18 @@ want += [[str(r["rank"]), "%.6f" % r["score"], r["path"], r["title"], r["date"] 
           r["lang"] or "", str(r["passage"]), str(r["paragraph"]), r["text"]] for r in res]
 raw = open(sys.argv[1], "rb").read()
 sys.exit(0 if rows == want and len(res) == 2 and raw.count(b"\r\n") == 3 else 1)' "$tmp/csv.out" "$tmp/csv.json"
+# text that begins as a formula stays text in a spreadsheet: a ' before it
+mkdir "$tmp/formula"
+printf 'Zebra notes\n\n=HYPERLINK("http://evil.example","x") zebra\n\n-zebra, minus\n\n@cmd zebra\n' \
+    >"$tmp/formula/z.txt"
+run "$INDEX" -q -d "$tmp/formula.idx" "$tmp/formula"
+run "$QUERY" -d "$tmp/formula.idx" --format csv --sort date zebra
+check "CSV: fields that begin like formulas are quoted, with a ' before them" "$PYTHON" -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))[1:]
+texts = sorted(r[9] for r in rows)
+sys.exit(0 if texts == ["'"'"'-zebra, minus", "'"'"'=HYPERLINK(\"http://evil.example\",\"x\") zebra",
+                        "'"'"'@cmd zebra"] and all(r[3] == "Zebra notes" for r in rows) else 1)' "$tmp/out"
 run "$QUERY" -d "$tmp/csv.idx" --format csv --facets year turnout
 check "CSV refuses --facets, saying why" \
     says 2 "hustings-query: --facets cannot go with --format csv, whose rows are passages; use --format json"
