@@ -528,9 +528,11 @@ static int run(int argc, char **argv)
 
 /* Output that could not be written (a full disk, a closed pipe) makes a
  * run that otherwise succeeded an error: --extract, --stats, -n and -v
- * print what the user asked for. */
+ * print what the user asked for.  A closed pipe (-v | head) is such an
+ * error, not SIGPIPE, which would stop the run between two commits. */
 int main(int argc, char **argv)
 {
+    signal(SIGPIPE, SIG_IGN);
     int rc = run(argc, argv);
     flush_stdout();
     if (stdout_error) {

@@ -585,8 +585,9 @@ unsigned hustings_passages_count(hustings_passages_t *passages);
 /* A respelling of the query that the index knows better ("did you mean"),
  * offered, however many passages the query found, when one of its words is
  * rare or absent in the index with a much more frequent word close to it
- * (names the index holds, acronyms in capitals, =word and field names are
- * never respelt); NULL when none.  It belongs to the list. */
+ * (names the index holds, acronyms of two to four capitals, =word and
+ * field names are never respelt); NULL when none.  It belongs to the
+ * list. */
 const char *hustings_passages_get_suggestion(hustings_passages_t *passages);
 void hustings_passages_destroy(hustings_passages_t *passages);
 

@@ -263,6 +263,17 @@ if [ -w /dev/full ]; then
     done
 fi
 
+# a closed pipe is such a failed write for hustings-index, not SIGPIPE:
+# the run goes on to its end and commits, then says so and exits 2
+rc=0
+rc=$("$PYTHON" -c 'import subprocess, sys
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+p.stdout.readline(); p.stdout.close(); sys.exit(p.wait())' "$INDEX" -v -d "$tmp/piped2.idx" "$CORPUS") || rc=$?
+check "hustings-index -v | head -n 1: exit 2, not SIGPIPE" test "$rc" -eq 2
+run "$INDEX" --stats -d "$tmp/piped2.idx"
+check "... and every article of corpus/ indexed" \
+    grep -qx "articles    $(ls "$CORPUS"/*.txt | wc -l)" "$tmp/out"
+
 # every long option --help lists is in the program's manual page
 for name in hustings-index hustings-query hustings-serve; do
     missing=$("$top_builddir/${name#hustings-}"*/"$name" --help |
