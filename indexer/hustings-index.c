@@ -28,16 +28,31 @@ static void on_signal(int sig)
     stop_signal = sig;
 }
 
-/* Which of the n paths cannot be found (missing[i]); whether one can. */
+/* Which of the n paths cannot be found (missing[i]: MISSING_NOT_THERE, or
+ * MISSING_UNREACHABLE when a folder above cannot be searched); whether one
+ * can. */
+enum { MISSING_NOT_THERE = 1, MISSING_UNREACHABLE = 2 };
 static int find_paths(char *const *paths, size_t n, unsigned char *missing)
 {
     struct stat st;
     int found = 0;
     for (size_t i = 0; i < n; i++) {
-        missing[i] = stat(paths[i], &st) < 0;
+        missing[i] = stat(paths[i], &st) == 0                  ? 0
+                     : errno == ENOENT || errno == ENOTDIR ? MISSING_NOT_THERE
+                                                           : MISSING_UNREACHABLE;
         found |= !missing[i];
     }
     return found;
+}
+
+/* Whether a PATH could not be reached (rather than not being there): it
+ * was skipped for a reason, which is no "nothing to index". */
+static int some_unreachable(const unsigned char *missing, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (missing[i] == MISSING_UNREACHABLE)
+            return 1;
+    return 0;
 }
 
 /* When no path exists and neither does the index, -1 after naming each:
@@ -55,8 +70,8 @@ static int check_paths(const index_options *opt, const unsigned char *missing, i
     if (found || !opt->n_paths || opt->n_forget || opt->prune || stat(opt->index_path, &st) == 0)
         return 0;
     for (size_t i = 0; i < opt->n_paths; i++)
-        if (missing[i])
-            fprintf(stderr, "hustings-index: %s: %s\n", opt->paths[i], strerror(ENOENT));
+        if (missing[i] && stat(opt->paths[i], &st) < 0)
+            fprintf(stderr, "hustings-index: %s: %s\n", opt->paths[i], strerror(errno));
     fputs("hustings-index: nothing to index\n", stderr);
     return -1;
 }
@@ -483,7 +498,7 @@ static int update_index(const index_options *opt)
     if (status == 0 && forgot_nothing)
         status = EXIT_SKIPPED;
     int nothing = status != EXIT_ERROR && opt->n_paths && !found && !opt->n_forget &&
-                  !opt->prune &&
+                  !opt->prune && !some_unreachable(missing, opt->n_paths) &&
                   !(sum.new_files + sum.changed + sum.renamed + sum.removed + sum.unchanged);
     if (nothing) { /* each PATH was named as skipped */
         fputs("hustings-index: nothing to index\n", stderr);

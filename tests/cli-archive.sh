@@ -251,6 +251,12 @@ deny=""
 if [ "$(id -u)" -eq 0 ]; then
     deny="setpriv --bounding-set=-dac_override,-dac_read_search --"
 fi
+# a PATH below the folder that cannot be read is skipped for that reason:
+# no "nothing to index"
+run $deny "$INDEX" -d "$tmp/p.idx" "$p/locked/sub"
+check "a PATH below a folder that cannot be read: skipped with the reason, exit 1" \
+    sh -c '[ "$1" -eq 1 ] && grep -qx "hustings-index: $2: Permission denied" "$3" && ! grep -q "nothing to index" "$3"' \
+    sh "$rc" "$p/locked/sub" "$tmp/err"
 run $deny "$INDEX" -d "$tmp/p.idx" -v --prune
 chmod 755 "$p/locked"
 printf 'removed %s\n' "$p/open/en-05-maslikhat-elections.txt" >"$tmp/want"
