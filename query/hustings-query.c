@@ -93,8 +93,14 @@ static int open_index(const query_options *opt, hustings_index_t **index)
                                   &message);
     if (st != HUSTINGS_STATUS_SUCCESS) {
         fprintf(stderr, "hustings-query: %s\n", message ? message : hustings_status_to_string(st));
+        /* the index by its path when it pastes into a shell as it is */
+        const char *path = opt->n_shards > 1 ? "INDEX" : opt->index_path;
+        if (!*path || strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                   "0123456789/._-+,:@%") != strlen(path))
+            path = "INDEX";
         if (st == HUSTINGS_STATUS_INDEX_NOT_FOUND)
-            fputs("hustings-query: build it first with: hustings-index -d INDEX FOLDER\n", stderr);
+            fprintf(stderr, "hustings-query: build it first with: hustings-index -d %s FOLDER\n",
+                    path);
     }
     free(message);
     return st == HUSTINGS_STATUS_SUCCESS ? 0 : -1;

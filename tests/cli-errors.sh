@@ -126,4 +126,14 @@ check "a table cut short is reported as damage, with the repair" \
 run "$QUERY" -d "$tmp/idx" --json "registraton$(printf '\377')"
 check "--json with invalid bytes in the query is valid UTF-8" \
     "$PYTHON" -c 'import json, sys; [json.loads(l) for l in open(sys.argv[1], encoding="utf-8", errors="strict")]; sys.exit(0 if open(sys.argv[1], "rb").read() else 1)' "$tmp/out"
+
+# an index that is not there: the command that builds it, with its path
+# when the path pastes into a shell as it is
+run "$QUERY" -d "$tmp/not-yet.idx" election
+check "a missing index: exit 2, and the command that builds it, with its path" \
+    sh -c '[ "$1" -eq 2 ] && grep -qx "hustings-query: build it first with: hustings-index -d $2 FOLDER" "$3"' \
+    sh "$rc" "$tmp/not-yet.idx" "$tmp/err"
+run "$QUERY" -d "$tmp/not yet.idx" election
+check "... INDEX where the path would need quoting" \
+    grep -qx "hustings-query: build it first with: hustings-index -d INDEX FOLDER" "$tmp/err"
 finish
