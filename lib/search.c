@@ -21,6 +21,7 @@
 #include "spelling.h"
 #include "strmap.h"
 #include "synonyms.h"
+#include "tally.h"
 #include "utf8.h"
 
 /* Candidates beyond the results wanted, in parts of them: Xapian applies
@@ -48,7 +49,7 @@ struct _hustings_query {
     int prepared;              /* both have been applied */
     hs_exact_check *exact;     /* exact phrases every match needs, or NULL */
     hx_accept accept;          /* its test of each match */
-    struct tally *tally;       /* count and facets, once asked for (below) */
+    hs_tally *tally;           /* count, facets, articles, once asked for */
     hs_warnings warnings;      /* hustings_query_get_warning's */
     int undated_counted;       /* the undated articles that its date filters
                                   leave out have been counted (warnings) */
@@ -56,14 +57,11 @@ struct _hustings_query {
                                   warnings; 0: none */
 };
 
-static void tally_free(struct tally *t);
-static unsigned long tally_total(const struct tally *t);
-
 /* Drop the kept count and facets, and count anew the undated articles
  * left out, with their warning: the query now matches other passages. */
 static void forget_tally(hustings_query_t *query)
 {
-    tally_free(query->tally);
+    hs_tally_free(query->tally);
     query->tally = NULL;
     query->undated_counted = 0;
     if (query->undated_warning)
@@ -329,7 +327,7 @@ void hustings_query_destroy(hustings_query_t *query)
     if (!query)
         return;
     hs_parsed_query_free(query->parsed);
-    tally_free(query->tally);
+    hs_tally_free(query->tally);
     hs_exact_check_free(query->exact);
     hs_synonyms_free(query->synonyms);
     hs_stemmer_free(query->stemmer);
@@ -649,7 +647,7 @@ static hustings_status_t count_matches(hustings_query_t *query, unsigned long *c
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
     if (query->tally) { /* counted with the facets */
-        *count = tally_total(query->tally);
+        *count = hs_tally_total(query->tally);
         return HUSTINGS_STATUS_SUCCESS;
     }
     hs_qnode *q = hs_query_build_all(query->parsed);
@@ -662,220 +660,32 @@ static hustings_status_t count_matches(hustings_query_t *query, unsigned long *c
     return st == HUSTINGS_STATUS_SUCCESS ? st : hs_index_fail_db(query->index, st);
 }
 
-/* ---- facets ----------------------------------------------------------------- */
+/* ---- count and facets ------------------------------------------------------ */
 
-typedef struct facet_sum {
-    size_t cut;            /* date facets: keep this many characters */
-    char **values;
-    unsigned long *counts;
-    size_t n;
-} facet_sum;
-
-/* The facets, and for each (in the same order) its value slot and, for
- * dates, how many characters of the value make the facet's value
- * (2005-04-01: year 2005, month 2005-04). */
-static const char *const facet_names[] = { "year", "month", "source", "lang", NULL };
-#define N_FACETS 4
-static const struct facet_values {
-    unsigned slot;
-    size_t cut;
-} facet_values[N_FACETS] = {
-    { HS_SLOT_DATE, 4 },
-    { HS_SLOT_DATE, 7 },
-    { HS_SLOT_SOURCE, 0 },
-    { HS_SLOT_LANG, 0 },
-};
-/* A facet gives its most frequent values, at most this many. */
-#define FACET_MAX_VALUES 1000
-
-/* The slots they read, each once. */
-static const unsigned facet_slots[] = { HS_SLOT_DATE, HS_SLOT_SOURCE, HS_SLOT_LANG };
-#define N_FACET_SLOTS (sizeof facet_slots / sizeof facet_slots[0])
-
-/* Count and facets come from one pass over every match, made the first
- * time a facet is asked for and kept with the query: a page that shows
- * the count and four facets costs one pass, not five. */
-struct tally {
-    unsigned long total;
-    facet_sum facets[N_FACETS]; /* most frequent first, then by value */
-    int failed;                 /* out of memory */
-    int has_articles;           /* the pass counted the articles too */
-    unsigned long articles;     /* distinct article tags among the matches */
-};
-
-static unsigned long tally_total(const struct tally *t)
-{
-    return t->total;
-}
-
-static void tally_free(struct tally *t)
-{
-    if (!t)
-        return;
-    for (size_t f = 0; f < N_FACETS; f++) {
-        for (size_t i = 0; i < t->facets[f].n; i++)
-            free(t->facets[f].values[i]);
-        free(t->facets[f].values);
-        free(t->facets[f].counts);
-    }
-    free(t);
-}
-
-static int append_value(facet_sum *f, const char *value, size_t len, unsigned long count);
-
-/* Add count to value (cut to the facet's length) in f.  Values of a slot
- * come once each: only cut ones (years, months: a few hundred at most)
- * can meet one already there. */
-static int add_value(facet_sum *f, const char *value, size_t len, unsigned long count)
-{
-    if (f->cut)
-        len = len < f->cut ? len : f->cut;
-    for (size_t i = 0; f->cut && i < f->n; i++)
-        if (strlen(f->values[i]) == len && strncmp(f->values[i], value, len) == 0) {
-            f->counts[i] += count;
-            return 0;
-        }
-    return append_value(f, value, len, count);
-}
-
-/* value[0..len) as a new value of f, with count. */
-static int append_value(facet_sum *f, const char *value, size_t len, unsigned long count)
-{
-    char **v = realloc(f->values, (f->n + 1) * sizeof *v);
-    if (v)
-        f->values = v;
-    unsigned long *c = v ? realloc(f->counts, (f->n + 1) * sizeof *c) : NULL;
-    if (c)
-        f->counts = c;
-    if (!v || !c || !(f->values[f->n] = strndup(value, len)))
-        return -1;
-    f->counts[f->n++] = count;
-    return 0;
-}
-
-/* hx_value_count_fn: a value of a slot, to each facet that reads it */
-static int add_slot_value(void *ctx, size_t slot_index, const char *value, size_t len,
-                          unsigned long count)
-{
-    struct tally *t = ctx;
-    if (slot_index == N_FACET_SLOTS) { /* HS_SLOT_ARTICLE: one value per article */
-        t->articles++;
-        return 0;
-    }
-    for (size_t f = 0; f < N_FACETS && !t->failed; f++)
-        if (facet_values[f].slot == facet_slots[slot_index] &&
-            add_value(&t->facets[f], value, len, count) < 0)
-            t->failed = 1;
-    return t->failed;
-}
-
-typedef struct facet_value {
-    char *value;
-    unsigned long count;
-} facet_value;
-
-/* most frequent first, then by value (dates: in order) */
-static int by_frequency(const void *a, const void *b)
-{
-    const facet_value *x = a, *y = b;
-    if (x->count != y->count)
-        return x->count < y->count ? 1 : -1;
-    return strcmp(x->value, y->value);
-}
-
-/* Sort f, and keep its FACET_MAX_VALUES most frequent values.  -1 when
- * out of memory. */
-static int sort_facet(facet_sum *f)
-{
-    facet_value *v = f->n ? malloc(f->n * sizeof *v) : NULL;
-    if (f->n && !v)
-        return -1;
-    for (size_t i = 0; i < f->n; i++)
-        v[i] = (facet_value){ f->values[i], f->counts[i] };
-    if (f->n)
-        qsort(v, f->n, sizeof *v, by_frequency);
-    size_t keep = f->n < FACET_MAX_VALUES ? f->n : FACET_MAX_VALUES;
-    for (size_t i = 0; i < f->n; i++) {
-        if (i < keep) {
-            f->values[i] = v[i].value;
-            f->counts[i] = v[i].count;
-        } else {
-            free(v[i].value);
-        }
-    }
-    f->n = keep;
-    free(v);
-    return 0;
-}
-
-/* The date facets' bucket of the matches that have no date (the slot
- * holds none, so the count is what the dated values leave of the total),
- * counted in passages as the dates are. */
-#define UNDATED "undated"
-
-static int add_undated(struct tally *t)
-{
-    unsigned long dated = 0;
-    size_t year = 0;
-    while (facet_values[year].slot != HS_SLOT_DATE)
-        year++;
-    for (size_t i = 0; i < t->facets[year].n; i++)
-        dated += t->facets[year].counts[i];
-    unsigned long undated = t->total > dated ? t->total - dated : 0;
-    for (size_t f = 0; undated && f < N_FACETS; f++)
-        if (facet_values[f].slot == HS_SLOT_DATE &&
-            append_value(&t->facets[f], UNDATED, strlen(UNDATED), undated) < 0)
-            return -1;
-    return 0;
-}
-
-/* The tally of query, kept with it; with_articles: the articles counted
- * too (the distinct values of one more slot: about 1 ms more for 4,000
- * matches in 1,800 articles on bbc-news, hence only when asked). */
+/* The tally of query, kept with it (tally.h); with_articles: the
+ * articles counted too. */
 static hustings_status_t tally_up(hustings_query_t *query, int with_articles)
 {
-    struct tally *t = calloc(1, sizeof *t);
-    hs_qnode *q = t ? hs_query_build_all(query->parsed) : NULL;
-    hustings_status_t st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    if (q) {
-        unsigned slots[N_FACET_SLOTS + 1];
-        memcpy(slots, facet_slots, sizeof facet_slots);
-        slots[N_FACET_SLOTS] = HS_SLOT_ARTICLE;
-        t->has_articles = with_articles;
-        for (size_t f = 0; f < N_FACETS; f++)
-            t->facets[f].cut = facet_values[f].cut;
-        st = checked(query, hx_db_tally(query->index->db, q, accept_of(query), slots,
-                                        N_FACET_SLOTS + (with_articles ? 1 : 0), &t->total,
-                                        add_slot_value, t));
-        if (st == HUSTINGS_STATUS_SUCCESS && (t->failed || add_undated(t) < 0))
-            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    }
+    hs_qnode *q = hs_query_build_all(query->parsed);
+    hs_tally *t = NULL;
+    hustings_status_t st =
+        q ? checked(query, hs_tally_new(query->index->db, q, accept_of(query), with_articles, &t))
+          : HUSTINGS_STATUS_OUT_OF_MEMORY;
     hs_qnode_free(q);
-    for (size_t f = 0; st == HUSTINGS_STATUS_SUCCESS && f < N_FACETS; f++)
-        if (sort_facet(&t->facets[f]) < 0)
-            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     if (st == HUSTINGS_STATUS_SUCCESS) {
-        tally_free(query->tally);
+        hs_tally_free(query->tally);
         query->tally = t;
     } else {
-        tally_free(t);
+        hs_tally_free(t);
     }
     return st;
 }
 
-const char *const *hustings_facet_names(void)
+/* Facet's k (tally.h), tallied, into *k. */
+static hustings_status_t facet_counts(hustings_query_t *query, const char *facet, int *k)
 {
-    return facet_names;
-}
-
-/* The counts of facet, tallied, into *counts. */
-static hustings_status_t facet_counts(hustings_query_t *query, const char *facet,
-                                      const facet_sum **counts)
-{
-    size_t k = 0;
-    while (facet_names[k] && strcmp(facet, facet_names[k]) != 0)
-        k++;
-    if (!facet_names[k]) {
+    *k = hs_tally_facet(facet);
+    if (*k < 0) {
         hs_buf msg = HS_BUF_INIT;
         hs_buf_printf(&msg, "unknown facet '%s': year, month, source or lang", facet);
         hs_index_fail(query->index, HUSTINGS_STATUS_QUERY_SYNTAX, hs_buf_str(&msg));
@@ -889,7 +699,6 @@ static hustings_status_t facet_counts(hustings_query_t *query, const char *facet
         return hs_index_fail(query->index, st, "out of memory");
     if (st != HUSTINGS_STATUS_SUCCESS)
         return hs_index_fail_db(query->index, st);
-    *counts = &query->tally->facets[k];
     return HUSTINGS_STATUS_SUCCESS;
 }
 
@@ -991,13 +800,13 @@ hustings_status_t hustings_query_count(hustings_query_t *query, unsigned long *c
 static hustings_status_t count_articles(hustings_query_t *query, unsigned long *articles)
 {
     hustings_status_t st = prepare(query);
-    if (st == HUSTINGS_STATUS_SUCCESS && !(query->tally && query->tally->has_articles))
+    if (st == HUSTINGS_STATUS_SUCCESS && !(query->tally && hs_tally_has_articles(query->tally)))
         st = tally_up(query, 1);
     if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
         return hs_index_fail(query->index, st, "out of memory");
     if (st != HUSTINGS_STATUS_SUCCESS)
         return hs_index_fail_db(query->index, st);
-    *articles = query->tally->articles;
+    *articles = hs_tally_articles(query->tally);
     return HUSTINGS_STATUS_SUCCESS;
 }
 
@@ -1023,14 +832,14 @@ hustings_status_t hustings_query_facets(hustings_query_t *query, const char *fac
     if (!query || !facet || !fn)
         return HUSTINGS_STATUS_NULL_POINTER;
     hx_db_set_time_limit(query->index->db, query->time_limit);
-    const facet_sum *f = NULL;
-    hustings_status_t st = facet_counts(query, facet, &f);
+    int k = -1;
+    hustings_status_t st = facet_counts(query, facet, &k);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = count_undated_left_out(query);
     hx_db_set_time_limit(query->index->db, 0);
     /* the values once nothing can fail any more */
-    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < f->n; i++)
-        if (fn(context, f->values[i], f->counts[i]))
+    for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < hs_tally_n_values(query->tally, k); i++)
+        if (fn(context, hs_tally_value(query->tally, k, i), hs_tally_count(query->tally, k, i)))
             break;
     return st;
 }
