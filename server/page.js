@@ -72,7 +72,9 @@
    * "Back to the results" can go back to it rather than anew). */
   function go(s) {
     history.replaceState(Object.assign({}, history.state, { scroll: window.scrollY }), '');
-    history.pushState({ from: location.pathname + location.search }, '', stateUrl(s));
+    /* where it came from in the page's own spelling of a URL, whatever
+     * the address typed (q=a%20b, or the parameters in another order) */
+    history.pushState({ from: stateUrl(readState()) }, '', stateUrl(s));
     render(s);
     window.scrollTo(0, 0);
   }

@@ -255,9 +255,10 @@ def run_article_marks(b, base, out):
 
 def run_back(b, base):
     """Back to the results: the same search, page and scroll position, by
-    the link and by the browser's back button."""
+    the link and by the browser's back button; from an address spelt
+    otherwise than the page spells it (%20, another order)."""
     b.s("POST", "/window/rect", {"width": 1280, "height": 600})
-    b.go(base + "/?q=election&page=2")
+    b.go(base + "/?page=2&q=general%20election")
     b.wait(READY + " && document.querySelector('#status').textContent.includes('page 2')")
     url = b.s("GET", "/url")
     # scroll down and open a result whose title is in view (so that the
