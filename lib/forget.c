@@ -10,22 +10,6 @@
 #include "path_text.h"
 #include "roots.h"
 
-typedef struct below_list {
-    const char *dir;
-    char **paths;
-    size_t n;
-    int failed;
-} below_list;
-
-static int collect_below(void *ctx, const char *path, void *value)
-{
-    (void)value;
-    below_list *b = ctx;
-    if (hs_path_below(path, b->dir) && hs_paths_push(&b->paths, &b->n, path) < 0)
-        b->failed = 1;
-    return b->failed;
-}
-
 /* Forget what the index holds at or below dir (raw): *found says whether
  * it held anything. */
 static hustings_status_t forget_below(hustings_indexer_t *ix, const char *dir,
@@ -33,23 +17,19 @@ static hustings_status_t forget_below(hustings_indexer_t *ix, const char *dir,
 {
     hustings_index_t *index = ix->index;
     hs_strmap *stored = NULL;
-    char **roots = NULL;
-    size_t n_roots = 0;
-    below_list files = { dir, NULL, 0, 0 };
+    char **roots = NULL, **files = NULL;
+    size_t n_roots = 0, n_files = 0;
     hustings_status_t st = hs_filestates_load(index->db, &stored);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = hs_roots_load(index->db, &roots, &n_roots);
-    if (st == HUSTINGS_STATUS_SUCCESS) {
-        hs_strmap_each(stored, collect_below, &files);
-        if (files.failed)
-            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    }
+    if (st == HUSTINGS_STATUS_SUCCESS && hs_paths_of_map(stored, dir, &files, &n_files) < 0)
+        st = HUSTINGS_STATUS_OUT_OF_MEMORY;
     if (st != HUSTINGS_STATUS_SUCCESS && st != HUSTINGS_STATUS_OUT_OF_MEMORY)
         st = hs_index_fail_db(index, st);
-    *found = files.n > 0;
+    *found = n_files > 0;
     unsigned long since_commit = 0;
     if (st == HUSTINGS_STATUS_SUCCESS)
-        st = hs_indexer_remove_files(ix, files.paths, files.n, sum, &since_commit);
+        st = hs_indexer_remove_files(ix, files, n_files, sum, &since_commit);
     for (size_t i = 0; i < n_roots && st == HUSTINGS_STATUS_SUCCESS; i++) {
         if (!hs_path_below(roots[i], dir))
             continue;
@@ -62,7 +42,7 @@ static hustings_status_t forget_below(hustings_indexer_t *ix, const char *dir,
         else if (st != HUSTINGS_STATUS_OUT_OF_MEMORY)
             st = hs_index_fail_db(index, st);
     }
-    hs_paths_free(files.paths, files.n);
+    hs_paths_free(files, n_files);
     hs_paths_free(roots, n_roots);
     hs_strmap_free(stored, hs_filestate_free);
     return st;

@@ -525,47 +525,19 @@ static int cancelled(const run *r)
     return (r->ix->cancel && *r->ix->cancel) || (r->stop && atomic_load(r->stop));
 }
 
-typedef struct remover {
-    char **paths;
-    size_t n;
-    int failed;
-} remover;
-
-static int collect_gone(void *ctx, const char *path, void *value)
-{
-    (void)value;
-    remover *rm = ctx;
-    return rm->failed = hs_paths_push(&rm->paths, &rm->n, path) < 0;
-}
-
-typedef struct unclaimed {
-    const char *root;
-    char **paths;
-    size_t n;
-    int failed;
-} unclaimed;
-
-static int collect_unclaimed(void *ctx, const char *path, void *value)
-{
-    (void)value;
-    unclaimed *u = ctx;
-    if (hs_path_below(path, u->root) && hs_paths_push(&u->paths, &u->n, path) < 0)
-        u->failed = 1;
-    return u->failed;
-}
-
 /* A missing root out of reach whose files were all found renamed has
  * moved; one that still has some is skipped, and they are kept. */
 static hustings_status_t keep_unsure(run *r, gone_finder *g)
 {
     for (size_t i = 0; i < r->n_unsure; i++) {
-        unclaimed u = { r->unsure[i].path, NULL, 0, 0 };
-        hs_strmap_each(g->gone, collect_unclaimed, &u);
-        for (size_t k = 0; k < u.n; k++)
-            hs_strmap_remove(g->gone, u.paths[k]);
-        int kept = u.n > 0;
-        hs_paths_free(u.paths, u.n);
-        if (u.failed)
+        char **unclaimed = NULL;
+        size_t n = 0;
+        int failed = hs_paths_of_map(g->gone, r->unsure[i].path, &unclaimed, &n) < 0;
+        for (size_t k = 0; k < n; k++)
+            hs_strmap_remove(g->gone, unclaimed[k]);
+        int kept = n > 0;
+        hs_paths_free(unclaimed, n);
+        if (failed)
             return HUSTINGS_STATUS_OUT_OF_MEMORY;
         if (kept) {
             r->sum->skipped++;
@@ -583,12 +555,12 @@ static hustings_status_t remove_gone(run *r, gone_finder *g)
     hustings_status_t st = keep_unsure(r, g);
     if (st != HUSTINGS_STATUS_SUCCESS)
         return st;
-    remover rm = { NULL, 0, 0 };
-    hs_strmap_each(g->gone, collect_gone, &rm);
-    st = rm.failed ? HUSTINGS_STATUS_OUT_OF_MEMORY
-                   : hs_indexer_remove_files(r->ix, rm.paths, rm.n, r->sum,
-                                             &r->files_since_commit);
-    hs_paths_free(rm.paths, rm.n);
+    char **gone = NULL;
+    size_t n = 0;
+    st = hs_paths_of_map(g->gone, NULL, &gone, &n) < 0
+             ? HUSTINGS_STATUS_OUT_OF_MEMORY
+             : hs_indexer_remove_files(r->ix, gone, n, r->sum, &r->files_since_commit);
+    hs_paths_free(gone, n);
     return st;
 }
 

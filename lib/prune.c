@@ -56,19 +56,6 @@ static int missing_state(pruner *p, const char *path, hs_path_state *state)
     return rc;
 }
 
-typedef struct file_list {
-    char **paths;
-    size_t n;
-    int failed;
-} file_list;
-
-static int collect_file(void *ctx, const char *path, void *value)
-{
-    (void)value;
-    file_list *l = ctx;
-    return l->failed = hs_paths_push(&l->paths, &l->n, path) < 0;
-}
-
 static int compare_paths(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -77,20 +64,20 @@ static int compare_paths(const void *a, const void *b)
 /* The files of the index that are gone into p->gone, in path order. */
 static hustings_status_t find_gone(pruner *p, hs_strmap *stored)
 {
-    file_list all = { NULL, 0, 0 };
-    hs_strmap_each(stored, collect_file, &all);
-    int failed = all.failed;
-    if (!failed && all.n)
-        qsort(all.paths, all.n, sizeof *all.paths, compare_paths);
-    for (size_t i = 0; i < all.n && !failed; i++) {
+    char **all = NULL;
+    size_t n = 0;
+    int failed = hs_paths_of_map(stored, NULL, &all, &n) < 0;
+    if (!failed && n)
+        qsort(all, n, sizeof *all, compare_paths);
+    for (size_t i = 0; i < n && !failed; i++) {
         struct stat st;
         hs_path_state state = HS_PATH_THERE;
-        if (lstat(all.paths[i], &st) < 0)
-            failed = missing_state(p, all.paths[i], &state) < 0;
+        if (lstat(all[i], &st) < 0)
+            failed = missing_state(p, all[i], &state) < 0;
         if (!failed && state == HS_PATH_GONE)
-            failed = hs_paths_push(&p->gone, &p->n_gone, all.paths[i]) < 0;
+            failed = hs_paths_push(&p->gone, &p->n_gone, all[i]) < 0;
     }
-    hs_paths_free(all.paths, all.n);
+    hs_paths_free(all, n);
     return failed ? HUSTINGS_STATUS_OUT_OF_MEMORY : HUSTINGS_STATUS_SUCCESS;
 }
 

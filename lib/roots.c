@@ -8,12 +8,32 @@
 #include "buf.h"
 #include "filestate.h"
 #include "schema.h"
+#include "strmap.h"
 
 int hs_path_below(const char *path, const char *dir)
 {
     size_t n = strlen(dir);
     return n && strncmp(path, dir, n) == 0 &&
            (path[n] == '\0' || path[n] == '/' || dir[n - 1] == '/');
+}
+
+typedef struct path_list {
+    const char *dir;            /* NULL: every path */
+    char ***list;
+    size_t *n;
+} path_list;
+
+static int add_path(void *ctx, const char *path, void *value)
+{
+    (void)value;
+    path_list *l = ctx;
+    return (!l->dir || hs_path_below(path, l->dir)) && hs_paths_push(l->list, l->n, path) < 0;
+}
+
+int hs_paths_of_map(const hs_strmap *m, const char *dir, char ***list, size_t *n)
+{
+    path_list l = { dir, list, n };
+    return hs_strmap_each(m, add_path, &l) ? -1 : 0;
 }
 
 int hs_paths_push(char ***list, size_t *n, const char *path)

@@ -22,6 +22,11 @@ void hs_paths_free(char **list, size_t n);
 /* Whether path is dir, or lies below it. */
 int hs_path_below(const char *path, const char *dir);
 
+/* Append the keys of m (paths) at or below dir, or all of them when dir
+ * is NULL, to the list of *n, in no order; 0, or -1 when out of memory. */
+typedef struct hs_strmap hs_strmap;
+int hs_paths_of_map(const hs_strmap *m, const char *dir, char ***list, size_t *n);
+
 /* The roots recorded in db: *n paths, sorted by bytes, in *paths (freed
  * with hs_paths_free). */
 hustings_status_t hs_roots_load(hx_db *db, char ***paths, size_t *n);
