@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "article_marks.h"
+#include "article_passages.h"
 #include "index_access.h"
 #include "params.h"
 #include "passage_json.h"
@@ -80,13 +81,6 @@ static json_object *answer(const char *path, json_object *first, json_object *pa
     return out;
 }
 
-static int by_ordinal(const void *a, const void *b)
-{
-    unsigned x = hustings_passage_get_ordinal(*(hustings_passage_t *const *)a);
-    unsigned y = hustings_passage_get_ordinal(*(hustings_passage_t *const *)b);
-    return x < y ? -1 : x > y;
-}
-
 /* The passages of path through a path filter, sorted by ordinal, into
  * *list (an empty list when there are none).  *feed is set when two share
  * an ordinal: several articles (a feed's items) live at that path. */
@@ -101,32 +95,15 @@ static hustings_status_t by_query(hustings_index_t *index, const lookup *lk, jso
     *list = NULL;
     *feed = 0;
     hustings_status_t st = serve_query_create(index, "", lk->time_limit, &query);
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        st = hustings_query_add_filter(query, HUSTINGS_FILTER_PATH, path);
     if (st == HUSTINGS_STATUS_SUCCESS) {
-        hustings_query_set_limit(query, SERVE_MAX_PASSAGES);
-        hustings_query_set_per_article(query, 0);
-        hustings_query_set_collapse(query, 0);
         hustings_query_set_thesaurus(query, 0);
-        st = hustings_query_search(query, &ps);
+        st = article_passages(query, path, &ps, &found, &n);
     }
-    if (st == HUSTINGS_STATUS_SUCCESS &&
-        !(found = malloc((hustings_passages_count(ps) + 1) * sizeof *found)))
+    if (st == HUSTINGS_STATUS_SUCCESS && !(*list = json_object_new_array()))
         st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    for (; st == HUSTINGS_STATUS_SUCCESS && hustings_passages_valid(ps);
-         hustings_passages_move_to_next(ps)) {
-        hustings_passage_t *p = hustings_passages_get(ps);
-        if (strcmp(hustings_passage_get_path(p), path) == 0)
-            found[n++] = p;
-    }
-    if (st == HUSTINGS_STATUS_SUCCESS) {
-        qsort(found, n, sizeof *found, by_ordinal);
-        *list = json_object_new_array();
-        if (!*list)
-            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-    }
     for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < n && !*feed; i++) {
-        if (i && by_ordinal(&found[i - 1], &found[i]) == 0) {
+        if (i && hustings_passage_get_ordinal(found[i - 1]) ==
+                     hustings_passage_get_ordinal(found[i])) {
             *feed = 1;
             break;
         }

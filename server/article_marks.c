@@ -8,32 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article_passages.h"
 #include "index_access.h"
-
-static int by_ordinal(const void *a, const void *b)
-{
-    unsigned x = hustings_passage_get_ordinal(*(hustings_passage_t *const *)a);
-    unsigned y = hustings_passage_get_ordinal(*(hustings_passage_t *const *)b);
-    return x < y ? -1 : x > y;
-}
-
-/* [[start, end], ...] of p; NULL when memory ran out. */
-static json_object *ranges_json(hustings_passage_t *p)
-{
-    json_object *list = json_object_new_array();
-    size_t start, end;
-    for (unsigned i = 0; list && hustings_passage_get_highlight(p, i, &start, &end) == 0; i++) {
-        json_object *pair = json_object_new_array();
-        if (!pair || json_object_array_add(pair, json_object_new_int64((int64_t)start)) != 0 ||
-            json_object_array_add(pair, json_object_new_int64((int64_t)end)) != 0 ||
-            json_object_array_add(list, pair) != 0) {
-            json_object_put(pair);
-            json_object_put(list);
-            list = NULL;
-        }
-    }
-    return list;
-}
+#include "passage_json.h"
 
 static const char *member(json_object *o, const char *key)
 {
@@ -76,33 +53,17 @@ hustings_status_t article_marks(hustings_index_t *index, const char *path, const
     hustings_status_t st = HUSTINGS_STATUS_SUCCESS;
     if (path) {
         st = serve_query_create(index, mk->q, mk->time_limit, &query);
-        if (st == HUSTINGS_STATUS_SUCCESS)
-            st = hustings_query_add_filter(query, HUSTINGS_FILTER_PATH, path);
         if (st == HUSTINGS_STATUS_SUCCESS) {
-            hustings_query_set_limit(query, SERVE_MAX_PASSAGES);
-            hustings_query_set_per_article(query, 0);
-            hustings_query_set_collapse(query, 0);
             hustings_query_set_thesaurus(query, mk->thesaurus);
             hustings_query_set_sort(query, HUSTINGS_SORT_DATE); /* no ranking pass */
-            st = hustings_query_search(query, &ps);
+            st = article_passages(query, path, &ps, &hits, &n);
         }
-        if (st == HUSTINGS_STATUS_SUCCESS &&
-            !(hits = malloc((hustings_passages_count(ps) + 1) * sizeof *hits)))
-            st = HUSTINGS_STATUS_OUT_OF_MEMORY;
-        for (; st == HUSTINGS_STATUS_SUCCESS && hustings_passages_valid(ps);
-             hustings_passages_move_to_next(ps)) {
-            hustings_passage_t *p = hustings_passages_get(ps);
-            if (strcmp(hustings_passage_get_path(p), path) == 0)
-                hits[n++] = p;
-        }
-        if (st == HUSTINGS_STATUS_SUCCESS)
-            qsort(hits, n, sizeof *hits, by_ordinal);
     }
     size_t count = json_object_array_length(passages);
     for (size_t i = 0; st == HUSTINGS_STATUS_SUCCESS && i < count; i++) {
         json_object *o = json_object_array_get_idx(passages, i);
         hustings_passage_t *hit = hit_of(hits, n, o);
-        json_object *ranges = hit ? ranges_json(hit) : json_object_new_array();
+        json_object *ranges = hit ? passage_json_highlights(hit) : json_object_new_array();
         if (!ranges || json_object_object_add(o, "highlights", ranges) != 0) {
             json_object_put(ranges);
             st = HUSTINGS_STATUS_OUT_OF_MEMORY;

@@ -42,6 +42,20 @@ json_object *passage_json(hustings_passage_t *p, const char *suggestion)
     return o;
 }
 
+json_object *passage_json_highlights(hustings_passage_t *p)
+{
+    char *text = NULL;
+    if (hustings_passage_to_json(p, HUSTINGS_PASSAGE_JSON_RESULT, NULL, &text) !=
+        HUSTINGS_STATUS_SUCCESS)
+        return NULL;
+    json_object *o = json_tokener_parse(text), *ranges = NULL;
+    free(text);
+    if (o && json_object_object_get_ex(o, "highlights", &ranges))
+        json_object_get(ranges); /* outlives o */
+    json_object_put(o);
+    return ranges;
+}
+
 json_object *passage_json_plain(hustings_passage_t *p)
 {
     char *text = NULL;

@@ -13,6 +13,10 @@
  * cannot be read).  NULL when memory ran out. */
 json_object *passage_json(hustings_passage_t *p, const char *suggestion);
 
+/* A search result's "highlights", [[start, end], ...], as the library
+ * writes them.  NULL when memory ran out. */
+json_object *passage_json_highlights(hustings_passage_t *p);
+
 /* A passage of an article listing: path, title, date, source, byline,
  * lang, site, passage, paragraph, text.  NULL when memory ran out. */
 json_object *passage_json_plain(hustings_passage_t *p);
