@@ -681,6 +681,21 @@ static hustings_status_t tally_up(hustings_query_t *query, int with_articles)
     return st;
 }
 
+/* The query's tally, made when it has none, or, with_articles, none that
+ * counted the articles. */
+static hustings_status_t tallied(hustings_query_t *query, int with_articles)
+{
+    hustings_status_t st = prepare(query);
+    if (st == HUSTINGS_STATUS_SUCCESS &&
+        !(query->tally && (!with_articles || hs_tally_has_articles(query->tally))))
+        st = tally_up(query, with_articles);
+    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
+        return hs_index_fail(query->index, st, "out of memory");
+    if (st != HUSTINGS_STATUS_SUCCESS)
+        return hs_index_fail_db(query->index, st);
+    return HUSTINGS_STATUS_SUCCESS;
+}
+
 /* Facet's k (tally.h), tallied, into *k. */
 static hustings_status_t facet_counts(hustings_query_t *query, const char *facet, int *k)
 {
@@ -692,14 +707,7 @@ static hustings_status_t facet_counts(hustings_query_t *query, const char *facet
         hs_buf_free(&msg);
         return HUSTINGS_STATUS_QUERY_SYNTAX;
     }
-    hustings_status_t st = prepare(query);
-    if (st == HUSTINGS_STATUS_SUCCESS && !query->tally)
-        st = tally_up(query, 0);
-    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
-        return hs_index_fail(query->index, st, "out of memory");
-    if (st != HUSTINGS_STATUS_SUCCESS)
-        return hs_index_fail_db(query->index, st);
-    return HUSTINGS_STATUS_SUCCESS;
+    return tallied(query, 0);
 }
 
 /* ---- warnings --------------------------------------------------------------- */
@@ -782,32 +790,37 @@ hustings_status_t hustings_query_search(hustings_query_t *query, hustings_passag
     return st;
 }
 
-hustings_status_t hustings_query_count(hustings_query_t *query, unsigned long *count)
+static hustings_status_t count_articles(hustings_query_t *query, unsigned long *articles)
 {
-    if (!query || !count)
-        return HUSTINGS_STATUS_NULL_POINTER;
+    hustings_status_t st = tallied(query, 1);
+    if (st == HUSTINGS_STATUS_SUCCESS)
+        *articles = hs_tally_articles(query->tally);
+    return st;
+}
+
+/* A count of query's (count_matches, count_articles) within its time
+ * limit, with the warning of the undated articles its date filters leave
+ * out; *out is set once both have succeeded. */
+static hustings_status_t counted(hustings_query_t *query,
+                                 hustings_status_t (*count)(hustings_query_t *, unsigned long *),
+                                 unsigned long *out)
+{
     hx_db_set_time_limit(query->index->db, query->time_limit);
     unsigned long n = 0;
-    hustings_status_t st = count_matches(query, &n);
+    hustings_status_t st = count(query, &n);
     if (st == HUSTINGS_STATUS_SUCCESS)
         st = count_undated_left_out(query);
     hx_db_set_time_limit(query->index->db, 0);
     if (st == HUSTINGS_STATUS_SUCCESS)
-        *count = n;
+        *out = n;
     return st;
 }
 
-static hustings_status_t count_articles(hustings_query_t *query, unsigned long *articles)
+hustings_status_t hustings_query_count(hustings_query_t *query, unsigned long *count)
 {
-    hustings_status_t st = prepare(query);
-    if (st == HUSTINGS_STATUS_SUCCESS && !(query->tally && hs_tally_has_articles(query->tally)))
-        st = tally_up(query, 1);
-    if (st == HUSTINGS_STATUS_OUT_OF_MEMORY)
-        return hs_index_fail(query->index, st, "out of memory");
-    if (st != HUSTINGS_STATUS_SUCCESS)
-        return hs_index_fail_db(query->index, st);
-    *articles = hs_tally_articles(query->tally);
-    return HUSTINGS_STATUS_SUCCESS;
+    if (!query || !count)
+        return HUSTINGS_STATUS_NULL_POINTER;
+    return counted(query, count_matches, count);
 }
 
 hustings_status_t hustings_query_count_articles(hustings_query_t *query,
@@ -815,15 +828,7 @@ hustings_status_t hustings_query_count_articles(hustings_query_t *query,
 {
     if (!query || !articles)
         return HUSTINGS_STATUS_NULL_POINTER;
-    hx_db_set_time_limit(query->index->db, query->time_limit);
-    unsigned long n = 0;
-    hustings_status_t st = count_articles(query, &n);
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        st = count_undated_left_out(query);
-    hx_db_set_time_limit(query->index->db, 0);
-    if (st == HUSTINGS_STATUS_SUCCESS)
-        *articles = n;
-    return st;
+    return counted(query, count_articles, articles);
 }
 
 hustings_status_t hustings_query_facets(hustings_query_t *query, const char *facet,
